@@ -1,0 +1,48 @@
+"""An ``Extraction`` as an HTML table in Jupyter, with inferred values marked.
+
+A value that was moved or inferred is shown in italics with its rule and
+evidence as a tooltip; an empty country shows the reason.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from icor_extract.model import Extraction, Member
+
+__all__ = ["extraction_html"]
+
+_COLUMNS = ("continent", "country", "country_code", "organization", "joined", "link")
+_DIRECT = frozenset({"cell", "link"})
+
+
+def _cell(member: Member, column: str) -> str:
+    value = getattr(member, column)
+    field = "country" if column == "country_code" else column
+    provenance = member.provenance_of(field)
+    text = "" if value is None else escape(str(value))
+    if provenance is None:
+        return f"<td>{text}</td>"
+    tip = escape(" ".join(filter(None, [provenance.rule, provenance.evidence, provenance.note])))
+    if value is None:
+        reason = escape(provenance.rule) if column == "country" else ""
+        return f'<td title="{tip}" style="color:#999">{reason}</td>'
+    if provenance.rule in _DIRECT:
+        return f'<td title="{tip}">{text}</td>'
+    return f'<td title="{tip}"><i>{text}</i></td>'
+
+
+def extraction_html(extraction: Extraction, *, limit: int = 200) -> str:
+    """The first ``limit`` members as an HTML table; italics mark inferred values."""
+    head = "".join(f"<th>{escape(c)}</th>" for c in _COLUMNS)
+    body = "".join(
+        "<tr>" + "".join(_cell(m, c) for c in _COLUMNS) + "</tr>"
+        for m in extraction.members[:limit]
+    )
+    more = len(extraction.members) - limit
+    footer = f"<p>… {more} more members</p>" if more > 0 else ""
+    summary = (
+        f"<p>{len(extraction.members)} members, {len(extraction.rejected)} rejected rows, "
+        f"{extraction.tables} tables; <i>italics</i>: moved or inferred (hover for why)</p>"
+    )
+    return f"{summary}<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{footer}"

@@ -1,0 +1,74 @@
+"""Text outputs: CSV, JSON, JSON Lines, and a terminal table that aligns Chinese.
+
+Terminal alignment counts display columns with wcwidth (a CJK character is two
+columns wide), so the table lines up in a terminal where ``str.ljust`` would
+not.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+
+from wcwidth import wcswidth
+
+from icor_extract.adapters.columns import FLAT_COLUMNS, flat_row
+from icor_extract.model import Member
+
+__all__ = ["to_csv", "to_json", "to_jsonl", "to_table"]
+
+_TABLE_COLUMNS = ("continent", "country", "country_code", "organization", "joined")
+_TABLE_TITLES = {
+    "continent": "continent",
+    "country": "country",
+    "country_code": "code",
+    "organization": "organization",
+    "joined": "joined",
+}
+
+
+def to_csv(members: Iterable[Member], *, header: bool = True) -> str:
+    """Members as CSV with the :data:`FLAT_COLUMNS`; empty fields for missing values."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FLAT_COLUMNS, lineterminator="\n")
+    if header:
+        writer.writeheader()
+    for member in members:
+        writer.writerow({k: "" if v is None else v for k, v in flat_row(member).items()})
+    return buffer.getvalue()
+
+
+def to_json(members: Iterable[Member]) -> str:
+    """One JSON array of member objects (keys: the ``Member`` fields)."""
+    return json.dumps([m.to_dict() for m in members], ensure_ascii=False, indent=2) + "\n"
+
+
+def to_jsonl(members: Iterable[Member]) -> str:
+    """One member object per line."""
+    return "".join(json.dumps(m.to_dict(), ensure_ascii=False) + "\n" for m in members)
+
+
+def _width(text: str) -> int:
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)  # control characters: count code points
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def to_table(members: Sequence[Member]) -> str:
+    """A plain-text table, aligned by display width; ``-`` marks a missing value."""
+    rows = [
+        ["-" if (value := flat_row(m)[column]) is None else str(value) for column in _TABLE_COLUMNS]
+        for m in members
+    ]
+    titles = [_TABLE_TITLES[column] for column in _TABLE_COLUMNS]
+    widths = [max([_width(t), *(_width(r[i]) for r in rows)]) for i, t in enumerate(titles)]
+    lines = ["  ".join(_pad(t, w) for t, w in zip(titles, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in rows:
+        lines.append("  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip())
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,98 @@
+"""The library's errors: one base class, structured details as attributes.
+
+::
+
+    IcorExtractError                 base of every error this library raises on purpose
+    ├── InputError                   the input cannot be read as a document
+    │   ├── EmptyInputError          nothing but whitespace
+    │   └── DecodingError            bytes that are not text in the expected encoding
+    ├── UnsupportedFormatError       a format name or document kind we do not read
+    ├── NoTableError                 a readable document without any table
+    │   └── NoMemberTableError       tables, but none whose header names member columns
+    └── InternalError                a bug in icor_extract: please report it
+
+Bad input degrades to one of these; anything else escaping the public API is
+a bug, which the CLI reports as such with a different exit code.
+"""
+
+from __future__ import annotations
+
+
+class IcorExtractError(Exception):
+    """Base class of every error icor_extract raises on purpose."""
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        #: the path or name of the document, when known
+        self.source = source
+
+    def __str__(self) -> str:
+        if self.source:
+            return f"{self.source}: {self.message}"
+        return self.message
+
+
+class InputError(IcorExtractError):
+    """The input cannot be read as a document."""
+
+
+class EmptyInputError(InputError):
+    """The input holds nothing but whitespace."""
+
+
+class DecodingError(InputError):
+    """The bytes are not valid text in the expected encoding."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        encoding: str,
+        offset: int,
+        source: str | None = None,
+    ) -> None:
+        super().__init__(message, source=source)
+        #: the encoding that was tried
+        self.encoding = encoding
+        #: byte offset of the first invalid byte
+        self.offset = offset
+
+
+class UnsupportedFormatError(IcorExtractError):
+    """A format name, or a kind of document, that no reader handles."""
+
+    def __init__(self, message: str, *, format: str, source: str | None = None) -> None:  # noqa: A002
+        super().__init__(message, source=source)
+        self.format = format
+
+
+class NoTableError(IcorExtractError):
+    """A readable document that holds no table at all."""
+
+
+class NoMemberTableError(NoTableError):
+    """Tables were found, but none has a header naming member columns."""
+
+    def __init__(
+        self, message: str, *, headers: tuple[tuple[str, ...], ...], source: str | None = None
+    ) -> None:
+        super().__init__(message, source=source)
+        #: the first row of every table seen, to show what was there instead
+        self.headers = headers
+
+
+class InternalError(IcorExtractError):
+    """A bug in icor_extract, not a problem with the input."""
+
+
+__all__ = [
+    "DecodingError",
+    "EmptyInputError",
+    "IcorExtractError",
+    "InputError",
+    "InternalError",
+    "NoMemberTableError",
+    "NoTableError",
+    "UnsupportedFormatError",
+]

@@ -1,0 +1,1 @@
+"""Geography from maintained data: CLDR (babel) and ISO 3166 (pycountry)."""

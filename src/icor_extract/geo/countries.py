@@ -1,0 +1,269 @@
+"""Country names and codes from maintained data: CLDR (babel) and ISO 3166 (pycountry).
+
+Sources, read at first use and cached:
+
+* CLDR territory names through babel (``Locale.territories``) for ``zh``
+  (Simplified), ``zh_Hant``, ``zh_Hant_HK`` and ``en``;
+* ISO 3166-1 names, official names and common names through pycountry, with
+  the Debian ``iso-codes`` translations pycountry ships for ``zh_CN``,
+  ``zh_TW`` and ``zh_HK``;
+* ISO 3166-3 (formerly used names) through pycountry, so that a state that no
+  longer exists is recognised and left without a code instead of being
+  mistaken for one of its successors (``捷克斯洛伐克`` is not ``捷克``).
+
+Two derived forms make ambiguity visible instead of hiding it: a qualifier in
+brackets or after a dash is dropped (``刚果（布）`` and ``刚果（金）`` both give
+``刚果``, which then names two countries), and an English name's head before
+a comma is kept (``Korea, Republic of`` gives ``Korea``).  No country name is
+typed by hand here.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+import pycountry
+from babel import Locale
+
+__all__ = [
+    "CountryIndex",
+    "Match",
+    "Resolution",
+    "Status",
+    "country_index",
+]
+
+_CLDR_LOCALES = ("zh", "zh_Hant", "zh_Hant_HK", "en")
+_ISO_LOCALES = ("zh_CN", "zh_TW", "zh_HK")
+#: CLDR locale whose names a page in each variant is written in
+DISPLAY_LOCALES = {"zh-hans": "zh", "zh-hant": "zh_Hant", "en": "en"}
+
+_QUALIFIER = re.compile(r"\s*(?:[（(][^）)]*[）)]|\s-\s.*)\s*$")
+_LATIN = re.compile(r"[A-Za-z]")
+# Government-form endings of ISO 3166-3 Chinese names, so that
+# 捷克斯洛伐克社会主义共和国 is also found as 捷克斯洛伐克.
+_FORM_ENDINGS = (
+    "社会主义联邦共和国",
+    "社會主義聯邦共和國",
+    "社会主义共和国联盟",
+    "社會主義共和國聯邦",
+    "社会主义共和国",
+    "社會主義共和國",
+    "民主人民共和国",
+    "民主人民共和國",
+    "民主共和国",
+    "民主共和國",
+    "联邦共和国",
+    "聯邦共和國",
+    "共和国",
+    "共和國",
+)
+
+
+class Status(StrEnum):
+    """What a name or code resolved to."""
+
+    COUNTRY = "country"
+    AMBIGUOUS = "ambiguous"
+    FORMER = "former"
+    NOT_A_COUNTRY = "not-a-country"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The outcome of resolving one name: a code, or the reason there is none."""
+
+    status: Status
+    codes: tuple[str, ...] = ()
+    name: str = ""
+
+    @property
+    def code(self) -> str | None:
+        return self.codes[0] if self.status is Status.COUNTRY else None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A country name found inside a longer text."""
+
+    start: int
+    end: int
+    text: str
+    resolution: Resolution
+
+
+def _strip_qualifier(name: str) -> str:
+    return _QUALIFIER.sub("", name).strip()
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _translations(domain: str, locale: str) -> gettext.NullTranslations:
+    try:
+        return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[locale])
+    except OSError:  # a pycountry build without that translation
+        return gettext.NullTranslations()
+
+
+class CountryIndex:
+    """Resolve country names and codes; find country names inside text."""
+
+    def __init__(self) -> None:
+        current: dict[str, set[str]] = defaultdict(set)
+        self._display: dict[str, dict[str, str]] = {}
+        iso_codes = {country.alpha_2 for country in pycountry.countries}
+        non_countries: set[str] = set()
+
+        for locale_name in _CLDR_LOCALES:
+            territories = Locale.parse(locale_name).territories
+            self._display[locale_name] = {
+                code: name for code, name in territories.items() if code in iso_codes
+            }
+            for code, name in territories.items():
+                if not (len(code) == 2 and code.isalpha()):
+                    continue  # numeric UN M49 regions are continents, not countries
+                if code in iso_codes:
+                    _add(current, name, code)
+                else:
+                    non_countries.add(_fold(name))
+
+        for country in pycountry.countries:
+            english = [
+                getattr(country, attribute, None)
+                for attribute in ("name", "official_name", "common_name")
+            ]
+            names = [name for name in english if name]
+            for locale_name in _ISO_LOCALES:
+                translations = _translations("iso3166-1", locale_name)
+                names += [translations.gettext(name) for name in list(names)]
+            for name in names:
+                _add(current, name, country.alpha_2)
+                head = name.split(",", 1)[0]
+                if head != name:
+                    _add(current, head, country.alpha_2)
+
+        current_aliases = set(current)
+        former: dict[str, str] = {}
+        for historic in pycountry.historic_countries:
+            names = {historic.name, historic.name.split(",", 1)[0]}
+            for locale_name in _ISO_LOCALES:
+                translated = _translations("iso3166-3", locale_name).gettext(historic.name)
+                names.add(translated)
+                names.update(_short_forms(translated))
+            for name in names:
+                key = _fold(name)
+                if len(key) < 2 or key in current_aliases:
+                    continue
+                if any(key in alias for alias in current_aliases if len(alias) > len(key)):
+                    continue  # 德意志 is part of today's 德意志联邦共和国
+                former.setdefault(key, historic.name.split(",", 1)[0])
+
+        self._names: dict[str, Resolution] = {}
+        for key, codes in current.items():
+            if len(codes) == 1:
+                self._names[key] = Resolution(Status.COUNTRY, tuple(codes), key)
+            else:
+                self._names[key] = Resolution(Status.AMBIGUOUS, tuple(sorted(codes)), key)
+        for key, english in former.items():
+            self._names[key] = Resolution(Status.FORMER, (), english)
+        for key in non_countries - set(self._names):
+            self._names[key] = Resolution(Status.NOT_A_COUNTRY, (), key)
+
+        self._alpha3 = {country.alpha_3: country.alpha_2 for country in pycountry.countries}
+        self._starts: dict[str, tuple[int, ...]] = {}
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for key in self._names:
+            if len(key) >= 2:
+                lengths[key[0]].add(len(key))
+        self._starts = {char: tuple(sorted(sizes, reverse=True)) for char, sizes in lengths.items()}
+
+    def resolve(self, name: str) -> Resolution:
+        """Resolve a whole text that should be a country name."""
+        key = _fold(name)
+        found = self._names.get(key)
+        if found is None:
+            stripped = _fold(_strip_qualifier(name))
+            found = self._names.get(stripped) if stripped != key else None
+        return found if found is not None else Resolution(Status.UNKNOWN, (), name)
+
+    def resolve_alpha3(self, code: str) -> str | None:
+        """ISO 3166-1 alpha-3 to alpha-2 (``IND`` to ``IN``)."""
+        return self._alpha3.get(code.upper())
+
+    def is_code(self, code: str) -> bool:
+        return code.upper() in self._display["en"]
+
+    def display_name(self, code: str, variant: str = "zh-hans") -> str:
+        """The CLDR name of ``code`` in the page's language variant."""
+        locale_name = DISPLAY_LOCALES.get(variant, "zh")
+        return self._display[locale_name].get(code) or self._display["en"].get(code, code)
+
+    def find(self, text: str) -> list[Match]:
+        """Country names inside ``text``, leftmost first, longest at each place.
+
+        Latin-script names must stand as words (``Niger`` is not found in
+        ``Nigeria``); Chinese names need no boundary.
+        """
+        folded = text.casefold()
+        matches: list[Match] = []
+        position = 0
+        size = len(folded)
+        while position < size:
+            sizes = self._starts.get(folded[position])
+            hit = None
+            if sizes:
+                for length in sizes:
+                    end = position + length
+                    if end > size:
+                        continue
+                    candidate = folded[position:end]
+                    found = self._names.get(candidate)
+                    if found is None:
+                        continue
+                    if _LATIN.match(candidate) and not _word_bounded(folded, position, end):
+                        continue
+                    hit = Match(position, end, text[position:end], found)
+                    break
+            if hit is None:
+                position += 1
+            else:
+                matches.append(hit)
+                position = hit.end
+        return matches
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() and before.isascii()) and not (
+        after.isalnum() and after.isascii()
+    )
+
+
+def _add(index: dict[str, set[str]], name: str, code: str) -> None:
+    for form in {name, _strip_qualifier(name)}:
+        key = _fold(form)
+        if len(key) >= 2:
+            index[key].add(code)
+
+
+def _short_forms(name: str) -> Iterable[str]:
+    for ending in _FORM_ENDINGS:
+        if name.endswith(ending) and len(name) - len(ending) >= 2:
+            yield name[: -len(ending)]
+            return
+
+
+@cache
+def country_index() -> CountryIndex:
+    """The shared index, built once per process (about a tenth of a second)."""
+    return CountryIndex()

@@ -1,0 +1,146 @@
+"""Rowspan/colspan expansion following the HTML table model.
+
+Implements WHATWG HTML, section 4.9.12 "Processing model", algorithm "forming
+a table" (https://html.spec.whatwg.org/multipage/tables.html#forming-a-table)
+over the rows a reader produced.  Step numbers in comments refer to the
+algorithm for processing rows, the steps that place a cell.
+
+Two deliberate limits keep the work bounded by the cells really present:
+
+* a rowspan is clipped at the end of its row group, as browsers render it
+  (CSS 2.1 section 17.5: a cell cannot extend past its row group), instead of
+  growing the table with rows that hold nothing but span copies;
+* spans are clamped to the spec's 1..1000 columns and 0..65534 rows.
+
+Every slot names the source cell anchored there and whether it is a span
+copy; a slot claimed by two cells keeps the first and the overlap is recorded
+(the spec calls it a table model error).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from icor_extract.readers.raw import RawTable
+
+__all__ = ["Grid", "Overlap", "Slot", "build_grid", "parse_span"]
+
+MAX_COLSPAN = 1000
+MAX_ROWSPAN = 65534
+
+_LEADING_DIGITS = re.compile(r"[\t\n\f\r ]*\+?(\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One grid position: the source cell (row, index in row) covering it."""
+
+    row: int
+    cell: int
+    copy: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """A slot two cells claim (table model error); the first claimant keeps it."""
+
+    y: int
+    x: int
+    kept: Slot
+    lost: Slot
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """The expanded table: ``height`` rows (one per source row) of ``width`` slots.
+
+    A row may be stored shorter than ``width``; :meth:`slot` reads the missing
+    end as empty slots.
+    """
+
+    width: int
+    rows: tuple[tuple[Slot | None, ...], ...]
+    overlaps: tuple[Overlap, ...] = ()
+    clipped: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def height(self) -> int:
+        return len(self.rows)
+
+    def slot(self, y: int, x: int) -> Slot | None:
+        row = self.rows[y]
+        return row[x] if x < len(row) else None
+
+
+def parse_span(value: str | None, *, default: int, low: int, high: int) -> int:
+    """Read a span the way browsers do: leading digits, junk after them ignored.
+
+    HTML's "rules for parsing non-negative integers": ``"2;"`` is 2, ``" 3px"``
+    is 3, ``"x"`` and ``"-1"`` fail and give ``default``.  The result is then
+    clamped to ``low..high``.
+    """
+    if value is None:
+        return default
+    match = _LEADING_DIGITS.match(value)
+    if match is None:
+        return default
+    digits = match.group(1)
+    if len(digits) > 7:  # anything this long is past every clamp; skip the int() cost
+        return high
+    return max(low, min(high, int(digits)))
+
+
+def build_grid(table: RawTable) -> Grid:
+    """Expand ``table``'s spans into a grid of slots (one row per source row)."""
+    height = len(table.rows)
+    # End (exclusive) of each row's row group, for rowspan=0 and for clipping.
+    group_end = [height] * height
+    for y in range(height - 1, -1, -1):
+        if y + 1 < height and table.rows[y + 1].group == table.rows[y].group:
+            group_end[y] = group_end[y + 1]
+        else:
+            group_end[y] = y + 1
+
+    grid: list[list[Slot | None]] = [[] for _ in range(height)]
+    overlaps: list[Overlap] = []
+    clipped: list[tuple[int, int]] = []
+    width = 0
+
+    for y, row in enumerate(table.rows):
+        current = grid[y]
+        x = 0
+        for index, cell in enumerate(row.cells):
+            # Step 7 (advance): skip slots already covered by cells from rows above.
+            while x < len(current) and current[x] is not None:
+                x += 1
+            # Steps 9-10: colspan, invalid or 0 -> 1, clamped to 1000.
+            colspan = parse_span(cell.colspan, default=1, low=1, high=MAX_COLSPAN)
+            # Steps 11-12: rowspan, invalid -> 1, clamped to 65534; 0 grows downward
+            # to the end of the row group.
+            rowspan = parse_span(cell.rowspan, default=1, low=0, high=MAX_ROWSPAN)
+            if rowspan == 0:
+                rowspan = group_end[y] - y
+            elif y + rowspan > group_end[y]:
+                clipped.append((y, index))
+                rowspan = group_end[y] - y
+            # Steps 14-15: the cell covers x..x+colspan-1, y..y+rowspan-1.
+            for dy in range(rowspan):
+                target = grid[y + dy]
+                if len(target) < x + colspan:
+                    target.extend([None] * (x + colspan - len(target)))
+                for dx in range(colspan):
+                    slot = Slot(y, index, copy=dx > 0 or dy > 0)
+                    existing = target[x + dx]
+                    if existing is None:
+                        target[x + dx] = slot
+                    else:
+                        overlaps.append(Overlap(y + dy, x + dx, kept=existing, lost=slot))
+            width = max(width, x + colspan)
+            # Step 17: move past this cell.
+            x += colspan
+
+    # Rows stay ragged: a slot past a row's end is empty, so one very wide row
+    # does not make every other row that wide in memory.
+    rows = tuple(tuple(row) for row in grid)
+    return Grid(width=width, rows=rows, overlaps=tuple(overlaps), clipped=tuple(clipped))

@@ -1,0 +1,26 @@
+"""Readers: one module per source format, all producing :class:`RawTable` lists."""
+
+from __future__ import annotations
+
+from icor_extract.errors import UnsupportedFormatError
+from icor_extract.readers.detect import FORMATS, detect_format
+from icor_extract.readers.html import read_html_document
+from icor_extract.readers.markdown import read_markdown
+from icor_extract.readers.raw import RawTable
+
+__all__ = ["FORMATS", "detect_format", "read_tables"]
+
+
+def read_tables(text: str, format: str, *, variant: str = "zh-hans") -> list[RawTable]:  # noqa: A002
+    """Every table of ``text`` read with the named format's reader."""
+    if format == "markdown":
+        return read_markdown(text)
+    if format == "html":
+        return read_html_document(text)
+    if format == "wikitext":
+        from icor_extract.readers.wikitext import read_wikitext  # noqa: PLC0415
+
+        return read_wikitext(text, variant=variant)
+    raise UnsupportedFormatError(
+        f"unknown format {format!r}; choose one of auto, {', '.join(FORMATS)}", format=format
+    )

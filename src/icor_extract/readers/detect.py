@@ -1,0 +1,33 @@
+"""Which reader a document needs, for ``format="auto"``.
+
+* ``wikitext``: MediaWiki table markup (``{|`` at the start of a line);
+* ``html``: an HTML document (doctype, ``<html>`` or ``<body>``), as a
+  browser or the REST API serves a rendered page;
+* ``markdown``: anything else holding ``<table>`` blocks, such as pandoc's
+  markdown with tables kept as HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["FORMATS", "detect_format"]
+
+FORMATS = ("markdown", "html", "wikitext")
+
+_WIKI_TABLE = re.compile(r"^[ \t]*\{\|", re.MULTILINE)
+_HTML_DOCUMENT = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                            re.IGNORECASE | re.DOTALL)
+_HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+
+
+def detect_format(text: str) -> str:
+    """The name of the reader for ``text`` (one of :data:`FORMATS`)."""
+    head = text[:4096]
+    if _HTML_DOCUMENT.match(head):
+        return "html"
+    wiki = _WIKI_TABLE.search(text)
+    html_table = _HTML_TABLE.search(text)
+    if wiki and (html_table is None or wiki.start() < html_table.start()):
+        return "wikitext"
+    return "markdown"

@@ -1,0 +1,210 @@
+"""HTML tables with lxml: pandoc's HTML cells and rendered MediaWiki pages.
+
+Reads each ``<table>`` into a :class:`RawTable`: rows in row groups
+(``thead``/``tbody``/``tfoot``, or implicit), cells with their text,
+links, footnotes and flag images.  MediaWiki decorations that are not part
+of a value are taken out: ``sup.reference`` footnotes, hidden sort keys
+(``display:none``, ``span.sortkey``), edit-section links, and nested tables
+(which are read as tables of their own).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote
+
+from lxml import etree, html
+
+from icor_extract.readers.raw import (
+    FlagHint,
+    Link,
+    RawCell,
+    RawRow,
+    RawTable,
+    link_title,
+    normalize_text,
+    split_footnotes,
+)
+
+__all__ = ["html_parser", "read_html_document", "read_table_element"]
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "dl", "dd", "dt", *_HEADINGS})
+_SKIPPED = frozenset({"script", "style", "table", "noscript", "template"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+_FLAG_FILE = re.compile(r"Flag_of_(?P<name>[^/]+?)(?:_\(\d+[^/]*\))?\.svg", re.IGNORECASE)
+_ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
+
+
+def html_parser() -> html.HTMLParser:
+    """An HTML parser that never touches the network nor expands external entities."""
+    return html.HTMLParser(
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+        default_doctype=False,
+    )
+
+
+def _classes(element: etree._Element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def _is_hidden(element: etree._Element) -> bool:
+    classes = _classes(element)
+    if classes & {"sortkey", "mw-editsection", "noprint", "mw-cite-backlink"}:
+        return True
+    return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+
+
+def _is_footnote(element: etree._Element) -> bool:
+    if element.tag != "sup":
+        return False
+    classes = _classes(element)
+    if "reference" in classes:
+        return True
+    text = "".join(element.itertext()).strip()
+    return bool(text) and split_footnotes(text)[0] == ""
+
+
+def _flag_from_image(element: etree._Element) -> FlagHint | None:
+    for attribute in ("src", "href", "alt", "resource"):
+        value = element.get(attribute) or ""
+        match = _FLAG_FILE.search(value)
+        if match:
+            name = unquote(match.group("name")).replace("_", " ").strip()
+            return FlagHint(kind="image", value=name, evidence=value)
+    return None
+
+
+def _cell(element: etree._Element, *, header: bool) -> RawCell:
+    """Read one ``td``/``th``: text with line breaks, links, footnotes, flags."""
+    parts: list[str] = []
+    links: list[Link] = []
+    footnotes: list[str] = []
+    flags: list[FlagHint] = []
+    open_links: list[tuple[etree._Element, str, int]] = []
+
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if node is not element and (tag in _SKIPPED or _is_hidden(node)):
+                walker.skip_subtree()
+                if tag == "table":
+                    parts.append("\n")
+                continue
+            if node is not element and _is_footnote(node):
+                footnotes.append(normalize_text("".join(node.itertext())))
+                walker.skip_subtree()
+                continue
+            if tag == "img":
+                hint = _flag_from_image(node)
+                if hint is not None:
+                    flags.append(hint)
+            elif tag == "a":
+                title = link_title(node.get("href") or "")
+                if title is not None:
+                    open_links.append((node, title, len(parts)))
+                elif (hint := _flag_from_image(node)) is not None and not node.findall(".//img"):
+                    flags.append(hint)
+            elif tag == "br":
+                parts.append("\n")
+            elif tag in _BLOCKS:
+                parts.append("\n")
+            if node.text and tag != "br":
+                parts.append(node.text)
+        else:
+            if open_links and open_links[-1][0] is node:
+                _, title, start = open_links.pop()
+                text = normalize_text("".join(parts[start:]))
+                if text:
+                    links.append(Link(title=title, text=text))
+            if tag in _BLOCKS:
+                parts.append("\n")
+            if node is not element and node.tail:
+                parts.append(node.tail)
+
+    text, marks = split_footnotes(normalize_text("".join(parts)))
+    return RawCell(
+        text=text,
+        header=header,
+        rowspan=element.get("rowspan"),
+        colspan=element.get("colspan"),
+        links=tuple(links),
+        footnotes=tuple(footnotes) + marks,
+        flags=tuple(flags),
+    )
+
+
+def _row_groups(table: etree._Element) -> Iterator[tuple[int, bool, etree._Element]]:
+    """Yield (group number, in thead, tr) for the rows that belong to ``table``."""
+    group = -1
+    implicit_open = False
+    for child in table:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _ROW_GROUPS:
+            group += 1
+            implicit_open = False
+            for row in child:
+                if row.tag == "tr":
+                    yield group, tag == "thead", row
+        elif tag == "tr":
+            if not implicit_open:
+                group += 1
+                implicit_open = True
+            yield group, False, child
+
+
+def read_table_element(
+    table: etree._Element,
+    *,
+    index: int,
+    section: str | None,
+    line_offset: int = 0,
+) -> RawTable:
+    """Read one ``<table>`` element into a :class:`RawTable`."""
+    rows: list[RawRow] = []
+    for group, in_head, tr in _row_groups(table):
+        cells = tuple(
+            _cell(cell, header=cell.tag == "th") for cell in tr if cell.tag in ("td", "th")
+        )
+        line = tr.sourceline + line_offset if tr.sourceline is not None else None
+        rows.append(RawRow(cells=cells, line=line, group=group, in_head=in_head))
+    caption_element = table.find("caption")
+    caption = None
+    if caption_element is not None:
+        caption = normalize_text("".join(caption_element.itertext())) or None
+    line = table.sourceline + line_offset if table.sourceline is not None else None
+    return RawTable(index=index, rows=tuple(rows), section=section, caption=caption, line=line)
+
+
+def heading_text(element: etree._Element) -> str:
+    """The text of a heading without its edit-section links."""
+    parts: list[str] = []
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        if event == "start":
+            if node is not element and _is_hidden(node):
+                walker.skip_subtree()
+                continue
+            if node.text:
+                parts.append(node.text)
+        elif node is not element and node.tail:
+            parts.append(node.tail)
+    return split_footnotes(normalize_text(" ".join(parts)))[0]
+
+
+def read_html_document(text: str) -> list[RawTable]:
+    """Every table of an HTML document, in document order, with its section."""
+    root = html.document_fromstring(text, parser=html_parser())
+    tables: list[RawTable] = []
+    section: str | None = None
+    for element in root.iter(*_HEADINGS, "table"):
+        if element.tag == "table":
+            tables.append(read_table_element(element, index=len(tables), section=section))
+        else:
+            section = heading_text(element) or section
+    return tables

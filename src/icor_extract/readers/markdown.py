@@ -1,0 +1,84 @@
+"""Pandoc-markdown pages whose tables were kept as raw HTML.
+
+Pandoc writes a table it cannot express in markdown as an HTML block inside
+the markdown text.  This reader finds each top-level ``<table>`` block, the
+ATX (``## 成员``) or setext heading it sits under, and hands the block to the
+HTML reader, keeping line numbers relative to the whole page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import html
+
+from icor_extract.readers.html import html_parser, read_table_element
+from icor_extract.readers.raw import RawTable, normalize_text, split_footnotes
+
+__all__ = ["read_markdown", "table_spans"]
+
+_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_SETEXT = re.compile(r"^(?P<title>[^\n<>]*\S[^\n]*)\n(?:=+|-+)[ \t]*$", re.MULTILINE)
+_INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def table_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) offsets of top-level ``<table>…</table>`` blocks.
+
+    Nested tables stay inside their parent's block; a table left open at the
+    end of the text runs to the end (a truncated download keeps its rows).
+    """
+    depth = 0
+    start = 0
+    for match in _TAG.finditer(text):
+        if match.group(1):
+            if depth == 0:
+                continue
+            depth -= 1
+            if depth == 0:
+                yield start, match.end()
+        else:
+            if depth == 0:
+                start = match.start()
+            depth += 1
+    if depth > 0:
+        yield start, len(text)
+
+
+def _headings(text: str) -> list[tuple[int, str]]:
+    found = [(m.start(), m.group("title")) for m in _ATX.finditer(text)]
+    found += [(m.start(), m.group("title")) for m in _SETEXT.finditer(text)]
+    cleaned = []
+    for offset, title in sorted(found):
+        title = _INLINE_LINK.sub(r"\1", title).replace("\\", "")
+        title = split_footnotes(normalize_text(title))[0]
+        if title:
+            cleaned.append((offset, title))
+    return cleaned
+
+
+def read_markdown(text: str) -> list[RawTable]:
+    """Every HTML table of a pandoc-markdown page, in order, with its section."""
+    headings = _headings(text)
+    tables: list[RawTable] = []
+    heading_index = 0
+    section: str | None = None
+    parser = html_parser()
+    for start, end in table_spans(text):
+        while heading_index < len(headings) and headings[heading_index][0] < start:
+            section = headings[heading_index][1]
+            heading_index += 1
+        line_offset = text.count("\n", 0, start)
+        fragment = html.fragment_fromstring(text[start:end], parser=parser)
+        for element in fragment.iter("table"):
+            tables.append(
+                read_table_element(
+                    element,
+                    index=len(tables),
+                    section=section,
+                    line_offset=line_offset,
+                )
+            )
+    return tables

@@ -1,0 +1,137 @@
+"""The raw-table type every reader produces, and the text clean-up they share.
+
+A reader's only job is to say what the source holds: cell text, links,
+footnotes, span attributes as written, and flag hints (a flag template or
+image that names a country).  It does not expand spans, guess columns or
+resolve countries; the stages to its right do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+__all__ = [
+    "FlagHint",
+    "Link",
+    "RawCell",
+    "RawRow",
+    "RawTable",
+    "link_title",
+    "normalize_text",
+    "split_footnotes",
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Link:
+    """A link inside a cell: the article it points to and the text shown."""
+
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FlagHint:
+    """A country named by markup rather than text: a flag template or image.
+
+    ``value`` is what the markup names (``印度``, ``IND``, ``the Netherlands``);
+    ``kind`` says how (``template``, ``code``, ``image``); ``evidence`` is the
+    markup itself, for provenance.
+    """
+
+    kind: str
+    value: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawCell:
+    """One cell as the source wrote it; spans are kept as the raw attribute text."""
+
+    text: str
+    header: bool = False
+    rowspan: str | None = None
+    colspan: str | None = None
+    links: tuple[Link, ...] = ()
+    footnotes: tuple[str, ...] = ()
+    flags: tuple[FlagHint, ...] = ()
+    markup: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawRow:
+    """One source row; ``group`` numbers the row group (thead/tbody/tfoot) it sits in."""
+
+    cells: tuple[RawCell, ...]
+    line: int | None = None
+    group: int = 0
+    in_head: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawTable:
+    """A table in document order, with the heading it sits under."""
+
+    index: int
+    rows: tuple[RawRow, ...]
+    section: str | None = None
+    caption: str | None = None
+    line: int | None = None
+
+
+_SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+_LINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u3000\u200b\ufeff]+")
+# Footnote marks as MediaWiki renders them ([1], [注 2], [a]) and as pandoc
+# escapes them (\[1\]).
+_FOOTNOTE = re.compile(r"\\?\[\s*((?:注|note|n)?\s*\d{1,3}|[a-z])\s*\\?\]", re.IGNORECASE)
+
+
+def normalize_text(text: str) -> str:
+    """Collapse runs of whitespace to one space, keeping explicit line breaks."""
+    lines = (_LINE_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def split_footnotes(text: str) -> tuple[str, tuple[str, ...]]:
+    """Take footnote marks out of ``text``; return the clean text and the marks."""
+    marks = tuple(f"[{match.group(1).strip()}]" for match in _FOOTNOTE.finditer(text))
+    if not marks:
+        return text, ()
+    return normalize_text(_FOOTNOTE.sub("", text)), marks
+
+
+_PAGE_MD = re.compile(r"^(?:\.\./)?Page/(?P<title>.+?)\.md$")
+_WIKI_PATH = re.compile(r"^(?:(?:https?:)?//[^/]+)?/wiki/(?P<title>[^?#]+)")
+_INDEX_PHP = re.compile(r"[?&]title=(?P<title>[^&#]+)")
+_NAMESPACED = re.compile(
+    r"^(?:File|Image|Category|Template|Help|Special|Wikipedia|文件|檔案|图像|圖像|Category|分类|分類"
+    r"|Template|模板|Special|特殊)\s*:",
+    re.IGNORECASE,
+)
+
+
+def link_title(href: str) -> str | None:
+    """The article title an href points to, or ``None`` for non-article links.
+
+    Understands pandoc's ``../Page/X.md``, ``https://zh.wikipedia.org/wiki/X``,
+    ``/wiki/X``, Parsoid's ``./X`` and ``index.php?title=X`` (red links);
+    percent-escapes are decoded and ``_`` is read as a space.
+    """
+    href = href.strip()
+    title: str | None = None
+    for pattern in (_PAGE_MD, _WIKI_PATH, _INDEX_PHP):
+        match = pattern.search(href) if pattern is _INDEX_PHP else pattern.match(href)
+        if match:
+            title = match.group("title")
+            break
+    else:
+        if href.startswith("./"):
+            title = href[2:].split("#", 1)[0].split("?", 1)[0]
+    if not title:
+        return None
+    title = unquote(title).replace("_", " ").strip()
+    if not title or _NAMESPACED.match(title):
+        return None
+    return _SPACE.sub(" ", title)

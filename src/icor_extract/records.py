@@ -1,0 +1,102 @@
+"""Build the result records: repaired rows in, frozen :class:`Member` values out.
+
+This is the last stage before the adapters: it reads the year, picks the
+link, and attaches the provenance of every field, so that each value of a
+``Member`` can be traced to a rule and the text it read.
+"""
+
+from __future__ import annotations
+
+from icor_extract.model import Member, Provenance
+from icor_extract.repair.columns import Role
+from icor_extract.repair.content import parse_year
+from icor_extract.repair.country import Country
+from icor_extract.repair.entries import Entry
+from icor_extract.repair.groups import Continent
+from icor_extract.repair.realign import Placed, Placement
+
+__all__ = ["build_member"]
+
+_RULE_OF_PLACEMENT = {
+    Placement.CELL: "cell",
+    Placement.SHIFT: "realign.shift",
+    Placement.SPAN: "span.copy",
+}
+
+
+def _placed_provenance(field: str, placed: Placed, evidence: str) -> Provenance:
+    rule = _RULE_OF_PLACEMENT.get(placed.how, "cell")
+    note = ""
+    if placed.how is Placement.SHIFT:
+        note = f"arrived in column {placed.column}, moved to the {field} column"
+    elif placed.how is Placement.SPAN:
+        note = f"spanned from row {placed.row}"
+    return Provenance(
+        field=field, rule=rule, evidence=evidence, note=note, row=placed.row, column=placed.column
+    )
+
+
+def _joined(entry: Entry) -> tuple[int | None, Provenance]:
+    placed = entry.aligned.values.get(Role.JOINED)
+    if placed is None or placed.how is Placement.LOST:
+        return None, Provenance(field="joined", rule="joined.none", note="no year column")
+    if not entry.joined_text:
+        return None, Provenance(
+            field="joined", rule="joined.none", note="the year cell is empty",
+            row=placed.row, column=placed.column,
+        )  # fmt: skip
+    year = parse_year(entry.joined_text)
+    if year is None:
+        return None, Provenance(
+            field="joined",
+            rule="joined.unreadable",
+            evidence=entry.joined_text,
+            note="the year cell holds no year",
+            row=placed.row,
+            column=placed.column,
+        )
+    return year, _placed_provenance("joined", placed, entry.joined_text)
+
+
+def build_member(
+    entry: Entry,
+    continent: Continent,
+    country: Country,
+    *,
+    table: int,
+    section: str | None,
+) -> Member:
+    """One :class:`Member` from a repaired entry and its inferred values."""
+    organization = entry.aligned.values[Role.ORGANIZATION]
+    joined, joined_provenance = _joined(entry)
+    link_provenance = (
+        Provenance(
+            field="link",
+            rule="link",
+            evidence=entry.link.title,
+            row=organization.row,
+            column=organization.column,
+        )
+        if entry.link is not None
+        else Provenance(field="link", rule="link.none", note="the organization is not linked")
+    )
+    return Member(
+        organization=entry.organization,
+        country=country.name,
+        country_code=country.code,
+        continent=continent.name,
+        continent_code=continent.code,
+        joined=joined,
+        link=entry.link.title if entry.link is not None else None,
+        section=section,
+        table=table,
+        row=entry.aligned.row,
+        footnotes=entry.footnotes,
+        provenance=(
+            _placed_provenance("organization", organization, entry.organization),
+            country.provenance,
+            continent.provenance,
+            joined_provenance,
+            link_provenance,
+        ),
+    )

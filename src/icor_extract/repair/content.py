@@ -1,0 +1,67 @@
+"""What a cell holds, judged by its content alone: a year, a continent, a country, text.
+
+Realignment puts shifted cells back by these kinds, so they must be strict: a
+cell is a year only when the whole cell is a year or a date (``2010年``,
+``2010年10月6日``, ``2010-10-06``, ``October 2010``), never because an
+organization's name contains one (``保加利亚共产党 (1990年)``).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from icor_extract.geo.continents import is_continent_name
+from icor_extract.geo.countries import Status, country_index
+from icor_extract.readers.raw import RawCell
+
+__all__ = ["Content", "classify", "parse_year"]
+
+
+class Content(StrEnum):
+    EMPTY = "empty"
+    YEAR = "year"
+    CONTINENT = "continent"
+    COUNTRY = "country"
+    TEXT = "text"
+
+
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_YEAR_CELL = re.compile(
+    r"^(?:(?:约|約|c\.|ca\.|circa)\s*)?"
+    r"(?:"
+    r"(?P<cjk>\d{4})\s*年?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?)?"
+    r"|(?P<iso>\d{4})-\d{1,2}(?:-\d{1,2})?"
+    rf"|(?:\d{{1,2}}\s+)?(?:{_MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?(?P<en>\d{{4}})"
+    r")"
+    r"(?:\s*[-–—~至]\s*(?:\d{4}\s*年?|今|至今|现在|現在|present))?$",
+    re.IGNORECASE,
+)
+
+
+def parse_year(text: str) -> int | None:
+    """The year of a cell that holds only a year or a date, else ``None``."""
+    match = _YEAR_CELL.match(text.strip())
+    if match is None:
+        return None
+    digits = match.group("cjk") or match.group("iso") or match.group("en")
+    return int(digits)
+
+
+def classify(cell: RawCell | None) -> Content:
+    """The kind of value a cell holds."""
+    if cell is None or (not cell.text and not cell.flags):
+        return Content.EMPTY
+    if cell.flags:
+        return Content.COUNTRY
+    text = cell.text
+    if parse_year(text) is not None:
+        return Content.YEAR
+    if is_continent_name(text):
+        return Content.CONTINENT
+    if len(text) <= 40 and country_index().resolve(text).status is not Status.UNKNOWN:
+        return Content.COUNTRY
+    return Content.TEXT

@@ -1,0 +1,286 @@
+"""Each member's country, from what the page itself supports, or empty with the reason.
+
+Evidence, strongest first:
+
+1. the country cell of the member's row group: a flag template or image
+   (``country.flag``), or a country name written in it (``country.cell``);
+   rows under a spanned cell share it (``country.rowspan``);
+2. when that cell is empty or was lost, the members of the row group: a
+   country named inside an organization's name, longest match first
+   (``country.name``: 印度尼西亚革命者 is Indonesia, not India), or the
+   disambiguation of its link title (``country.link-title``: 劳动党 (塞尔维亚)).
+   Every member of a row group shares the country one of them names
+   (``country.row-group``), in both directions.
+
+A country is given only when the evidence decides one.  Names of two
+countries, a name shared by two (刚果), a state that no longer exists
+(捷克斯洛伐克), or members of one row group naming different countries leave
+the country empty, and the provenance says which case it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from icor_extract.geo.countries import Resolution, Status, country_index
+from icor_extract.geo.flags import resolve_flag
+from icor_extract.model import Provenance, RowKind
+from icor_extract.readers.raw import RawCell
+from icor_extract.repair.columns import Role
+from icor_extract.repair.entries import Entry
+from icor_extract.repair.realign import AlignedRow, Placed, Placement
+
+__all__ = ["Country", "assign_countries", "row_groups"]
+
+_QUALIFIED_TITLE = re.compile(r"^(?P<base>.+?)\s*[(（](?P<qualifier>[^()（）]+)[)）]\s*$")
+
+_EMPTY_RULE = {
+    Status.AMBIGUOUS: "country.ambiguous",
+    Status.FORMER: "country.former",
+    Status.NOT_A_COUNTRY: "country.not-a-country",
+    Status.UNKNOWN: "country.unknown",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    name: str | None
+    code: str | None
+    provenance: Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class _Hint:
+    rule: str
+    evidence: str
+    resolution: Resolution
+    row: int
+    column: int | None
+
+
+def _why(resolution: Resolution, evidence: str) -> str:
+    if resolution.status is Status.AMBIGUOUS:
+        return f"{evidence!r} may name any of {', '.join(resolution.codes)}"
+    if resolution.status is Status.FORMER:
+        return f"{evidence!r} names {resolution.name}, a state that no longer exists"
+    if resolution.status is Status.NOT_A_COUNTRY:
+        return f"{evidence!r} is not an ISO 3166-1 country"
+    return f"{evidence!r} is not a country name in CLDR or ISO 3166"
+
+
+def row_groups(rows: list[AlignedRow]) -> dict[int, tuple[int, int]]:
+    """For each member row, the key of the country cell it shares with other rows.
+
+    Rows reading the same source cell (directly or by a span) share its key;
+    a row whose country column was lost continues the member row above it.
+    """
+    keys: dict[int, tuple[int, int]] = {}
+    last: tuple[int, int] | None = None
+    for aligned in rows:
+        if aligned.kind is RowKind.GROUP:
+            last = None
+            continue
+        if aligned.kind is not RowKind.MEMBER:
+            continue
+        placed = aligned.values.get(Role.COUNTRY)
+        if placed is None:
+            key = (aligned.row, -1)
+        elif placed.how is Placement.LOST:
+            key = last if last is not None else (aligned.row, -1)
+        else:
+            key = (placed.row if placed.row is not None else aligned.row, placed.cell_index or 0)
+        keys[aligned.row] = key
+        last = key
+    return keys
+
+
+def _cell_resolution(cell: RawCell) -> tuple[str, str, Resolution] | None:
+    """What a country cell says: (rule, evidence, resolution), or None if blank."""
+    index = country_index()
+    first: tuple[str, str, Resolution] | None = None
+    for hint in cell.flags:
+        resolution = resolve_flag(hint.kind, hint.value)
+        found = ("country.flag", hint.evidence, resolution)
+        if resolution.status is Status.COUNTRY:
+            return found
+        first = first or found
+    candidates = [cell.text, *(link.title for link in cell.links)] if cell.text else []
+    for text in candidates:
+        resolution = index.resolve(text)
+        if resolution.status is Status.COUNTRY:
+            return ("country.cell", text, resolution)
+        if first is None and resolution.status is not Status.UNKNOWN:
+            first = ("country.cell", text, resolution)
+    if first is None and cell.text:
+        first = ("country.cell", cell.text, Resolution(Status.UNKNOWN, (), cell.text))
+    return first
+
+
+def _name_hints(entry: Entry, column: int | None) -> list[_Hint]:
+    index = country_index()
+    row = entry.aligned.row
+    hints = [
+        _Hint("country.name", match.text, match.resolution, row, column)
+        for match in index.find(entry.organization)
+        if match.resolution.status is not Status.UNKNOWN
+    ]
+    if entry.link is not None:
+        title = entry.link.title
+        qualified = _QUALIFIED_TITLE.match(title)
+        base = qualified.group("base") if qualified else title
+        if qualified:
+            resolution = index.resolve(qualified.group("qualifier"))
+            if resolution.status is not Status.UNKNOWN:
+                hints.append(_Hint("country.link-title", title, resolution, row, column))
+        if base != entry.organization:
+            hints += [
+                _Hint("country.link-title", title, match.resolution, row, column)
+                for match in index.find(base)
+                if match.resolution.status is not Status.UNKNOWN
+            ]
+    return hints
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    """What one entry's own names say: one country, a conflict, a problem, or nothing."""
+
+    code: str | None
+    hints: tuple[_Hint, ...]
+    conflict: bool = False
+
+
+def _entry_verdict(hints: list[_Hint]) -> _Verdict:
+    codes = {hint.resolution.codes[0] for hint in hints if hint.resolution.status is Status.COUNTRY}
+    problems = [hint for hint in hints if hint.resolution.status is not Status.COUNTRY]
+    if len(codes) == 1 and not problems:
+        return _Verdict(next(iter(codes)), tuple(hints))
+    return _Verdict(None, tuple(hints), conflict=bool(codes))
+
+
+def _country(code: str, variant: str, provenance: Provenance) -> Country:
+    return Country(country_index().display_name(code, variant), code, provenance)
+
+
+def _empty(rule: str, evidence: str, note: str, row: int | None, column: int | None) -> Country:
+    provenance = Provenance(
+        field="country", rule=rule, evidence=evidence, note=note, row=row, column=column
+    )
+    return Country(None, None, provenance)
+
+
+def _from_cell(
+    entries: list[Entry], placed: Placed, found: tuple[str, str, Resolution], variant: str
+) -> list[Country]:
+    rule, evidence, resolution = found
+    result = []
+    for entry in entries:
+        own = entry.aligned.values.get(Role.COUNTRY)
+        spanned = own is not None and own.how is Placement.SPAN
+        if resolution.status is Status.COUNTRY:
+            provenance = Provenance(
+                field="country",
+                rule="country.rowspan" if spanned else rule,
+                evidence=evidence,
+                note=f"{rule} in row {placed.row}, spanned down" if spanned else "",
+                row=placed.row,
+                column=placed.column,
+            )
+            result.append(_country(resolution.codes[0], variant, provenance))
+        else:
+            result.append(
+                _empty(
+                    _EMPTY_RULE[resolution.status],
+                    evidence,
+                    "the country cell: " + _why(resolution, evidence),
+                    placed.row,
+                    placed.column,
+                )
+            )
+    return result
+
+
+def _from_names(entries: list[Entry], variant: str) -> list[Country]:
+    verdicts = []
+    column = None
+    for entry in entries:
+        column = entry.aligned.values[Role.ORGANIZATION].column
+        verdicts.append(_entry_verdict(_name_hints(entry, column)))
+    codes = {verdict.code for verdict in verdicts if verdict.code is not None}
+    problems = [hint for verdict in verdicts if verdict.code is None for hint in verdict.hints]
+
+    if len(codes) > 1 or (codes and problems) or any(verdict.conflict for verdict in verdicts):
+        named = sorted({hint.evidence for verdict in verdicts for hint in verdict.hints})
+        note = "the names in this row group point to different countries: " + ", ".join(
+            repr(text) for text in named
+        )
+        return [
+            _empty("country.conflict", "; ".join(named), note, entry.aligned.row, column)
+            for entry in entries
+        ]
+    if codes:
+        code = next(iter(codes))
+        first = next(verdict.hints[0] for verdict in verdicts if verdict.code is not None)
+        result = []
+        for verdict in verdicts:
+            hint = verdict.hints[0] if verdict.code is not None else first
+            shared = verdict.code is None
+            provenance = Provenance(
+                field="country",
+                rule="country.row-group" if shared else hint.rule,
+                evidence=hint.evidence,
+                note=f"{hint.rule} in row {hint.row}, which shares this row's country cell"
+                if shared
+                else "",
+                row=hint.row,
+                column=hint.column,
+            )
+            result.append(_country(code, variant, provenance))
+        return result
+    if problems:
+        result = []
+        for verdict in verdicts:
+            hint = verdict.hints[0] if verdict.hints else problems[0]
+            note = _why(hint.resolution, hint.evidence)
+            if not verdict.hints:
+                note += f" (row {hint.row}, which shares this row's country cell)"
+            rule = _EMPTY_RULE[hint.resolution.status]
+            result.append(_empty(rule, hint.evidence, note, hint.row, hint.column))
+        return result
+    note = (
+        "nothing on the page names this member's country: no flag or country cell, "
+        "and no country in the names or link titles of its row group"
+    )
+    return [_empty("country.none", "", note, entry.aligned.row, None) for entry in entries]
+
+
+def assign_countries(entries: list[Entry], rows: list[AlignedRow], variant: str) -> list[Country]:
+    """The country of every entry, in the order of ``entries``."""
+    keys = row_groups(rows)
+    grouped: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for position, entry in enumerate(entries):
+        grouped[keys[entry.aligned.row]].append(position)
+
+    result: list[Country | None] = [None] * len(entries)
+    for positions in grouped.values():
+        members = [entries[position] for position in positions]
+        cell_placed = next(
+            (
+                placed
+                for entry in members
+                if (placed := entry.aligned.values.get(Role.COUNTRY)) is not None
+                and placed.cell is not None
+                and (placed.cell.text or placed.cell.flags)
+            ),
+            None,
+        )
+        found = _cell_resolution(cell_placed.cell) if cell_placed and cell_placed.cell else None
+        if cell_placed is not None and found is not None:
+            countries = _from_cell(members, cell_placed, found, variant)
+        else:
+            countries = _from_names(members, variant)
+        for position, country in zip(positions, countries, strict=True):
+            result[position] = country
+    return [country for country in result if country is not None]

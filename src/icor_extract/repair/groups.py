@@ -1,0 +1,90 @@
+"""Group rows become a column: each member gets the continent it sits under.
+
+A continent reaches a member in one of four ways, each with its own rule:
+written in the member's own row (``cell``/``realign.shift``), copied by a
+rowspan (``continent.rowspan``), inherited from the last group row above
+(``continent.group-row``), or not at all (``continent.none``).  A continent
+written in a member row heads the rows below it too, as its lost rowspan did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from icor_extract.geo.continents import continent_code
+from icor_extract.model import Provenance, RowKind
+from icor_extract.repair.columns import Role
+from icor_extract.repair.realign import AlignedRow, Placement
+
+__all__ = ["Continent", "assign_continents"]
+
+
+@dataclass(frozen=True, slots=True)
+class Continent:
+    name: str | None
+    code: str | None
+    provenance: Provenance
+
+
+def _with_code(name: str, provenance: Provenance) -> Continent:
+    code = continent_code(name)
+    if code is None:
+        note = f"{name!r} is not a continent with a continent code"
+        provenance = Provenance(
+            field=provenance.field,
+            rule=provenance.rule,
+            evidence=provenance.evidence,
+            note=f"{provenance.note}; {note}" if provenance.note else note,
+            row=provenance.row,
+            column=provenance.column,
+        )
+    return Continent(name, code, provenance)
+
+
+def assign_continents(rows: list[AlignedRow]) -> dict[int, Continent]:
+    """The continent of every member row, keyed by source row."""
+    result: dict[int, Continent] = {}
+    current: tuple[str, int | None, int | None] | None = None  # text, row, column
+    for aligned in rows:
+        placed = aligned.values.get(Role.CONTINENT)
+        if aligned.kind is RowKind.GROUP and placed is not None:
+            current = (placed.text, placed.row, placed.column)
+            continue
+        if aligned.kind is not RowKind.MEMBER:
+            continue
+        if placed is not None and placed.text and placed.how is not Placement.LOST:
+            rule = {
+                Placement.CELL: "cell",
+                Placement.SHIFT: "realign.shift",
+                Placement.SPAN: "continent.rowspan",
+            }[placed.how]
+            note = "" if placed.how is Placement.CELL else f"from row {placed.row}"
+            provenance = Provenance(
+                field="continent",
+                rule=rule,
+                evidence=placed.text,
+                note=note,
+                row=placed.row,
+                column=placed.column,
+            )
+            result[aligned.row] = _with_code(placed.text, provenance)
+            current = (placed.text, placed.row, placed.column)
+        elif current is not None:
+            text, row, column = current
+            provenance = Provenance(
+                field="continent",
+                rule="continent.group-row",
+                evidence=text,
+                note=f"group row {row} heads this row",
+                row=row,
+                column=column,
+            )
+            result[aligned.row] = _with_code(text, provenance)
+        else:
+            provenance = Provenance(
+                field="continent",
+                rule="continent.none",
+                note="no continent cell in the row and no group row above it",
+            )
+            result[aligned.row] = Continent(None, None, provenance)
+    return result

@@ -1,0 +1,243 @@
+"""Put every body row's cells back under the right columns, and say what each row is.
+
+Conversions that lose rowspans drop the spanned cells from the rows below, so
+the cells that remain slide left: a row of the ICOR table that really reads
+``[亚洲], [flag], ORG, 2010年`` arrives as ``'', ORG, 2010年, ''`` (continent
+lost, flag emptied, padded at the end) or, under a spanned flag, as
+``ORG, 2010年, '', ''``.  The cells a row still has are kept in their order
+and slid right, as a block, into the columns not covered from above; the
+placement is the one whose cells best fit their columns (a year under the
+year column, a continent under the continent column, a name under the
+organization column).  Columns left of the block count as spanned from above
+(``LOST``): a lost continent comes from the current group row, a lost
+country from the row group the row continues.
+
+A row whose only content is a continent, or one cell across the whole width,
+is a group row.  A row with no organization is rejected with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from icor_extract.grid import Grid
+from icor_extract.model import RowKind
+from icor_extract.readers.raw import RawCell, RawTable
+from icor_extract.repair.columns import Header, Role, role_of
+from icor_extract.repair.content import Content, classify
+
+__all__ = ["AlignedRow", "Placed", "Placement", "align_rows"]
+
+
+class Placement(StrEnum):
+    """How a value reached its column."""
+
+    CELL = "cell"  # written in this row, in this column
+    SHIFT = "shift"  # written in this row, moved right from the column it arrived in
+    SPAN = "span"  # a rowspan/colspan copy of a cell written in an earlier row
+    LOST = "lost"  # spanned from above in the original, dropped by the conversion
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A column's value in one row and how it got there."""
+
+    cell: RawCell | None
+    how: Placement
+    row: int | None = None  # source row the cell was written in
+    column: int | None = None  # column the cell arrived in
+    cell_index: int | None = None  # index of the cell in its source row
+
+    @property
+    def text(self) -> str:
+        return self.cell.text if self.cell is not None else ""
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedRow:
+    """One body row after realignment."""
+
+    row: int
+    line: int | None
+    kind: RowKind
+    values: dict[Role, Placed] = field(default_factory=dict)
+    shift: int = 0
+    reason: str = ""
+    cells: tuple[str, ...] = ()
+
+
+# How well a kind of content fits a column role; None is a column we know
+# nothing about.  Years and continents are decisive, names weakly so.
+_FIT: dict[Content, dict[Role | None, float]] = {
+    Content.YEAR: {Role.JOINED: 3, Role.ORGANIZATION: -5, Role.COUNTRY: -5, Role.CONTINENT: -5},
+    Content.CONTINENT: {Role.CONTINENT: 2, Role.ORGANIZATION: -3, Role.COUNTRY: -3, Role.JOINED: -5},
+    Content.COUNTRY: {Role.COUNTRY: 2, Role.ORGANIZATION: -1, Role.CONTINENT: -3, Role.JOINED: -5},
+    Content.TEXT: {Role.ORGANIZATION: 1, Role.COUNTRY: -1, Role.CONTINENT: -2, Role.JOINED: -5},
+    Content.EMPTY: {Role.ORGANIZATION: -1},
+}
+# Leaving a column of this role to the row above: cheap for the columns
+# tables span (continent, country), dear for the ones they do not.
+_LOST_COST: dict[Role | None, float] = {
+    Role.CONTINENT: 0.5,
+    Role.COUNTRY: 0.5,
+    Role.ORGANIZATION: 6,
+    Role.JOINED: 4,
+    None: 1,
+}
+
+
+def _raw_texts(table: RawTable, y: int) -> tuple[str, ...]:
+    return tuple(cell.text for cell in table.rows[y].cells)
+
+
+def _best_shift(
+    contents: list[Content], free: list[int], roles: tuple[Role | None, ...]
+) -> int:
+    """The offset into ``free`` at which the row's cells fit their columns best."""
+    best_offset, best_score = 0, float("-inf")
+    for offset in range(len(free) - len(contents) + 1):
+        score = -sum(_LOST_COST[roles[x]] for x in free[:offset])
+        for content, x in zip(contents, free[offset:], strict=False):
+            score += _FIT[content].get(roles[x], 0)
+        if score > best_score:  # ties keep the smaller shift: the row as written
+            best_offset, best_score = offset, score
+    return best_offset
+
+
+def _group_row(
+    table: RawTable, grid: Grid, header: Header, y: int, own: list[tuple[int, int]]
+) -> bool:
+    """A row whose only content heads the rows below it (a continent)."""
+    cells = table.rows[y].cells
+    filled = [(x, index) for x, index in own if cells[index].text or cells[index].flags]
+    if len(filled) != 1:
+        return False
+    x, index = filled[0]
+    cell = cells[index]
+    if cell.flags:
+        return False
+    covers_all = all(
+        (slot := grid.slot(y, column)) is not None and slot.cell == index and slot.row == y
+        for column in range(grid.width)
+    )
+    if covers_all and grid.width > 1:
+        return True
+    continent_column = header.column(Role.CONTINENT)
+    return classify(cell) is Content.CONTINENT and (
+        continent_column is None or x == continent_column
+    )
+
+
+def _align_member(
+    table: RawTable, grid: Grid, header: Header, y: int, own: list[tuple[int, int]]
+) -> AlignedRow:
+    cells = table.rows[y].cells
+    roles = header.roles
+    width = grid.width
+    # Columns covered by cells from rows above keep those cells.
+    above = {
+        x: slot
+        for x in range(width)
+        if (slot := grid.slot(y, x)) is not None and slot.row != y
+    }
+    free = [x for x in range(width) if x not in above]
+    # The row's own cells in order; trailing empty cells are padding.
+    sequence = [index for _, index in own]
+    while sequence and not cells[sequence[-1]].text and not cells[sequence[-1]].flags:
+        sequence.pop()
+    spans_own = any(
+        (slot := grid.slot(y, x)) is not None and slot.row == y and slot.copy
+        for x in range(width)
+    )
+    values: dict[Role, Placed] = {}
+    for x, slot in above.items():
+        role = roles[x]
+        if role is not None and role not in values:
+            anchor = table.rows[slot.row].cells[slot.cell]
+            values[role] = Placed(anchor, Placement.SPAN, slot.row, x, slot.cell)
+
+    if len(sequence) > len(free):
+        return AlignedRow(
+            row=y,
+            line=table.rows[y].line,
+            kind=RowKind.REJECTED,
+            reason=f"row has {len(sequence)} cells for {len(free)} free columns",
+            cells=_raw_texts(table, y),
+        )
+    shift = 0
+    if not spans_own:  # a colspan inside the row means it was written as laid out
+        shift = _best_shift([classify(cells[i]) for i in sequence], free, roles)
+    arrived = {index: x for x, index in own}
+    for position, x in enumerate(free):
+        role = roles[x]
+        if role is None or role in values:
+            continue
+        if position < shift:
+            values[role] = Placed(None, Placement.LOST, None, x)
+        elif position - shift < len(sequence):
+            index = sequence[position - shift]
+            how = Placement.CELL if arrived[index] == x else Placement.SHIFT
+            values[role] = Placed(cells[index], how, y, arrived[index], index)
+    # A colspan inside the row: columns it covers are copies of its own cell.
+    for x in range(width):
+        slot = grid.slot(y, x)
+        role = roles[x]
+        if slot is not None and slot.row == y and role is not None and role not in values:
+            values[role] = Placed(cells[slot.cell], Placement.SPAN, y, x, slot.cell)
+
+    organization = values.get(Role.ORGANIZATION)
+    if organization is None or not organization.text:
+        texts = _raw_texts(table, y)
+        reason = "empty row" if not any(texts) else "no organization name in the row"
+        return AlignedRow(
+            row=y, line=table.rows[y].line, kind=RowKind.REJECTED, reason=reason, cells=texts
+        )
+    return AlignedRow(
+        row=y,
+        line=table.rows[y].line,
+        kind=RowKind.MEMBER,
+        values=values,
+        shift=shift,
+        cells=_raw_texts(table, y),
+    )
+
+
+def align_rows(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
+    """Classify and realign every row of ``table``; header rows come first."""
+    aligned: list[AlignedRow] = [
+        AlignedRow(row=y, line=table.rows[y].line, kind=RowKind.HEADER)
+        for y in range(header.row + 1)
+    ]
+    continent_column = header.column(Role.CONTINENT)
+    for y in range(header.row + 1, grid.height):
+        row = table.rows[y]
+        own = [
+            (x, slot.cell)
+            for x in range(grid.width)
+            if (slot := grid.slot(y, x)) is not None and slot.row == y and not slot.copy
+        ]
+        if not row.cells:
+            aligned.append(
+                AlignedRow(row=y, line=row.line, kind=RowKind.REJECTED, reason="row has no cells")
+            )
+        elif all(cell.header for cell in row.cells) and (
+            row.in_head or sum(role_of(cell.text) is not None for cell in row.cells) >= 2
+        ):  # a header row, or the header repeated inside the body
+            aligned.append(AlignedRow(row=y, line=row.line, kind=RowKind.HEADER))
+        elif _group_row(table, grid, header, y, own):
+            index = next(i for _, i in own if row.cells[i].text)
+            column = continent_column if continent_column is not None else 0
+            placed = Placed(row.cells[index], Placement.CELL, y, column, index)
+            aligned.append(
+                AlignedRow(
+                    row=y,
+                    line=row.line,
+                    kind=RowKind.GROUP,
+                    values={Role.CONTINENT: placed},
+                    cells=_raw_texts(table, y),
+                )
+            )
+        else:
+            aligned.append(_align_member(table, grid, header, y, own))
+    return aligned
