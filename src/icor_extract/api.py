@@ -40,7 +40,7 @@ logger = logging.getLogger("icor_extract")
 VARIANTS = ("zh-hans", "zh-hant", "en")
 
 
-def _check_options(format: str, variant: str, source: str | None) -> None:  # noqa: A002
+def _check_options(format: str, variant: str, source: str | None) -> None:
     if format != "auto" and format not in FORMATS:
         raise UnsupportedFormatError(
             f"unknown format {format!r}; choose one of auto, {', '.join(FORMATS)}",
@@ -63,7 +63,9 @@ def _realign_notes(table: int, rows: list[AlignedRow]) -> list[Note]:
             for role, placed in aligned.values.items()
             if placed.how is Placement.SHIFT
         ]
-        lost = [role.value for role, placed in aligned.values.items() if placed.how is Placement.LOST]
+        lost = [
+            role.value for role, placed in aligned.values.items() if placed.how is Placement.LOST
+        ]
         if moved or lost:
             message = f"row {aligned.row}: cells moved right by {aligned.shift}"
             if moved:
@@ -77,18 +79,28 @@ def _realign_notes(table: int, rows: list[AlignedRow]) -> list[Note]:
 def _grid_notes(table: RawTable, overlaps: int, clipped: int) -> list[Note]:
     notes = []
     if overlaps:
-        notes.append(Note(code="grid.overlap", table=table.index,
-                          message=f"{overlaps} slots claimed by two cells; the first kept"))
+        notes.append(
+            Note(
+                code="grid.overlap",
+                table=table.index,
+                message=f"{overlaps} slots claimed by two cells; the first kept",
+            )
+        )
     if clipped:
-        notes.append(Note(code="grid.clipped", table=table.index,
-                          message=f"{clipped} rowspans clipped at the end of their row group"))
+        notes.append(
+            Note(
+                code="grid.clipped",
+                table=table.index,
+                message=f"{clipped} rowspans clipped at the end of their row group",
+            )
+        )
     return notes
 
 
 def parse(
     text: str | bytes,
     *,
-    format: str = "auto",  # noqa: A002 - the name users expect, as in pandas.read_*
+    format: str = "auto",
     variant: str = "zh-hans",
     encoding: str | None = None,
     errors: str = "strict",
@@ -123,8 +135,13 @@ def parse(
         grid = build_grid(table)
         header = find_header(table, grid)
         if header is None:
-            notes.append(Note(code="table.skipped", table=table.index,
-                              message="no header naming an organization column and another role"))
+            notes.append(
+                Note(
+                    code="table.skipped",
+                    table=table.index,
+                    message="no header naming an organization column and another role",
+                )
+            )
             continue
         member_tables += 1
         notes += _grid_notes(table, len(grid.overlaps), len(grid.clipped))
@@ -183,7 +200,7 @@ def parse(
 def read(
     path: str | os.PathLike[str],
     *,
-    format: str = "auto",  # noqa: A002
+    format: str = "auto",
     variant: str = "zh-hans",
     encoding: str | None = None,
     errors: str = "strict",
@@ -194,5 +211,6 @@ def read(
         data = Path(name).read_bytes()
     except OSError as error:
         raise InputError(f"cannot read the file: {error.strerror or error}", source=name) from None
-    return parse(data, format=format, variant=variant, encoding=encoding, errors=errors,
-                 source=name)
+    return parse(
+        data, format=format, variant=variant, encoding=encoding, errors=errors, source=name
+    )

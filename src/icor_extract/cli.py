@@ -110,14 +110,24 @@ def _expand(path: str, glob: str) -> Iterator[str]:
 
 
 def _extract(path: str | None, options: Options) -> list[Member]:
-    common = {"format": options.input_format, "variant": options.variant,
-              "encoding": options.encoding}  # fmt: skip
-    if path is None:
-        data = resources.files("icor_extract").joinpath("data", BUNDLED_PAGE).read_bytes()
-        return list(parse(data, source=BUNDLED_PAGE, **common))
-    if path == "-":
-        return list(parse(sys.stdin.buffer.read(), source="<stdin>", **common))
-    return list(read(path, **common))
+    if path is None or path == "-":
+        if path is None:
+            source = BUNDLED_PAGE
+            data = resources.files("icor_extract").joinpath("data", BUNDLED_PAGE).read_bytes()
+        else:
+            source, data = "<stdin>", sys.stdin.buffer.read()
+        extraction = parse(
+            data,
+            format=options.input_format,
+            variant=options.variant,
+            encoding=options.encoding,
+            source=source,
+        )
+    else:
+        extraction = read(
+            path, format=options.input_format, variant=options.variant, encoding=options.encoding
+        )
+    return list(extraction.members)
 
 
 def _write(members: list[Member], output: str, stream: TextIO) -> None:
@@ -151,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head: not an error
         sys.stderr.close()
         return EXIT_OK
-    except Exception as error:  # noqa: BLE001 - the boundary where a bug is reported as one
+    except Exception as error:
         print(
             f"icor-extract: internal error (a bug, please report it): "
             f"{type(error).__name__}: {error}",

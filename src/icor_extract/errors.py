@@ -62,7 +62,7 @@ class DecodingError(InputError):
 class UnsupportedFormatError(IcorExtractError):
     """A format name, or a kind of document, that no reader handles."""
 
-    def __init__(self, message: str, *, format: str, source: str | None = None) -> None:  # noqa: A002
+    def __init__(self, message: str, *, format: str, source: str | None = None) -> None:
         super().__init__(message, source=source)
         self.format = format
 

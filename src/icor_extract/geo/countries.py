@@ -118,72 +118,26 @@ class CountryIndex:
     """Resolve country names and codes; find country names inside text."""
 
     def __init__(self) -> None:
-        current: dict[str, set[str]] = defaultdict(set)
-        self._display: dict[str, dict[str, str]] = {}
         iso_codes = {country.alpha_2 for country in pycountry.countries}
-        non_countries: set[str] = set()
-
-        for locale_name in _CLDR_LOCALES:
-            territories = Locale.parse(locale_name).territories
-            self._display[locale_name] = {
-                code: name for code, name in territories.items() if code in iso_codes
-            }
-            for code, name in territories.items():
-                if not (len(code) == 2 and code.isalpha()):
-                    continue  # numeric UN M49 regions are continents, not countries
-                if code in iso_codes:
-                    _add(current, name, code)
-                else:
-                    non_countries.add(_fold(name))
-
-        for country in pycountry.countries:
-            english = [
-                getattr(country, attribute, None)
-                for attribute in ("name", "official_name", "common_name")
-            ]
-            names = [name for name in english if name]
-            for locale_name in _ISO_LOCALES:
-                translations = _translations("iso3166-1", locale_name)
-                names += [translations.gettext(name) for name in list(names)]
-            for name in names:
-                _add(current, name, country.alpha_2)
-                head = name.split(",", 1)[0]
-                if head != name:
-                    _add(current, head, country.alpha_2)
-
-        current_aliases = set(current)
-        former: dict[str, str] = {}
-        for historic in pycountry.historic_countries:
-            names = {historic.name, historic.name.split(",", 1)[0]}
-            for locale_name in _ISO_LOCALES:
-                translated = _translations("iso3166-3", locale_name).gettext(historic.name)
-                names.add(translated)
-                names.update(_short_forms(translated))
-            for name in names:
-                key = _fold(name)
-                if len(key) < 2 or key in current_aliases:
-                    continue
-                if any(key in alias for alias in current_aliases if len(alias) > len(key)):
-                    continue  # 德意志 is part of today's 德意志联邦共和国
-                former.setdefault(key, historic.name.split(",", 1)[0])
+        current: dict[str, set[str]] = defaultdict(set)
+        self._display, non_countries = _cldr_names(iso_codes, current)
+        _iso_names(current)
+        former = _former_names(set(current))
 
         self._names: dict[str, Resolution] = {}
         for key, codes in current.items():
-            if len(codes) == 1:
-                self._names[key] = Resolution(Status.COUNTRY, tuple(codes), key)
-            else:
-                self._names[key] = Resolution(Status.AMBIGUOUS, tuple(sorted(codes)), key)
-        for key, english in former.items():
-            self._names[key] = Resolution(Status.FORMER, (), english)
+            status = Status.COUNTRY if len(codes) == 1 else Status.AMBIGUOUS
+            self._names[key] = Resolution(status, tuple(sorted(codes)), key)
+        for key, english_name in former.items():
+            self._names[key] = Resolution(Status.FORMER, (), english_name)
         for key in non_countries - set(self._names):
             self._names[key] = Resolution(Status.NOT_A_COUNTRY, (), key)
 
         self._alpha3 = {country.alpha_3: country.alpha_2 for country in pycountry.countries}
-        self._starts: dict[str, tuple[int, ...]] = {}
         lengths: dict[str, set[int]] = defaultdict(set)
         for key in self._names:
-            if len(key) >= 2:
-                lengths[key[0]].add(len(key))
+            lengths[key[0]].add(len(key))
+        #: for each first character, the lengths of the names starting with it, longest first
         self._starts = {char: tuple(sorted(sizes, reverse=True)) for char, sizes in lengths.items()}
 
     def resolve(self, name: str) -> Resolution:
@@ -244,9 +198,63 @@ class CountryIndex:
 def _word_bounded(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    return not (before.isalnum() and before.isascii()) and not (
-        after.isalnum() and after.isascii()
-    )
+    return not (before.isalnum() and before.isascii()) and not (after.isalnum() and after.isascii())
+
+
+def _cldr_names(
+    iso_codes: set[str], current: dict[str, set[str]]
+) -> tuple[dict[str, dict[str, str]], set[str]]:
+    """Add CLDR territory names to ``current``; return display names and non-countries."""
+    display: dict[str, dict[str, str]] = {}
+    non_countries: set[str] = set()
+    for locale_name in _CLDR_LOCALES:
+        territories = Locale.parse(locale_name).territories
+        display[locale_name] = {c: name for c, name in territories.items() if c in iso_codes}
+        for code, name in territories.items():
+            if not (len(code) == 2 and code.isalpha()):
+                continue  # numeric UN M49 regions are continents, not countries
+            if code in iso_codes:
+                _add(current, name, code)
+            else:
+                non_countries.add(_fold(name))  # EU, UN, XK (Kosovo): not ISO 3166-1
+    return display, non_countries
+
+
+def _iso_names(current: dict[str, set[str]]) -> None:
+    """Add ISO 3166-1 names (and their zh translations) to ``current``."""
+    for country in pycountry.countries:
+        english: list[str] = [
+            name
+            for attribute in ("name", "official_name", "common_name")
+            if (name := getattr(country, attribute, None))
+        ]
+        names = list(english)
+        for locale_name in _ISO_LOCALES:
+            translations = _translations("iso3166-1", locale_name)
+            names += [translations.gettext(name) for name in english]
+        for name in names:
+            _add(current, name, country.alpha_2)
+            _add(current, name.split(",", 1)[0], country.alpha_2)  # "Korea, Republic of"
+
+
+def _former_names(current_aliases: set[str]) -> dict[str, str]:
+    """ISO 3166-3 names that are no current country's name: folded name -> English name."""
+    former: dict[str, str] = {}
+    for historic in pycountry.historic_countries:
+        english = historic.name.split(",", 1)[0]
+        names = {historic.name, english}
+        for locale_name in _ISO_LOCALES:
+            translated = _translations("iso3166-3", locale_name).gettext(historic.name)
+            names.add(translated)
+            names.update(_short_forms(translated))
+        for name in names:
+            key = _fold(name)
+            if len(key) < 2 or key in current_aliases:
+                continue
+            if any(key in alias for alias in current_aliases if len(alias) > len(key)):
+                continue  # 德意志 is part of today's 德意志联邦共和国
+            former.setdefault(key, english)
+    return former
 
 
 def _add(index: dict[str, set[str]], name: str, code: str) -> None:

@@ -11,7 +11,7 @@ from icor_extract.readers.raw import RawTable
 __all__ = ["FORMATS", "detect_format", "read_tables"]
 
 
-def read_tables(text: str, format: str, *, variant: str = "zh-hans") -> list[RawTable]:  # noqa: A002
+def read_tables(text: str, format: str, *, variant: str = "zh-hans") -> list[RawTable]:
     """Every table of ``text`` read with the named format's reader."""
     if format == "markdown":
         return read_markdown(text)

@@ -44,7 +44,7 @@ def decode(
         return data.decode(chosen, errors=errors)
     except UnicodeDecodeError as error:
         raise DecodingError(
-            f"invalid {error.encoding} byte {data[error.start:error.start + 1]!r} "
+            f"invalid {error.encoding} byte {data[error.start : error.start + 1]!r} "
             f"at offset {error.start} ({error.reason}); name the encoding, "
             "or ask for errors='replace'",
             encoding=chosen,

@@ -16,8 +16,9 @@ __all__ = ["FORMATS", "detect_format"]
 FORMATS = ("markdown", "html", "wikitext")
 
 _WIKI_TABLE = re.compile(r"^[ \t]*\{\|", re.MULTILINE)
-_HTML_DOCUMENT = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-                            re.IGNORECASE | re.DOTALL)
+_HTML_DOCUMENT = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
 _HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 
 

@@ -44,8 +44,16 @@ def html_parser() -> html.HTMLParser:
         remove_comments=True,
         remove_pis=True,
         huge_tree=True,
-        default_doctype=False,
     )
+
+
+def _text_of(element: etree._Element) -> str:
+    return "".join(str(text) for text in element.itertext())
+
+
+def _line(element: etree._Element, offset: int) -> int | None:
+    line = getattr(element, "sourceline", None)  # lxml-stubs mistypes this attribute
+    return line + offset if isinstance(line, int) else None
 
 
 def _classes(element: etree._Element) -> set[str]:
@@ -65,11 +73,14 @@ def _is_footnote(element: etree._Element) -> bool:
     classes = _classes(element)
     if "reference" in classes:
         return True
-    text = "".join(element.itertext()).strip()
+    text = _text_of(element).strip()
     return bool(text) and split_footnotes(text)[0] == ""
 
 
 def _flag_from_image(element: etree._Element) -> FlagHint | None:
+    """A flag named by an ``img``, or by a file link that holds no ``img`` of its own."""
+    if element.tag == "a" and element.find(".//img") is not None:
+        return None  # the img inside is read when the walk reaches it
     for attribute in ("src", "href", "alt", "resource"):
         value = element.get(attribute) or ""
         match = _FLAG_FILE.search(value)
@@ -97,22 +108,16 @@ def _cell(element: etree._Element, *, header: bool) -> RawCell:
                     parts.append("\n")
                 continue
             if node is not element and _is_footnote(node):
-                footnotes.append(normalize_text("".join(node.itertext())))
+                footnotes.append(normalize_text(_text_of(node)))
                 walker.skip_subtree()
                 continue
-            if tag == "img":
-                hint = _flag_from_image(node)
-                if hint is not None:
-                    flags.append(hint)
-            elif tag == "a":
-                title = link_title(node.get("href") or "")
+            if tag in ("img", "a"):
+                title = link_title(node.get("href") or "") if tag == "a" else None
                 if title is not None:
                     open_links.append((node, title, len(parts)))
-                elif (hint := _flag_from_image(node)) is not None and not node.findall(".//img"):
+                elif (hint := _flag_from_image(node)) is not None:
                     flags.append(hint)
-            elif tag == "br":
-                parts.append("\n")
-            elif tag in _BLOCKS:
+            elif tag == "br" or tag in _BLOCKS:
                 parts.append("\n")
             if node.text and tag != "br":
                 parts.append(node.text)
@@ -171,14 +176,18 @@ def read_table_element(
         cells = tuple(
             _cell(cell, header=cell.tag == "th") for cell in tr if cell.tag in ("td", "th")
         )
-        line = tr.sourceline + line_offset if tr.sourceline is not None else None
-        rows.append(RawRow(cells=cells, line=line, group=group, in_head=in_head))
+        rows.append(RawRow(cells=cells, line=_line(tr, line_offset), group=group, in_head=in_head))
     caption_element = table.find("caption")
     caption = None
     if caption_element is not None:
-        caption = normalize_text("".join(caption_element.itertext())) or None
-    line = table.sourceline + line_offset if table.sourceline is not None else None
-    return RawTable(index=index, rows=tuple(rows), section=section, caption=caption, line=line)
+        caption = normalize_text(_text_of(caption_element)) or None
+    return RawTable(
+        index=index,
+        rows=tuple(rows),
+        section=section,
+        caption=caption,
+        line=_line(table, line_offset),
+    )
 
 
 def heading_text(element: etree._Element) -> str:

@@ -51,9 +51,8 @@ def _headings(text: str) -> list[tuple[int, str]]:
     found = [(m.start(), m.group("title")) for m in _ATX.finditer(text)]
     found += [(m.start(), m.group("title")) for m in _SETEXT.finditer(text)]
     cleaned = []
-    for offset, title in sorted(found):
-        title = _INLINE_LINK.sub(r"\1", title).replace("\\", "")
-        title = split_footnotes(normalize_text(title))[0]
+    for offset, raw in sorted(found):
+        title = split_footnotes(normalize_text(_INLINE_LINK.sub(r"\1", raw).replace("\\", "")))[0]
         if title:
             cleaned.append((offset, title))
     return cleaned

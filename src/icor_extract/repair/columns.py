@@ -31,19 +31,19 @@ _NAMES: dict[Role, frozenset[str]] = {
         "大洲 洲 洲别 洲別 大陆 大陸 地区 地區 区域 區域 continent region".split()
     ),
     Role.COUNTRY: frozenset(
-        "国家 國家 国家/地区 國家/地區 国家或地区 國家或地區 国别 國別 所属国家 所屬國家 "
-        "country countries country/territory nation state".split()
+        """国家 國家 国家/地区 國家/地區 国家或地区 國家或地區 国别 國別 所属国家 所屬國家
+        country countries country/territory nation state""".split()
     ),
     Role.ORGANIZATION: frozenset(
-        "政党或组织 政黨或組織 政党 政黨 党派 黨派 组织 組織 团体 團體 成员 成員 成员党 成員黨 "
-        "成员组织 成員組織 名称 名稱 党名 黨名 party parties organization organisation "
-        "organizations organisations member members name party/organization "
-        "party/organisation group".split()
+        """政党或组织 政黨或組織 政党 政黨 党派 黨派 组织 組織 团体 團體 成员 成員 成员党 成員黨
+        成员组织 成員組織 名称 名稱 党名 黨名 party parties organization organisation
+        organizations organisations member members name party/organization
+        party/organisation group""".split()
     ),
     Role.JOINED: frozenset(
-        "加入时间 加入時間 加入年份 加入日期 加入 入会时间 入會時間 入盟时间 入盟時間 "
-        "成为成员 成為成員 年份 joined since admitted year yearjoined datejoined "
-        "membershipsince memberssince".split()
+        """加入时间 加入時間 加入年份 加入日期 加入 入会时间 入會時間 入盟时间 入盟時間
+        成为成员 成為成員 年份 joined since admitted year yearjoined datejoined
+        membershipsince memberssince""".split()
     ),
 }
 

@@ -71,7 +71,12 @@ class AlignedRow:
 # nothing about.  Years and continents are decisive, names weakly so.
 _FIT: dict[Content, dict[Role | None, float]] = {
     Content.YEAR: {Role.JOINED: 3, Role.ORGANIZATION: -5, Role.COUNTRY: -5, Role.CONTINENT: -5},
-    Content.CONTINENT: {Role.CONTINENT: 2, Role.ORGANIZATION: -3, Role.COUNTRY: -3, Role.JOINED: -5},
+    Content.CONTINENT: {
+        Role.CONTINENT: 2,
+        Role.ORGANIZATION: -3,
+        Role.COUNTRY: -3,
+        Role.JOINED: -5,
+    },
     Content.COUNTRY: {Role.COUNTRY: 2, Role.ORGANIZATION: -1, Role.CONTINENT: -3, Role.JOINED: -5},
     Content.TEXT: {Role.ORGANIZATION: 1, Role.COUNTRY: -1, Role.CONTINENT: -2, Role.JOINED: -5},
     Content.EMPTY: {Role.ORGANIZATION: -1},
@@ -91,9 +96,7 @@ def _raw_texts(table: RawTable, y: int) -> tuple[str, ...]:
     return tuple(cell.text for cell in table.rows[y].cells)
 
 
-def _best_shift(
-    contents: list[Content], free: list[int], roles: tuple[Role | None, ...]
-) -> int:
+def _best_shift(contents: list[Content], free: list[int], roles: tuple[Role | None, ...]) -> int:
     """The offset into ``free`` at which the row's cells fit their columns best."""
     best_offset, best_score = 0, float("-inf")
     for offset in range(len(free) - len(contents) + 1):
@@ -137,9 +140,7 @@ def _align_member(
     width = grid.width
     # Columns covered by cells from rows above keep those cells.
     above = {
-        x: slot
-        for x in range(width)
-        if (slot := grid.slot(y, x)) is not None and slot.row != y
+        x: slot for x in range(width) if (slot := grid.slot(y, x)) is not None and slot.row != y
     }
     free = [x for x in range(width) if x not in above]
     # The row's own cells in order; trailing empty cells are padding.
@@ -147,8 +148,7 @@ def _align_member(
     while sequence and not cells[sequence[-1]].text and not cells[sequence[-1]].flags:
         sequence.pop()
     spans_own = any(
-        (slot := grid.slot(y, x)) is not None and slot.row == y and slot.copy
-        for x in range(width)
+        (slot := grid.slot(y, x)) is not None and slot.row == y and slot.copy for x in range(width)
     )
     values: dict[Role, Placed] = {}
     for x, slot in above.items():
