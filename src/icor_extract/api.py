@@ -76,6 +76,16 @@ def _realign_notes(table: int, rows: list[AlignedRow]) -> list[Note]:
     return notes
 
 
+def _dropped_notes(table: RawTable) -> list[Note]:
+    notes = []
+    for y, row in enumerate(table.rows):
+        dropped = sorted({name for cell in row.cells for name in cell.dropped})
+        if dropped:
+            message = "left out of the values: " + ", ".join(dropped)
+            notes.append(Note(code="reader.dropped", message=message, table=table.index, row=y))
+    return notes
+
+
 def _grid_notes(table: RawTable, overlaps: int, clipped: int) -> list[Note]:
     notes = []
     if overlaps:
@@ -145,6 +155,7 @@ def parse(
             continue
         member_tables += 1
         notes += _grid_notes(table, len(grid.overlaps), len(grid.clipped))
+        notes += _dropped_notes(table)
         rows = align_rows(table, grid, header)
         continents = assign_continents(rows)
         entries = split_entries(rows)

@@ -7,6 +7,7 @@ from icor_extract.readers.detect import FORMATS, detect_format
 from icor_extract.readers.html import read_html_document
 from icor_extract.readers.markdown import read_markdown
 from icor_extract.readers.raw import RawTable
+from icor_extract.readers.wikitext import read_wikitext
 
 __all__ = ["FORMATS", "detect_format", "read_tables"]
 
@@ -18,8 +19,6 @@ def read_tables(text: str, format: str, *, variant: str = "zh-hans") -> list[Raw
     if format == "html":
         return read_html_document(text)
     if format == "wikitext":
-        from icor_extract.readers.wikitext import read_wikitext  # noqa: PLC0415
-
         return read_wikitext(text, variant=variant)
     raise UnsupportedFormatError(
         f"unknown format {format!r}; choose one of auto, {', '.join(FORMATS)}", format=format

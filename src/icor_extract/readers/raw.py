@@ -57,7 +57,8 @@ class RawCell:
     links: tuple[Link, ...] = ()
     footnotes: tuple[str, ...] = ()
     flags: tuple[FlagHint, ...] = ()
-    markup: str = ""
+    #: markup left out of the text (unknown templates, tags), reported as notes
+    dropped: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

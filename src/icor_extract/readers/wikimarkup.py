@@ -1,0 +1,195 @@
+"""Cell content in wikitext: text, links, footnotes and flag hints, via mwparserfromhell.
+
+What each construct becomes:
+
+* ``[[title|text]]`` is its text, and a link to ``title``; ``[[File:Flag_of_X.svg]]``
+  is a flag hint; category and other namespace links are dropped;
+* ``<ref>…</ref>``, ``<ref name=… />`` and ``{{efn|…}}``-style notes are footnotes;
+* ``<br>`` is a line break; bold, italics and inline tags keep their text;
+* flag templates (``{{flag|印度}}``, ``{{flagicon|IND}}``, ``{{flagcountry|…}}``,
+  ``{{IND}}``, ``{{印度}}``) are flag hints, and add no text;
+* ``{{lang|xx|text}}``, ``{{lang-xx|text}}``, ``{{nowrap|text}}`` and
+  ``{{link-xx|名|Name}}`` are reduced to their text;
+* any other template is dropped from the value and its name reported, so
+  markup never leaks into a value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import mwparserfromhell
+from mwparserfromhell.nodes import (
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
+from mwparserfromhell.wikicode import Wikicode
+
+from icor_extract.geo.countries import Status, country_index
+from icor_extract.readers.raw import FlagHint, Link, normalize_text, split_footnotes
+
+__all__ = ["CellContent", "read_cell_content", "wikilink_title"]
+
+#: templates that show a flag (and maybe the name) of the country in their first argument
+FLAG_TEMPLATES = frozenset(
+    {"flag", "flagicon", "flagcountry", "flagu", "flagdeco", "flag icon", "flagathlete",
+     "flagcountry2", "旗帜", "旗幟", "國旗", "国旗"}
+)  # fmt: skip
+#: templates whose first argument is the text they show
+_TEXT_TEMPLATES = frozenset({"nowrap", "nobr", "small", "big", "nobold", "noitalic", "abbr"})
+#: templates that hold a footnote
+_NOTE_TEMPLATES = frozenset(
+    {"efn", "refn", "notetag", "sfn", "note", "efn-ua", "efn-lr", "r", "rp", "ref label"}
+)
+_LINK_TEMPLATE = re.compile(r"^(?:link|ill|interlanguage link)(?:-[a-z]{2,3})?$")
+_LANG_TEMPLATE = re.compile(r"^lang-[a-z]{2,3}(?:-[a-z]+)?$")
+_THREE_LETTERS = re.compile(r"^[A-Z]{3}$")
+_FILE_NAMESPACES = frozenset({"file", "image", "文件", "檔案", "图像", "圖像", "媒体", "媒體"})
+_SKIP_NAMESPACES = frozenset({"category", "分类", "分類", "template", "模板"})
+_FLAG_FILE = re.compile(r"^Flag[ _]of[ _](?P<name>.+?)(?:[ _]\(\d+[^)]*\))?\.svg$", re.I)
+
+
+@dataclass(slots=True)
+class CellContent:
+    """What one cell's wikitext holds, collected while walking its nodes."""
+
+    parts: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    flags: list[FlagHint] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return normalize_text("".join(self.parts))
+
+
+def wikilink_title(title: str) -> str:
+    """A link target as an article title: ``_`` as space, no leading colon or fragment."""
+    title = title.split("#", 1)[0].replace("_", " ").strip().lstrip(":").strip()
+    return " ".join(title.split())
+
+
+def _template_name(template: Template) -> str:
+    return str(template.name).strip().replace("_", " ")
+
+
+def _positional(template: Template, position: int) -> Wikicode | None:
+    key = str(position)
+    if template.has(key):
+        value: Wikicode = template.get(key).value
+        return value
+    return None
+
+
+def _plain(code: Wikicode | None) -> str:
+    if code is None:
+        return ""
+    inner = CellContent()
+    _walk(code, inner)
+    return inner.text
+
+
+def _template(template: Template, out: CellContent) -> None:
+    name = _template_name(template)
+    lowered = name.lower()
+    first = _positional(template, 1)
+    if lowered in FLAG_TEMPLATES and first is not None:
+        out.flags.append(FlagHint(kind="template", value=_plain(first), evidence=str(template)))
+    elif _THREE_LETTERS.match(name) and not template.params:
+        out.flags.append(FlagHint(kind="code", value=name, evidence=str(template)))
+    elif lowered in _TEXT_TEMPLATES or _LANG_TEMPLATE.match(lowered) or lowered == "lang":
+        shown = _positional(template, 2) if lowered == "lang" else first
+        if shown is not None:
+            _walk(shown, out)
+    elif _LINK_TEMPLATE.match(lowered) and first is not None:
+        shown = _plain(first)
+        out.parts.append(shown)
+        if shown:
+            out.links.append(Link(title=wikilink_title(shown), text=shown))
+    elif lowered in _NOTE_TEMPLATES:
+        out.footnotes.append(normalize_text(_plain(first)) or f"{{{{{name}}}}}")
+    elif not template.params and _is_country_template(name):
+        out.flags.append(FlagHint(kind="template", value=name, evidence=str(template)))
+    else:
+        out.dropped.append(name)
+
+
+def _is_country_template(name: str) -> bool:
+    """Bare country templates such as ``{{印度}}`` render a flag and the name."""
+    return country_index().resolve(name).status in (Status.COUNTRY, Status.FORMER)
+
+
+def _wikilink(link: Wikilink, out: CellContent) -> None:
+    target = str(link.title).strip()
+    namespace = target.split(":", 1)[0].strip().lower() if ":" in target else ""
+    if namespace in _FILE_NAMESPACES:
+        match = _FLAG_FILE.match(target.split(":", 1)[1].strip())
+        if match:
+            name = match.group("name").replace("_", " ")
+            out.flags.append(FlagHint(kind="image", value=name, evidence=str(link)))
+        return
+    if namespace in _SKIP_NAMESPACES:
+        return
+    start = len(out.parts)
+    if link.text is not None:
+        _walk(link.text, out)
+    else:
+        out.parts.append(target.lstrip(":"))
+    shown = normalize_text("".join(out.parts[start:]))
+    if shown:
+        out.links.append(Link(title=wikilink_title(target), text=shown))
+
+
+def _tag(tag: Tag, out: CellContent) -> None:
+    name = str(tag.tag).strip().lower()
+    if name == "ref":
+        note = _plain(tag.contents) if tag.contents is not None else ""
+        if not note and tag.has("name"):
+            note = str(tag.get("name").value).strip()
+        out.footnotes.append(note or "ref")
+    elif name == "br":
+        out.parts.append("\n")
+    elif name in ("table", "math", "gallery", "nowiki_hidden"):
+        out.parts.append("\n")
+        out.dropped.append(f"<{name}>")
+    elif tag.contents is not None and not tag.self_closing:
+        _walk(tag.contents, out)
+
+
+def _walk(code: Wikicode, out: CellContent) -> None:
+    for node in code.nodes:
+        if isinstance(node, Text):
+            out.parts.append(str(node.value))
+        elif isinstance(node, Wikilink):
+            _wikilink(node, out)
+        elif isinstance(node, Template):
+            _template(node, out)
+        elif isinstance(node, Tag):
+            _tag(node, out)
+        elif isinstance(node, HTMLEntity):
+            out.parts.append(node.normalize())
+        elif isinstance(node, ExternalLink):
+            if node.title is not None:
+                _walk(node.title, out)
+        elif isinstance(node, Comment | Heading):
+            continue
+        else:  # arguments ({{{1}}}) and anything new: keep no markup in values
+            out.dropped.append(type(node).__name__)
+
+
+def read_cell_content(wikitext: str) -> CellContent:
+    """Parse one cell's wikitext into its text, links, footnotes and flag hints."""
+    out = CellContent()
+    _walk(mwparserfromhell.parse(wikitext), out)
+    text, marks = split_footnotes(out.text)
+    out.parts = [text]
+    out.footnotes += marks
+    return out

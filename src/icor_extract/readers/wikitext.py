@@ -1,0 +1,214 @@
+"""Wikitext tables (``{| … |}``), scanned line by line as MediaWiki does.
+
+The table syntax is line-based, and this scanner follows MediaWiki's own
+``Parser::handleTables`` (formerly ``doTableStuff``): ``{|`` opens a table
+(nested tables open inside a cell), ``|}`` closes it, ``|-`` starts a row,
+``|+`` is the caption, a line starting with ``|`` or ``!`` holds cells split
+at ``||`` (and ``!!`` on header lines), and a cell's attributes stand before
+its first single ``|``.  Other lines continue the current cell.  Unlike
+MediaWiki, which expands templates first, this scanner sees them unexpanded,
+so a ``|`` or ``||`` inside ``{{…}}``, ``[[…]]`` or ``-{…}-`` never splits a
+cell.  Cell content is read by :mod:`.wikimarkup` (mwparserfromhell).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from icor_extract.readers.raw import RawCell, RawRow, RawTable, normalize_text
+from icor_extract.readers.variants import resolve_variants
+from icor_extract.readers.wikimarkup import read_cell_content
+
+__all__ = ["read_wikitext", "split_cells"]
+
+_HEADING = re.compile(r"^(?P<level>={1,6})(?P<title>.+?)(?P=level)\s*$")
+_ATTRIBUTE = re.compile(
+    r"""(?P<name>[A-Za-z][\w:.-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))"""
+)
+_OPENERS = {"{{": "}}", "[[": "]]", "-{": "}-"}
+
+
+def _depth_changes(text: str) -> int:
+    """Net count of ``{{``, ``[[`` and ``-{`` opened and not closed in ``text``."""
+    depth = 0
+    index = 0
+    size = len(text)
+    while index < size - 1:
+        pair = text[index : index + 2]
+        if pair in _OPENERS:
+            depth += 1
+            index += 2
+        elif pair in ("}}", "]]", "}-") and depth > 0:
+            depth -= 1
+            index += 2
+        else:
+            index += 1
+    return depth
+
+
+def split_cells(line: str, *, header: bool) -> list[str]:
+    """Split one cell line (without its first ``|``/``!``) at top-level ``||``/``!!``."""
+    cells: list[str] = []
+    depth = 0
+    start = 0
+    index = 0
+    size = len(line)
+    while index < size - 1:
+        pair = line[index : index + 2]
+        if pair in _OPENERS:
+            depth += 1
+            index += 2
+            continue
+        if pair in ("}}", "]]", "}-") and depth > 0:
+            depth -= 1
+            index += 2
+            continue
+        if depth == 0 and (pair == "||" or (header and pair == "!!")):
+            cells.append(line[start:index])
+            index += 2
+            start = index
+            continue
+        index += 1
+    cells.append(line[start:])
+    return cells
+
+
+def _split_attributes(cell: str) -> tuple[str, str]:
+    """(attributes, content): attributes stand before the first top-level single ``|``."""
+    depth = 0
+    index = 0
+    size = len(cell)
+    while index < size:
+        pair = cell[index : index + 2]
+        if pair in _OPENERS:
+            depth += 1
+            index += 2
+            continue
+        if pair in ("}}", "]]", "}-") and depth > 0:
+            depth -= 1
+            index += 2
+            continue
+        if depth == 0 and cell[index] == "|":
+            return cell[:index], cell[index + 1 :]
+        index += 1
+    return "", cell
+
+
+def _attributes(text: str) -> dict[str, str]:
+    found = {}
+    for match in _ATTRIBUTE.finditer(text):
+        value = match.group("dq") or match.group("sq") or match.group("bare") or ""
+        found[match.group("name").lower()] = value
+    return found
+
+
+@dataclass
+class _Cell:
+    attributes: str
+    lines: list[str]
+    header: bool
+
+    def build(self) -> RawCell:
+        content = read_cell_content("\n".join(self.lines))
+        attributes = _attributes(self.attributes)
+        return RawCell(
+            text=content.text,
+            header=self.header,
+            rowspan=attributes.get("rowspan"),
+            colspan=attributes.get("colspan"),
+            links=tuple(content.links),
+            footnotes=tuple(content.footnotes),
+            flags=tuple(content.flags),
+            dropped=tuple(content.dropped),
+        )
+
+
+@dataclass
+class _Row:
+    line: int
+    cells: list[_Cell] = field(default_factory=list)
+
+
+@dataclass
+class _Table:
+    index: int
+    line: int
+    section: str | None
+    caption: str | None = None
+    rows: list[_Row] = field(default_factory=list)
+    depth: int = 0  # unclosed {{ [[ -{ in the current cell
+
+    def current_cell(self) -> _Cell | None:
+        if self.rows and self.rows[-1].cells:
+            return self.rows[-1].cells[-1]
+        return None
+
+    def add_cells(self, line: str, number: int) -> None:
+        header = line.startswith("!")
+        if not self.rows:  # cells before the first |- form an implicit first row
+            self.rows.append(_Row(line=number))
+        for piece in split_cells(line[1:], header=header):
+            attributes, content = _split_attributes(piece)
+            self.rows[-1].cells.append(_Cell(attributes, [content], header))
+        self.depth = max(0, _depth_changes(line[1:]))
+
+    def continue_cell(self, raw: str) -> None:
+        cell = self.current_cell()
+        if cell is not None:
+            cell.lines.append(raw)
+            self.depth = max(0, self.depth + _depth_changes(raw))
+
+    def build(self) -> RawTable:
+        rows = tuple(
+            RawRow(cells=tuple(cell.build() for cell in row.cells), line=row.line)
+            for row in self.rows
+            if row.cells  # MediaWiki drops a |- that holds no cell
+        )
+        return RawTable(
+            index=self.index, rows=rows, section=self.section, caption=self.caption, line=self.line
+        )
+
+
+def _heading(line: str) -> str | None:
+    match = _HEADING.match(line.strip())
+    if match is None:
+        return None
+    return normalize_text(read_cell_content(match.group("title").strip()).text) or None
+
+
+def read_wikitext(text: str, *, variant: str = "zh-hans") -> list[RawTable]:
+    """Every table of a wikitext page, in document order, with its section."""
+    text = resolve_variants(text, variant)
+    finished: list[_Table] = []
+    open_tables: list[_Table] = []
+    section: str | None = None
+    count = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.lstrip()
+        table = open_tables[-1] if open_tables else None
+        if table is None:
+            if line.startswith("{|"):
+                open_tables.append(_Table(index=count, line=number, section=section))
+                count += 1
+            elif line.startswith("="):
+                section = _heading(line) or section
+            continue
+        if table.depth > 0:  # inside a multi-line template or link
+            table.continue_cell(raw)
+        elif line.startswith("{|"):
+            table.continue_cell("")  # the nested table is read as a table of its own
+            open_tables.append(_Table(index=count, line=number, section=section))
+            count += 1
+        elif line.startswith("|}"):
+            finished.append(open_tables.pop())
+        elif line.startswith("|-"):
+            table.rows.append(_Row(line=number))
+        elif line.startswith("|+"):
+            table.caption = read_cell_content(line[2:]).text or None
+        elif line.startswith(("|", "!")):
+            table.add_cells(line, number)
+        else:
+            table.continue_cell(raw)
+    finished.extend(reversed(open_tables))  # a truncated page keeps its open tables
+    return [table.build() for table in sorted(finished, key=lambda table: table.index)]
