@@ -9,13 +9,20 @@ Sources, read at first use and cached:
   ``zh_TW`` and ``zh_HK``;
 * ISO 3166-3 (formerly used names) through pycountry, so that a state that no
   longer exists is recognised and left without a code instead of being
-  mistaken for one of its successors (``捷克斯洛伐克`` is not ``捷克``).
+  mistaken for one of its successors (``捷克斯洛伐克`` is not ``捷克``), with
+  the common names ISO 3166-3 lacks (``Soviet Union``, ``苏联``) from the
+  sourced file ``data/former_states.tsv``;
+* three-letter flag codes: ISO 3166-1 alpha-3, and the IOC codes Wikipedia's
+  flag templates also accept (``BUL``, ``GER``), from the sourced file
+  ``data/ioc_codes.tsv``.
 
-Two derived forms make ambiguity visible instead of hiding it: a qualifier in
+Derived forms make ambiguity visible instead of hiding it: a qualifier in
 brackets or after a dash is dropped (``刚果（布）`` and ``刚果（金）`` both give
 ``刚果``, which then names two countries), and an English name's head before
-a comma is kept (``Korea, Republic of`` gives ``Korea``).  No country name is
-typed by hand here.
+a comma is kept (``Korea, Republic of`` gives ``Korea``) beside the name in
+running order (``Republic of Korea``).  The few English names in common use
+that both sources dropped (``Turkey``) come from the sourced file
+``data/other_names.tsv``.  No country name is typed into the code.
 """
 
 from __future__ import annotations
@@ -23,10 +30,11 @@ from __future__ import annotations
 import gettext
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from importlib import resources
 
 import pycountry
 from babel import Locale
@@ -46,6 +54,7 @@ DISPLAY_LOCALES = {"zh-hans": "zh", "zh-hant": "zh_Hant", "en": "en"}
 
 _QUALIFIER = re.compile(r"\s*(?:[（(][^）)]*[）)]|\s-\s.*)\s*$")
 _LATIN = re.compile(r"[A-Za-z]")
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 # Government-form endings of ISO 3166-3 Chinese names, so that
 # 捷克斯洛伐克社会主义共和国 is also found as 捷克斯洛伐克.
 _FORM_ENDINGS = (
@@ -122,6 +131,8 @@ class CountryIndex:
         current: dict[str, set[str]] = defaultdict(set)
         self._display, non_countries = _cldr_names(iso_codes, current)
         _iso_names(current)
+        for name, code, _ in _data_rows("other_names.tsv"):
+            _add(current, name, code)
         former = _former_names(set(current))
 
         self._names: dict[str, Resolution] = {}
@@ -134,6 +145,14 @@ class CountryIndex:
             self._names[key] = Resolution(Status.NOT_A_COUNTRY, (), key)
 
         self._alpha3 = {country.alpha_3: country.alpha_2 for country in pycountry.countries}
+        self._ioc = {
+            code: (
+                Resolution(Status.COUNTRY, (target,), name)
+                if len(target) == 2
+                else Resolution(Status.FORMER, (), name)
+            )
+            for code, target, name in _data_rows("ioc_codes.tsv")
+        }
         lengths: dict[str, set[int]] = defaultdict(set)
         for key in self._names:
             lengths[key[0]].add(len(key))
@@ -149,9 +168,16 @@ class CountryIndex:
             found = self._names.get(stripped) if stripped != key else None
         return found if found is not None else Resolution(Status.UNKNOWN, (), name)
 
-    def resolve_alpha3(self, code: str) -> str | None:
-        """ISO 3166-1 alpha-3 to alpha-2 (``IND`` to ``IN``)."""
-        return self._alpha3.get(code.upper())
+    def resolve_code(self, code: str) -> Resolution:
+        """A three-letter flag code: ISO 3166-1 alpha-3 (``IND``), else IOC (``BUL``)."""
+        upper = code.strip().upper()
+        iso = self._alpha3.get(upper)
+        ioc = self._ioc.get(upper)
+        if iso is not None and ioc is not None and ioc.codes != (iso,):
+            return Resolution(Status.AMBIGUOUS, tuple(sorted({iso, *ioc.codes})), code)
+        if iso is not None:
+            return Resolution(Status.COUNTRY, (iso,), code)
+        return ioc if ioc is not None else Resolution(Status.UNKNOWN, (), code)
 
     def is_code(self, code: str) -> bool:
         return code.upper() in self._display["en"]
@@ -234,12 +260,23 @@ def _iso_names(current: dict[str, set[str]]) -> None:
             names += [translations.gettext(name) for name in english]
         for name in names:
             _add(current, name, country.alpha_2)
-            _add(current, name.split(",", 1)[0], country.alpha_2)  # "Korea, Republic of"
+            if ", " in name:  # "Korea, Republic of": also "Korea" and "Republic of Korea"
+                head, tail = name.split(", ", 1)
+                _add(current, head, country.alpha_2)
+                _add(current, _ARTICLE.sub("", f"{tail} {head}"), country.alpha_2)
+
+
+def _data_rows(name: str) -> Iterator[list[str]]:
+    """The tab-separated rows of a bundled data file, comments skipped."""
+    text = resources.files("icor_extract.geo").joinpath("data", name).read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
 
 
 def _former_names(current_aliases: set[str]) -> dict[str, str]:
     """ISO 3166-3 names that are no current country's name: folded name -> English name."""
-    former: dict[str, str] = {}
+    former = {_fold(name): english for name, _, english in _data_rows("former_states.tsv")}
     for historic in pycountry.historic_countries:
         english = historic.name.split(",", 1)[0]
         names = {historic.name, english}

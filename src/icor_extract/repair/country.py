@@ -64,7 +64,7 @@ def _why(resolution: Resolution, evidence: str) -> str:
     if resolution.status is Status.AMBIGUOUS:
         return f"{evidence!r} may name any of {', '.join(resolution.codes)}"
     if resolution.status is Status.FORMER:
-        return f"{evidence!r} names {resolution.name}, a state that no longer exists"
+        return f"{evidence!r} names {resolution.name}, a former country (ISO 3166-3)"
     if resolution.status is Status.NOT_A_COUNTRY:
         return f"{evidence!r} is not an ISO 3166-1 country"
     return f"{evidence!r} is not a country name in CLDR or ISO 3166"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from icor_extract.model import RowKind
 from icor_extract.readers.raw import Link
 from icor_extract.repair.columns import Role
-from icor_extract.repair.realign import AlignedRow, Placed
+from icor_extract.repair.realign import AlignedRow, Placed, Placement
 
 __all__ = ["Entry", "split_entries"]
 
@@ -26,7 +26,7 @@ class Entry:
     organization: str
     link: Link | None
     joined_text: str
-    footnotes: tuple[str, ...]
+    footnotes: tuple[str, ...]  # of every cell written in the row
     line_in_cell: int  # 0 unless the cell listed several organizations
 
 
@@ -54,7 +54,12 @@ def split_entries(rows: list[AlignedRow]) -> list[Entry]:
         joined_text = joined.text if joined is not None else ""
         names = organization.text.split("\n")
         years = joined_text.split("\n")
-        footnotes = organization.cell.footnotes if organization.cell is not None else ()
+        footnotes = tuple(
+            note
+            for placed in aligned.values.values()
+            if placed.cell is not None and placed.how in (Placement.CELL, Placement.SHIFT)
+            for note in placed.cell.footnotes
+        )
         for number, name in enumerate(names):
             entries.append(
                 Entry(
