@@ -86,7 +86,7 @@ def _flag_from_image(element: etree._Element) -> FlagHint | None:
         match = _FLAG_FILE.search(value)
         if match:
             name = unquote(match.group("name")).replace("_", " ").strip()
-            return FlagHint(kind="image", value=name, evidence=value)
+            return FlagHint(kind="image", value=name, evidence=unquote(match.group(0)))
     return None
 
 

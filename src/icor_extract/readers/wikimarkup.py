@@ -106,14 +106,14 @@ def _template(template: Template, out: CellContent) -> None:
     elif _THREE_LETTERS.match(name) and not template.params:
         out.flags.append(FlagHint(kind="code", value=name, evidence=str(template)))
     elif lowered in _TEXT_TEMPLATES or _LANG_TEMPLATE.match(lowered) or lowered == "lang":
-        shown = _positional(template, 2) if lowered == "lang" else first
-        if shown is not None:
-            _walk(shown, out)
+        wrapped = _positional(template, 2) if lowered == "lang" else first
+        if wrapped is not None:
+            _walk(wrapped, out)
     elif _LINK_TEMPLATE.match(lowered) and first is not None:
-        shown = _plain(first)
-        out.parts.append(shown)
-        if shown:
-            out.links.append(Link(title=wikilink_title(shown), text=shown))
+        title = _plain(first)
+        out.parts.append(title)
+        if title:
+            out.links.append(Link(title=wikilink_title(title), text=title))
     elif lowered in _NOTE_TEMPLATES:
         out.footnotes.append(normalize_text(_plain(first)) or f"{{{{{name}}}}}")
     elif not template.params and _is_country_template(name):

@@ -29,9 +29,13 @@ _ATTRIBUTE = re.compile(
 _OPENERS = {"{{": "}}", "[[": "]]", "-{": "}-"}
 
 
-def _depth_changes(text: str) -> int:
-    """Net count of ``{{``, ``[[`` and ``-{`` opened and not closed in ``text``."""
-    depth = 0
+def _scan_depth(text: str, depth: int = 0) -> tuple[int, int | None]:
+    """Nesting depth of ``{{``/``[[``/``-{`` after ``text``, starting from ``depth``.
+
+    Also returns the offset just past the point where an open construct
+    first closes back to depth 0 (``None`` if it never does).
+    """
+    closed_at = None
     index = 0
     size = len(text)
     while index < size - 1:
@@ -42,9 +46,11 @@ def _depth_changes(text: str) -> int:
         elif pair in ("}}", "]]", "}-") and depth > 0:
             depth -= 1
             index += 2
+            if depth == 0 and closed_at is None:
+                closed_at = index
         else:
             index += 1
-    return depth
+    return depth, closed_at
 
 
 def split_cells(line: str, *, header: bool) -> list[str]:
@@ -151,13 +157,29 @@ class _Table:
         for piece in split_cells(line[1:], header=header):
             attributes, content = _split_attributes(piece)
             self.rows[-1].cells.append(_Cell(attributes, [content], header))
-        self.depth = max(0, _depth_changes(line[1:]))
+        self.depth = _scan_depth(line[1:])[0]
 
     def continue_cell(self, raw: str) -> None:
+        """A line that belongs to the current cell (or ends its open template)."""
         cell = self.current_cell()
-        if cell is not None:
+        if cell is None:
+            return
+        if self.depth == 0:
             cell.lines.append(raw)
-            self.depth = max(0, self.depth + _depth_changes(raw))
+            self.depth = _scan_depth(raw)[0]
+            return
+        depth, closed_at = _scan_depth(raw, self.depth)
+        if closed_at is None:
+            cell.lines.append(raw)
+            self.depth = depth
+            return
+        # The template closes on this line; what follows may hold more cells.
+        first, *more = split_cells(raw[closed_at:], header=cell.header)
+        cell.lines.append(raw[:closed_at] + first)
+        for piece in more:
+            attributes, content = _split_attributes(piece)
+            self.rows[-1].cells.append(_Cell(attributes, [content], cell.header))
+        self.depth = _scan_depth(raw[closed_at:])[0]
 
     def build(self) -> RawTable:
         rows = tuple(

@@ -1,0 +1,154 @@
+"""The wikitext reader: table syntax, cell content, variants."""
+
+from __future__ import annotations
+
+import pytest
+
+import icor_extract
+from icor_extract.readers.variants import resolve_variants
+from icor_extract.readers.wikimarkup import read_cell_content
+from icor_extract.readers.wikitext import read_wikitext, split_cells
+
+
+@pytest.mark.parametrize(
+    ("line", "header", "cells"),
+    [
+        (" a || b ", False, [" a ", " b "]),
+        (" {{flag|印度}} || [[甲党|甲]] ", False, [" {{flag|印度}} ", " [[甲党|甲]] "]),
+        (" {{tpl|a||b}} || c", False, [" {{tpl|a||b}} ", " c"]),
+        (" a !! b || c", True, [" a ", " b ", " c"]),
+        (" a !! b", False, [" a !! b"]),
+    ],
+)
+def test_split_cells(line: str, header: bool, cells: list[str]) -> None:
+    assert split_cells(line, header=header) == cells
+
+
+TABLE = """\
+== 成员 ==
+{| class="wikitable"
+|+ 标题
+! 国家 !! 政党
+|-
+| rowspan="2" style="x" | {{flag|印度}} || [[甲党 (印度)|甲党]]<ref name="a">note</ref>
+|-
+|| 乙党<ref name="a" />
+|- valign="top"
+| colspan=2 | 跨列
+|-
+| {{IND}}
+| multi
+line
+|}"""
+
+
+def test_table_syntax() -> None:
+    (table,) = read_wikitext(TABLE)
+    assert (table.section, table.caption, table.line) == ("成员", "标题", 2)
+    texts = [[cell.text for cell in row.cells] for row in table.rows]
+    assert texts == [["国家", "政党"], ["", "甲党"], ["乙党"], ["跨列"], ["", "multi\nline"]]
+    assert [row.line for row in table.rows] == [4, 5, 7, 9, 11]
+    first = table.rows[1].cells
+    assert (first[0].rowspan, first[0].flags[0].value) == ("2", "印度")
+    assert first[1].footnotes == ("note",)
+    assert table.rows[2].cells[0].footnotes == ("a",)
+    assert table.rows[3].cells[0].colspan == "2"
+    assert table.rows[4].cells[0].flags[0].kind == "code"
+    assert all(cell.header for cell in table.rows[0].cells)
+
+
+def test_nested_tables_are_tables_of_their_own() -> None:
+    text = "{|\n! 国家 !! 政党\n|-\n| x || outer\n{|\n| inner\n|}\n|}\n"
+    outer, inner = read_wikitext(text)
+    assert [c.text for c in outer.rows[1].cells] == ["x", "outer"]
+    assert inner.rows[0].cells[0].text == "inner"
+    assert (outer.index, inner.index) == (0, 1)
+
+
+def test_multiline_template_is_one_cell() -> None:
+    (table,) = read_wikitext("{|\n| {{flag\n|印度}} || 甲党\n|}")
+    assert [c.text for c in table.rows[0].cells] == ["", "甲党"]
+    assert table.rows[0].cells[0].flags[0].value == "印度"
+
+
+def test_truncated_table_keeps_its_rows() -> None:
+    (table,) = read_wikitext("{|\n| a\n|-\n| b")
+    assert [row.cells[0].text for row in table.rows] == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("markup", "text", "links"),
+    [
+        ("[[甲党]]", "甲党", [("甲党", "甲党")]),
+        ("[[甲党_(印度)#历史|甲]]", "甲", [("甲党 (印度)", "甲")]),
+        ("{{lang|en|Party}}", "Party", []),
+        ("{{lang-en|Party}}", "Party", []),
+        ("{{nowrap|甲 党}}", "甲 党", []),
+        ("{{link-en|甲党|Party A}}", "甲党", [("甲党", "甲党")]),
+        ("'''甲党'''&nbsp;乙", "甲党 乙", []),
+        ("甲<br />乙", "甲\n乙", []),
+        ("[[File:Flag of India.svg|20px]] 印度", "印度", []),
+        ("[[Category:政党]]甲", "甲", []),
+        ("<!-- comment -->甲", "甲", []),
+        ("[http://example.org 官网]", "官网", []),
+    ],
+)
+def test_cell_content(markup: str, text: str, links: list[tuple[str, str]]) -> None:
+    content = read_cell_content(markup)
+    assert content.text == text
+    assert [(link.title, link.text) for link in content.links] == links
+
+
+def test_flag_image_link_is_a_hint() -> None:
+    content = read_cell_content("[[File:Flag of India.svg|20px]] 印度")
+    assert [(h.kind, h.value) for h in content.flags] == [("image", "India")]
+
+
+def test_unknown_templates_never_leak_into_values() -> None:
+    content = read_cell_content("甲党{{citation needed}}{{efn|注释}}")
+    assert content.text == "甲党"
+    assert content.dropped == ["citation needed"]
+    assert content.footnotes == ["注释"]
+
+
+def test_dropped_templates_become_notes() -> None:
+    text = "{|\n! 国家 !! 政党\n|-\n| {{flag|印度}} || 甲党{{dubious}}\n|}"
+    extraction = icor_extract.parse(text)
+    assert extraction.members[0].organization == "甲党"
+    assert [(n.code, n.message) for n in extraction.notes] == [
+        ("reader.dropped", "left out of the values: dubious")
+    ]
+
+
+def test_two_organizations_in_one_cell() -> None:
+    text = (
+        "{|\n! 国家 !! 政党 !! 加入时间\n|-\n| {{flag|法国}} || [[甲党]]<br>[[乙党]] || 2010年\n|}"
+    )
+    members = icor_extract.parse(text).members
+    assert [(m.organization, m.link, m.country_code, m.joined) for m in members] == [
+        ("甲党", "甲党", "FR", 2010),
+        ("乙党", "乙党", "FR", 2010),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("variant", "expected"), [("zh-hans", "德国党"), ("zh-hant", "德國黨"), ("en", "德国党")]
+)
+def test_variant_markup(variant: str, expected: str) -> None:
+    text = "{|\n! 国家 !! 政党\n|-\n| {{GER}} || -{zh-hans:德国党;zh-hant:德國黨;}-\n|}"
+    (member,) = icor_extract.parse(text, variant=variant).members
+    assert member.organization == expected
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("-{zh-cn:甲;zh-tw:乙}-", "甲"),
+        ("-{保留原文}-", "保留原文"),
+        ("-{H|zh-cn:甲;zh-tw:乙}-后", "后"),
+        ("-{R|raw}-", "raw"),
+        ("-{zh-hans:甲\n;zh-hant:乙}-", "甲\n"),
+    ],
+)
+def test_resolve_variants(markup: str, expected: str) -> None:
+    assert resolve_variants(markup, "zh-hans") == expected
