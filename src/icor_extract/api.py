@@ -13,9 +13,12 @@ import logging
 import os
 from pathlib import Path
 
+from icor_extract.audit import table_notes
 from icor_extract.errors import (
     EmptyInputError,
+    IcorExtractError,
     InputError,
+    InternalError,
     NoMemberTableError,
     NoTableError,
     UnsupportedFormatError,
@@ -30,7 +33,7 @@ from icor_extract.repair.columns import find_header, header_texts
 from icor_extract.repair.country import assign_countries
 from icor_extract.repair.entries import split_entries
 from icor_extract.repair.groups import assign_continents
-from icor_extract.repair.realign import AlignedRow, Placement, align_rows
+from icor_extract.repair.realign import AlignedRow, align_rows
 
 __all__ = ["VARIANTS", "parse", "read"]
 
@@ -55,96 +58,44 @@ def _check_options(format: str, variant: str, source: str | None) -> None:
         )
 
 
-def _realign_notes(table: int, rows: list[AlignedRow]) -> list[Note]:
-    notes = []
-    for aligned in rows:
-        moved = [
-            f"{role.value} from column {placed.column}"
-            for role, placed in aligned.values.items()
-            if placed.how is Placement.SHIFT
-        ]
-        lost = [
-            role.value for role, placed in aligned.values.items() if placed.how is Placement.LOST
-        ]
-        if moved or lost:
-            message = f"row {aligned.row}: cells moved right by {aligned.shift}"
-            if moved:
-                message += f" ({', '.join(moved)})"
-            if lost:
-                message += f"; {', '.join(lost)} taken as spanned from above"
-            notes.append(Note(code="realign.shift", message=message, table=table, row=aligned.row))
-    return notes
-
-
-def _dropped_notes(table: RawTable) -> list[Note]:
-    notes = []
-    for y, row in enumerate(table.rows):
-        dropped = sorted({name for cell in row.cells for name in cell.dropped})
-        if dropped:
-            message = "left out of the values: " + ", ".join(dropped)
-            notes.append(Note(code="reader.dropped", message=message, table=table.index, row=y))
-    return notes
-
-
-def _grid_notes(table: RawTable, overlaps: int, clipped: int) -> list[Note]:
-    notes = []
-    if overlaps:
-        notes.append(
-            Note(
-                code="grid.overlap",
-                table=table.index,
-                message=f"{overlaps} slots claimed by two cells; the first kept",
-            )
+def _member_table(
+    table: RawTable, variant: str
+) -> tuple[list[Member], list[AlignedRow], list[Note]] | None:
+    """Members, aligned rows and notes of one table; ``None`` if it is no member table."""
+    grid = build_grid(table)
+    header = find_header(table, grid)
+    if header is None:
+        return None
+    rows = align_rows(table, grid, header)
+    continents = assign_continents(rows)
+    entries = split_entries(rows)
+    countries = assign_countries(entries, rows, variant)
+    members = [
+        build_member(
+            entry,
+            continents[entry.aligned.row],
+            country,
+            table=table.index,
+            section=table.section,
         )
-    if clipped:
-        notes.append(
-            Note(
-                code="grid.clipped",
-                table=table.index,
-                message=f"{clipped} rowspans clipped at the end of their row group",
-            )
-        )
-    return notes
+        for entry, country in zip(entries, countries, strict=True)
+    ]
+    return members, rows, table_notes(table, grid, len(header.roles), rows, members)
 
 
-def parse(
-    text: str | bytes,
-    *,
-    format: str = "auto",
-    variant: str = "zh-hans",
-    encoding: str | None = None,
-    errors: str = "strict",
-    source: str | None = None,
-) -> Extraction:
-    """Extract the members of every membership table in a document.
-
-    ``text`` is the document (``bytes`` are decoded, see ``encoding`` and
-    ``errors``); ``format`` is ``auto``, ``markdown``, ``html`` or ``wikitext``;
-    ``variant`` is the language variant (``zh-hans``, ``zh-hant``, ``en``) in
-    which country names are written.  ``source`` names the document in errors.
-    """
-    _check_options(format, variant, source)
-    if isinstance(text, bytes | bytearray):
-        text = decode(bytes(text), encoding=encoding, errors=errors, source=source)
-    if not isinstance(text, str):
-        raise InputError(f"expected str or bytes, got {type(text).__name__}", source=source)
-    if not text.strip():
-        raise EmptyInputError("the document is empty", source=source)
-    chosen = detect_format(text) if format == "auto" else format
-
+def _extract(
+    text: str, chosen: str, variant: str, source: str | None
+) -> tuple[list[Member], list[RejectedRow], list[RowOutcome], list[Note], int]:
     tables = read_tables(text, chosen, variant=variant)
     if not tables:
         raise NoTableError(f"no table found in this {chosen} document", source=source)
-
     members: list[Member] = []
     rejected: list[RejectedRow] = []
     outcomes: list[RowOutcome] = []
     notes: list[Note] = []
-    member_tables = 0
     for table in tables:
-        grid = build_grid(table)
-        header = find_header(table, grid)
-        if header is None:
+        result = _member_table(table, variant)
+        if result is None:
             notes.append(
                 Note(
                     code="table.skipped",
@@ -153,23 +104,9 @@ def parse(
                 )
             )
             continue
-        member_tables += 1
-        notes += _grid_notes(table, len(grid.overlaps), len(grid.clipped))
-        notes += _dropped_notes(table)
-        rows = align_rows(table, grid, header)
-        continents = assign_continents(rows)
-        entries = split_entries(rows)
-        countries = assign_countries(entries, rows, variant)
-        for entry, country in zip(entries, countries, strict=True):
-            members.append(
-                build_member(
-                    entry,
-                    continents[entry.aligned.row],
-                    country,
-                    table=table.index,
-                    section=table.section,
-                )
-            )
+        table_members, rows, table_notes_ = result
+        members += table_members
+        notes += table_notes_
         for aligned in rows:
             outcomes.append(
                 RowOutcome(table=table.index, row=aligned.row, kind=aligned.kind, line=aligned.line)
@@ -184,9 +121,7 @@ def parse(
                         reason=aligned.reason,
                     )
                 )
-        notes += _realign_notes(table.index, rows)
-
-    if member_tables == 0:
+    if not outcomes:
         headers = tuple(
             header_texts(table, build_grid(table), 0) if table.rows else () for table in tables
         )
@@ -196,15 +131,61 @@ def parse(
             headers=headers,
             source=source,
         )
-    logger.debug("%s: %d members from %d tables", source or "<text>", len(members), len(tables))
+    return members, rejected, outcomes, notes, len(tables)
+
+
+def parse(
+    text: str | bytes,
+    *,
+    format: str = "auto",
+    variant: str = "zh-hans",
+    encoding: str | None = None,
+    errors: str = "strict",
+    source: str | None = None,
+) -> Extraction:
+    """Extract the members of every membership table in a document.
+
+    ``text`` is the document; ``bytes`` are decoded (a byte-order mark or a
+    declared charset first, else UTF-8, else detected GB18030/Big5; see
+    ``encoding`` and ``errors``).  ``format`` is ``auto``, ``markdown``,
+    ``html`` or ``wikitext``; ``variant`` (``zh-hans``, ``zh-hant``, ``en``)
+    is the language variant in which country names are written and ``-{}-``
+    markup is resolved.  ``source`` names the document in errors.
+
+    Raises an :class:`IcorExtractError` subclass for input it cannot use, and
+    :class:`InternalError` (chained to the original) for a bug of its own.
+    """
+    _check_options(format, variant, source)
+    used_encoding = None
+    if isinstance(text, bytes | bytearray):
+        decoded = decode(bytes(text), encoding=encoding, errors=errors, source=source)
+        text, used_encoding = decoded.text, decoded.encoding
+    if not isinstance(text, str):
+        raise InputError(f"expected str or bytes, got {type(text).__name__}", source=source)
+    if not text.strip():
+        raise EmptyInputError("the document is empty", source=source)
+    chosen = detect_format(text) if format == "auto" else format
+    try:
+        members, rejected, outcomes, notes, tables = _extract(text, chosen, variant, source)
+    except IcorExtractError:
+        raise
+    except RecursionError as error:
+        raise InputError("the document nests markup too deeply to read", source=source) from error
+    except Exception as error:
+        raise InternalError(
+            f"a bug in icor_extract ({type(error).__name__}: {error}); please report it",
+            source=source,
+        ) from error
+    logger.debug("%s: %d members from %d tables", source or "<text>", len(members), tables)
     return Extraction(
         members=tuple(members),
         rejected=tuple(rejected),
         notes=tuple(notes),
         rows=tuple(outcomes),
-        tables=len(tables),
+        tables=tables,
         source_format=chosen,
         source_name=source,
+        encoding=used_encoding,
     )
 
 

@@ -21,7 +21,7 @@ from typing import TextIO
 from icor_extract import __version__
 from icor_extract.adapters.text import to_csv, to_json, to_jsonl, to_table
 from icor_extract.api import VARIANTS, parse, read
-from icor_extract.errors import IcorExtractError
+from icor_extract.errors import IcorExtractError, InternalError
 from icor_extract.model import Member
 from icor_extract.readers import FORMATS
 
@@ -152,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for path in inputs:
             try:
                 members += _extract(path, options)
+            except InternalError:
+                raise  # a bug, not bad input: reported below with its own exit code
             except IcorExtractError as error:
                 failures += 1
                 print(f"icor-extract: error: {error}", file=sys.stderr)

@@ -10,7 +10,11 @@ Two deliberate limits keep the work bounded by the cells really present:
 * a rowspan is clipped at the end of its row group, as browsers render it
   (CSS 2.1 section 17.5: a cell cannot extend past its row group), instead of
   growing the table with rows that hold nothing but span copies;
-* spans are clamped to the spec's 1..1000 columns and 0..65534 rows.
+* spans are clamped to the spec's 1..1000 columns and 0..65534 rows;
+* the slots a table may fill are budgeted (ten per cell on average, and at
+  least a million): a span that would overrun the budget is placed as a
+  single slot and recorded in ``Grid.degraded``, so no cell is lost and a
+  row of 200,000 cells with ``colspan=1000`` costs what its cells cost.
 
 Every slot names the source cell anchored there and whether it is a span
 copy; a slot claimed by two cells keeps the first and the overlap is recorded
@@ -28,6 +32,8 @@ __all__ = ["Grid", "Overlap", "Slot", "build_grid", "parse_span"]
 
 MAX_COLSPAN = 1000
 MAX_ROWSPAN = 65534
+SLOTS_PER_CELL = 10
+MIN_SLOT_BUDGET = 1_000_000
 
 _LEADING_DIGITS = re.compile(r"[\t\n\f\r ]*\+?(\d+)")
 
@@ -62,7 +68,8 @@ class Grid:
     width: int
     rows: tuple[tuple[Slot | None, ...], ...]
     overlaps: tuple[Overlap, ...] = ()
-    clipped: tuple[tuple[int, int], ...] = ()
+    clipped: tuple[tuple[int, int], ...] = ()  # (row, cell): rowspan clipped at its group
+    degraded: tuple[tuple[int, int], ...] = ()  # (row, cell): span dropped for the budget
 
     @property
     def height(self) -> int:
@@ -105,6 +112,8 @@ def build_grid(table: RawTable) -> Grid:
     grid: list[list[Slot | None]] = [[] for _ in range(height)]
     overlaps: list[Overlap] = []
     clipped: list[tuple[int, int]] = []
+    degraded: list[tuple[int, int]] = []
+    budget = max(MIN_SLOT_BUDGET, SLOTS_PER_CELL * sum(len(row.cells) for row in table.rows))
     width = 0
 
     for y, row in enumerate(table.rows):
@@ -124,6 +133,10 @@ def build_grid(table: RawTable) -> Grid:
             elif y + rowspan > group_end[y]:
                 clipped.append((y, index))
                 rowspan = group_end[y] - y
+            if rowspan * colspan > 1 and rowspan * colspan > budget:
+                degraded.append((y, index))
+                rowspan = colspan = 1
+            budget -= rowspan * colspan
             # Steps 14-15: the cell covers x..x+colspan-1, y..y+rowspan-1.
             for dy in range(rowspan):
                 target = grid[y + dy]
@@ -143,4 +156,10 @@ def build_grid(table: RawTable) -> Grid:
     # Rows stay ragged: a slot past a row's end is empty, so one very wide row
     # does not make every other row that wide in memory.
     rows = tuple(tuple(row) for row in grid)
-    return Grid(width=width, rows=rows, overlaps=tuple(overlaps), clipped=tuple(clipped))
+    return Grid(
+        width=width,
+        rows=rows,
+        overlaps=tuple(overlaps),
+        clipped=tuple(clipped),
+        degraded=tuple(degraded),
+    )

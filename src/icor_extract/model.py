@@ -154,6 +154,7 @@ class Extraction:
     tables: int = 0
     source_format: str = ""
     source_name: str | None = None
+    encoding: str | None = None  # how bytes were decoded; None when text was given
 
     def __iter__(self) -> Iterator[Member]:
         return iter(self.members)

@@ -1,18 +1,30 @@
-"""Bytes to text: byte-order marks are obeyed, invalid bytes are reported, not replaced.
+"""Bytes to text: a byte-order mark or a declared charset wins, invalid bytes are reported.
 
-A document with a UTF-8 or UTF-16/32 byte-order mark is read in that
-encoding.  Otherwise the caller's encoding, or UTF-8, is tried strictly; the
-first invalid byte raises :class:`DecodingError` with its offset, unless the
-caller asked for ``errors="replace"``.
+The order of choices:
+
+1. the caller's ``encoding``;
+2. a byte-order mark (UTF-8, UTF-16, UTF-32);
+3. a charset the document declares in its first 2 KiB (``<meta charset>``,
+   ``http-equiv`` content type, or an XML declaration);
+4. UTF-8, strictly;
+5. if UTF-8 fails: GB18030, then Big5, each strictly, taken only when the
+   text it gives is mostly CJK ideographs and punctuation, the way a Chinese
+   page is (GB18030 maps almost any byte sequence, so decoding without error
+   is not enough).
+
+When none of these fits, :class:`DecodingError` gives the offset of the first
+byte that is not UTF-8, unless the caller asked for ``errors="replace"``.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
+from dataclasses import dataclass
 
 from icor_extract.errors import DecodingError
 
-__all__ = ["decode"]
+__all__ = ["Decoded", "decode"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -21,6 +33,53 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?(?P<meta>[A-Za-z0-9_.:-]+)"""
+    rb"""|<\?xml[^>]+encoding\s*=\s*["'](?P<xml>[A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+_FALLBACKS = ("gb18030", "big5")
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+#: share of non-ASCII characters that must be CJK for a fallback to be believed
+_CJK_SHARE = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    how: str  # "caller", "bom", "declared", "default" or "detected"
+
+
+def _declared(data: bytes) -> str | None:
+    match = _DECLARED.search(data[:2048])
+    if match is None:
+        return None
+    name = (match.group("meta") or match.group("xml")).decode("ascii").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _looks_chinese(text: str) -> bool:
+    wide = [char for char in text if ord(char) > 127]
+    if not wide:
+        return False
+    return sum(1 for char in wide if _CJK.match(char)) >= _CJK_SHARE * len(wide)
+
+
+def _decode(data: bytes, encoding: str, errors: str, source: str | None) -> str:
+    try:
+        return data.decode(encoding, errors=errors)
+    except UnicodeDecodeError as error:
+        raise DecodingError(
+            f"invalid {encoding} byte {data[error.start : error.start + 1]!r} at offset "
+            f"{error.start} ({error.reason}); name the encoding, or ask for errors='replace'",
+            encoding=encoding,
+            offset=error.start,
+            source=source,
+        ) from None
 
 
 def decode(
@@ -29,25 +88,39 @@ def decode(
     encoding: str | None = None,
     errors: str = "strict",
     source: str | None = None,
-) -> str:
+) -> Decoded:
     """Decode ``data``; see the module docstring for the order of choices."""
-    chosen = encoding
-    if chosen is None:
-        chosen = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise DecodingError(
+                f"unknown encoding {encoding!r}", encoding=encoding, offset=0, source=source
+            ) from None
+        return Decoded(_decode(data, encoding, errors, source), encoding, "caller")
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return Decoded(_decode(data, name, errors, source), name, "bom")
+    declared = _declared(data)
+    if declared is not None:
+        return Decoded(_decode(data, declared, errors, source), declared, "declared")
     try:
-        codecs.lookup(chosen)
-    except LookupError:
+        return Decoded(data.decode("utf-8"), "utf-8", "default")
+    except UnicodeDecodeError as first_error:
+        for name in _FALLBACKS:
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
+            if _looks_chinese(text):
+                return Decoded(text, name, "detected")
+        if errors != "strict":
+            return Decoded(data.decode("utf-8", errors=errors), "utf-8", "default")
         raise DecodingError(
-            f"unknown encoding {chosen!r}", encoding=chosen, offset=0, source=source
-        ) from None
-    try:
-        return data.decode(chosen, errors=errors)
-    except UnicodeDecodeError as error:
-        raise DecodingError(
-            f"invalid {error.encoding} byte {data[error.start : error.start + 1]!r} "
-            f"at offset {error.start} ({error.reason}); name the encoding, "
-            "or ask for errors='replace'",
-            encoding=chosen,
-            offset=error.start,
+            f"invalid utf-8 byte {data[first_error.start : first_error.start + 1]!r} at offset "
+            f"{first_error.start} ({first_error.reason}), and neither GB18030 nor Big5 "
+            "gives Chinese text; name the encoding, or ask for errors='replace'",
+            encoding="utf-8",
+            offset=first_error.start,
             source=source,
         ) from None

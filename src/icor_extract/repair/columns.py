@@ -79,7 +79,11 @@ def role_of(text: str) -> Role | None:
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """The header row and the role of every grid column (``None``: unknown)."""
+    """The header row and the role of each of its columns (``None``: unknown).
+
+    The header's extent is the table's working width: cells beyond it have no
+    role, so a stray very wide row costs nothing in the rows after it.
+    """
 
     row: int
     roles: tuple[Role | None, ...]
@@ -96,12 +100,10 @@ _HEADER_SEARCH_ROWS = 5
 
 
 def header_texts(table: RawTable, grid: Grid, y: int) -> tuple[str, ...]:
-    """The text of every column of row ``y``, span copies included."""
-    texts = []
-    for x in range(grid.width):
-        slot = grid.slot(y, x)
-        texts.append(table.rows[slot.row].cells[slot.cell].text if slot else "")
-    return tuple(texts)
+    """The text of every slot of row ``y``, span copies included."""
+    return tuple(
+        table.rows[slot.row].cells[slot.cell].text if slot else "" for slot in grid.rows[y]
+    )
 
 
 def find_header(table: RawTable, grid: Grid) -> Header | None:

@@ -120,11 +120,12 @@ def _group_row(
     cell = cells[index]
     if cell.flags:
         return False
+    width = len(header.roles)
     covers_all = all(
         (slot := grid.slot(y, column)) is not None and slot.cell == index and slot.row == y
-        for column in range(grid.width)
+        for column in range(width)
     )
-    if covers_all and grid.width > 1:
+    if covers_all and width > 1:
         return True
     continent_column = header.column(Role.CONTINENT)
     return classify(cell) is Content.CONTINENT and (
@@ -137,7 +138,7 @@ def _align_member(
 ) -> AlignedRow:
     cells = table.rows[y].cells
     roles = header.roles
-    width = grid.width
+    width = len(roles)
     # Columns covered by cells from rows above keep those cells.
     above = {
         x: slot for x in range(width) if (slot := grid.slot(y, x)) is not None and slot.row != y
@@ -210,11 +211,12 @@ def align_rows(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
         for y in range(header.row + 1)
     ]
     continent_column = header.column(Role.CONTINENT)
+    width = len(header.roles)
     for y in range(header.row + 1, grid.height):
         row = table.rows[y]
         own = [
             (x, slot.cell)
-            for x in range(grid.width)
+            for x in range(width)
             if (slot := grid.slot(y, x)) is not None and slot.row == y and not slot.copy
         ]
         if not row.cells:

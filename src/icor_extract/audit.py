@@ -1,0 +1,109 @@
+"""The audit trail: a :class:`Note` for every repair that moved or inferred a value.
+
+Provenance says, field by field, where one member's values came from; notes
+say the same at the level of the table, so that a reviewer can read every
+change the library made to a page in one list: rows moved back under their
+columns, group rows turned into a column, countries inferred rather than
+read, markup left out of values, and the table-model errors met on the way.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from icor_extract.grid import Grid
+from icor_extract.model import Member, Note
+from icor_extract.readers.raw import RawTable
+from icor_extract.repair.realign import AlignedRow, Placement
+
+__all__ = ["table_notes"]
+
+#: country rules that infer a value rather than read it from a country cell
+INFERRED_COUNTRY_RULES = frozenset({"country.name", "country.link-title", "country.row-group"})
+
+
+def _grid_notes(table: RawTable, grid: Grid, width: int) -> list[Note]:
+    notes = []
+    events = (
+        ("grid.overlap", len(grid.overlaps), "slots claimed by two cells; the first kept"),
+        ("grid.clipped", len(grid.clipped), "rowspans clipped at the end of their row group"),
+        ("grid.degraded", len(grid.degraded), "spans placed as single cells (slot budget)"),
+    )
+    for code, count, message in events:
+        if count:
+            notes.append(Note(code=code, table=table.index, message=f"{count} {message}"))
+    for y, slots in enumerate(grid.rows):
+        beyond = sum(
+            1
+            for slot in slots[width:]
+            if slot is not None and not slot.copy and table.rows[y].cells[slot.cell].text
+        )
+        if beyond:
+            message = f"{beyond} cells beyond the header's {width} columns not read"
+            notes.append(Note(code="grid.beyond-header", table=table.index, row=y, message=message))
+    return notes
+
+
+def _dropped_notes(table: RawTable) -> list[Note]:
+    notes = []
+    for y, row in enumerate(table.rows):
+        dropped = sorted({name for cell in row.cells for name in cell.dropped})
+        if dropped:
+            message = "left out of the values: " + ", ".join(dropped)
+            notes.append(Note(code="reader.dropped", message=message, table=table.index, row=y))
+    return notes
+
+
+def _realign_notes(table: int, rows: list[AlignedRow]) -> list[Note]:
+    notes = []
+    for aligned in rows:
+        moved = [
+            f"{role.value} from column {placed.column}"
+            for role, placed in aligned.values.items()
+            if placed.how is Placement.SHIFT
+        ]
+        lost = [
+            role.value for role, placed in aligned.values.items() if placed.how is Placement.LOST
+        ]
+        if moved or lost:
+            message = f"cells moved right by {aligned.shift}"
+            if moved:
+                message += f" ({', '.join(moved)})"
+            if lost:
+                message += f"; {', '.join(lost)} taken as spanned from above"
+            notes.append(Note(code="realign.shift", message=message, table=table, row=aligned.row))
+    return notes
+
+
+def _member_notes(table: int, members: list[Member]) -> list[Note]:
+    notes = []
+    headed: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for member in members:
+        continent = member.provenance_of("continent")
+        if continent is not None and continent.rule == "continent.group-row":
+            headed[(continent.row or 0, continent.evidence)].append(member.row)
+        country = member.provenance_of("country")
+        if country is not None and country.rule in INFERRED_COUNTRY_RULES:
+            message = (
+                f"country {member.country_code} inferred by {country.rule} "
+                f"from {country.evidence!r} (row {country.row})"
+            )
+            notes.append(
+                Note(code="country.inferred", message=message, table=table, row=member.row)
+            )
+    for (row, text), member_rows in headed.items():
+        message = f"group row {text!r} gives the continent of {len(member_rows)} members below it"
+        notes.append(Note(code="group.column", message=message, table=table, row=row))
+    return notes
+
+
+def table_notes(
+    table: RawTable, grid: Grid, width: int, rows: list[AlignedRow], members: list[Member]
+) -> list[Note]:
+    """Every note about one member table, in a stable order."""
+    return (
+        _grid_notes(table, grid, width)
+        + _dropped_notes(table)
+        + _realign_notes(table.index, rows)
+        + _member_notes(table.index, members)
+    )
