@@ -65,12 +65,15 @@ def read_markdown(text: str) -> list[RawTable]:
     heading_index = 0
     section: str | None = None
     parser = html_parser()
+    counted_to, line_offset = 0, 0
     for start, end in table_spans(text):
         while heading_index < len(headings) and headings[heading_index][0] < start:
             section = headings[heading_index][1]
             heading_index += 1
-        line_offset = text.count("\n", 0, start)
-        fragment = html.fragment_fromstring(text[start:end], parser=parser)
+        line_offset += text.count("\n", counted_to, start)  # lines before this table
+        counted_to = start
+        # A parent element keeps lxml from refusing a block with text after the table.
+        fragment = html.fragment_fromstring(text[start:end], create_parent="div", parser=parser)
         for element in fragment.iter("table"):
             tables.append(
                 read_table_element(

@@ -185,10 +185,28 @@ def _walk(code: Wikicode, out: CellContent) -> None:
             out.dropped.append(type(node).__name__)
 
 
+#: more tags or templates than this in one cell are not given to mwparserfromhell,
+#: whose tokenizer is quadratic on long runs of unclosed tags (4,000 take 1.3 s)
+MAX_MARKUP_OPENERS = 200
+_OPENER = re.compile(r"<[A-Za-z]|\{\{|\[\[")
+_CRUDE_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]]*)\]\]")
+_CRUDE_MARKUP = re.compile(r"<[^<>]*>|\{\{[^{}]*\}\}|\{\{|\}\}|\[\[|\]\]|'{2,}")
+
+
+def _crude(wikitext: str, out: CellContent) -> None:
+    """Text of markup too complex to parse in bounded time: tags and templates dropped."""
+    text = _CRUDE_LINK.sub(r"\1", wikitext)
+    out.parts.append(_CRUDE_MARKUP.sub("", text))
+    out.dropped.append("markup too complex to parse (read as plain text)")
+
+
 def read_cell_content(wikitext: str) -> CellContent:
     """Parse one cell's wikitext into its text, links, footnotes and flag hints."""
     out = CellContent()
-    _walk(mwparserfromhell.parse(wikitext), out)
+    if len(_OPENER.findall(wikitext)) > MAX_MARKUP_OPENERS:
+        _crude(wikitext, out)
+    else:
+        _walk(mwparserfromhell.parse(wikitext), out)
     text, marks = split_footnotes(out.text)
     out.parts = [text]
     out.footnotes += marks
