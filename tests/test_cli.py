@@ -12,7 +12,7 @@ import pytest
 from wcwidth import wcswidth
 
 from icor_extract import Member
-from icor_extract.cli import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, main, parse_args
+from icor_extract.cli import EXIT_BUG, EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, main, parse_args
 
 from .conftest import fixture_path, load_golden
 
@@ -98,3 +98,70 @@ def test_folder_with_a_broken_page(tmp_path: Path, capsys: pytest.CaptureFixture
     captured = capsys.readouterr()
     assert len(captured.out.splitlines()) == 52
     assert "broken.md" in captured.err
+
+
+def _corpus(folder: Path, pages: int) -> None:
+    seed = fixture_path("icor.zh.md").read_bytes()
+    wikitext = fixture_path("icor.zh.wikitext").read_bytes()
+    for number in range(pages):
+        (folder / f"page{number:03}.md").write_bytes(seed)
+    (folder / "later.wikitext").write_bytes(wikitext)
+    (folder / "broken.html").write_text("<html><body>no table here</body></html>")
+
+
+def test_batch_with_jobs_streams_csv_to_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    _corpus(folder, 5)
+    output = tmp_path / "members.csv"
+    code = main([str(folder), "--jobs", "2", "--format", "csv", "--output", str(output)])
+    assert code == EXIT_PARTIAL
+    lines = output.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("continent,")
+    assert len(lines) == 1 + 5 * 52 + 55
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("icor-extract: error: ") and "broken.html" in err[0]
+    assert err[-1] == "icor-extract: 7 pages, 6 tables, 315 members, 1 failed"
+
+
+def test_jobs_give_the_same_output_as_one_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _corpus(tmp_path, 3)
+    assert main([str(tmp_path), "--format", "jsonl"]) == EXIT_PARTIAL
+    single = capsys.readouterr().out
+    assert main([str(tmp_path), "--format", "jsonl", "-j", "2"]) == EXIT_PARTIAL
+    assert capsys.readouterr().out == single
+
+
+def test_glob_chooses_the_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _corpus(tmp_path, 2)
+    assert main([str(tmp_path), "--glob", "*.wikitext", "--format", "jsonl"]) == EXIT_OK
+    assert len(capsys.readouterr().out.splitlines()) == 55
+
+
+def test_every_input_failing_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.md").write_text("no table")
+    (tmp_path / "b.md").write_text("")
+    assert main([str(tmp_path)]) == EXIT_FAILED
+    assert capsys.readouterr().err.count("icor-extract: error:") == 2
+
+
+def test_an_internal_bug_exits_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr("icor_extract.api.build_grid", broken)
+    assert main([]) == EXIT_BUG
+    err = capsys.readouterr().err
+    assert err.startswith("icor-extract: internal error (a bug, please report it)")
+    assert "ZeroDivisionError" in err
+
+
+def test_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path)]) == EXIT_FAILED
+    assert "no pages found" in capsys.readouterr().err

@@ -2,7 +2,9 @@
 
 Thin by design: arguments are parsed by :func:`parse_args` (a pure function),
 the work is done by :func:`icor_extract.read`/:func:`icor_extract.parse`,
-and this module only chooses inputs and writes output.
+and this module only chooses inputs, runs them (in worker processes with
+``--jobs``) and writes output.  CSV and JSON Lines are written page by page
+as each finishes; the table and JSON formats are written at the end.
 
 Exit codes: 0 success; 1 some inputs of several failed (the others were
 written); 2 usage error, or every input failed; 3 a bug in icor_extract.
@@ -11,8 +13,10 @@ written); 2 usage error, or every input failed; 3 a bug in icor_extract.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -22,7 +26,7 @@ from icor_extract import __version__
 from icor_extract.adapters.text import to_csv, to_json, to_jsonl, to_table
 from icor_extract.api import VARIANTS, parse, read
 from icor_extract.errors import IcorExtractError, InternalError
-from icor_extract.model import Member
+from icor_extract.model import Extraction, Member
 from icor_extract.readers import FORMATS
 
 __all__ = ["EXIT_BUG", "EXIT_FAILED", "EXIT_OK", "EXIT_PARTIAL", "Options", "main", "parse_args"]
@@ -33,9 +37,9 @@ EXIT_FAILED = 2
 EXIT_BUG = 3
 
 OUTPUT_FORMATS = ("table", "csv", "json", "jsonl")
-#: file endings read from a folder unless --glob says otherwise
-DEFAULT_GLOB = "*"
-_PAGE_SUFFIXES = frozenset({".md", ".txt", ".html", ".htm", ".wikitext", ".wiki", ".mediawiki"})
+STREAMED_FORMATS = frozenset({"csv", "jsonl"})
+#: file endings read from a folder when no --glob is given
+PAGE_SUFFIXES = frozenset({".md", ".txt", ".html", ".htm", ".wikitext", ".wiki", ".mediawiki"})
 BUNDLED_PAGE = "icor.zh.md"
 
 
@@ -46,7 +50,16 @@ class Options:
     input_format: str
     variant: str
     encoding: str | None
-    glob: str
+    glob: str | None
+    jobs: int
+    output_file: str | None
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,11 +89,18 @@ def _parser() -> argparse.ArgumentParser:
         "--variant", choices=VARIANTS, default="zh-hans",
         help="language variant for country names and -{}- markup (default: zh-hans)",
     )  # fmt: skip
-    parser.add_argument("--encoding", help="encoding of the input (default: BOM, else UTF-8)")
+    parser.add_argument("--encoding", help="encoding of the input (default: detected)")
     parser.add_argument(
-        "--glob", default=DEFAULT_GLOB,
-        help="file names to read inside a folder (default: page-like files: .md .txt .html "
-        ".wikitext ...)",
+        "--glob",
+        help="file names to read inside a folder (default: .md .txt .html .htm .wikitext "
+        ".wiki .mediawiki files)",
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=_positive, default=1, help="worker processes (default: 1)"
+    )  # fmt: skip
+    parser.add_argument(
+        "-o", "--output", dest="output_file", metavar="FILE",
+        help="write the members to FILE instead of standard output",
     )  # fmt: skip
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -96,79 +116,164 @@ def parse_args(argv: Sequence[str]) -> Options:
         variant=namespace.variant,
         encoding=namespace.encoding,
         glob=namespace.glob,
+        jobs=namespace.jobs,
+        output_file=namespace.output_file,
     )
 
 
-def _expand(path: str, glob: str) -> Iterator[str]:
-    candidate = Path(path)
-    if path != "-" and candidate.is_dir():
-        for found in sorted(candidate.rglob(glob)):
-            if found.is_file() and (glob != DEFAULT_GLOB or found.suffix in _PAGE_SUFFIXES):
-                yield str(found)
-    else:
-        yield path
+def expand_paths(paths: Sequence[str], glob: str | None) -> list[str]:
+    """Files to read: the paths given, with each folder replaced by the pages under it."""
+    found: list[str] = []
+    for path in paths:
+        candidate = Path(path)
+        if path != "-" and candidate.is_dir():
+            for item in sorted(candidate.rglob(glob or "*")):
+                if item.is_file() and (glob is not None or item.suffix in PAGE_SUFFIXES):
+                    found.append(str(item))
+        else:
+            found.append(path)
+    return found
 
 
-def _extract(path: str | None, options: Options) -> list[Member]:
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """What one input gave: members (or their rendered text), or the error."""
+
+    name: str
+    members: tuple[Member, ...] = ()
+    rendered: str = ""  # CSV rows (no header) or JSON Lines, for the streamed formats
+    count: int = 0
+    tables: int = 0
+    error: str | None = None
+    bug: str | None = None
+
+
+def _extract(path: str | None, options: Options) -> Extraction:
     if path is None or path == "-":
         if path is None:
             source = BUNDLED_PAGE
             data = resources.files("icor_extract").joinpath("data", BUNDLED_PAGE).read_bytes()
         else:
             source, data = "<stdin>", sys.stdin.buffer.read()
-        extraction = parse(
+        return parse(
             data,
             format=options.input_format,
             variant=options.variant,
             encoding=options.encoding,
             source=source,
         )
-    else:
-        extraction = read(
-            path, format=options.input_format, variant=options.variant, encoding=options.encoding
+    return read(
+        path, format=options.input_format, variant=options.variant, encoding=options.encoding
+    )
+
+
+def run_page(path: str | None, options: Options) -> PageResult:
+    """Extract one input; errors are caught and returned, never raised."""
+    name = path or BUNDLED_PAGE
+    try:
+        extraction = _extract(path, options)
+    except InternalError as error:
+        return PageResult(name=name, bug=error.message)
+    except IcorExtractError as error:
+        return PageResult(name=name, error=str(error))
+    members, tables = extraction.members, extraction.tables
+    if options.output == "csv":
+        rendered = to_csv(members, header=False)
+        return PageResult(name=name, rendered=rendered, count=len(members), tables=tables)
+    if options.output == "jsonl":
+        rendered = to_jsonl(members)
+        return PageResult(name=name, rendered=rendered, count=len(members), tables=tables)
+    return PageResult(name=name, members=members, count=len(members), tables=tables)
+
+
+def _results(inputs: list[str | None], options: Options) -> Iterator[PageResult]:
+    """Results in input order; with --jobs, computed in worker processes."""
+    if options.jobs == 1 or len(inputs) == 1 or "-" in inputs:
+        yield from (run_page(path, options) for path in inputs)
+        return
+    with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+        chunk = max(1, min(64, len(inputs) // (options.jobs * 8)))
+        yield from pool.map(run_page, inputs, [options] * len(inputs), chunksize=chunk)
+
+
+class _Progress:
+    """A one-line progress counter on stderr, only when stderr is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.enabled = total > 1 and sys.stderr.isatty()
+
+    def update(self, done: int) -> None:
+        if self.enabled:
+            print(f"\r{done}/{self.total} pages", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.enabled:
+            print("\r" + " " * 40 + "\r", end="", file=sys.stderr, flush=True)
+
+
+def _write_all(results: Iterator[PageResult], options: Options, total: int, out: TextIO) -> int:
+    """Write members as the format allows; report failures; return the failure count."""
+    members: list[Member] = []
+    failures = pages = tables = count = 0
+    if options.output == "csv":
+        out.write(to_csv((), header=True))
+    progress = _Progress(total)
+    for result in results:
+        pages += 1
+        progress.update(pages)
+        if result.bug is not None:
+            progress.close()
+            raise InternalError(f"{result.name}: {result.bug}")
+        if result.error is not None:
+            failures += 1
+            progress.close()
+            print(f"icor-extract: error: {result.error}", file=sys.stderr)
+            continue
+        tables += result.tables
+        count += result.count
+        if options.output in STREAMED_FORMATS:
+            out.write(result.rendered)
+        else:
+            members += result.members
+    progress.close()
+    if options.output == "table" and failures < total:
+        out.write(to_table(members))
+    elif options.output == "json" and failures < total:
+        out.write(to_json(members))
+    if total > 1:
+        print(
+            f"icor-extract: {pages} pages, {tables} tables, {count} members, {failures} failed",
+            file=sys.stderr,
         )
-    return list(extraction.members)
-
-
-def _write(members: list[Member], output: str, stream: TextIO) -> None:
-    writers = {"table": to_table, "csv": to_csv, "json": to_json, "jsonl": to_jsonl}
-    stream.write(writers[output](members))
+    return failures
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code."""
     options = parse_args(sys.argv[1:] if argv is None else argv)
     inputs: list[str | None] = (
-        [found for path in options.paths for found in _expand(path, options.glob)]
-        if options.paths
-        else [None]
+        list(expand_paths(options.paths, options.glob)) if options.paths else [None]
     )
     if not inputs:
         print("icor-extract: error: no pages found under the given folders", file=sys.stderr)
         return EXIT_FAILED
-    members: list[Member] = []
-    failures = 0
     try:
-        for path in inputs:
-            try:
-                members += _extract(path, options)
-            except InternalError:
-                raise  # a bug, not bad input: reported below with its own exit code
-            except IcorExtractError as error:
-                failures += 1
-                print(f"icor-extract: error: {error}", file=sys.stderr)
-        if failures < len(inputs):
-            _write(members, options.output, sys.stdout)
+        if options.output_file:
+            with open(options.output_file, "w", encoding="utf-8", newline="") as out:
+                failures = _write_all(_results(inputs, options), options, len(inputs), out)
+        else:
+            failures = _write_all(_results(inputs, options), options, len(inputs), sys.stdout)
             sys.stdout.flush()
     except BrokenPipeError:  # output piped into head: not an error
-        sys.stderr.close()
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except Exception as error:
-        print(
-            f"icor-extract: internal error (a bug, please report it): "
-            f"{type(error).__name__}: {error}",
-            file=sys.stderr,
-        )
+    except OSError as error:
+        print(f"icor-extract: error: cannot write the output: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as error:  # the boundary where a bug is reported as one
+        detail = error.message if isinstance(error, InternalError) else repr(error)
+        print(f"icor-extract: internal error (a bug, please report it): {detail}", file=sys.stderr)
         return EXIT_BUG
     if failures == 0:
         return EXIT_OK
