@@ -122,7 +122,8 @@ def test_batch_with_jobs_streams_csv_to_a_file(
     assert lines[0].startswith("continent,")
     assert len(lines) == 1 + 5 * 52 + 55
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith("icor-extract: error: ") and "broken.html" in err[0]
+    assert err[0].startswith("icor-extract: error: ")
+    assert "broken.html" in err[0]
     assert err[-1] == "icor-extract: 7 pages, 6 tables, 315 members, 1 failed"
 
 
