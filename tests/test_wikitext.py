@@ -9,6 +9,8 @@ from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
 from icor_extract.readers.wikitext import read_wikitext, split_cells
 
+from .conftest import fixture_path
+
 
 @pytest.mark.parametrize(
     ("line", "header", "cells"),
@@ -152,3 +154,33 @@ def test_variant_markup(variant: str, expected: str) -> None:
 )
 def test_resolve_variants(markup: str, expected: str) -> None:
     assert resolve_variants(markup, "zh-hans") == expected
+
+
+def _cells_of_fixtures() -> list[str]:
+    from icor_extract.readers.variants import resolve_variants
+    from icor_extract.readers.wikitext import _split_attributes
+
+    cells = []
+    for name in ("icor.zh.wikitext", "cwpi.zh.wikitext", "icor.handwritten.wikitext"):
+        text = resolve_variants(fixture_path(name).read_text(encoding="utf-8"))
+        for line in text.splitlines():
+            if line.startswith(("|", "!")) and not line.startswith(("|-", "|}", "|+")):
+                cells += [_split_attributes(c)[1] for c in split_cells(line[1:], header=False)]
+    return cells
+
+
+CRAFTED = [
+    "[[甲党]]", "[[甲党_(印度)|甲]]", "{{flag|印度}}", "{{IND}}", "{{flag|name=x|印度}}",
+    "甲<br/>乙", "甲<ref>注</ref>", '甲<ref name="n" />', "甲&nbsp;乙&#20013;", "<!-- c -->甲",
+    "{{lang|en|Party}}", "{{lang-de|Partei}}", "{{nowrap|甲 党}}", "{{link-en|甲党|Party}}",
+    "{{efn|注释}}", "{{citation needed}}", "{{印度}}", "{{ }}", "[[ ]]", "a|b", "{{a|}}",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("markup", sorted(set(_cells_of_fixtures())) + CRAFTED)
+def test_fast_path_agrees_with_mwparserfromhell(markup: str) -> None:
+    fast = read_cell_content(markup)
+    slow = read_cell_content(markup, fast=False)
+    assert (fast.text, fast.links, fast.footnotes, fast.flags, fast.dropped) == (
+        slow.text, slow.links, slow.footnotes, slow.flags, slow.dropped
+    )  # fmt: skip

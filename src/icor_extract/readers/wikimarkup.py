@@ -16,6 +16,7 @@ What each construct becomes:
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -97,29 +98,52 @@ def _plain(code: Wikicode | None) -> str:
     return inner.text
 
 
-def _template(template: Template, out: CellContent) -> None:
-    name = _template_name(template)
+def _apply_template(
+    name: str,
+    first: str | None,
+    second: str | None,
+    has_params: bool,
+    evidence: str,
+    out: CellContent,
+) -> bool:
+    """Apply a template whose first two positional arguments are plain text.
+
+    Returns ``False`` for a text-wrapping template, which the caller renders
+    itself (the slow path walks its argument to keep links inside it).
+    """
     lowered = name.lower()
-    first = _positional(template, 1)
     if lowered in FLAG_TEMPLATES and first is not None:
-        out.flags.append(FlagHint(kind="template", value=_plain(first), evidence=str(template)))
-    elif _THREE_LETTERS.match(name) and not template.params:
-        out.flags.append(FlagHint(kind="code", value=name, evidence=str(template)))
+        out.flags.append(FlagHint(kind="template", value=normalize_text(first), evidence=evidence))
+    elif _THREE_LETTERS.match(name) and not has_params:
+        out.flags.append(FlagHint(kind="code", value=name, evidence=evidence))
     elif lowered in _TEXT_TEMPLATES or _LANG_TEMPLATE.match(lowered) or lowered == "lang":
-        wrapped = _positional(template, 2) if lowered == "lang" else first
-        if wrapped is not None:
-            _walk(wrapped, out)
+        return False
     elif _LINK_TEMPLATE.match(lowered) and first is not None:
-        title = _plain(first)
+        title = normalize_text(first)
         out.parts.append(title)
         if title:
             out.links.append(Link(title=wikilink_title(title), text=title))
     elif lowered in _NOTE_TEMPLATES:
-        out.footnotes.append(normalize_text(_plain(first)) or f"{{{{{name}}}}}")
-    elif not template.params and _is_country_template(name):
-        out.flags.append(FlagHint(kind="template", value=name, evidence=str(template)))
+        out.footnotes.append(normalize_text(first or "") or f"{{{{{name}}}}}")
+    elif not has_params and _is_country_template(name):
+        out.flags.append(FlagHint(kind="template", value=name, evidence=evidence))
     else:
         out.dropped.append(name)
+    return True
+
+
+def _template(template: Template, out: CellContent) -> None:
+    name = _template_name(template)
+    first = _positional(template, 1)
+    second = _positional(template, 2)
+    plain_first = _plain(first) if first is not None else None
+    plain_second = _plain(second) if second is not None else None
+    if not _apply_template(
+        name, plain_first, plain_second, bool(template.params), str(template), out
+    ):
+        wrapped = second if name.lower() == "lang" else first
+        if wrapped is not None:
+            _walk(wrapped, out)
 
 
 def _is_country_template(name: str) -> bool:
@@ -200,13 +224,78 @@ def _crude(wikitext: str, out: CellContent) -> None:
     out.dropped.append("markup too complex to parse (read as plain text)")
 
 
-def read_cell_content(wikitext: str) -> CellContent:
-    """Parse one cell's wikitext into its text, links, footnotes and flag hints."""
+# The common, simple constructs, read without building a parse tree.  Anything
+# else in a cell (nested templates, external links, tags other than <br> and
+# plain <ref>s, bold and italics, namespaced links) sends the cell to
+# mwparserfromhell; tests/test_wikitext.py checks both paths agree.
+_FAST_TOKEN = re.compile(
+    r"""\[\[(?P<target>[^\[\]{}<>|:]+)(?:\|(?P<label>[^\[\]{}<>|]*))?\]\]
+      | \{\{(?P<template>\s*[^{}\[\]<>|\s][^{}\[\]<>|]*)(?P<args>(?:\|[^{}\[\]<>|]*)*)\}\}
+      | (?P<br><br\s*/?>)
+      | <ref(?P<refattrs>\s[^<>/]*)?/>
+      | <ref(?:\s[^<>]*)?>(?P<reftext>[^<>{}\[\]&]*)</ref>
+      | &(?P<entity>[A-Za-z]+|\#[0-9]+|\#x[0-9A-Fa-f]+);
+      | <!--(?:(?!-->).)*-->""",
+    re.VERBOSE | re.DOTALL,
+)
+_FAST_FORBIDDEN = re.compile(r"[\[\]{}<>&]|''")
+_REF_NAME = re.compile(r"""name\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+
+
+def _fast(wikitext: str, out: CellContent) -> bool:
+    """Read a cell of simple markup into ``out``; ``False`` if it needs the full parser."""
+    position = 0
+    for match in _FAST_TOKEN.finditer(wikitext):
+        between = wikitext[position : match.start()]
+        if _FAST_FORBIDDEN.search(between):
+            return False
+        out.parts.append(between)
+        position = match.end()
+        group = match.lastgroup
+        if match.group("target") is not None:
+            target, label = match.group("target").strip(), match.group("label")
+            shown = target if label is None else label
+            out.parts.append(shown)
+            if normalize_text(shown):
+                out.links.append(Link(title=wikilink_title(target), text=normalize_text(shown)))
+        elif match.group("template") is not None:
+            name = match.group("template").strip().replace("_", " ")
+            args = match.group("args").split("|")[1:]
+            positional = [arg for arg in args if "=" not in arg]
+            first = positional[0] if positional else None
+            second = positional[1] if len(positional) > 1 else None
+            if not _apply_template(name, first, second, bool(args), match.group(0), out):
+                wrapped = second if name.lower() == "lang" else first
+                out.parts.append(wrapped or "")
+        elif group == "br":
+            out.parts.append("\n")
+        elif match.group("reftext") is not None:
+            out.footnotes.append(normalize_text(match.group("reftext")) or "ref")
+        elif match.group(0).startswith("<ref"):
+            named = _REF_NAME.search(match.group("refattrs") or "")
+            note = next((part for part in named.groups() if part), "") if named else ""
+            out.footnotes.append(note.strip() or "ref")
+        elif match.group("entity") is not None:
+            out.parts.append(html.unescape(match.group(0)))
+    rest = wikitext[position:]
+    if _FAST_FORBIDDEN.search(rest):
+        return False
+    out.parts.append(rest)
+    return True
+
+
+def read_cell_content(wikitext: str, *, fast: bool = True) -> CellContent:
+    """Parse one cell's wikitext into its text, links, footnotes and flag hints.
+
+    ``fast=False`` skips the fast path (tests compare the two).
+    """
     out = CellContent()
-    if len(_OPENER.findall(wikitext)) > MAX_MARKUP_OPENERS:
-        _crude(wikitext, out)
-    else:
-        _walk(mwparserfromhell.parse(wikitext), out)
+    if not (fast and _fast(wikitext, out)):
+        out = CellContent()
+        if len(_OPENER.findall(wikitext)) > MAX_MARKUP_OPENERS:
+            _crude(wikitext, out)
+        else:
+            _walk(mwparserfromhell.parse(wikitext), out)
     text, marks = split_footnotes(out.text)
     out.parts = [text]
     out.footnotes += marks
