@@ -83,6 +83,7 @@ class RawTable:
 
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+_STRIPPED = " \t\r\f\v\u00a0\u3000\u200b\ufeff"
 _LINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u3000\u200b\ufeff]+")
 # Footnote marks as MediaWiki renders them ([1], [注 2], [a]) and as pandoc
 # escapes them (\[1\]).
@@ -91,7 +92,9 @@ _FOOTNOTE = re.compile(r"\\?\[\s*((?:注|note|n)?\s*\d{1,3}|[a-z])\s*\\?\]", re.
 
 def normalize_text(text: str) -> str:
     """Collapse runs of whitespace to one space, keeping explicit line breaks."""
-    lines = (_LINE_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    if "\n" not in text:
+        return _LINE_SPACE.sub(" ", text).strip(_STRIPPED)
+    lines = (_LINE_SPACE.sub(" ", line).strip(_STRIPPED) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 

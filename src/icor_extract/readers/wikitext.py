@@ -29,6 +29,10 @@ _ATTRIBUTE = re.compile(
 _OPENERS = {"{{": "}}", "[[": "]]", "-{": "}-"}
 
 
+_TOKENS = re.compile(r"\{\{|\[\[|-\{|\}\}|\]\]|\}-|\|\||!!|\|")
+_CLOSERS = frozenset({"}}", "]]", "}-"})
+
+
 def _scan_depth(text: str, depth: int = 0) -> tuple[int, int | None]:
     """Nesting depth of ``{{``/``[[``/``-{`` after ``text``, starting from ``depth``.
 
@@ -36,68 +40,50 @@ def _scan_depth(text: str, depth: int = 0) -> tuple[int, int | None]:
     first closes back to depth 0 (``None`` if it never does).
     """
     closed_at = None
-    index = 0
-    size = len(text)
-    while index < size - 1:
-        pair = text[index : index + 2]
-        if pair in _OPENERS:
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token in _OPENERS:
             depth += 1
-            index += 2
-        elif pair in ("}}", "]]", "}-") and depth > 0:
+        elif token in _CLOSERS and depth > 0:
             depth -= 1
-            index += 2
             if depth == 0 and closed_at is None:
-                closed_at = index
-        else:
-            index += 1
+                closed_at = match.end()
     return depth, closed_at
 
 
 def split_cells(line: str, *, header: bool) -> list[str]:
     """Split one cell line (without its first ``|``/``!``) at top-level ``||``/``!!``."""
+    if "{" not in line and "[[" not in line:
+        return line.replace("!!", "||").split("||") if header else line.split("||")
     cells: list[str] = []
     depth = 0
     start = 0
-    index = 0
-    size = len(line)
-    while index < size - 1:
-        pair = line[index : index + 2]
-        if pair in _OPENERS:
+    for match in _TOKENS.finditer(line):
+        token = match.group()
+        if token in _OPENERS:
             depth += 1
-            index += 2
-            continue
-        if pair in ("}}", "]]", "}-") and depth > 0:
-            depth -= 1
-            index += 2
-            continue
-        if depth == 0 and (pair == "||" or (header and pair == "!!")):
-            cells.append(line[start:index])
-            index += 2
-            start = index
-            continue
-        index += 1
+        elif token in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and (token == "||" or (header and token == "!!")):
+            cells.append(line[start : match.start()])
+            start = match.end()
     cells.append(line[start:])
     return cells
 
 
 def _split_attributes(cell: str) -> tuple[str, str]:
     """(attributes, content): attributes stand before the first top-level single ``|``."""
+    if "|" not in cell:
+        return "", cell
     depth = 0
-    index = 0
-    size = len(cell)
-    while index < size:
-        pair = cell[index : index + 2]
-        if pair in _OPENERS:
+    for match in _TOKENS.finditer(cell):
+        token = match.group()
+        if token in _OPENERS:
             depth += 1
-            index += 2
-            continue
-        if pair in ("}}", "]]", "}-") and depth > 0:
-            depth -= 1
-            index += 2
-            continue
-        if depth == 0 and cell[index] == "|":
-            return cell[:index], cell[index + 1 :]
-        index += 1
+        elif token in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and token[0] == "|":
+            return cell[: match.start()], cell[match.start() + 1 :]
     return "", cell
 
 

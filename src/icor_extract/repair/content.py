@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 from icor_extract.geo.continents import is_continent_name
 from icor_extract.geo.countries import Status, country_index
@@ -57,7 +58,12 @@ def classify(cell: RawCell | None) -> Content:
         return Content.EMPTY
     if cell.flags:
         return Content.COUNTRY
-    text = cell.text
+    return _classify_text(cell.text)
+
+
+@lru_cache(maxsize=65536)
+def _classify_text(text: str) -> Content:
+    """Pages repeat the same few values (years, continents): remember their kinds."""
     if parse_year(text) is not None:
         return Content.YEAR
     if is_continent_name(text):

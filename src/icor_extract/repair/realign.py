@@ -64,7 +64,7 @@ class AlignedRow:
     values: dict[Role, Placed] = field(default_factory=dict)
     shift: int = 0
     reason: str = ""
-    cells: tuple[str, ...] = ()
+    cells: tuple[str, ...] = ()  # the source texts, kept for rejected rows
 
 
 # How well a kind of content fits a column role; None is a column we know
@@ -139,18 +139,16 @@ def _align_member(
     cells = table.rows[y].cells
     roles = header.roles
     width = len(roles)
+    stored = grid.rows[y]
+    slots = list(stored[:width]) + [None] * (width - len(stored))
     # Columns covered by cells from rows above keep those cells.
-    above = {
-        x: slot for x in range(width) if (slot := grid.slot(y, x)) is not None and slot.row != y
-    }
+    above = {x: slot for x, slot in enumerate(slots) if slot is not None and slot.row != y}
     free = [x for x in range(width) if x not in above]
     # The row's own cells in order; trailing empty cells are padding.
     sequence = [index for _, index in own]
     while sequence and not cells[sequence[-1]].text and not cells[sequence[-1]].flags:
         sequence.pop()
-    spans_own = any(
-        (slot := grid.slot(y, x)) is not None and slot.row == y and slot.copy for x in range(width)
-    )
+    spans_own = any(slot is not None and slot.row == y and slot.copy for slot in slots)
     values: dict[Role, Placed] = {}
     for x, slot in above.items():
         role = roles[x]
@@ -181,8 +179,7 @@ def _align_member(
             how = Placement.CELL if arrived[index] == x else Placement.SHIFT
             values[role] = Placed(cells[index], how, y, arrived[index], index)
     # A colspan inside the row: columns it covers are copies of its own cell.
-    for x in range(width):
-        slot = grid.slot(y, x)
+    for x, slot in enumerate(slots):
         role = roles[x]
         if slot is not None and slot.row == y and role is not None and role not in values:
             values[role] = Placed(cells[slot.cell], Placement.SPAN, y, x, slot.cell)
@@ -195,12 +192,7 @@ def _align_member(
             row=y, line=table.rows[y].line, kind=RowKind.REJECTED, reason=reason, cells=texts
         )
     return AlignedRow(
-        row=y,
-        line=table.rows[y].line,
-        kind=RowKind.MEMBER,
-        values=values,
-        shift=shift,
-        cells=_raw_texts(table, y),
+        row=y, line=table.rows[y].line, kind=RowKind.MEMBER, values=values, shift=shift
     )
 
 
@@ -237,7 +229,6 @@ def align_rows(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
                     line=row.line,
                     kind=RowKind.GROUP,
                     values={Role.CONTINENT: placed},
-                    cells=_raw_texts(table, y),
                 )
             )
         else:
