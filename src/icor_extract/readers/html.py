@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from lxml import etree, html
+from lxml import etree
 
 from icor_extract.readers.raw import (
     FlagHint,
@@ -37,9 +37,11 @@ _FLAG_FILE = re.compile(r"Flag_of_(?P<name>[^/]+?)(?:_\(\d+[^/]*\))?\.svg", re.I
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 
 
-def html_parser() -> html.HTMLParser:
+def html_parser() -> etree.HTMLParser:
     """An HTML parser that never touches the network nor expands external entities."""
-    return html.HTMLParser(
+    # lxml.etree's parser, not lxml.html's: its Python-level element class lookup
+    # costs more than the whole rest of reading a cell.
+    return etree.HTMLParser(
         no_network=True,
         remove_comments=True,
         remove_pis=True,
@@ -48,7 +50,7 @@ def html_parser() -> html.HTMLParser:
 
 
 def _text_of(element: etree._Element) -> str:
-    return "".join(str(text) for text in element.itertext())
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
 
 def _line(element: etree._Element, offset: int) -> int | None:
@@ -90,8 +92,48 @@ def _flag_from_image(element: etree._Element) -> FlagHint | None:
     return None
 
 
+#: inline markup a cell may hold and still be read by the fast path
+_PLAIN_TAGS = frozenset({"p", "a", "b", "i", "strong", "em", "small", "span"})
+
+
+def _plain_cell(element: etree._Element, *, header: bool) -> RawCell | None:
+    """Fast path for the common cell: one paragraph of text and links, nothing hidden.
+
+    Gives what :func:`_cell` would give; ``None`` sends anything else to it.
+    """
+    links: list[Link] = []
+    blocks = 0
+    for node in element.iterdescendants():
+        tag = node.tag
+        if tag not in _PLAIN_TAGS or node.get("class") is not None or node.get("style"):
+            return None
+        if tag == "p":
+            blocks += 1
+        elif tag == "a":
+            title = link_title(node.get("href") or "")
+            if title is None:
+                return None
+            text = normalize_text(_text_of(node))
+            if text:
+                links.append(Link(title=title, text=text))
+    if blocks > 1:
+        return None
+    text, marks = split_footnotes(normalize_text(_text_of(element)))
+    return RawCell(
+        text=text,
+        header=header,
+        rowspan=element.get("rowspan"),
+        colspan=element.get("colspan"),
+        links=tuple(links),
+        footnotes=marks,
+    )
+
+
 def _cell(element: etree._Element, *, header: bool) -> RawCell:
     """Read one ``td``/``th``: text with line breaks, links, footnotes, flags."""
+    plain = _plain_cell(element, header=header)
+    if plain is not None:
+        return plain
     parts: list[str] = []
     links: list[Link] = []
     footnotes: list[str] = []
@@ -208,7 +250,9 @@ def heading_text(element: etree._Element) -> str:
 
 def read_html_document(text: str) -> list[RawTable]:
     """Every table of an HTML document, in document order, with its section."""
-    root = html.document_fromstring(text, parser=html_parser())
+    root = etree.fromstring(text, parser=html_parser())
+    if root is None:  # nothing lxml could make a document of
+        return []
     tables: list[RawTable] = []
     section: str | None = None
     for element in root.iter(*_HEADINGS, "table"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lxml import html
+from lxml import etree
 
 from icor_extract.readers.html import html_parser, read_table_element
 from icor_extract.readers.raw import RawTable, normalize_text, split_footnotes
@@ -20,7 +20,7 @@ __all__ = ["read_markdown", "table_spans"]
 
 _TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
-_SETEXT = re.compile(r"^(?P<title>[^\n<>]*\S[^\n]*)\n(?:=+|-+)[ \t]*$", re.MULTILINE)
+_UNDERLINE = re.compile(r"\n(?:=+|-+)[ \t]*(?=\n|$)")
 _INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
@@ -49,7 +49,11 @@ def table_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def _headings(text: str) -> list[tuple[int, str]]:
     found = [(m.start(), m.group("title")) for m in _ATX.finditer(text)]
-    found += [(m.start(), m.group("title")) for m in _SETEXT.finditer(text)]
+    for underline in _UNDERLINE.finditer(text):  # setext: a line of text, then === or ---
+        start = text.rfind("\n", 0, underline.start()) + 1
+        title = text[start : underline.start()]
+        if title.strip() and "<" not in title and ">" not in title:
+            found.append((start, title))
     cleaned = []
     for offset, raw in sorted(found):
         title = split_footnotes(normalize_text(_INLINE_LINK.sub(r"\1", raw).replace("\\", "")))[0]
@@ -72,8 +76,9 @@ def read_markdown(text: str) -> list[RawTable]:
             heading_index += 1
         line_offset += text.count("\n", counted_to, start)  # lines before this table
         counted_to = start
-        # A parent element keeps lxml from refusing a block with text after the table.
-        fragment = html.fragment_fromstring(text[start:end], create_parent="div", parser=parser)
+        fragment = etree.fromstring(text[start:end], parser=parser)
+        if fragment is None:
+            continue
         for element in fragment.iter("table"):
             tables.append(
                 read_table_element(
