@@ -9,6 +9,7 @@ read, markup left out of values, and the table-model errors met on the way.
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 
 from icor_extract.grid import Grid
@@ -71,6 +72,7 @@ def _realign_notes(table: int, rows: list[AlignedRow]) -> list[Note]:
                 message += f" ({', '.join(moved)})"
             if lost:
                 message += f"; {', '.join(lost)} taken as spanned from above"
+            message = sys.intern(message)  # rows of one shape share one message
             notes.append(Note(code="realign.shift", message=message, table=table, row=aligned.row))
     return notes
 

@@ -7,6 +7,8 @@ link, and attaches the provenance of every field, so that each value of a
 
 from __future__ import annotations
 
+import sys
+
 from icor_extract.model import Member, Provenance
 from icor_extract.repair.columns import Role
 from icor_extract.repair.content import parse_year
@@ -27,10 +29,10 @@ _RULE_OF_PLACEMENT = {
 def _placed_provenance(field: str, placed: Placed, evidence: str) -> Provenance:
     rule = _RULE_OF_PLACEMENT.get(placed.how, "cell")
     note = ""
-    if placed.how is Placement.SHIFT:
-        note = f"arrived in column {placed.column}, moved to the {field} column"
+    if placed.how is Placement.SHIFT:  # interned: a table repeats the same few notes
+        note = sys.intern(f"arrived in column {placed.column}, moved to the {field} column")
     elif placed.how is Placement.SPAN:
-        note = f"spanned from row {placed.row}"
+        note = sys.intern(f"spanned from row {placed.row}")
     return Provenance(
         field=field, rule=rule, evidence=evidence, note=note, row=placed.row, column=placed.column
     )

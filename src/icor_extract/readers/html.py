@@ -11,7 +11,8 @@ of a value are taken out: ``sup.reference`` footnotes, hidden sort keys
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from lxml import etree
@@ -27,7 +28,7 @@ from icor_extract.readers.raw import (
     split_footnotes,
 )
 
-__all__ = ["html_parser", "read_html_document", "read_table_element"]
+__all__ = ["read_html_document", "read_html_tables", "read_table_element"]
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "dl", "dd", "dt", *_HEADINGS})
@@ -35,18 +36,6 @@ _SKIPPED = frozenset({"script", "style", "table", "noscript", "template"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _FLAG_FILE = re.compile(r"Flag_of_(?P<name>[^/]+?)(?:_\(\d+[^/]*\))?\.svg", re.IGNORECASE)
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
-
-
-def html_parser() -> etree.HTMLParser:
-    """An HTML parser that never touches the network nor expands external entities."""
-    # lxml.etree's parser, not lxml.html's: its Python-level element class lookup
-    # costs more than the whole rest of reading a cell.
-    return etree.HTMLParser(
-        no_network=True,
-        remove_comments=True,
-        remove_pis=True,
-        huge_tree=True,
-    )
 
 
 def _text_of(element: etree._Element) -> str:
@@ -205,6 +194,11 @@ def _row_groups(table: etree._Element) -> Iterator[tuple[int, bool, etree._Eleme
             yield group, False, child
 
 
+def _row(tr: etree._Element, group: int, in_head: bool, line_offset: int) -> RawRow:
+    cells = tuple(_cell(cell, header=cell.tag == "th") for cell in tr if cell.tag in ("td", "th"))
+    return RawRow(cells=cells, line=_line(tr, line_offset), group=group, in_head=in_head)
+
+
 def read_table_element(
     table: etree._Element,
     *,
@@ -212,13 +206,8 @@ def read_table_element(
     section: str | None,
     line_offset: int = 0,
 ) -> RawTable:
-    """Read one ``<table>`` element into a :class:`RawTable`."""
-    rows: list[RawRow] = []
-    for group, in_head, tr in _row_groups(table):
-        cells = tuple(
-            _cell(cell, header=cell.tag == "th") for cell in tr if cell.tag in ("td", "th")
-        )
-        rows.append(RawRow(cells=cells, line=_line(tr, line_offset), group=group, in_head=in_head))
+    """Read one parsed ``<table>`` element into a :class:`RawTable`."""
+    rows = [_row(tr, group, in_head, line_offset) for group, in_head, tr in _row_groups(table)]
     caption_element = table.find("caption")
     caption = None
     if caption_element is not None:
@@ -230,6 +219,109 @@ def read_table_element(
         caption=caption,
         line=_line(table, line_offset),
     )
+
+
+@dataclass
+class _OpenTable:
+    index: int
+    section: str | None
+    line: int | None
+    rows: list[RawRow] = field(default_factory=list)
+    caption: str | None = None
+    group: int = -1
+    group_parent: etree._Element | None = None
+
+
+#: characters fed to the pull parser at a time: the tree never holds more than
+#: one chunk's worth of rows beyond the row being read
+_CHUNK = 1 << 16
+
+
+def read_html_tables(
+    text: str,
+    *,
+    section: str | None = None,
+    line_offset: int = 0,
+    first_index: int = 0,
+    headings: bool = True,
+) -> list[RawTable]:
+    """Every table of an HTML text, read as it streams through the parser.
+
+    Each row is read when its ``</tr>`` is parsed and then removed from the
+    tree, so memory holds the rows read so far, not the whole document tree.
+    ``headings`` tracks ``<h1>``-``<h6>`` for each table's section.
+    """
+    parser = etree.HTMLPullParser(
+        events=("start", "end"),
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+    )
+    state = _StreamState(section=section, line_offset=line_offset, count=first_index)
+    for start in range(0, len(text), _CHUNK):
+        parser.feed(text[start : start + _CHUNK])
+        state.consume(parser.read_events(), headings=headings)
+    parser.close()
+    state.consume(parser.read_events(), headings=headings)
+    state.finished.extend(state.close_all())
+    return sorted(state.finished, key=lambda table: table.index)
+
+
+@dataclass
+class _StreamState:
+    section: str | None
+    line_offset: int
+    count: int
+    open_tables: list[_OpenTable] = field(default_factory=list)
+    finished: list[RawTable] = field(default_factory=list)
+
+    def consume(self, events: Iterable[tuple[str, object]], *, headings: bool) -> None:
+        for event, element in events:
+            if not isinstance(element, etree._Element) or not isinstance(element.tag, str):
+                continue
+            tag = element.tag
+            if event == "start":
+                if tag == "table":
+                    line = _line(element, self.line_offset)
+                    self.open_tables.append(_OpenTable(self.count, self.section, line))
+                    self.count += 1
+            elif tag == "tr" and self.open_tables:
+                self._read_row(element, self.open_tables[-1])
+            elif tag == "caption" and self.open_tables:
+                self.open_tables[-1].caption = normalize_text(_text_of(element)) or None
+            elif tag == "table" and self.open_tables:
+                self.finished.append(self._build(self.open_tables.pop()))
+            elif headings and tag in _HEADINGS and not self.open_tables:
+                self.section = heading_text(element) or self.section
+
+    def _read_row(self, tr: etree._Element, table: _OpenTable) -> None:
+        parent = tr.getparent()
+        if parent is not table.group_parent:
+            table.group += 1
+            table.group_parent = parent
+        in_head = parent is not None and parent.tag == "thead"
+        table.rows.append(_row(tr, table.group, in_head, self.line_offset))
+        # Free what has been read: this row's content and the rows before it.
+        tr.clear(keep_tail=True)  # type: ignore[call-arg]  # lxml-stubs lacks keep_tail
+        if parent is not None:
+            while tr.getprevious() is not None:
+                del parent[0]
+
+    def _build(self, table: _OpenTable) -> RawTable:
+        return RawTable(
+            index=table.index,
+            rows=tuple(table.rows),
+            section=table.section,
+            caption=table.caption,
+            line=table.line,
+        )
+
+    def close_all(self) -> list[RawTable]:
+        """Tables left open by a truncated document keep the rows they have."""
+        closed = [self._build(table) for table in reversed(self.open_tables)]
+        self.open_tables.clear()
+        return closed
 
 
 def heading_text(element: etree._Element) -> str:
@@ -250,14 +342,4 @@ def heading_text(element: etree._Element) -> str:
 
 def read_html_document(text: str) -> list[RawTable]:
     """Every table of an HTML document, in document order, with its section."""
-    root = etree.fromstring(text, parser=html_parser())
-    if root is None:  # nothing lxml could make a document of
-        return []
-    tables: list[RawTable] = []
-    section: str | None = None
-    for element in root.iter(*_HEADINGS, "table"):
-        if element.tag == "table":
-            tables.append(read_table_element(element, index=len(tables), section=section))
-        else:
-            section = heading_text(element) or section
-    return tables
+    return read_html_tables(text)

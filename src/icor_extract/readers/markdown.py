@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lxml import etree
-
-from icor_extract.readers.html import html_parser, read_table_element
+from icor_extract.readers.html import read_html_tables
 from icor_extract.readers.raw import RawTable, normalize_text, split_footnotes
 
 __all__ = ["read_markdown", "table_spans"]
@@ -68,7 +66,6 @@ def read_markdown(text: str) -> list[RawTable]:
     tables: list[RawTable] = []
     heading_index = 0
     section: str | None = None
-    parser = html_parser()
     counted_to, line_offset = 0, 0
     for start, end in table_spans(text):
         while heading_index < len(headings) and headings[heading_index][0] < start:
@@ -76,16 +73,11 @@ def read_markdown(text: str) -> list[RawTable]:
             heading_index += 1
         line_offset += text.count("\n", counted_to, start)  # lines before this table
         counted_to = start
-        fragment = etree.fromstring(text[start:end], parser=parser)
-        if fragment is None:
-            continue
-        for element in fragment.iter("table"):
-            tables.append(
-                read_table_element(
-                    element,
-                    index=len(tables),
-                    section=section,
-                    line_offset=line_offset,
-                )
-            )
+        tables += read_html_tables(
+            text[start:end],
+            section=section,
+            line_offset=line_offset,
+            first_index=len(tables),
+            headings=False,
+        )
     return tables

@@ -100,6 +100,7 @@ def _plain(code: Wikicode | None) -> str:
 
 def _apply_template(
     name: str,
+    *,
     first: str | None,
     second: str | None,
     has_params: bool,
@@ -138,9 +139,15 @@ def _template(template: Template, out: CellContent) -> None:
     second = _positional(template, 2)
     plain_first = _plain(first) if first is not None else None
     plain_second = _plain(second) if second is not None else None
-    if not _apply_template(
-        name, plain_first, plain_second, bool(template.params), str(template), out
-    ):
+    applied = _apply_template(
+        name,
+        first=plain_first,
+        second=plain_second,
+        has_params=bool(template.params),
+        evidence=str(template),
+        out=out,
+    )
+    if not applied:
         wrapped = second if name.lower() == "lang" else first
         if wrapped is not None:
             _walk(wrapped, out)
@@ -264,7 +271,15 @@ def _fast(wikitext: str, out: CellContent) -> bool:
             positional = [arg for arg in args if "=" not in arg]
             first = positional[0] if positional else None
             second = positional[1] if len(positional) > 1 else None
-            if not _apply_template(name, first, second, bool(args), match.group(0), out):
+            applied = _apply_template(
+                name,
+                first=first,
+                second=second,
+                has_params=bool(args),
+                evidence=match.group(0),
+                out=out,
+            )
+            if not applied:
                 wrapped = second if name.lower() == "lang" else first
                 out.parts.append(wrapped or "")
         elif group == "br":

@@ -45,6 +45,7 @@ def assign_continents(rows: list[AlignedRow]) -> dict[int, Continent]:
     """The continent of every member row, keyed by source row."""
     result: dict[int, Continent] = {}
     current: tuple[str, int | None, int | None] | None = None  # text, row, column
+    shared: dict[tuple[str, int | None, int | None], Continent] = {}
     for aligned in rows:
         placed = aligned.values.get(Role.CONTINENT)
         if aligned.kind is RowKind.GROUP and placed is not None:
@@ -70,16 +71,18 @@ def assign_continents(rows: list[AlignedRow]) -> dict[int, Continent]:
             result[aligned.row] = _with_code(placed.text, provenance)
             current = (placed.text, placed.row, placed.column)
         elif current is not None:
-            text, row, column = current
-            provenance = Provenance(
-                field="continent",
-                rule="continent.group-row",
-                evidence=text,
-                note=f"group row {row} heads this row",
-                row=row,
-                column=column,
-            )
-            result[aligned.row] = _with_code(text, provenance)
+            if current not in shared:  # one value for every row the group row heads
+                text, row, column = current
+                provenance = Provenance(
+                    field="continent",
+                    rule="continent.group-row",
+                    evidence=text,
+                    note=f"group row {row} heads this row",
+                    row=row,
+                    column=column,
+                )
+                shared[current] = _with_code(text, provenance)
+            result[aligned.row] = shared[current]
         else:
             provenance = Provenance(
                 field="continent",

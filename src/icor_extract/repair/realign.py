@@ -150,11 +150,11 @@ def _align_member(
         sequence.pop()
     spans_own = any(slot is not None and slot.row == y and slot.copy for slot in slots)
     values: dict[Role, Placed] = {}
-    for x, slot in above.items():
+    for x, covering in above.items():
         role = roles[x]
         if role is not None and role not in values:
-            anchor = table.rows[slot.row].cells[slot.cell]
-            values[role] = Placed(anchor, Placement.SPAN, slot.row, x, slot.cell)
+            anchor = table.rows[covering.row].cells[covering.cell]
+            values[role] = Placed(anchor, Placement.SPAN, covering.row, x, covering.cell)
 
     if len(sequence) > len(free):
         return AlignedRow(
