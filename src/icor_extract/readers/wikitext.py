@@ -14,6 +14,7 @@ cell.  Cell content is read by :mod:`.wikimarkup` (mwparserfromhell).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from icor_extract.readers.raw import RawCell, RawRow, RawTable, normalize_text
@@ -51,20 +52,27 @@ def _scan_depth(text: str, depth: int = 0) -> tuple[int, int | None]:
     return depth, closed_at
 
 
-def split_cells(line: str, *, header: bool) -> list[str]:
-    """Split one cell line (without its first ``|``/``!``) at top-level ``||``/``!!``."""
-    if "{" not in line and "[[" not in line:
-        return line.replace("!!", "||").split("||") if header else line.split("||")
-    cells: list[str] = []
+def _top_level(text: str) -> Iterator[re.Match[str]]:
+    """The ``||``, ``!!`` and ``|`` tokens of ``text`` outside ``{{…}}``, ``[[…]]``, ``-{…}-``."""
     depth = 0
-    start = 0
-    for match in _TOKENS.finditer(line):
+    for match in _TOKENS.finditer(text):
         token = match.group()
         if token in _OPENERS:
             depth += 1
         elif token in _CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0 and (token == "||" or (header and token == "!!")):
+        elif depth == 0:
+            yield match
+
+
+def split_cells(line: str, *, header: bool) -> list[str]:
+    """Split one cell line (without its first ``|``/``!``) at top-level ``||``/``!!``."""
+    if "{" not in line and "[[" not in line:
+        return line.replace("!!", "||").split("||") if header else line.split("||")
+    cells: list[str] = []
+    start = 0
+    for match in _top_level(line):
+        if match.group() == "||" or (header and match.group() == "!!"):
             cells.append(line[start : match.start()])
             start = match.end()
     cells.append(line[start:])
@@ -73,17 +81,10 @@ def split_cells(line: str, *, header: bool) -> list[str]:
 
 def _split_attributes(cell: str) -> tuple[str, str]:
     """(attributes, content): attributes stand before the first top-level single ``|``."""
-    if "|" not in cell:
-        return "", cell
-    depth = 0
-    for match in _TOKENS.finditer(cell):
-        token = match.group()
-        if token in _OPENERS:
-            depth += 1
-        elif token in _CLOSERS:
-            depth = max(0, depth - 1)
-        elif depth == 0 and token[0] == "|":
-            return cell[: match.start()], cell[match.start() + 1 :]
+    if "|" in cell:
+        for match in _top_level(cell):
+            if match.group()[0] == "|":
+                return cell[: match.start()], cell[match.start() + 1 :]
     return "", cell
 
 
