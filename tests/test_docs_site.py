@@ -1,0 +1,176 @@
+"""The documentation site cannot fall behind the code.
+
+Each test reads a list from the code (rule names, note codes, CLI options, public names,
+hostile-input cases) and checks that the page documenting it names every item, so that
+adding a rule, an option or a public name without documenting it fails here.  The
+notebook test executes docs/examples/icor-members.ipynb when the docs extra is installed.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import io
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+import icor_extract
+from icor_extract import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src" / "icor_extract"
+DOCS = ROOT / "docs"
+NOTEBOOK = DOCS / "examples" / "icor-members.ipynb"
+
+_DOTTED = re.compile(r"^[a-z]+(?:\.[a-z]+(?:-[a-z]+)*)+$")
+
+
+def _page(name: str) -> str:
+    return (DOCS / name).read_text(encoding="utf-8")
+
+
+def _constants(*paths: Path) -> set[str]:
+    """Every string literal of the given modules."""
+    found: set[str] = set()
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.add(node.value)
+    return found
+
+
+def _rule_names() -> set[str]:
+    """Provenance rules: the dotted names of the repair and record modules, plus bare ones."""
+    modules = [*sorted((SRC / "repair").glob("*.py")), SRC / "records.py"]
+    constants = _constants(*modules)
+    bare = {"cell", "link"}
+    assert bare <= constants, "the bare rules 'cell' and 'link' are no longer in the code"
+    return {c for c in constants if _DOTTED.match(c)} | bare
+
+
+def _note_codes() -> set[str]:
+    """Codes of the notes: ``Note(code=...)`` constants and audit's (code, count, message)."""
+    codes: set[str] = set()
+    for path in (SRC / "audit.py", SRC / "api.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Note":
+                for keyword in node.keywords:
+                    if keyword.arg == "code" and isinstance(keyword.value, ast.Constant):
+                        codes.add(keyword.value.value)
+            elif isinstance(node, ast.Tuple) and node.elts:
+                first = node.elts[0]
+                if (
+                    isinstance(first, ast.Constant)
+                    and isinstance(first.value, str)
+                    and _DOTTED.match(first.value)
+                    and len(node.elts) == 3
+                ):
+                    codes.add(first.value)
+    return codes
+
+
+def test_the_code_lists_are_read() -> None:
+    # guards the two readers above: if the code changes shape they must not find nothing
+    assert {"country.flag", "country.none", "span.copy", "joined.unreadable"} <= _rule_names()
+    assert {"realign.shift", "grid.overlap", "table.skipped", "reader.dropped"} <= _note_codes()
+
+
+def test_every_rule_is_described_on_the_repair_rules_page() -> None:
+    page = _page("repair-rules.md")
+    missing = sorted(rule for rule in _rule_names() if f"`{rule}`" not in page)
+    assert not missing, f"rules missing from docs/repair-rules.md: {missing}"
+
+
+def test_every_note_code_is_in_the_notes_table() -> None:
+    page = _page("provenance.md")
+    table = page[page.index("## Notes") :]
+    missing = sorted(code for code in _note_codes() if f"| `{code}` |" not in table)
+    assert not missing, f"note codes missing from the table in docs/provenance.md: {missing}"
+
+
+def _help_options() -> set[str]:
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output), pytest.raises(SystemExit):
+        cli.parse_args(["--help"])
+    return set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", output.getvalue())) - {"-h", "--help"}
+
+
+def test_every_cli_option_is_documented() -> None:
+    page = _page("cli.md")
+    options = _help_options()
+    assert {"--format", "--input-format", "--variant", "--encoding", "--glob"} <= options
+    missing = sorted(option for option in options if f"`{option}" not in page)
+    assert not missing, f"options missing from docs/cli.md: {missing}"
+
+
+def test_exit_codes_are_documented() -> None:
+    page = _page("cli.md")
+    for code in (cli.EXIT_OK, cli.EXIT_PARTIAL, cli.EXIT_FAILED, cli.EXIT_BUG):
+        assert f"\n| {code} | " in page
+
+
+def test_cli_sample_output_is_what_the_cli_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    page = _page("cli.md")
+    marker = "<!-- output: icor-extract -->\n```text\n"
+    start = page.index(marker) + len(marker)
+    sample = page[start : page.index("```", start)].splitlines()
+    assert cli.main([]) == cli.EXIT_OK
+    assert capsys.readouterr().out.splitlines()[: len(sample)] == sample
+
+
+def test_every_public_name_is_on_the_api_page() -> None:
+    page = _page("api.md")
+    documented_in_text = {"__version__", "FORMATS", "VARIANTS"}
+    missing = sorted(
+        name
+        for name in set(icor_extract.__all__) - documented_in_text
+        if f"::: icor_extract.{name}\n" not in page
+    )
+    assert not missing, f"public names missing from docs/api.md: {missing}"
+    assert repr(icor_extract.FORMATS) in page
+    assert repr(icor_extract.VARIANTS) in page
+
+
+def test_hostile_input_table_has_every_measured_case() -> None:
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        from hostile import CASES
+    finally:
+        sys.path.remove(str(ROOT / "tests"))
+    page = _page("limitations.md")
+    missing = sorted(name for name in CASES if f"\n| {name} | " not in page)
+    assert not missing, f"hostile cases missing from docs/limitations.md: {missing}"
+
+
+def test_notebook_is_stored_without_outputs() -> None:
+    nbformat = pytest.importorskip("nbformat")
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    stale = [
+        number
+        for number, cell in enumerate(notebook.cells)
+        if cell.cell_type == "code" and (cell.outputs or cell.execution_count is not None)
+    ]
+    assert not stale, f"cells stored with outputs (the docs build runs them): {stale}"
+
+
+def test_notebook_runs_and_draws_the_chart() -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("matplotlib")
+    pytest.importorskip("ipykernel")
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    client = nbclient.NotebookClient(
+        notebook,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOK.parent)}},
+    )
+    client.execute()  # raises CellExecutionError if a cell fails
+    outputs = [output for cell in notebook.cells for output in cell.get("outputs", [])]
+    text = "".join(output.get("text", "") for output in outputs)
+    assert "52 members, 0 rejected rows, 1 table" in text
+    assert "15 members without a country" in text
+    assert any("image/png" in output.get("data", {}) for output in outputs)
