@@ -26,13 +26,13 @@ INFERRED_COUNTRY_RULES = frozenset({"country.name", "country.link-title", "count
 def _grid_notes(table: RawTable, grid: Grid, width: int) -> list[Note]:
     notes = []
     events = (
-        ("grid.overlap", len(grid.overlaps), "slots claimed by two cells; the first kept"),
+        ("grid.overlap", len(grid.overlaps), "slots claimed by two cells (the first kept)"),
         ("grid.clipped", len(grid.clipped), "rowspans clipped at the end of their row group"),
         ("grid.degraded", len(grid.degraded), "spans placed as single cells (slot budget)"),
     )
     for code, count, message in events:
         if count:
-            notes.append(Note(code=code, table=table.index, message=f"{count} {message}"))
+            notes.append(Note(code=code, table=table.index, message=f"{message}: {count}"))
     for y, slots in enumerate(grid.rows):
         beyond = sum(
             1
@@ -94,7 +94,8 @@ def _member_notes(table: int, members: list[Member]) -> list[Note]:
                 Note(code="country.inferred", message=message, table=table, row=member.row)
             )
     for (row, text), member_rows in headed.items():
-        message = f"group row {text!r} gives the continent of {len(member_rows)} members below it"
+        count = len(member_rows)
+        message = f"continent {text!r} of row {row} given to the {count} member rows below it"
         notes.append(Note(code="group.column", message=message, table=table, row=row))
     return notes
 

@@ -216,8 +216,7 @@ def _write_all(results: Iterator[PageResult], options: Options, total: int, out:
     """Write members as the format allows; report failures; return the failure count."""
     members: list[Member] = []
     failures = pages = tables = count = 0
-    if options.output == "csv":
-        out.write(to_csv((), header=True))
+    csv_header = options.output == "csv"  # written before the first page that succeeds
     progress = _Progress(total)
     for result in results:
         pages += 1
@@ -232,6 +231,9 @@ def _write_all(results: Iterator[PageResult], options: Options, total: int, out:
             continue
         tables += result.tables
         count += result.count
+        if csv_header:
+            out.write(to_csv((), header=True))
+            csv_header = False
         if options.output in STREAMED_FORMATS:
             out.write(result.rendered)
         else:

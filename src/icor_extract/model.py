@@ -35,7 +35,8 @@ class Provenance:
     ``rule`` is a stable dotted name (``country.name``, ``realign.shift`` ...)
     documented in ``docs/repair-rules.md``; ``evidence`` is the exact source
     text the rule read; ``row`` and ``column`` locate that text in its table
-    (0-based, ``row`` counting every ``<tr>``/``|-`` of the table).
+    (0-based; ``row`` counts the table's rows as read: every ``<tr>``, and
+    every wikitext row that holds a cell, since MediaWiki drops an empty ``|-``).
     """
 
     field: str

@@ -1,8 +1,9 @@
 """Members as a pandas DataFrame with fitting dtypes.
 
 Text columns are ``string``, the few-valued codes are ``category``, years and
-positions are nullable ``Int64``; missing values are ``<NA>``, never ``nan``
-or the string ``"None"``.
+positions are nullable ``Int64``.  A missing value is ``<NA>`` in the string and
+Int64 columns and pandas' missing-category marker (shown as ``NaN``) in the
+category columns; ``isna()`` finds both, and none is ever the string ``"None"``.
 """
 
 from __future__ import annotations

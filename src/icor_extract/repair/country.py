@@ -178,7 +178,8 @@ def _from_cell(
     result = []
     for entry in entries:
         own = entry.aligned.values.get(Role.COUNTRY)
-        spanned = own is not None and own.how is Placement.SPAN
+        # spanned down from an earlier row; a colspan within the row is its own cell
+        spanned = own is not None and own.how is Placement.SPAN and own.row != entry.aligned.row
         if resolution.status is Status.COUNTRY:
             provenance = Provenance(
                 field="country",

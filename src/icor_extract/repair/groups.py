@@ -54,12 +54,14 @@ def assign_continents(rows: list[AlignedRow]) -> dict[int, Continent]:
         if aligned.kind is not RowKind.MEMBER:
             continue
         if placed is not None and placed.text and placed.how is not Placement.LOST:
+            # A span copy from this same row is a colspan: the row's own cell.
+            spanned = placed.how is Placement.SPAN and placed.row != aligned.row
             rule = {
                 Placement.CELL: "cell",
                 Placement.SHIFT: "realign.shift",
-                Placement.SPAN: "continent.rowspan",
+                Placement.SPAN: "continent.rowspan" if spanned else "cell",
             }[placed.how]
-            note = "" if placed.how is Placement.CELL else f"from row {placed.row}"
+            note = f"from row {placed.row}" if spanned or placed.how is Placement.SHIFT else ""
             provenance = Provenance(
                 field="continent",
                 rule=rule,
