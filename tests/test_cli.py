@@ -166,3 +166,21 @@ def test_an_internal_bug_exits_3(
 def test_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(tmp_path)]) == EXIT_FAILED
     assert "no pages found" in capsys.readouterr().err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    from icor_extract.cli import _Progress
+
+    terminal = _Terminal()
+    progress = _Progress(4, terminal)
+    progress.update(2)
+    progress.close()
+    assert "[###############---------------] 2/4 pages" in terminal.getvalue()
+    piped = io.StringIO()
+    _Progress(4, piped).update(2)
+    assert piped.getvalue() == ""

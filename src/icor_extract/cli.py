@@ -197,19 +197,24 @@ def _results(inputs: list[str | None], options: Options) -> Iterator[PageResult]
 
 
 class _Progress:
-    """A one-line progress counter on stderr, only when stderr is a terminal."""
+    """A progress bar on stderr, drawn only when stderr is a terminal (never into a pipe)."""
 
-    def __init__(self, total: int) -> None:
+    WIDTH = 30
+
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
         self.total = total
-        self.enabled = total > 1 and sys.stderr.isatty()
+        self.stream = stream or sys.stderr
+        self.enabled = total > 1 and self.stream.isatty()
 
     def update(self, done: int) -> None:
         if self.enabled:
-            print(f"\r{done}/{self.total} pages", end="", file=sys.stderr, flush=True)
+            filled = self.WIDTH * done // self.total
+            bar = "#" * filled + "-" * (self.WIDTH - filled)
+            print(f"\r[{bar}] {done}/{self.total} pages", end="", file=self.stream, flush=True)
 
     def close(self) -> None:
         if self.enabled:
-            print("\r" + " " * 40 + "\r", end="", file=sys.stderr, flush=True)
+            print("\r" + " " * (self.WIDTH + 30) + "\r", end="", file=self.stream, flush=True)
 
 
 def _write_all(results: Iterator[PageResult], options: Options, total: int, out: TextIO) -> int:
