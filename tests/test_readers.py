@@ -72,6 +72,14 @@ def test_cell_line_breaks_are_kept() -> None:
     assert _cell("<td>甲党<br>乙党<br/></td>").text == "甲党\n乙党"
 
 
+def test_source_newlines_are_spaces() -> None:
+    assert _cell("<td>Marxist-Leninist Party of\nGermany</td>").text == (
+        "Marxist-Leninist Party of Germany"
+    )
+    cell = _cell('<td><a href="/wiki/X">Party of\nGermany</a><sup class="reference">[1]</sup></td>')
+    assert (cell.text, cell.links[0].text) == ("Party of Germany", "Party of Germany")
+
+
 def test_flag_image_becomes_a_hint() -> None:
     cell = _cell(
         '<td><span class="flagicon"><img alt="" src="//upload.wikimedia.org/wikipedia/commons/'

@@ -48,7 +48,8 @@ def test_table_syntax() -> None:
     (table,) = read_wikitext(TABLE)
     assert (table.section, table.caption, table.line) == ("成员", "标题", 2)
     texts = [[cell.text for cell in row.cells] for row in table.rows]
-    assert texts == [["国家", "政党"], ["", "甲党"], ["乙党"], ["跨列"], ["", "multi\nline"]]
+    # a source newline inside a cell is a space, as MediaWiki renders it
+    assert texts == [["国家", "政党"], ["", "甲党"], ["乙党"], ["跨列"], ["", "multi line"]]
     assert [row.line for row in table.rows] == [4, 5, 7, 9, 11]
     first = table.rows[1].cells
     assert (first[0].rowspan, first[0].flags[0].value) == ("2", "印度")
@@ -184,3 +185,21 @@ def test_fast_path_agrees_with_mwparserfromhell(markup: str) -> None:
     assert (fast.text, fast.links, fast.footnotes, fast.flags, fast.dropped) == (
         slow.text, slow.links, slow.footnotes, slow.flags, slow.dropped
     )  # fmt: skip
+
+
+def test_an_unclosed_link_or_template_does_not_swallow_the_table() -> None:
+    for broken in ("[[德国共产党]", "甲党{{citation needed"):
+        text = (
+            "{|\n! 国家 !! 政党或组织 !! 加入时间\n|-\n"
+            f"| 德国 || {broken} || 2010年\n|-\n| 法国 || 乙党 || 2011年\n|}}"
+        )
+        members = icor_extract.parse(text).members
+        assert [(m.organization, m.country_code, m.joined) for m in members][1] == (
+            "乙党", "FR", 2011
+        )
+        assert len(members) == 2
+
+
+def test_paragraphs_and_lists_in_a_cell_are_line_breaks() -> None:
+    content = read_cell_content("甲\n乙\n\n丙\n* 丁")
+    assert content.text == "甲 乙\n丙\n* 丁"

@@ -25,6 +25,7 @@ from icor_extract.readers.raw import (
     RawTable,
     link_title,
     normalize_text,
+    source_text,
     split_footnotes,
 )
 
@@ -102,12 +103,12 @@ def _plain_cell(element: etree._Element, *, header: bool) -> RawCell | None:
             title = link_title(node.get("href") or "")
             if title is None:
                 return None
-            text = normalize_text(_text_of(node))
+            text = normalize_text(source_text(_text_of(node)))
             if text:
                 links.append(Link(title=title, text=text))
     if blocks > 1:
         return None
-    text, marks = split_footnotes(normalize_text(_text_of(element)))
+    text, marks = split_footnotes(normalize_text(source_text(_text_of(element))))
     return RawCell(
         text=text,
         header=header,
@@ -151,7 +152,7 @@ def _cell(element: etree._Element, *, header: bool) -> RawCell:
             elif tag == "br" or tag in _BLOCKS:
                 parts.append("\n")
             if node.text and tag != "br":
-                parts.append(node.text)
+                parts.append(source_text(node.text))
         else:
             if open_links and open_links[-1][0] is node:
                 _, title, start = open_links.pop()
@@ -161,7 +162,7 @@ def _cell(element: etree._Element, *, header: bool) -> RawCell:
             if tag in _BLOCKS:
                 parts.append("\n")
             if node is not element and node.tail:
-                parts.append(node.tail)
+                parts.append(source_text(node.tail))
 
     text, marks = split_footnotes(normalize_text("".join(parts)))
     return RawCell(

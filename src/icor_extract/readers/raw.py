@@ -20,6 +20,7 @@ __all__ = [
     "RawTable",
     "link_title",
     "normalize_text",
+    "source_text",
     "split_footnotes",
 ]
 
@@ -88,6 +89,24 @@ _LINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u3000\u200b\ufeff]+")
 # Footnote marks as MediaWiki renders them ([1], [注 2], [a]) and as pandoc
 # escapes them (\[1\]).
 _FOOTNOTE = re.compile(r"\\?\[\s*((?:注|note|n)?\s*\d{1,3}|[a-z])\s*\\?\]", re.IGNORECASE)
+
+
+_SOURCE_BREAK = re.compile(r"\n(?:[ \t]*\n)+|\n(?=[*#:;])")
+
+
+def source_text(text: str, *, paragraphs: bool = False) -> str:
+    """Text as written in the source: its newlines are spaces, not line breaks.
+
+    In HTML every source newline is white space.  In wikitext (``paragraphs``)
+    a blank line starts a paragraph and a ``*``/``#`` line a list item, which
+    are line breaks; other newlines are spaces.  Line breaks that markup makes
+    (``<br>``, block elements) are added by the readers, not here.
+    """
+    if "\n" not in text:
+        return text
+    if paragraphs:
+        text = _SOURCE_BREAK.sub("\x00", text)
+    return text.replace("\n", " ").replace("\x00", "\n")
 
 
 def normalize_text(text: str) -> str:

@@ -34,7 +34,7 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.wikicode import Wikicode
 
 from icor_extract.geo.countries import Status, country_index
-from icor_extract.readers.raw import FlagHint, Link, normalize_text, split_footnotes
+from icor_extract.readers.raw import FlagHint, Link, normalize_text, source_text, split_footnotes
 
 __all__ = ["CellContent", "read_cell_content", "wikilink_title"]
 
@@ -198,7 +198,7 @@ def _tag(tag: Tag, out: CellContent) -> None:
 def _walk(code: Wikicode, out: CellContent) -> None:
     for node in code.nodes:
         if isinstance(node, Text):
-            out.parts.append(str(node.value))
+            out.parts.append(source_text(str(node.value), paragraphs=True))
         elif isinstance(node, Wikilink):
             _wikilink(node, out)
         elif isinstance(node, Template):
@@ -256,7 +256,7 @@ def _fast(wikitext: str, out: CellContent) -> bool:
         between = wikitext[position : match.start()]
         if _FAST_FORBIDDEN.search(between):
             return False
-        out.parts.append(between)
+        out.parts.append(source_text(between, paragraphs=True))
         position = match.end()
         group = match.lastgroup
         if match.group("target") is not None:
@@ -295,7 +295,7 @@ def _fast(wikitext: str, out: CellContent) -> bool:
     rest = wikitext[position:]
     if _FAST_FORBIDDEN.search(rest):
         return False
-    out.parts.append(rest)
+    out.parts.append(source_text(rest, paragraphs=True))
     return True
 
 

@@ -27,25 +27,29 @@ _HEADING = re.compile(r"^(?P<level>={1,6})(?P<title>.+?)(?P=level)\s*$")
 _ATTRIBUTE = re.compile(
     r"""(?P<name>[A-Za-z][\w:.-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))"""
 )
-_OPENERS = {"{{": "}}", "[[": "]]", "-{": "}-"}
+_OPENERS = frozenset({"{{", "[[", "-{"})
 
 
 _TOKENS = re.compile(r"\{\{|\[\[|-\{|\}\}|\]\]|\}-|\|\||!!|\|")
 _CLOSERS = frozenset({"}}", "]]", "}-"})
 
 
-def _scan_depth(text: str, depth: int = 0) -> tuple[int, int | None]:
-    """Nesting depth of ``{{``/``[[``/``-{`` after ``text``, starting from ``depth``.
+_BRACES = re.compile(r"\{\{|\}\}")
 
-    Also returns the offset just past the point where an open construct
-    first closes back to depth 0 (``None`` if it never does).
+
+def _scan_depth(text: str, depth: int = 0) -> tuple[int, int | None]:
+    """Templates (``{{``) left open after ``text``, starting from ``depth``.
+
+    Only templates run over several lines; a link or variant markup left open
+    at the end of a line is text, as MediaWiki shows it.  Also returns the
+    offset just past the point where the open templates close (``None`` if
+    they do not).
     """
     closed_at = None
-    for match in _TOKENS.finditer(text):
-        token = match.group()
-        if token in _OPENERS:
+    for match in _BRACES.finditer(text):
+        if match.group() == "{{":
             depth += 1
-        elif token in _CLOSERS and depth > 0:
+        elif depth > 0:
             depth -= 1
             if depth == 0 and closed_at is None:
                 closed_at = match.end()
@@ -130,7 +134,7 @@ class _Table:
     section: str | None
     caption: str | None = None
     rows: list[_Row] = field(default_factory=list)
-    depth: int = 0  # unclosed {{ [[ -{ in the current cell
+    depth: int = 0  # templates left open in the current cell
 
     def current_cell(self) -> _Cell | None:
         if self.rows and self.rows[-1].cells:
@@ -203,7 +207,9 @@ def read_wikitext(text: str, *, variant: str = "zh-hans") -> list[RawTable]:
             elif line.startswith("="):
                 section = _heading(line) or section
             continue
-        if table.depth > 0:  # inside a multi-line template or link
+        if table.depth > 0 and line.startswith(("|}", "|-", "{|")):
+            table.depth = 0  # a template left open at a row or table mark is text
+        if table.depth > 0:  # inside a multi-line template
             table.continue_cell(raw)
         elif line.startswith("{|"):
             table.continue_cell("")  # the nested table is read as a table of its own
