@@ -128,3 +128,35 @@ def test_english_page_variant_names_countries_in_english() -> None:
         f"<table>{HEADER}{_row('亚洲', '印度', '甲党', '2010年')}</table>", variant="en"
     ).members
     assert members[0].country == "India"
+
+
+def test_a_lost_column_in_the_middle_is_skipped() -> None:
+    """Country first, continent rowspan lost: the cells skip the continent column."""
+    header = "<tr><th>国家</th><th>大洲</th><th>政党或组织</th><th>加入时间</th></tr>"
+    body = _row("古巴", "北美洲", "甲党", "2010年") + _row("海地", "乙党", "2011年", "")
+    members = _members(body, header=header)
+    assert [(m.organization, m.country_code, m.continent, m.joined) for m in members] == [
+        ("甲党", "CU", "北美洲", 2010),
+        ("乙党", "HT", "北美洲", 2011),
+    ]
+
+
+def test_an_annotated_year_is_placed_like_a_year() -> None:
+    body = (
+        _row("欧洲", "", "", "")
+        + _row("", "德国党", "2010年", "")
+        + _row("法国马列共产党", "2010年（创始成员）", "", "")
+    )
+    members = _members(body)
+    assert [m.organization for m in members] == ["德国党", "法国马列共产党"]
+    assert members[1].joined is None
+    assert members[1].provenance_of("joined").rule == "joined.unreadable"  # type: ignore[union-attr]
+
+
+def test_a_country_name_is_never_taken_for_an_organization() -> None:
+    header = "<tr><th>国家</th><th>政党或组织</th><th>加入时间</th></tr>"
+    extraction = icor_extract.parse(
+        f"<table>{header}{_row('德国', '甲党', '2010年')}{_row('法国', '2011年', '')}</table>"
+    )
+    assert [m.organization for m in extraction.members] == ["甲党"]
+    assert [r.reason for r in extraction.rejected] == ["no organization name in the row"]

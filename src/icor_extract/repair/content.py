@@ -61,10 +61,15 @@ def classify(cell: RawCell | None) -> Content:
     return _classify_text(cell.text)
 
 
+#: a cell that starts with a year and annotates it (2010年（创始成员）, 2014年起) is placed
+#: like a year; parse_year still reads no year from it, and says so in its provenance
+_ANNOTATED_YEAR = re.compile(r"^(?:约|約|c\.)?\s*(?:1[6-9]|20)\d{2}\s*年")
+
+
 @lru_cache(maxsize=65536)
 def _classify_text(text: str) -> Content:
     """Pages repeat the same few values (years, continents): remember their kinds."""
-    if parse_year(text) is not None:
+    if parse_year(text) is not None or _ANNOTATED_YEAR.match(text):
         return Content.YEAR
     if is_continent_name(text):
         return Content.CONTINENT

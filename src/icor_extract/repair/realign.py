@@ -5,12 +5,13 @@ the cells that remain slide left: a row of the ICOR table that really reads
 ``[亚洲], [flag], ORG, 2010年`` arrives as ``'', ORG, 2010年, ''`` (continent
 lost, flag emptied, padded at the end) or, under a spanned flag, as
 ``ORG, 2010年, '', ''``.  The cells a row still has are kept in their order
-and slid right, as a block, into the columns not covered from above; the
-placement is the one whose cells best fit their columns (a year under the
-year column, a continent under the continent column, a name under the
-organization column).  Columns left of the block count as spanned from above
-(``LOST``): a lost continent comes from the current group row, a lost
-country from the row group the row continues.
+and placed into the columns not covered from above, skipping the columns
+whose cells were lost; the placement is the one whose cells best fit their
+columns (a year under the year column, a continent under the continent
+column, a name under the organization column, never a country name there).
+Skipped columns count as spanned from above (``LOST``): a lost continent
+comes from the current group row, a lost country from the row group the row
+continues.
 
 A row whose only content is a continent, or one cell across the whole width,
 is a group row.  A row with no organization is rejected with the reason.
@@ -62,7 +63,7 @@ class AlignedRow:
     line: int | None
     kind: RowKind
     values: dict[Role, Placed] = field(default_factory=dict)
-    shift: int = 0
+    shift: int = 0  # columns taken as spanned from above (lost by the conversion)
     reason: str = ""
     cells: tuple[str, ...] = ()  # the source texts, kept for rejected rows
 
@@ -77,7 +78,7 @@ _FIT: dict[Content, dict[Role | None, float]] = {
         Role.COUNTRY: -3,
         Role.JOINED: -5,
     },
-    Content.COUNTRY: {Role.COUNTRY: 2, Role.ORGANIZATION: -1, Role.CONTINENT: -3, Role.JOINED: -5},
+    Content.COUNTRY: {Role.COUNTRY: 2, Role.ORGANIZATION: -4, Role.CONTINENT: -3, Role.JOINED: -5},
     Content.TEXT: {Role.ORGANIZATION: 1, Role.COUNTRY: -1, Role.CONTINENT: -2, Role.JOINED: -5},
     Content.EMPTY: {Role.ORGANIZATION: -1},
 }
@@ -96,16 +97,41 @@ def _raw_texts(table: RawTable, y: int) -> tuple[str, ...]:
     return tuple(cell.text for cell in table.rows[y].cells)
 
 
-def _best_shift(contents: list[Content], free: list[int], roles: tuple[Role | None, ...]) -> int:
-    """The offset into ``free`` at which the row's cells fit their columns best."""
-    best_offset, best_score = 0, float("-inf")
-    for offset in range(len(free) - len(contents) + 1):
-        score = -sum(_LOST_COST[roles[x]] for x in free[:offset])
-        for content, x in zip(contents, free[offset:], strict=False):
-            score += _FIT[content].get(roles[x], 0)
-        if score > best_score:  # ties keep the smaller shift: the row as written
-            best_offset, best_score = offset, score
-    return best_offset
+def _best_placement(
+    contents: list[Content], free: list[int], roles: tuple[Role | None, ...]
+) -> list[int]:
+    """For each cell in order, the position in ``free`` it fits best (increasing).
+
+    Free columns skipped before the last cell are taken as spanned from above
+    and cost ``_LOST_COST``; columns after it are simply empty.  A dynamic
+    programme over (cells placed, columns used); on equal scores placing a
+    cell beats skipping a column, so a row that fits as written stays as written.
+    """
+    cells, columns = len(contents), len(free)
+    worst = float("-inf")
+    # score[i][j]: best score with the first i cells placed in the first j columns
+    score = [[worst] * (columns + 1) for _ in range(cells + 1)]
+    placed_here = [[False] * (columns + 1) for _ in range(cells + 1)]
+    score[0][0] = 0.0
+    for j in range(1, columns + 1):
+        score[0][j] = score[0][j - 1] - _LOST_COST[roles[free[j - 1]]]
+    for i in range(1, cells + 1):
+        for j in range(i, columns + 1):
+            place = score[i - 1][j - 1] + _FIT[contents[i - 1]].get(roles[free[j - 1]], 0)
+            skip = score[i][j - 1] - _LOST_COST[roles[free[j - 1]]]
+            if place >= skip:
+                score[i][j], placed_here[i][j] = place, True
+            else:
+                score[i][j] = skip
+    end = max(range(cells, columns + 1), key=lambda j: (score[cells][j], -j))
+    positions: list[int] = []
+    i, j = cells, end
+    while i > 0:
+        if placed_here[i][j]:
+            positions.append(j - 1)
+            i -= 1
+        j -= 1
+    return positions[::-1]
 
 
 def _group_row(
@@ -164,20 +190,25 @@ def _align_member(
             reason=f"row has {len(sequence)} cells for {len(free)} free columns",
             cells=_raw_texts(table, y),
         )
-    shift = 0
-    if not spans_own:  # a colspan inside the row means it was written as laid out
-        shift = _best_shift([classify(cells[i]) for i in sequence], free, roles)
+    if spans_own:  # a colspan inside the row means it was written as laid out
+        positions = list(range(len(sequence)))
+    else:
+        positions = _best_placement([classify(cells[i]) for i in sequence], free, roles)
     arrived = {index: x for x, index in own}
+    cell_at = dict(zip(positions, sequence, strict=True))
+    last = positions[-1] if positions else -1
+    lost = 0
     for position, x in enumerate(free):
         role = roles[x]
-        if role is None or role in values:
-            continue
-        if position < shift:
-            values[role] = Placed(None, Placement.LOST, None, x)
-        elif position - shift < len(sequence):
-            index = sequence[position - shift]
+        if position in cell_at:
+            index = cell_at[position]
             how = Placement.CELL if arrived[index] == x else Placement.SHIFT
-            values[role] = Placed(cells[index], how, y, arrived[index], index)
+            if role is not None and role not in values:
+                values[role] = Placed(cells[index], how, y, arrived[index], index)
+        elif position < last:
+            lost += 1
+            if role is not None and role not in values:
+                values[role] = Placed(None, Placement.LOST, None, x)
     # A colspan inside the row: columns it covers are copies of its own cell.
     for x, slot in enumerate(slots):
         role = roles[x]
@@ -192,7 +223,7 @@ def _align_member(
             row=y, line=table.rows[y].line, kind=RowKind.REJECTED, reason=reason, cells=texts
         )
     return AlignedRow(
-        row=y, line=table.rows[y].line, kind=RowKind.MEMBER, values=values, shift=shift
+        row=y, line=table.rows[y].line, kind=RowKind.MEMBER, values=values, shift=lost
     )
 
 
