@@ -160,3 +160,16 @@ def test_a_country_name_is_never_taken_for_an_organization() -> None:
     )
     assert [m.organization for m in extraction.members] == ["甲党"]
     assert [r.reason for r in extraction.rejected] == ["no organization name in the row"]
+
+
+def test_a_continued_row_whose_name_says_otherwise_gets_no_country() -> None:
+    header = "<tr><th>国家</th><th>政党或组织</th><th>加入时间</th></tr>"
+    body = _row("德国", "甲党", "2010年") + _row("乙党", "2011年", "") + _row("法国共产党", "2012年", "")
+    members = icor_extract.parse(f"<table>{header}{body}</table>").members
+    assert [(m.organization, m.country_code) for m in members] == [
+        ("甲党", "DE"),
+        ("乙党", "DE"),
+        ("法国共产党", None),
+    ]
+    rules = [m.provenance_of("country").rule for m in members]  # type: ignore[union-attr]
+    assert rules == ["country.cell", "country.continued", "country.conflict"]

@@ -20,7 +20,9 @@ from icor_extract.repair.realign import AlignedRow, Placement
 __all__ = ["table_notes"]
 
 #: country rules that infer a value rather than read it from a country cell
-INFERRED_COUNTRY_RULES = frozenset({"country.name", "country.link-title", "country.row-group"})
+INFERRED_COUNTRY_RULES = frozenset(
+    {"country.name", "country.link-title", "country.row-group", "country.continued"}
+)
 
 
 def _grid_notes(table: RawTable, grid: Grid, width: int) -> list[Note]:

@@ -4,7 +4,9 @@ Evidence, strongest first:
 
 1. the country cell of the member's row group: a flag template or image
    (``country.flag``), or a country name written in it (``country.cell``);
-   rows under a spanned cell share it (``country.rowspan``);
+   rows under a spanned cell share it (``country.rowspan``), and a row whose
+   own country cell was lost continues it (``country.continued``) unless its
+   own name names another country;
 2. when that cell is empty or was lost, the members of the row group: a
    country named inside an organization's name, longest match first
    (``country.name``: 印度尼西亚革命者 is Indonesia, not India), or the
@@ -180,7 +182,41 @@ def _from_cell(
         own = entry.aligned.values.get(Role.COUNTRY)
         # spanned down from an earlier row; a colspan within the row is its own cell
         spanned = own is not None and own.how is Placement.SPAN and own.row != entry.aligned.row
-        if resolution.status is Status.COUNTRY:
+        continued = own is not None and own.how is Placement.LOST
+        if resolution.status is not Status.COUNTRY:
+            note = "the country cell: " + _why(resolution, evidence)
+            rule_empty = _EMPTY_RULE[resolution.status]
+            result.append(_empty(rule_empty, evidence, note, placed.row, placed.column))
+            continue
+        code = resolution.codes[0]
+        if continued:
+            # The row lost its own country cell and is taken to continue the row
+            # above: an inference, which its own name may contradict.
+            column = entry.aligned.values[Role.ORGANIZATION].column
+            verdict = _entry_verdict(_name_hints(entry, column))
+            if verdict.conflict or (verdict.code is not None and verdict.code != code) or (
+                verdict.code is None and verdict.hints
+            ):
+                named = ", ".join(repr(hint.evidence) for hint in verdict.hints)
+                note = (
+                    f"this row continues the country cell of row {placed.row} ({evidence!r}), "
+                    f"but its own name names {named}"
+                )
+                result.append(_empty("country.conflict", evidence, note, placed.row, placed.column))
+                continue
+            note = (
+                f"{rule} of row {placed.row}: this row's own country cell was lost, "
+                "and the row continues that row's"
+            )
+            provenance = Provenance(
+                field="country",
+                rule="country.continued",
+                evidence=evidence,
+                note=note,
+                row=placed.row,
+                column=placed.column,
+            )
+        else:
             provenance = Provenance(
                 field="country",
                 rule="country.rowspan" if spanned else rule,
@@ -189,17 +225,7 @@ def _from_cell(
                 row=placed.row,
                 column=placed.column,
             )
-            result.append(_country(resolution.codes[0], variant, provenance))
-        else:
-            result.append(
-                _empty(
-                    _EMPTY_RULE[resolution.status],
-                    evidence,
-                    "the country cell: " + _why(resolution, evidence),
-                    placed.row,
-                    placed.column,
-                )
-            )
+        result.append(_country(code, variant, provenance))
     return result
 
 
