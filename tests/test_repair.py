@@ -164,7 +164,11 @@ def test_a_country_name_is_never_taken_for_an_organization() -> None:
 
 def test_a_continued_row_whose_name_says_otherwise_gets_no_country() -> None:
     header = "<tr><th>国家</th><th>政党或组织</th><th>加入时间</th></tr>"
-    body = _row("德国", "甲党", "2010年") + _row("乙党", "2011年", "") + _row("法国共产党", "2012年", "")
+    body = (
+        _row("德国", "甲党", "2010年")
+        + _row("乙党", "2011年", "")
+        + _row("法国共产党", "2012年", "")
+    )
     members = icor_extract.parse(f"<table>{header}{body}</table>").members
     assert [(m.organization, m.country_code) for m in members] == [
         ("甲党", "DE"),
@@ -173,3 +177,44 @@ def test_a_continued_row_whose_name_says_otherwise_gets_no_country() -> None:
     ]
     rules = [m.provenance_of("country").rule for m in members]  # type: ignore[union-attr]
     assert rules == ["country.cell", "country.continued", "country.conflict"]
+
+
+def test_a_second_line_that_is_not_an_organization_stays_with_the_first() -> None:
+    body = _row(
+        "欧洲", "德国", "德国马列党<br><small>Marxistisch-Leninistische Partei</small>", "2010年"
+    )
+    extraction = icor_extract.parse(f"<table>{HEADER}{body}</table>")
+    (member,) = extraction.members
+    assert member.organization == "德国马列党"
+    assert (
+        "further lines: Marxistisch-Leninistische Partei"
+        in member.provenance_of(  # type: ignore[union-attr]
+            "organization"
+        ).note
+    )
+    assert [n.code for n in extraction.notes] == ["entry.extra-lines"]
+
+
+def test_a_link_on_part_of_the_name_is_not_the_link() -> None:
+    (member,) = _members(_row("欧洲", "", "<a href='/wiki/德国'>德国</a>马克思列宁主义党", "2010"))
+    assert member.link is None
+
+
+def test_exact_header_names_win_over_keywords() -> None:
+    header = "<tr><th>Country</th><th>Membership</th><th>Party</th><th>Joined</th></tr>"
+    (member,) = _members(_row("印度", "Full member", "甲党", "2010"), header=header)
+    assert (member.organization, member.country_code) == ("甲党", "IN")
+
+
+def test_a_header_repeated_with_td_cells_is_a_header_row() -> None:
+    body = _row("亚洲", "印度", "甲党", "2010") + _row("大洲", "国家", "政党或组织", "加入时间")
+    extraction = icor_extract.parse(f"<table>{HEADER}{body}</table>")
+    assert [o.kind for o in extraction.rows] == [RowKind.HEADER, RowKind.MEMBER, RowKind.HEADER]
+
+
+def test_a_country_cell_naming_two_countries_decides_none() -> None:
+    cell = "<a href='/wiki/德国'>德国</a><br><a href='/wiki/奥地利'>奥地利</a>"
+    members = _members(_row("欧洲", cell, "甲党<br>乙党", "2010年"))
+    assert [(m.organization, m.country_code) for m in members] == [("甲党", None), ("乙党", None)]
+    rules = {m.provenance_of("country").rule for m in members}  # type: ignore[union-attr]
+    assert rules == {"country.ambiguous"}

@@ -195,7 +195,9 @@ def test_an_unclosed_link_or_template_does_not_swallow_the_table() -> None:
         )
         members = icor_extract.parse(text).members
         assert [(m.organization, m.country_code, m.joined) for m in members][1] == (
-            "乙党", "FR", 2011
+            "乙党",
+            "FR",
+            2011,
         )
         assert len(members) == 2
 

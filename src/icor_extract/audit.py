@@ -83,6 +83,13 @@ def _member_notes(table: int, members: list[Member]) -> list[Note]:
     notes = []
     headed: dict[tuple[int, str], list[int]] = defaultdict(list)
     for member in members:
+        organization = member.provenance_of("organization")
+        if organization is not None and "further lines: " in organization.note:
+            further = organization.note.split("further lines: ", 1)[1]
+            message = f"one organization, further lines of its cell kept beside it: {further}"
+            notes.append(
+                Note(code="entry.extra-lines", message=message, table=table, row=member.row)
+            )
         continent = member.provenance_of("continent")
         if continent is not None and continent.rule == "continent.group-row":
             headed[(continent.row or 0, continent.evidence)].append(member.row)

@@ -82,6 +82,19 @@ def build_member(
         if entry.link is not None
         else Provenance(field="link", rule="link.none", note="the organization is not linked")
     )
+    organization_provenance = _placed_provenance("organization", organization, entry.organization)
+    if entry.extra_lines:
+        further = "; ".join(entry.extra_lines)
+        organization_provenance = Provenance(
+            field="organization",
+            rule=organization_provenance.rule,
+            evidence=organization_provenance.evidence,
+            note="; ".join(
+                filter(None, [organization_provenance.note, f"further lines: {further}"])
+            ),
+            row=organization_provenance.row,
+            column=organization_provenance.column,
+        )
     return Member(
         organization=entry.organization,
         country=country.name,
@@ -95,7 +108,7 @@ def build_member(
         row=entry.aligned.row,
         footnotes=entry.footnotes,
         provenance=(
-            _placed_provenance("organization", organization, entry.organization),
+            organization_provenance,
             country.provenance,
             continent.provenance,
             joined_provenance,

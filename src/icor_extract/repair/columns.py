@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from icor_extract.grid import Grid
 from icor_extract.readers.raw import RawTable
 
-__all__ = ["Header", "Role", "find_header", "header_texts", "role_of"]
+__all__ = ["Header", "Role", "exact_role", "find_header", "header_texts", "role_of"]
 
 
 class Role(StrEnum):
@@ -63,14 +64,25 @@ def _fold(text: str) -> str:
     return _FOLD.sub("", text.casefold())
 
 
-def role_of(text: str) -> Role | None:
-    """The role a header text names, if any."""
+@lru_cache(maxsize=4096)
+def exact_role(text: str) -> Role | None:
+    """The role a header text names exactly (大洲, Country, 加入時間 ...), if any."""
     folded = _fold(text)
-    if not folded:
-        return None
     for role, names in _NAMES.items():
         if folded in names:
             return role
+    return None
+
+
+@lru_cache(maxsize=4096)
+def role_of(text: str) -> Role | None:
+    """The role a header text names, exactly or by a keyword, if any."""
+    folded = _fold(text)
+    if not folded:
+        return None
+    exact = exact_role(text)
+    if exact is not None:
+        return exact
     for role, keywords in _KEYWORDS:
         if any(keyword in folded for keyword in keywords):
             return role
@@ -109,15 +121,18 @@ def header_texts(table: RawTable, grid: Grid, y: int) -> tuple[str, ...]:
 def find_header(table: RawTable, grid: Grid) -> Header | None:
     """The first row naming an organization column and at least one other role."""
     for y in range(min(_HEADER_SEARCH_ROWS, grid.height)):
-        roles: list[Role | None] = []
+        texts = header_texts(table, grid, y)
+        roles: list[Role | None] = [None] * len(texts)
         seen: set[Role] = set()
-        for text in header_texts(table, grid, y):
-            role = role_of(text)
-            if role in seen:  # a colspan header repeats: the first column keeps the role
-                role = None
-            if role is not None:
-                seen.add(role)
-            roles.append(role)
+        # Exact names first, keywords only for the columns left: in
+        # Country | Membership | Party, "Party" is the organization, not "Membership".
+        for matcher in (exact_role, role_of):
+            for x, text in enumerate(texts):
+                role = matcher(text) if roles[x] is None else None
+                # a colspan header repeats: the first column keeps the role
+                if role is not None and role not in seen:
+                    roles[x] = role
+                    seen.add(role)
         if Role.ORGANIZATION in seen and len(seen) >= 2:
             return Header(row=y, roles=tuple(roles))
     return None

@@ -99,25 +99,30 @@ def row_groups(rows: list[AlignedRow]) -> dict[int, tuple[int, int]]:
 
 
 def _cell_resolution(cell: RawCell) -> tuple[str, str, Resolution] | None:
-    """What a country cell says: (rule, evidence, resolution), or None if blank."""
+    """What a country cell says: (rule, evidence, resolution), or None if blank.
+
+    A cell naming two different countries (two flags, two linked names, two
+    lines) decides none: it is reported as ambiguous.
+    """
     index = country_index()
-    first: tuple[str, str, Resolution] | None = None
-    for hint in cell.flags:
-        resolution = resolve_flag(hint.kind, hint.value)
-        found = ("country.flag", hint.evidence, resolution)
-        if resolution.status is Status.COUNTRY:
-            return found
-        first = first or found
-    candidates = [cell.text, *(link.title for link in cell.links)] if cell.text else []
-    for text in candidates:
-        resolution = index.resolve(text)
-        if resolution.status is Status.COUNTRY:
-            return ("country.cell", text, resolution)
-        if first is None and resolution.status is not Status.UNKNOWN:
-            first = ("country.cell", text, resolution)
-    if first is None and cell.text:
-        first = ("country.cell", cell.text, Resolution(Status.UNKNOWN, (), cell.text))
-    return first
+    found: list[tuple[str, str, Resolution]] = [
+        ("country.flag", hint.evidence, resolve_flag(hint.kind, hint.value)) for hint in cell.flags
+    ]
+    texts = [*cell.text.split("\n"), *(link.title for link in cell.links)] if cell.text else []
+    found += [("country.cell", text, index.resolve(text)) for text in texts if text]
+    countries = [item for item in found if item[2].status is Status.COUNTRY]
+    codes = sorted({item[2].codes[0] for item in countries})
+    if len(codes) > 1:
+        evidence = " / ".join(dict.fromkeys(item[1] for item in countries))
+        return ("country.cell", evidence, Resolution(Status.AMBIGUOUS, tuple(codes), evidence))
+    if countries:
+        return countries[0]
+    known = [item for item in found if item[2].status is not Status.UNKNOWN]
+    if known:
+        return known[0]
+    if found:
+        return found[0]
+    return None
 
 
 def _name_hints(entry: Entry, column: int | None) -> list[_Hint]:
@@ -194,8 +199,10 @@ def _from_cell(
             # above: an inference, which its own name may contradict.
             column = entry.aligned.values[Role.ORGANIZATION].column
             verdict = _entry_verdict(_name_hints(entry, column))
-            if verdict.conflict or (verdict.code is not None and verdict.code != code) or (
-                verdict.code is None and verdict.hints
+            if (
+                verdict.conflict
+                or (verdict.code is not None and verdict.code != code)
+                or (verdict.code is None and verdict.hints)
             ):
                 named = ", ".join(repr(hint.evidence) for hint in verdict.hints)
                 note = (

@@ -1,13 +1,17 @@
 """One entry per organization: a cell listing several, one per line, gives several.
 
 MediaWiki editors list two organizations of one country in one cell with
-``<br>``.  Each line becomes an entry; the year cell is split the same way
-when it has as many lines, and otherwise applies to every line.  A link is
-given to the line whose text it shows, never to a neighbouring line.
+``<br>``.  Each line is an entry, and the year cell is split the same way
+when it has as many lines.  A later line that annotates the first (a
+Latin-script name under a Chinese one, a bracketed remark) is not an
+organization: unless links or the year cell say the lines are separate, it
+is kept beside the first line in its provenance.  A link is given to the
+line whose whole text it shows, never to a neighbouring line or a part.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from icor_extract.model import RowKind
@@ -28,19 +32,25 @@ class Entry:
     joined_text: str
     footnotes: tuple[str, ...]  # of every cell written in the row
     line_in_cell: int  # 0 unless the cell listed several organizations
+    extra_lines: tuple[str, ...] = ()  # further lines of the cell kept beside the name
 
 
-def _link_for(text: str, placed: Placed, single: bool) -> Link | None:
+def _link_for(text: str, placed: Placed) -> Link | None:
+    """The link whose text is the whole line: a link on part of a name is not its link."""
     links = placed.cell.links if placed.cell is not None else ()
-    for link in links:
-        if link.text == text:
-            return link
-    for link in links:
-        if link.text in text:
-            return link
-    if single and len(links) == 1:
-        return links[0]
-    return None
+    return next((link for link in links if link.text == text), None)
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _annotates(first: str, line: str) -> bool:
+    """A line that remarks on the one before rather than naming another organization."""
+    if line.startswith(("(", "（", "[", "【")):
+        return True
+    # a Latin-script line under a Chinese name is its native or English name
+    return bool(_CJK.search(first)) and not _CJK.search(line) and bool(_LATIN.search(line))
 
 
 def split_entries(rows: list[AlignedRow]) -> list[Entry]:
@@ -52,8 +62,19 @@ def split_entries(rows: list[AlignedRow]) -> list[Entry]:
         organization = aligned.values[Role.ORGANIZATION]
         joined = aligned.values.get(Role.JOINED)
         joined_text = joined.text if joined is not None else ""
-        names = organization.text.split("\n")
+        lines = organization.text.split("\n")
         years = joined_text.split("\n")
+        # Lines are separate organizations, unless a later line annotates the
+        # first (a native-language name, a bracketed remark) and neither links
+        # nor the year cell say otherwise.
+        separate = (
+            len(lines) == 1
+            or len(years) == len(lines)
+            or all(_link_for(line, organization) is not None for line in lines)
+            or not any(_annotates(lines[0], line) for line in lines[1:])
+        )
+        names = lines if separate else lines[:1]
+        extra = () if separate else tuple(lines[1:])
         footnotes = tuple(
             note
             for placed in aligned.values.values()
@@ -65,10 +86,11 @@ def split_entries(rows: list[AlignedRow]) -> list[Entry]:
                 Entry(
                     aligned=aligned,
                     organization=name,
-                    link=_link_for(name, organization, single=len(names) == 1),
+                    link=_link_for(name, organization),
                     joined_text=years[number] if len(years) == len(names) else joined_text,
                     footnotes=footnotes,
                     line_in_cell=number,
+                    extra_lines=extra,
                 )
             )
     return entries

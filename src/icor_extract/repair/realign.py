@@ -159,6 +159,16 @@ def _group_row(
     )
 
 
+def _repeats_header(cells: tuple[RawCell, ...], own: list[tuple[int, int]], header: Header) -> bool:
+    """At least two cells name the role of the column they stand in."""
+    named = sum(
+        1
+        for x, index in own
+        if header.roles[x] is not None and role_of(cells[index].text) is header.roles[x]
+    )
+    return named >= 2
+
+
 def _align_member(
     table: RawTable, grid: Grid, header: Header, y: int, own: list[tuple[int, int]]
 ) -> AlignedRow:
@@ -246,9 +256,9 @@ def align_rows(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
             aligned.append(
                 AlignedRow(row=y, line=row.line, kind=RowKind.REJECTED, reason="row has no cells")
             )
-        elif all(cell.header for cell in row.cells) and (
-            row.in_head or sum(role_of(cell.text) is not None for cell in row.cells) >= 2
-        ):  # a header row, or the header repeated inside the body
+        elif (all(cell.header for cell in row.cells) and row.in_head) or _repeats_header(
+            row.cells, own, header
+        ):  # a header row, or the header repeated inside the body (th or td)
             aligned.append(AlignedRow(row=y, line=row.line, kind=RowKind.HEADER))
         elif _group_row(table, grid, header, y, own):
             index = next(i for _, i in own if row.cells[i].text)
