@@ -14,6 +14,7 @@ from icor_extract import (
     InputError,
     NoMemberTableError,
     NoTableError,
+    OptionError,
     UnsupportedFormatError,
 )
 
@@ -66,7 +67,7 @@ def test_byte_order_marks(encoding: str) -> None:
 def test_unknown_format_and_variant() -> None:
     with pytest.raises(UnsupportedFormatError, match="unknown format 'pdf'"):
         icor_extract.parse("x", format="pdf")
-    with pytest.raises(UnsupportedFormatError, match="unknown variant"):
+    with pytest.raises(OptionError, match="unknown variant"):
         icor_extract.parse("x", variant="zh-yue")
 
 
@@ -86,3 +87,43 @@ def test_not_text() -> None:
 def test_every_error_is_an_icor_extract_error() -> None:
     for error in (DecodingError, EmptyInputError, NoMemberTableError, UnsupportedFormatError):
         assert issubclass(error, IcorExtractError)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        b'<meta charset="base64"><table><tr><th>\xe5\x9b\xbd\xe5\xae\xb6</th></tr></table>',
+        b'<meta charset="rot13"><table></table>',
+    ],
+)
+def test_a_declared_non_text_codec_is_ignored(page: bytes) -> None:
+    with pytest.raises(NoTableError):
+        icor_extract.parse(page)
+
+
+def test_bad_encoding_and_errors_options() -> None:
+    with pytest.raises(DecodingError, match="unknown text encoding 'hex'"):
+        icor_extract.parse(b"x", encoding="hex")
+    with pytest.raises(OptionError, match="unknown errors='bogus'") as caught:
+        icor_extract.parse(b"\xff", errors="bogus")
+    assert caught.value.option == "errors"
+
+
+def test_a_declared_utf16_without_bom_means_utf8() -> None:
+    page = (
+        '<meta charset="utf-16"><table><tr><th>国家</th><th>政党</th></tr>'
+        "<tr><td>印度</td><td>甲党</td></tr></table>"
+    )
+    extraction = icor_extract.parse(page.encode("utf-8"))
+    assert (extraction.encoding, extraction.members[0].country_code) == ("utf-8", "IN")
+
+
+def test_lone_surrogates_are_bad_input_unless_replaced() -> None:
+    page = (
+        "<table><tr><th>国家</th><th>政党</th></tr>"
+        "<tr><td>印度</td><td>甲党\ud800</td></tr></table>"
+    )
+    with pytest.raises(DecodingError, match="lone surrogate"):
+        icor_extract.parse(page)
+    (member,) = icor_extract.parse(page, errors="replace").members
+    assert member.organization == "甲党\ufffd"

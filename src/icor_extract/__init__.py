@@ -27,6 +27,7 @@ from icor_extract.errors import (
     InternalError,
     NoMemberTableError,
     NoTableError,
+    OptionError,
     UnsupportedFormatError,
 )
 from icor_extract.model import (
@@ -55,6 +56,7 @@ __all__ = [
     "NoMemberTableError",
     "NoTableError",
     "Note",
+    "OptionError",
     "Provenance",
     "RejectedRow",
     "RowKind",

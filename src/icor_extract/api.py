@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 from icor_extract.audit import table_notes
 from icor_extract.errors import (
+    DecodingError,
     EmptyInputError,
     IcorExtractError,
     InputError,
     InternalError,
     NoMemberTableError,
     NoTableError,
+    OptionError,
     UnsupportedFormatError,
 )
 from icor_extract.grid import build_grid
@@ -43,7 +46,29 @@ logger = logging.getLogger("icor_extract")
 VARIANTS = ("zh-hans", "zh-hant", "en")
 
 
-def _check_options(format: str, variant: str, source: str | None) -> None:
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: what ``errors=`` may ask for when decoding bytes
+ERRORS = ("strict", "replace")
+
+
+def _without_lone_surrogates(text: str, errors: str, source: str | None) -> str:
+    """Text that is not valid Unicode (a lone surrogate) is bad input, as invalid bytes are."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        if errors == "replace":
+            return _SURROGATE.sub("\ufffd", text)
+        raise DecodingError(
+            f"the text holds a lone surrogate at offset {error.start}; "
+            "ask for errors='replace' to replace it",
+            encoding="utf-8",
+            offset=error.start,
+            source=source,
+        ) from None
+    return text
+
+
+def _check_options(format: str, variant: str, errors: str, source: str | None) -> None:
     if format != "auto" and format not in FORMATS:
         raise UnsupportedFormatError(
             f"unknown format {format!r}; choose one of auto, {', '.join(FORMATS)}",
@@ -51,9 +76,15 @@ def _check_options(format: str, variant: str, source: str | None) -> None:
             source=source,
         )
     if variant not in VARIANTS:
-        raise UnsupportedFormatError(
+        raise OptionError(
             f"unknown variant {variant!r}; choose one of {', '.join(VARIANTS)}",
-            format=variant,
+            option="variant",
+            source=source,
+        )
+    if errors not in ERRORS:
+        raise OptionError(
+            f"unknown errors={errors!r}; choose one of {', '.join(ERRORS)}",
+            option="errors",
             source=source,
         )
 
@@ -155,17 +186,18 @@ def parse(
     Raises an :class:`IcorExtractError` subclass for input it cannot use, and
     :class:`InternalError` (chained to the original) for a bug of its own.
     """
-    _check_options(format, variant, source)
-    used_encoding = None
-    if isinstance(text, bytes | bytearray):
-        decoded = decode(bytes(text), encoding=encoding, errors=errors, source=source)
-        text, used_encoding = decoded.text, decoded.encoding
-    if not isinstance(text, str):
-        raise InputError(f"expected str or bytes, got {type(text).__name__}", source=source)
-    if not text.strip():
-        raise EmptyInputError("the document is empty", source=source)
-    chosen = detect_format(text) if format == "auto" else format
+    _check_options(format, variant, errors, source)
     try:
+        used_encoding = None
+        if isinstance(text, bytes | bytearray):
+            decoded = decode(bytes(text), encoding=encoding, errors=errors, source=source)
+            text, used_encoding = decoded.text, decoded.encoding
+        if not isinstance(text, str):
+            raise InputError(f"expected str or bytes, got {type(text).__name__}", source=source)
+        text = _without_lone_surrogates(text, errors, source)
+        if not text.strip():
+            raise EmptyInputError("the document is empty", source=source)
+        chosen = detect_format(text) if format == "auto" else format
         members, rejected, outcomes, notes, tables = _extract(text, chosen, variant, source)
     except IcorExtractError:
         raise

@@ -7,6 +7,7 @@
     │   ├── EmptyInputError          nothing but whitespace
     │   └── DecodingError            bytes that are not text in the expected encoding
     ├── UnsupportedFormatError       a format name or document kind we do not read
+    ├── OptionError                  an option value the call does not accept
     ├── NoTableError                 a readable document without any table
     │   └── NoMemberTableError       tables, but none whose header names member columns
     └── InternalError                a bug in icor_extract: please report it
@@ -67,6 +68,15 @@ class UnsupportedFormatError(IcorExtractError):
         self.format = format
 
 
+class OptionError(IcorExtractError):
+    """An option value that is not accepted (``variant=``, ``errors=``)."""
+
+    def __init__(self, message: str, *, option: str, source: str | None = None) -> None:
+        super().__init__(message, source=source)
+        #: the name of the option
+        self.option = option
+
+
 class NoTableError(IcorExtractError):
     """A readable document that holds no table at all."""
 
@@ -94,5 +104,6 @@ __all__ = [
     "InternalError",
     "NoMemberTableError",
     "NoTableError",
+    "OptionError",
     "UnsupportedFormatError",
 ]

@@ -51,15 +51,25 @@ class Decoded:
     how: str  # "caller", "bom", "declared", "default" or "detected"
 
 
+def _text_codec(name: str) -> str | None:
+    """The canonical name of a text encoding (not base64, rot13, hex ...), or None."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    return info.name if getattr(info, "_is_text_encoding", True) else None
+
+
 def _declared(data: bytes) -> str | None:
+    """A charset the document declares; as in the WHATWG encoding sniffing, a UTF-16
+    declaration in a document without a byte-order mark means UTF-8."""
     match = _DECLARED.search(data[:2048])
     if match is None:
         return None
-    name = (match.group("meta") or match.group("xml")).decode("ascii").lower()
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
+    name = _text_codec((match.group("meta") or match.group("xml")).decode("ascii").lower())
+    if name is not None and name.startswith("utf-16"):
+        return "utf-8"
+    return name
 
 
 def _looks_chinese(text: str) -> bool:
@@ -91,12 +101,10 @@ def decode(
 ) -> Decoded:
     """Decode ``data``; see the module docstring for the order of choices."""
     if encoding is not None:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
+        if _text_codec(encoding) is None:
             raise DecodingError(
-                f"unknown encoding {encoding!r}", encoding=encoding, offset=0, source=source
-            ) from None
+                f"unknown text encoding {encoding!r}", encoding=encoding, offset=0, source=source
+            )
         return Decoded(_decode(data, encoding, errors, source), encoding, "caller")
     for bom, name in _BOMS:
         if data.startswith(bom):
