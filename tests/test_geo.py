@@ -76,3 +76,29 @@ def test_continent_code(name: str, code: str | None) -> None:
 )  # fmt: skip
 def test_resolve_flag(kind: str, value: str, code: str | None) -> None:
     assert resolve_flag(kind, value).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("北爱尔兰共产党", [("北爱尔兰", None)]),  # not Ireland
+        ("Communist Party of Northern Ireland", [("Northern Ireland", None)]),
+        ("新墨西哥共产主义者联盟", [("新墨西哥", None)]),  # ISO 3166-2 US-NM, not Mexico
+        ("New Jersey Workers", [("New Jersey", None)]),  # not Jersey
+        ("西澳大利亚共产党", [("西澳大利亚", "AU")]),  # a place of the country it names
+        ("南朝鲜民族民主战线", [("南朝鲜", "KR")]),  # not North Korea
+    ],
+)
+def test_places_inside_countries_block_the_shorter_name(
+    text: str, found: list[tuple[str, str | None]]
+) -> None:
+    matches = country_index().find(text)
+    assert [(m.text, m.resolution.code) for m in matches] == found
+
+
+@pytest.mark.parametrize(("name", "code"), [("中东", None), ("南美", "SA"), ("澳洲", "OC")])
+def test_region_names_cldr_lacks(name: str, code: str | None) -> None:
+    from icor_extract.geo.continents import is_continent_name
+
+    assert is_continent_name(name)
+    assert continent_code(name) == code

@@ -218,3 +218,17 @@ def test_a_country_cell_naming_two_countries_decides_none() -> None:
     assert [(m.organization, m.country_code) for m in members] == [("甲党", None), ("乙党", None)]
     rules = {m.provenance_of("country").rule for m in members}  # type: ignore[union-attr]
     assert rules == {"country.ambiguous"}
+
+
+def test_an_unlisted_region_group_row_heads_its_rows() -> None:
+    body = (
+        _row("欧洲", "", "", "")
+        + _row("", "德国党", "2010年", "")
+        + _row("中东", "", "", "")
+        + _row("", "黎巴嫩共产党", "2011年", "")
+    )
+    members = _members(body)
+    assert [(m.organization, m.continent, m.continent_code) for m in members] == [
+        ("德国党", "欧洲", "EU"),
+        ("黎巴嫩共产党", "中东", None),
+    ]

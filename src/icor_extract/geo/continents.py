@@ -7,12 +7,14 @@ contains it, following the UN Statistics Division's M49 standard
 (https://unstats.un.org/unsd/methodology/m49/), with the Americas split at
 Central America and the Caribbean as the continent codes do.  Regions that
 straddle two continents (``019`` Americas, ``419`` Latin America) are left
-out: a group row reading 美洲 keeps its text and gets no code.
+out: a group row reading 美洲 keeps its text and gets no code.  Region names
+CLDR lacks (中东, 南美, 澳洲) come from the sourced file ``data/region_names.tsv``.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 
 from babel import Locale
 
@@ -35,9 +37,21 @@ M49_STRADDLING = ("019", "419")
 _LOCALES = ("zh", "zh_Hant", "zh_Hant_HK", "en")
 
 
+def _region_rows() -> list[tuple[str, str]]:
+    text = (
+        resources.files("icor_extract.geo").joinpath("data", "region_names.tsv").read_text("utf-8")
+    )
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, code = line.partition("\t")
+            rows.append((name, code.strip()))
+    return rows
+
+
 @cache
 def _names() -> dict[str, str]:
-    names: dict[str, str] = {}
+    names: dict[str, str] = {_fold(name): code for name, code in _region_rows()}
     for locale_name in _LOCALES:
         territories = Locale.parse(locale_name).territories
         regions = {**dict.fromkeys(M49_STRADDLING, ""), **M49_CONTINENT}

@@ -55,6 +55,7 @@ DISPLAY_LOCALES = {"zh-hans": "zh", "zh-hant": "zh_Hant", "en": "en"}
 _QUALIFIER = re.compile(r"\s*(?:[（(][^）)]*[）)]|\s-\s.*)\s*$")
 _LATIN = re.compile(r"[A-Za-z]")
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+_PLACE_ENDING = re.compile(r"(?:州|省|邦|地区|地區|区|區|县|縣|郡|市)$")
 # Government-form endings of ISO 3166-3 Chinese names, so that
 # 捷克斯洛伐克社会主义共和国 is also found as 捷克斯洛伐克.
 _FORM_ENDINGS = (
@@ -144,6 +145,8 @@ class CountryIndex:
         for key in non_countries - set(self._names):
             self._names[key] = Resolution(Status.NOT_A_COUNTRY, (), key)
 
+        self._starts = _starts(self._names)
+        self._add_places()
         self._alpha3 = {country.alpha_3: country.alpha_2 for country in pycountry.countries}
         self._ioc = {
             code: (
@@ -153,11 +156,50 @@ class CountryIndex:
             )
             for code, target, name in _data_rows("ioc_codes.tsv")
         }
-        lengths: dict[str, set[int]] = defaultdict(set)
-        for key in self._names:
-            lengths[key[0]].add(len(key))
-        #: for each first character, the lengths of the names starting with it, longest first
-        self._starts = {char: tuple(sorted(sizes, reverse=True)) for char, sizes in lengths.items()}
+        self._starts = _starts(self._names)
+
+    def _add_places(self) -> None:
+        """Names of places inside a country that contain a country's name.
+
+        ``新墨西哥`` holds ``墨西哥`` and ``Northern Ireland`` holds ``Ireland``:
+        read as longer names, they stop the shorter match.  A place whose name
+        holds its own country's name gives that country (西澳大利亚 is in
+        Australia); any other gives no country.  From ISO 3166-2 through
+        pycountry (English names, and the zh translations with the 州/省/邦
+        ending dropped), plus ``data/places.tsv``.
+        """
+        added: dict[str, Resolution] = {
+            _fold(name): Resolution(Status.NOT_A_COUNTRY, (), f"{english} ({code})")
+            for name, code, english in _data_rows("places.tsv")
+        }
+        catalogs = [_translations("iso3166-2", locale) for locale in _ISO_LOCALES]
+        for place in pycountry.subdivisions:
+            parent = place.country_code
+            forms = {place.name}
+            for catalog in catalogs:
+                translated = catalog.gettext(place.name)
+                forms.add(translated)
+                forms.add(_PLACE_ENDING.sub("", translated))
+            for form in forms:
+                key = _fold(form)
+                if len(key) < 3 or key in self._names or key in added:
+                    continue
+                contained = {
+                    match.resolution.codes[0]
+                    for match in self.find(form)
+                    if match.resolution.status is Status.COUNTRY
+                    and match.end - match.start < len(form)
+                }
+                if not contained:
+                    continue
+                if contained == {parent}:
+                    added[key] = Resolution(Status.COUNTRY, (parent,), key)
+                else:
+                    added[key] = Resolution(
+                        Status.NOT_A_COUNTRY, (), f"{place.name} ({place.code})"
+                    )
+        self._names.update(added)
+        self._starts = _starts(self._names)
 
     def resolve(self, name: str) -> Resolution:
         """Resolve a whole text that should be a country name."""
@@ -178,9 +220,6 @@ class CountryIndex:
         if iso is not None:
             return Resolution(Status.COUNTRY, (iso,), code)
         return ioc if ioc is not None else Resolution(Status.UNKNOWN, (), code)
-
-    def is_code(self, code: str) -> bool:
-        return code.upper() in self._display["en"]
 
     def display_name(self, code: str, variant: str = "zh-hans") -> str:
         """The CLDR name of ``code`` in the page's language variant."""
@@ -219,6 +258,14 @@ class CountryIndex:
                 matches.append(hit)
                 position = hit.end
         return matches
+
+
+def _starts(names: dict[str, Resolution]) -> dict[str, tuple[int, ...]]:
+    """For each first character, the lengths of the names starting with it, longest first."""
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for key in names:
+        lengths[key[0]].add(len(key))
+    return {char: tuple(sorted(sizes, reverse=True)) for char, sizes in lengths.items()}
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:

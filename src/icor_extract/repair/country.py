@@ -68,7 +68,8 @@ def _why(resolution: Resolution, evidence: str) -> str:
     if resolution.status is Status.FORMER:
         return f"{evidence!r} names {resolution.name}, a former country (ISO 3166-3)"
     if resolution.status is Status.NOT_A_COUNTRY:
-        return f"{evidence!r} is not an ISO 3166-1 country"
+        place = f" (it names {resolution.name})" if resolution.name != evidence.casefold() else ""
+        return f"{evidence!r} is not an ISO 3166-1 country{place}"
     return f"{evidence!r} is not a country name in CLDR or ISO 3166"
 
 
