@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from lxml import html
 
 from icor_extract.grid import MAX_COLSPAN, build_grid, parse_span
-from icor_extract.readers.html import read_table_element
+from icor_extract.readers.html import read_html_tables
 from icor_extract.readers.raw import RawTable
 
 from .conftest import load_golden
@@ -17,7 +16,7 @@ CASES = load_golden("grid_cases.json")["cases"]
 
 
 def _table(markup: str) -> RawTable:
-    return read_table_element(html.fragment_fromstring(markup), index=0, section=None)
+    return read_html_tables(markup)[0]
 
 
 def _render(table: RawTable) -> list[list[str]]:

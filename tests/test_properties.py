@@ -6,12 +6,11 @@ from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from lxml import html
 
 import icor_extract
 from icor_extract import IcorExtractError, InternalError
 from icor_extract.grid import build_grid
-from icor_extract.readers.html import read_table_element
+from icor_extract.readers.html import read_html_tables
 
 from .strategies import html_tables, mutated_pages
 
@@ -21,7 +20,7 @@ PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 @PROPERTY
 @given(html_tables())
 def test_grid_is_rectangular_with_one_anchor_per_cell(markup: str) -> None:
-    table = read_table_element(html.fragment_fromstring(markup), index=0, section=None)
+    table = read_html_tables(markup)[0]
     grid = build_grid(table)
     assert grid.height == len(table.rows)
     anchors: Counter[tuple[int, int]] = Counter()

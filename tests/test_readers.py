@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from lxml import html
 
 from icor_extract.readers import detect_format
-from icor_extract.readers.html import read_html_document, read_table_element
+from icor_extract.readers.html import read_html_document, read_html_tables
 from icor_extract.readers.markdown import read_markdown
 from icor_extract.readers.raw import RawCell, link_title, split_footnotes
 
 
 def _cell(markup: str) -> RawCell:
-    table = html.fragment_fromstring(f"<table><tr>{markup}</tr></table>")
-    return read_table_element(table, index=0, section=None).rows[0].cells[0]
+    return read_html_tables(f"<table><tr>{markup}</tr></table>")[0].rows[0].cells[0]
 
 
 @pytest.mark.parametrize(

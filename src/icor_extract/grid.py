@@ -5,7 +5,7 @@ a table" (https://html.spec.whatwg.org/multipage/tables.html#forming-a-table)
 over the rows a reader produced.  Step numbers in comments refer to the
 algorithm for processing rows, the steps that place a cell.
 
-Two deliberate limits keep the work bounded by the cells really present:
+Three deliberate limits keep the work bounded by the cells really present:
 
 * a rowspan is clipped at the end of its row group, as browsers render it
   (CSS 2.1 section 17.5: a cell cannot extend past its row group), instead of

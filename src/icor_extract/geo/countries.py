@@ -205,9 +205,9 @@ class CountryIndex:
         """Resolve a whole text that should be a country name."""
         key = _fold(name)
         found = self._names.get(key)
-        if found is None:
-            stripped = _fold(_strip_qualifier(name))
-            found = self._names.get(stripped) if stripped != key else None
+        for form in (_strip_qualifier(name), _ARTICLE.sub("", name)):  # "X (Pantone)", "the X"
+            if found is None:
+                found = self._names.get(_fold(form))
         return found if found is not None else Resolution(Status.UNKNOWN, (), name)
 
     def resolve_code(self, code: str) -> Resolution:

@@ -9,13 +9,9 @@ Names resolve through :mod:`icor_extract.geo.countries`; codes through ISO
 
 from __future__ import annotations
 
-import re
-
 from icor_extract.geo.countries import Resolution, Status, country_index
 
 __all__ = ["resolve_flag"]
-
-_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def resolve_flag(kind: str, value: str) -> Resolution:
@@ -23,7 +19,7 @@ def resolve_flag(kind: str, value: str) -> Resolution:
     index = country_index()
     if kind == "code":
         return index.resolve_code(value)
-    name = _ARTICLE.sub("", value.strip())
+    name = value.strip()
     resolution = index.resolve(name)
     if resolution.status is Status.UNKNOWN and len(name) == 3 and name.isupper():
         return index.resolve_code(name)  # {{flagicon|IND}}

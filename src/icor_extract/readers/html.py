@@ -11,9 +11,8 @@ of a value are taken out: ``sup.reference`` footnotes, hidden sort keys
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from urllib.parse import unquote
 
 from lxml import etree
 
@@ -23,20 +22,19 @@ from icor_extract.readers.raw import (
     RawCell,
     RawRow,
     RawTable,
+    flag_file,
     link_title,
     normalize_text,
     source_text,
     split_footnotes,
 )
 
-__all__ = ["read_html_document", "read_html_tables", "read_table_element"]
+__all__ = ["read_html_document", "read_html_tables"]
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "dl", "dd", "dt", *_HEADINGS})
 _SKIPPED = frozenset({"script", "style", "table", "noscript", "template"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
-_FLAG_FILE = re.compile(r"Flag_of_(?P<name>[^/]+?)(?:_\(\d+[^/]*\))?\.svg", re.IGNORECASE)
-_ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 
 
 def _text_of(element: etree._Element) -> str:
@@ -75,10 +73,9 @@ def _flag_from_image(element: etree._Element) -> FlagHint | None:
         return None  # the img inside is read when the walk reaches it
     for attribute in ("src", "href", "alt", "resource"):
         value = element.get(attribute) or ""
-        match = _FLAG_FILE.search(value)
-        if match:
-            name = unquote(match.group("name")).replace("_", " ").strip()
-            return FlagHint(kind="image", value=name, evidence=unquote(match.group(0)))
+        found = flag_file(value)
+        if found is not None:
+            return FlagHint(kind="image", value=found[0], evidence=found[1])
     return None
 
 
@@ -176,50 +173,9 @@ def _cell(element: etree._Element, *, header: bool) -> RawCell:
     )
 
 
-def _row_groups(table: etree._Element) -> Iterator[tuple[int, bool, etree._Element]]:
-    """Yield (group number, in thead, tr) for the rows that belong to ``table``."""
-    group = -1
-    implicit_open = False
-    for child in table:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in _ROW_GROUPS:
-            group += 1
-            implicit_open = False
-            for row in child:
-                if row.tag == "tr":
-                    yield group, tag == "thead", row
-        elif tag == "tr":
-            if not implicit_open:
-                group += 1
-                implicit_open = True
-            yield group, False, child
-
-
 def _row(tr: etree._Element, group: int, in_head: bool, line_offset: int) -> RawRow:
     cells = tuple(_cell(cell, header=cell.tag == "th") for cell in tr if cell.tag in ("td", "th"))
     return RawRow(cells=cells, line=_line(tr, line_offset), group=group, in_head=in_head)
-
-
-def read_table_element(
-    table: etree._Element,
-    *,
-    index: int,
-    section: str | None,
-    line_offset: int = 0,
-) -> RawTable:
-    """Read one parsed ``<table>`` element into a :class:`RawTable`."""
-    rows = [_row(tr, group, in_head, line_offset) for group, in_head, tr in _row_groups(table)]
-    caption_element = table.find("caption")
-    caption = None
-    if caption_element is not None:
-        caption = normalize_text(_text_of(caption_element)) or None
-    return RawTable(
-        index=index,
-        rows=tuple(rows),
-        section=section,
-        caption=caption,
-        line=_line(table, line_offset),
-    )
 
 
 @dataclass

@@ -18,6 +18,7 @@ __all__ = [
     "RawCell",
     "RawRow",
     "RawTable",
+    "flag_file",
     "link_title",
     "normalize_text",
     "source_text",
@@ -129,10 +130,25 @@ _PAGE_MD = re.compile(r"^(?:\.\./)?Page/(?P<title>.+?)\.md$")
 _WIKI_PATH = re.compile(r"^(?:(?:https?:)?//[^/]+)?/wiki/(?P<title>[^?#]+)")
 _INDEX_PHP = re.compile(r"[?&]title=(?P<title>[^&#]+)")
 _NAMESPACED = re.compile(
-    r"^(?:File|Image|Category|Template|Help|Special|Wikipedia|文件|檔案|图像|圖像|Category|分类|分類"
-    r"|Template|模板|Special|特殊)\s*:",
+    r"^(?:File|Image|Category|Template|Help|Special|Wikipedia|文件|檔案|图像|圖像|分类|分類|模板|特殊)"
+    r"\s*:",
     re.IGNORECASE,
 )
+# Commons flag files: Flag_of_India.svg, Flag_of_Afghanistan_(2013–2021).svg
+_FLAG_FILE = re.compile(r"Flag[ _]of[ _](?P<name>[^/|\]]+?)\.svg", re.IGNORECASE)
+
+
+def flag_file(text: str) -> tuple[str, str] | None:
+    """(country name, file name) of a Commons flag file named in ``text``, if any.
+
+    ``text`` may be an image URL (percent-encoded) or a wiki file title; a
+    bracketed qualifier stays in the name and is dropped when it is resolved.
+    """
+    match = _FLAG_FILE.search(text)
+    if match is None:
+        return None
+    name = unquote(match.group("name")).replace("_", " ").strip()
+    return name, unquote(match.group(0))
 
 
 def link_title(href: str) -> str | None:

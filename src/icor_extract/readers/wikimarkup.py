@@ -34,7 +34,14 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.wikicode import Wikicode
 
 from icor_extract.geo.countries import Status, country_index
-from icor_extract.readers.raw import FlagHint, Link, normalize_text, source_text, split_footnotes
+from icor_extract.readers.raw import (
+    FlagHint,
+    Link,
+    flag_file,
+    normalize_text,
+    source_text,
+    split_footnotes,
+)
 
 __all__ = ["CellContent", "read_cell_content", "wikilink_title"]
 
@@ -54,7 +61,6 @@ _LANG_TEMPLATE = re.compile(r"^lang-[a-z]{2,3}(?:-[a-z]+)?$")
 _THREE_LETTERS = re.compile(r"^[A-Z]{3}$")
 _FILE_NAMESPACES = frozenset({"file", "image", "文件", "檔案", "图像", "圖像", "媒体", "媒體"})
 _SKIP_NAMESPACES = frozenset({"category", "分类", "分類", "template", "模板"})
-_FLAG_FILE = re.compile(r"^Flag[ _]of[ _](?P<name>.+?)(?:[ _]\(\d+[^)]*\))?\.svg$", re.I)
 
 
 @dataclass(slots=True)
@@ -102,7 +108,6 @@ def _apply_template(
     name: str,
     *,
     first: str | None,
-    second: str | None,
     has_params: bool,
     evidence: str,
     out: CellContent,
@@ -136,19 +141,15 @@ def _apply_template(
 def _template(template: Template, out: CellContent) -> None:
     name = _template_name(template)
     first = _positional(template, 1)
-    second = _positional(template, 2)
-    plain_first = _plain(first) if first is not None else None
-    plain_second = _plain(second) if second is not None else None
     applied = _apply_template(
         name,
-        first=plain_first,
-        second=plain_second,
+        first=_plain(first) if first is not None else None,
         has_params=bool(template.params),
         evidence=str(template),
         out=out,
     )
     if not applied:
-        wrapped = second if name.lower() == "lang" else first
+        wrapped = _positional(template, 2) if name.lower() == "lang" else first
         if wrapped is not None:
             _walk(wrapped, out)
 
@@ -162,10 +163,9 @@ def _wikilink(link: Wikilink, out: CellContent) -> None:
     target = str(link.title).strip()
     namespace = target.split(":", 1)[0].strip().lower() if ":" in target else ""
     if namespace in _FILE_NAMESPACES:
-        match = _FLAG_FILE.match(target.split(":", 1)[1].strip())
-        if match:
-            name = match.group("name").replace("_", " ")
-            out.flags.append(FlagHint(kind="image", value=name, evidence=str(link)))
+        found = flag_file(target.split(":", 1)[1].strip())
+        if found is not None:
+            out.flags.append(FlagHint(kind="image", value=found[0], evidence=str(link)))
         return
     if namespace in _SKIP_NAMESPACES:
         return
@@ -274,7 +274,6 @@ def _fast(wikitext: str, out: CellContent) -> bool:
             applied = _apply_template(
                 name,
                 first=first,
-                second=second,
                 has_params=bool(args),
                 evidence=match.group(0),
                 out=out,
