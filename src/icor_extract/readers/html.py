@@ -105,15 +105,7 @@ def _plain_cell(element: etree._Element, *, header: bool) -> RawCell | None:
                 links.append(Link(title=title, text=text))
     if blocks > 1:
         return None
-    text, marks = split_footnotes(normalize_text(source_text(_text_of(element))))
-    return RawCell(
-        text=text,
-        header=header,
-        rowspan=element.get("rowspan"),
-        colspan=element.get("colspan"),
-        links=tuple(links),
-        footnotes=marks,
-    )
+    return _raw_cell(element, source_text(_text_of(element)), header=header, links=links)
 
 
 def _cell(element: etree._Element, *, header: bool) -> RawCell:
@@ -161,15 +153,30 @@ def _cell(element: etree._Element, *, header: bool) -> RawCell:
             if node is not element and node.tail:
                 parts.append(source_text(node.tail))
 
-    text, marks = split_footnotes(normalize_text("".join(parts)))
+    return _raw_cell(
+        element, "".join(parts), header=header, links=links, footnotes=footnotes, flags=flags
+    )
+
+
+def _raw_cell(
+    element: etree._Element,
+    text: str,
+    *,
+    header: bool,
+    links: list[Link],
+    footnotes: list[str] | None = None,
+    flags: list[FlagHint] | None = None,
+) -> RawCell:
+    """The cell with its text normalized and its footnote marks taken out."""
+    clean, marks = split_footnotes(normalize_text(text))
     return RawCell(
-        text=text,
+        text=clean,
         header=header,
         rowspan=element.get("rowspan"),
         colspan=element.get("colspan"),
         links=tuple(links),
-        footnotes=tuple(footnotes) + marks,
-        flags=tuple(flags),
+        footnotes=tuple(footnotes or ()) + marks,
+        flags=tuple(flags or ()),
     )
 
 
