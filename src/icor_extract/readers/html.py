@@ -83,11 +83,16 @@ def _flag_from_image(element: etree._Element) -> FlagHint | None:
 _PLAIN_TAGS = frozenset({"p", "a", "b", "i", "strong", "em", "small", "span"})
 
 
+_EMPTY = {False: RawCell(text=""), True: RawCell(text="", header=True)}
+
+
 def _plain_cell(element: etree._Element, *, header: bool) -> RawCell | None:
     """Fast path for the common cell: one paragraph of text and links, nothing hidden.
 
     Gives what :func:`_cell` would give; ``None`` sends anything else to it.
     """
+    if len(element) == 0 and not (element.text or "").strip() and not element.attrib:
+        return _EMPTY[header]  # an empty cell, shared: cells are immutable
     links: list[Link] = []
     blocks = 0
     for node in element.iterdescendants():

@@ -120,6 +120,8 @@ def normalize_text(text: str) -> str:
 
 def split_footnotes(text: str) -> tuple[str, tuple[str, ...]]:
     """Take footnote marks out of ``text``; return the clean text and the marks."""
+    if "[" not in text:
+        return text, ()
     marks = tuple(f"[{match.group(1).strip()}]" for match in _FOOTNOTE.finditer(text))
     if not marks:
         return text, ()

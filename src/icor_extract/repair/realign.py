@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from icor_extract.grid import Grid
 from icor_extract.model import RowKind
@@ -97,9 +98,10 @@ def _raw_texts(table: RawTable, y: int) -> tuple[str, ...]:
     return tuple(cell.text for cell in table.rows[y].cells)
 
 
+@lru_cache(maxsize=4096)
 def _best_placement(
-    contents: list[Content], free: list[int], roles: tuple[Role | None, ...]
-) -> list[int]:
+    contents: tuple[Content, ...], free: tuple[int, ...], roles: tuple[Role | None, ...]
+) -> tuple[int, ...]:
     """For each cell in order, the position in ``free`` it fits best (increasing).
 
     Free columns skipped before the last cell are taken as spanned from above
@@ -131,7 +133,7 @@ def _best_placement(
             positions.append(j - 1)
             i -= 1
         j -= 1
-    return positions[::-1]
+    return tuple(positions[::-1])
 
 
 def _group_row(
@@ -201,9 +203,10 @@ def _align_member(
             cells=_raw_texts(table, y),
         )
     if spans_own:  # a colspan inside the row means it was written as laid out
-        positions = list(range(len(sequence)))
-    else:
-        positions = _best_placement([classify(cells[i]) for i in sequence], free, roles)
+        positions: tuple[int, ...] = tuple(range(len(sequence)))
+    else:  # rows of one table share a few shapes: the placement is cached by shape
+        contents = tuple(classify(cells[i]) for i in sequence)
+        positions = _best_placement(contents, tuple(free), roles)
     arrived = {index: x for x, index in own}
     cell_at = dict(zip(positions, sequence, strict=True))
     last = positions[-1] if positions else -1
