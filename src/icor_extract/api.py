@@ -111,7 +111,13 @@ def _member_table(
         )
         for entry, country in zip(entries, countries, strict=True)
     ]
-    return members, rows, table_notes(table, grid, len(header.roles), rows, members)
+    return (
+        members,
+        rows,
+        table_notes(
+            table, grid, width=len(header.roles), rows=rows, entries=entries, members=members
+        ),
+    )
 
 
 def _extract(

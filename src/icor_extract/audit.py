@@ -15,6 +15,7 @@ from collections import defaultdict
 from icor_extract.grid import Grid
 from icor_extract.model import Member, Note
 from icor_extract.readers.raw import RawTable
+from icor_extract.repair.entries import Entry
 from icor_extract.repair.realign import AlignedRow, Placement
 
 __all__ = ["table_notes"]
@@ -79,17 +80,22 @@ def _realign_notes(table: int, rows: list[AlignedRow]) -> list[Note]:
     return notes
 
 
+def _entry_notes(table: int, entries: list[Entry]) -> list[Note]:
+    notes = []
+    for entry in entries:
+        if entry.extra_lines:
+            further = "; ".join(entry.extra_lines)
+            message = f"one organization, further lines of its cell kept beside it: {further}"
+            notes.append(
+                Note(code="entry.extra-lines", message=message, table=table, row=entry.aligned.row)
+            )
+    return notes
+
+
 def _member_notes(table: int, members: list[Member]) -> list[Note]:
     notes = []
     headed: dict[tuple[int, str], list[int]] = defaultdict(list)
     for member in members:
-        organization = member.provenance_of("organization")
-        if organization is not None and "further lines: " in organization.note:
-            further = organization.note.split("further lines: ", 1)[1]
-            message = f"one organization, further lines of its cell kept beside it: {further}"
-            notes.append(
-                Note(code="entry.extra-lines", message=message, table=table, row=member.row)
-            )
         continent = member.provenance_of("continent")
         if continent is not None and continent.rule == "continent.group-row":
             headed[(continent.row or 0, continent.evidence)].append(member.row)
@@ -110,12 +116,19 @@ def _member_notes(table: int, members: list[Member]) -> list[Note]:
 
 
 def table_notes(
-    table: RawTable, grid: Grid, width: int, rows: list[AlignedRow], members: list[Member]
+    table: RawTable,
+    grid: Grid,
+    *,
+    width: int,
+    rows: list[AlignedRow],
+    entries: list[Entry],
+    members: list[Member],
 ) -> list[Note]:
     """Every note about one member table, in a stable order."""
     return (
         _grid_notes(table, grid, width)
         + _dropped_notes(table)
         + _realign_notes(table.index, rows)
+        + _entry_notes(table.index, entries)
         + _member_notes(table.index, members)
     )

@@ -31,7 +31,6 @@ class Entry:
     link: Link | None
     joined_text: str
     footnotes: tuple[str, ...]  # of every cell written in the row
-    line_in_cell: int  # 0 unless the cell listed several organizations
     extra_lines: tuple[str, ...] = ()  # further lines of the cell kept beside the name
 
 
@@ -89,7 +88,6 @@ def split_entries(rows: list[AlignedRow]) -> list[Entry]:
                     link=_link_for(name, organization),
                     joined_text=years[number] if len(years) == len(names) else joined_text,
                     footnotes=footnotes,
-                    line_in_cell=number,
                     extra_lines=extra,
                 )
             )
