@@ -26,7 +26,7 @@ from icor_extract import __version__
 from icor_extract.adapters.text import to_csv, to_json, to_jsonl, to_table
 from icor_extract.api import VARIANTS, parse, read
 from icor_extract.errors import IcorExtractError, InternalError
-from icor_extract.model import Extraction, Member
+from icor_extract.model import Extraction, Format, Member, Variant
 from icor_extract.readers import FORMATS
 
 __all__ = ["EXIT_BUG", "EXIT_FAILED", "EXIT_OK", "EXIT_PARTIAL", "Options", "main", "parse_args"]
@@ -47,8 +47,8 @@ BUNDLED_PAGE = "icor.zh.md"
 class Options:
     paths: tuple[str, ...]
     output: str
-    input_format: str
-    variant: str
+    input_format: Format
+    variant: Variant
     encoding: str | None
     glob: str | None
     jobs: int
@@ -176,7 +176,7 @@ def run_page(path: str | None, options: Options) -> PageResult:
         return PageResult(name=name, bug=error.message)
     except IcorExtractError as error:
         return PageResult(name=name, error=str(error))
-    members, tables = extraction.members, extraction.tables
+    members, tables = extraction.members, extraction.table_count
     if options.output == "csv":
         rendered = to_csv(members, header=False)
         return PageResult(name=name, rendered=rendered, count=len(members), tables=tables)

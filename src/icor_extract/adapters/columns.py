@@ -37,6 +37,6 @@ def flat_row(member: Member) -> dict[str, object]:
         "section": member.section,
         "table": member.table,
         "row": member.row,
-        "country_rule": country.rule if country else None,
+        "country_rule": country.rule.value if country else None,
         "country_note": country.note if country else None,
     }

@@ -43,6 +43,6 @@ def extraction_html(extraction: Extraction, *, limit: int = 200) -> str:
     footer = f"<p>… {more} more members</p>" if more > 0 else ""
     summary = (
         f"<p>{len(extraction.members)} members, {len(extraction.rejected)} rejected rows, "
-        f"{extraction.tables} tables; <i>italics</i>: moved or inferred (hover for why)</p>"
+        f"{extraction.table_count} tables; <i>italics</i>: moved or inferred (hover for why)</p>"
     )
     return f"{summary}<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{footer}"
