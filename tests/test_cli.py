@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from wcwidth import wcswidth
 
+import icor_extract
 from icor_extract import Location, Member
 from icor_extract.cli import EXIT_BUG, EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, main, parse_args
 
@@ -190,3 +191,38 @@ def test_progress_bar_only_on_a_terminal() -> None:
     piped = io.StringIO()
     _Progress(4, piped).update(2)
     assert piped.getvalue() == ""
+
+
+def test_read_takes_a_path_or_an_open_file() -> None:
+    path = fixture_path("icor.zh.md")
+    by_path = icor_extract.read(path)
+    with path.open("rb") as binary:
+        from_binary = icor_extract.read(binary)
+    with path.open(encoding="utf-8") as text:
+        from_text = icor_extract.read(text)
+    assert from_binary.members == by_path.members
+    assert from_text.members == by_path.members
+    assert from_binary.source_name == str(path)
+    assert (from_binary.encoding, from_text.encoding) == ("utf-8", None)
+
+
+def test_example_is_the_bundled_icor_page() -> None:
+    extraction = icor_extract.example()
+    assert len(extraction.members) == 52
+    assert extraction.source_name == "icor.zh.md"
+    seed = icor_extract.read(fixture_path("icor.zh.md"))
+    assert extraction.members == seed.members
+
+
+def test_dir_shows_the_public_names_only() -> None:
+    assert dir(icor_extract) == sorted(icor_extract.__all__)
+    assert not {"logging", "version", "annotations"} & set(vars(icor_extract))
+
+
+def test_a_text_file_that_is_not_its_encoding_is_a_decoding_error(tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_bytes("<table><tr><td>甲</td></tr></table>".encode("gb18030"))
+    with path.open(encoding="utf-8") as text, pytest.raises(icor_extract.DecodingError) as caught:
+        icor_extract.read(text)
+    assert caught.value.source == str(path)
+    assert caught.value.encoding == "utf-8"

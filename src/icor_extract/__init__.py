@@ -19,7 +19,7 @@ try:
 except _PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
-from icor_extract.api import FORMATS, VARIANTS, parse, read
+from icor_extract.api import FORMATS, VARIANTS, example, parse, read
 from icor_extract.errors import (
     DecodingError,
     EmptyInputError,
@@ -75,6 +75,7 @@ __all__ = [
     "UnsupportedFormatError",
     "Variant",
     "__version__",
+    "example",
     "parse",
     "read",
 ]

@@ -12,8 +12,9 @@ from __future__ import annotations
 import logging
 import os
 import re
+from importlib import resources
 from pathlib import Path
-from typing import get_args
+from typing import IO, get_args
 
 from icor_extract.audit import table_notes
 from icor_extract.errors import (
@@ -51,7 +52,7 @@ from icor_extract.repair.entries import split_entries
 from icor_extract.repair.groups import assign_continents
 from icor_extract.repair.realign import AlignedRow, align_rows
 
-__all__ = ["ERRORS", "FORMATS", "VARIANTS", "parse", "read"]
+__all__ = ["ERRORS", "EXAMPLE_PAGE", "FORMATS", "VARIANTS", "example", "parse", "read"]
 
 logger = logging.getLogger("icor_extract")
 
@@ -241,20 +242,55 @@ def parse(
     )
 
 
+def _contents(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> tuple[str | bytes, str]:
+    """What a path or an open file holds, and the name errors give it."""
+    if isinstance(source, str | os.PathLike):
+        name = os.fspath(source)
+        try:
+            return Path(name).read_bytes(), name
+        except OSError as error:
+            message = f"cannot read the file: {error.strerror or error}"
+            raise InputError(message, source=name) from None
+    name = str(getattr(source, "name", "<file>"))
+    try:
+        return source.read(), name
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error}", source=name) from None
+    except UnicodeDecodeError as error:
+        message = f"the file, opened as text, is not valid {error.encoding}: {error.reason}"
+        raise DecodingError(
+            message, encoding=error.encoding, offset=error.start, source=name
+        ) from None
+
+
 def read(
-    path: str | os.PathLike[str],
+    source: str | os.PathLike[str] | IO[str] | IO[bytes],
     *,
     format: Format = "auto",
     variant: Variant = "zh-hans",
     encoding: str | None = None,
     errors: Errors = "strict",
 ) -> Extraction:
-    """Read a file and :func:`parse` it; the file's name appears in errors."""
-    name = os.fspath(path)
-    try:
-        data = Path(name).read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read the file: {error.strerror or error}", source=name) from None
+    """Read a file, by path or already open (text or binary), and :func:`parse` it.
+
+    The file's name appears in errors.  A file opened in text mode was decoded
+    by Python; ``encoding`` then does not apply.
+    """
+    data, name = _contents(source)
     return parse(
         data, format=format, variant=variant, encoding=encoding, errors=errors, source=name
     )
+
+
+#: the page :func:`example` reads, bundled with the package
+EXAMPLE_PAGE = "icor.zh.md"
+
+
+def example(*, variant: Variant = "zh-hans") -> Extraction:
+    """The bundled ICOR member page (zh-wiki, CC BY-SA; pandoc markdown), extracted.
+
+    The quickest way to see what the library returns: 52 members, some of
+    them with countries inferred, some left empty with the reason.
+    """
+    data = resources.files("icor_extract").joinpath("data", EXAMPLE_PAGE).read_bytes()
+    return parse(data, variant=variant, source=EXAMPLE_PAGE)

@@ -277,12 +277,16 @@ class Extraction:
         """The members as JSON-ready dicts (see :meth:`Member.to_dict`)."""
         return [member.to_dict() for member in self.members]
 
-    def to_dataframe(self) -> pd.DataFrame:
-        """The members as a pandas DataFrame with string, category and Int64 dtypes."""
+    def to_dataframe(self, *, provenance: bool = False) -> pd.DataFrame:
+        """The members as a pandas DataFrame with string, category and Int64 dtypes.
+
+        With ``provenance=True``, each field also gets ``<field>_rule`` and
+        ``<field>_evidence`` columns: how its value was obtained, from what text.
+        """
         # Imported here so that importing the package does not import pandas.
         from icor_extract.adapters.dataframe import members_to_dataframe  # noqa: PLC0415
 
-        return members_to_dataframe(self.members)
+        return members_to_dataframe(self.members, provenance=provenance)
 
     def _repr_html_(self) -> str:
         from icor_extract.adapters.html_repr import extraction_html  # noqa: PLC0415
