@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from icor_extract.model import Location, Note, NoteCode
 from icor_extract.readers.raw import RawTable
 
 __all__ = ["Grid", "Overlap", "Slot", "build_grid", "parse_span"]
@@ -78,6 +79,20 @@ class Grid:
     def slot(self, y: int, x: int) -> Slot | None:
         row = self.rows[y]
         return row[x] if x < len(row) else None
+
+    def notes(self, table: int) -> list[Note]:
+        """The table-model errors met while building the grid, as notes on ``table``."""
+        events = (
+            (NoteCode.GRID_OVERLAP, self.overlaps, "slots claimed by two cells (the first kept)"),
+            (NoteCode.GRID_CLIPPED, self.clipped, "rowspans clipped at the end of their row group"),
+            (NoteCode.GRID_DEGRADED, self.degraded, "spans placed as single cells (slot budget)"),
+        )
+        location = Location(table=table)
+        return [
+            Note(code=code, location=location, message=f"{message}: {len(found)}")
+            for code, found, message in events
+            if found
+        ]
 
 
 def parse_span(value: str | None, *, default: int, low: int, high: int) -> int:

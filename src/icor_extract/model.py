@@ -296,6 +296,7 @@ class Extraction:
 
 __all__ = [
     "CONTINENT_CODES",
+    "NOWHERE",
     "Errors",
     "Extraction",
     "Format",

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from icor_extract.model import Location
+
 __all__ = [
     "FlagHint",
     "Link",
@@ -39,8 +41,10 @@ class FlagHint:
     """A country named by markup rather than text: a flag template or image.
 
     ``value`` is what the markup names (``印度``, ``IND``, ``the Netherlands``);
-    ``kind`` says how (``template``, ``code``, ``image``); ``evidence`` is the
-    markup itself, for provenance.
+    ``kind`` says how (``template``, ``code``, ``image``, or ``bare``: a
+    template without parameters, such as ``{{印度}}``, that renders a flag
+    only if its name is a country's, which the repair stage decides);
+    ``evidence`` is the markup itself, for provenance.
     """
 
     kind: str
@@ -82,6 +86,12 @@ class RawTable:
     section: str | None = None
     caption: str | None = None
     line: int | None = None
+
+    def locations(self) -> tuple[Location, ...]:
+        """The :class:`Location` of every row, by row index: what notes and records cite."""
+        return tuple(
+            Location(table=self.index, row=y, line=row.line) for y, row in enumerate(self.rows)
+        )
 
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")

@@ -7,11 +7,16 @@ What each construct becomes:
 * ``<ref>…</ref>``, ``<ref name=… />`` and ``{{efn|…}}``-style notes are footnotes;
 * ``<br>`` is a line break; bold, italics and inline tags keep their text;
 * flag templates (``{{flag|印度}}``, ``{{flagicon|IND}}``, ``{{flagcountry|…}}``,
-  ``{{IND}}``, ``{{印度}}``) are flag hints, and add no text;
+  ``{{IND}}``) are flag hints, and add no text; a template without parameters
+  (``{{印度}}``, ``{{dubious}}``) is a ``bare`` hint, which the repair stage
+  takes as a flag if its name is a country's and reports as dropped if not;
 * ``{{lang|xx|text}}``, ``{{lang-xx|text}}``, ``{{nowrap|text}}`` and
   ``{{link-xx|名|Name}}`` are reduced to their text;
 * any other template is dropped from the value and its name reported, so
   markup never leaks into a value.
+
+Readers only say what the source holds: deciding what a name means (a
+country, a continent) is the repair stage's job.
 """
 
 from __future__ import annotations
@@ -33,7 +38,6 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
-from icor_extract.geo.countries import Status, country_index
 from icor_extract.readers.raw import (
     FlagHint,
     Link,
@@ -131,8 +135,8 @@ def _apply_template(
             out.links.append(Link(title=wikilink_title(title), text=title))
     elif lowered in _NOTE_TEMPLATES:
         out.footnotes.append(normalize_text(first or "") or f"{{{{{name}}}}}")
-    elif not has_params and _is_country_template(name):
-        out.flags.append(FlagHint(kind="template", value=name, evidence=evidence))
+    elif not has_params:  # {{印度}} is a flag; repair decides, with the country names
+        out.flags.append(FlagHint(kind="bare", value=name, evidence=evidence))
     else:
         out.dropped.append(name)
     return True
@@ -152,11 +156,6 @@ def _template(template: Template, out: CellContent) -> None:
         wrapped = _positional(template, 2) if name.lower() == "lang" else first
         if wrapped is not None:
             _walk(wrapped, out)
-
-
-def _is_country_template(name: str) -> bool:
-    """Bare country templates such as ``{{印度}}`` render a flag and the name."""
-    return country_index().resolve(name).status in (Status.COUNTRY, Status.FORMER)
 
 
 def _wikilink(link: Wikilink, out: CellContent) -> None:

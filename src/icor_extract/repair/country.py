@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from icor_extract.geo.countries import Resolution, Status, country_index
 from icor_extract.geo.flags import resolve_flag
-from icor_extract.model import Location, Provenance, RowKind, Rule
+from icor_extract.model import Location, Note, NoteCode, Provenance, RowKind, Rule
 from icor_extract.readers.raw import RawCell
 from icor_extract.repair.columns import Role
 from icor_extract.repair.entries import Entry
@@ -299,8 +300,37 @@ def _from_names(entries: list[Entry], variant: str) -> list[Country]:
     return [_empty(Rule.COUNTRY_NONE, "", note, entry.aligned.row, None) for entry in entries]
 
 
-def assign_countries(entries: list[Entry], rows: list[AlignedRow], variant: str) -> list[Country]:
-    """The country of every entry, in the order of ``entries``."""
+def assign_countries(
+    entries: list[Entry], rows: list[AlignedRow], variant: str, locations: Sequence[Location]
+) -> tuple[list[Country], list[Note]]:
+    """The country of every entry, in the order of ``entries``, and a ``country.inferred``
+    note for every country inferred rather than read from its cell."""
+    countries = _countries(entries, rows, variant)
+    return countries, _inferred_notes(entries, countries, locations)
+
+
+def _inferred_notes(
+    entries: list[Entry], countries: list[Country], locations: Sequence[Location]
+) -> list[Note]:
+    notes = []
+    for entry, country in zip(entries, countries, strict=True):
+        why = country.provenance
+        if why.rule.inferred:
+            message = (
+                f"country {country.code} inferred by {why.rule} "
+                f"from {why.evidence!r} (row {why.location.row})"
+            )
+            notes.append(
+                Note(
+                    code=NoteCode.COUNTRY_INFERRED,
+                    message=message,
+                    location=locations[entry.aligned.row],
+                )
+            )
+    return notes
+
+
+def _countries(entries: list[Entry], rows: list[AlignedRow], variant: str) -> list[Country]:
     keys = row_groups(rows)
     grouped: dict[tuple[int, int], list[int]] = defaultdict(list)
     for position, entry in enumerate(entries):

@@ -19,12 +19,14 @@ is a group row.  A row with no organization is rejected with the reason.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
-from icor_extract.grid import Grid
-from icor_extract.model import RowKind
+from icor_extract.grid import Grid, Slot
+from icor_extract.model import Location, Note, NoteCode, RowKind
 from icor_extract.readers.raw import RawCell, RawTable
 from icor_extract.repair.columns import Header, Role, role_of
 from icor_extract.repair.content import Content, classify
@@ -240,8 +242,69 @@ def _align_member(
     )
 
 
-def align_rows(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
-    """Classify and realign every row of ``table``; header rows come first."""
+def align_rows(
+    table: RawTable, grid: Grid, header: Header, locations: Sequence[Location]
+) -> tuple[list[AlignedRow], list[Note]]:
+    """Every row of ``table`` classified and realigned, and the notes on what moved.
+
+    Header rows come first.  A row gets a ``realign.shift`` note when cells
+    moved, and a ``grid.beyond-header`` note when cells beyond the header's
+    columns were not read.
+    """
+    rows = _align(table, grid, header)
+    return rows, _notes(table, grid, len(header.roles), rows, locations)
+
+
+def _beyond_header(table: RawTable, slots: tuple[Slot | None, ...], y: int, width: int) -> int:
+    return sum(
+        1
+        for slot in slots[width:]
+        if slot is not None and not slot.copy and table.rows[y].cells[slot.cell].text
+    )
+
+
+def _shift_message(aligned: AlignedRow) -> str | None:
+    moved = [
+        f"{role.value} from column {placed.column}"
+        for role, placed in aligned.values.items()
+        if placed.how is Placement.SHIFT
+    ]
+    lost = [role.value for role, placed in aligned.values.items() if placed.how is Placement.LOST]
+    if not moved and not lost:
+        return None
+    message = f"cells moved right by {aligned.shift}"
+    if moved:
+        message += f" ({', '.join(moved)})"
+    if lost:
+        message += f"; {', '.join(lost)} taken as spanned from above"
+    return sys.intern(message)  # rows of one shape share one message
+
+
+def _notes(
+    table: RawTable,
+    grid: Grid,
+    width: int,
+    rows: list[AlignedRow],
+    locations: Sequence[Location],
+) -> list[Note]:
+    notes = []
+    for y, slots in enumerate(grid.rows):
+        beyond = _beyond_header(table, slots, y, width)
+        if beyond:
+            message = f"{beyond} cells beyond the header's {width} columns not read"
+            notes.append(
+                Note(code=NoteCode.GRID_BEYOND_HEADER, location=locations[y], message=message)
+            )
+    for aligned in rows:
+        shifted = _shift_message(aligned)
+        if shifted is not None:
+            notes.append(
+                Note(code=NoteCode.REALIGN_SHIFT, message=shifted, location=locations[aligned.row])
+            )
+    return notes
+
+
+def _align(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
     aligned: list[AlignedRow] = [
         AlignedRow(row=y, line=table.rows[y].line, kind=RowKind.HEADER)
         for y in range(header.row + 1)
