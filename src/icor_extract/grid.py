@@ -113,7 +113,10 @@ def parse_span(value: str | None, *, default: int, low: int, high: int) -> int:
     return max(low, min(high, int(digits)))
 
 
-def build_grid(table: RawTable) -> Grid:
+# The HTML table model's "processing rows" and "ending a row group" algorithms
+# are one loop of numbered steps; the body follows them step by step (the
+# comments cite the step numbers), which reads better than splitting it.
+def build_grid(table: RawTable) -> Grid:  # noqa: C901 - follows the spec's steps in order
     """Expand ``table``'s spans into a grid of slots (one row per source row)."""
     height = len(table.rows)
     # End (exclusive) of each row's row group, for rowspan=0 and for clipping.

@@ -116,24 +116,29 @@ def decode(
         return Decoded(_decode(data, declared, errors, source), declared, "declared")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", "default")
-    except UnicodeDecodeError as first_error:
-        for name in _FALLBACKS:
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            if _looks_chinese(text):
-                return Decoded(text, name, "detected")
-        if errors != "strict":
-            return Decoded(data.decode("utf-8", errors=errors), "utf-8", "default")
-        raise DecodingError(
-            f"invalid utf-8 byte {data[first_error.start : first_error.start + 1]!r} at offset "
-            f"{first_error.start} ({first_error.reason}), and neither GB18030 nor Big5 "
-            "gives Chinese text; name the encoding, or ask for errors='replace'",
-            encoding="utf-8",
-            offset=first_error.start,
-            source=source,
-        ) from None
+    except UnicodeDecodeError as error:
+        return _not_utf8(data, error, errors, source)
+
+
+def _not_utf8(data: bytes, error: UnicodeDecodeError, errors: str, source: str | None) -> Decoded:
+    """Bytes that are not UTF-8: Chinese in GB18030 or Big5, or replaced, or an error."""
+    for name in _FALLBACKS:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _looks_chinese(text):
+            return Decoded(text, name, "detected")
+    if errors != "strict":
+        return Decoded(data.decode("utf-8", errors=errors), "utf-8", "default")
+    raise DecodingError(
+        f"invalid utf-8 byte {data[error.start : error.start + 1]!r} at offset "
+        f"{error.start} ({error.reason}), and neither GB18030 nor Big5 "
+        "gives Chinese text; name the encoding, or ask for errors='replace'",
+        encoding="utf-8",
+        offset=error.start,
+        source=source,
+    ) from None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
