@@ -9,8 +9,11 @@ as a header, group, member or rejected row.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import IO, get_args
@@ -139,6 +142,27 @@ def _extract(text: str, chosen: Format, variant: Variant, source: str | None) ->
     return results
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a document is parsed.
+
+    A parse builds no reference cycles per row (the few a parse leaves are
+    collected after it), yet every full collection during a parse walks all
+    the rows built so far: on a table of 11,000 rows that was a third of the
+    time.  Reference counting still frees everything as usual; the collector
+    is switched back on afterwards, and left alone if the caller had it off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@_collector_paused()
 def parse(
     text: str | bytes,
     *,

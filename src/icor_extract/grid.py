@@ -115,20 +115,25 @@ def parse_span(value: str | None, *, default: int, low: int, high: int) -> int:
     return max(low, min(high, int(digits)))
 
 
-# The HTML table model's "processing rows" and "ending a row group" algorithms
-# are one loop of numbered steps; the body follows them step by step (the
-# comments cite the step numbers), which reads better than splitting it.
-def build_grid(table: RawTable) -> Grid:  # noqa: C901 - follows the spec's steps in order
-    """Expand ``table``'s spans into a grid of slots (one row per source row)."""
+def _group_ends(table: RawTable) -> list[int]:
+    """End (exclusive) of each row's row group, for rowspan=0 and for clipping."""
     height = len(table.rows)
-    # End (exclusive) of each row's row group, for rowspan=0 and for clipping.
     group_end = [height] * height
     for y in range(height - 1, -1, -1):
         if y + 1 < height and table.rows[y + 1].group == table.rows[y].group:
             group_end[y] = group_end[y + 1]
         else:
             group_end[y] = y + 1
+    return group_end
 
+
+# The HTML table model's "processing rows" and "ending a row group" algorithms
+# are one loop of numbered steps; the body follows them step by step (the
+# comments cite the step numbers), which reads better than splitting it.
+def build_grid(table: RawTable) -> Grid:  # noqa: C901 - follows the spec's steps in order
+    """Expand ``table``'s spans into a grid of slots (one row per source row)."""
+    height = len(table.rows)
+    group_end = _group_ends(table)
     grid: list[list[Slot | None]] = [[] for _ in range(height)]
     overlaps: list[Overlap] = []
     clipped: list[tuple[int, int]] = []
@@ -143,6 +148,17 @@ def build_grid(table: RawTable) -> Grid:  # noqa: C901 - follows the spec's step
             # Step 7 (advance): skip slots already covered by cells from rows above.
             while x < len(current) and current[x] is not None:
                 x += 1
+            if cell.rowspan is None and cell.colspan is None:
+                # The common cell spans nothing: one slot, free by step 7, no budget check.
+                if x < len(current):
+                    current[x] = Slot(y, index, False)
+                else:
+                    current.extend([None] * (x - len(current)))
+                    current.append(Slot(y, index, False))
+                budget -= 1
+                x += 1
+                width = max(width, x)
+                continue
             # Steps 9-10: colspan, invalid or 0 -> 1, clamped to 1000.
             colspan = parse_span(cell.colspan, default=1, low=1, high=MAX_COLSPAN)
             # Steps 11-12: rowspan, invalid -> 1, clamped to 65534; 0 grows downward

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from icor_extract.model import (
+    NOWHERE,
     Location,
     Member,
     Note,
@@ -64,7 +65,19 @@ def account_rows(
     return outcomes, rejected
 
 
-def _placed_provenance(field: str, placed: Placed, evidence: str) -> Provenance:
+# Provenances that name no row are the same for every member: built once, shared
+# (they are immutable), so a large table does not hold one copy per member.
+_NO_YEAR_COLUMN = Provenance(field="joined", rule=Rule.JOINED_NONE, note="no year column")
+_NOT_LINKED = Provenance(field="link", rule=Rule.LINK_NONE, note="the organization is not linked")
+
+
+def _at(locations: Sequence[Location], row: int | None) -> Location:
+    return NOWHERE if row is None else locations[row]
+
+
+def _placed_provenance(
+    field: str, placed: Placed, evidence: str, locations: Sequence[Location]
+) -> Provenance:
     rule = _RULE_OF_PLACEMENT.get(placed.how, Rule.CELL)
     note = ""
     if placed.how is Placement.SHIFT:  # interned: a table repeats the same few notes
@@ -76,19 +89,19 @@ def _placed_provenance(field: str, placed: Placed, evidence: str) -> Provenance:
         rule=rule,
         evidence=evidence,
         note=note,
-        location=Location(row=placed.row),
+        location=_at(locations, placed.row),
         column=placed.column,
     )
 
 
-def _joined(entry: Entry) -> tuple[int | None, Provenance]:
+def _joined(entry: Entry, locations: Sequence[Location]) -> tuple[int | None, Provenance]:
     placed = entry.aligned.values.get(Role.JOINED)
     if placed is None or placed.how is Placement.LOST:
-        return None, Provenance(field="joined", rule=Rule.JOINED_NONE, note="no year column")
+        return None, _NO_YEAR_COLUMN
     if not entry.joined_text:
         return None, Provenance(
             field="joined", rule=Rule.JOINED_NONE, note="the year cell is empty",
-            location=Location(row=placed.row), column=placed.column,
+            location=_at(locations, placed.row), column=placed.column,
         )  # fmt: skip
     year = parse_year(entry.joined_text)
     if year is None:
@@ -97,10 +110,10 @@ def _joined(entry: Entry) -> tuple[int | None, Provenance]:
             rule=Rule.JOINED_UNREADABLE,
             evidence=entry.joined_text,
             note="the year cell holds no year",
-            location=Location(row=placed.row),
+            location=_at(locations, placed.row),
             column=placed.column,
         )
-    return year, _placed_provenance("joined", placed, entry.joined_text)
+    return year, _placed_provenance("joined", placed, entry.joined_text, locations)
 
 
 def build_member(
@@ -118,19 +131,21 @@ def build_member(
     provenance is given that row's full location (table and source line).
     """
     organization = entry.aligned.values[Role.ORGANIZATION]
-    joined, joined_provenance = _joined(entry)
+    joined, joined_provenance = _joined(entry, locations)
     link_provenance = (
         Provenance(
             field="link",
             rule=Rule.LINK,
             evidence=entry.link.title,
-            location=Location(row=organization.row),
+            location=_at(locations, organization.row),
             column=organization.column,
         )
         if entry.link is not None
-        else Provenance(field="link", rule=Rule.LINK_NONE, note="the organization is not linked")
+        else _NOT_LINKED
     )
-    organization_provenance = _placed_provenance("organization", organization, entry.organization)
+    organization_provenance = _placed_provenance(
+        "organization", organization, entry.organization, locations
+    )
     if entry.extra_lines:
         further = "; ".join(entry.extra_lines)
         organization_provenance = Provenance(
@@ -154,22 +169,30 @@ def build_member(
         section=section,
         location=locations[entry.aligned.row],
         footnotes=entry.footnotes,
-        provenance=tuple(
-            _located(provenance, locations)
-            for provenance in (
-                organization_provenance,
-                country.provenance,
-                continent.provenance,
-                joined_provenance,
-                link_provenance,
-            )
+        provenance=(
+            organization_provenance,
+            _located(country.provenance, locations),
+            _located(continent.provenance, locations),
+            joined_provenance,
+            link_provenance,
         ),
     )
 
 
 def _located(provenance: Provenance, locations: Sequence[Location]) -> Provenance:
-    """The provenance with its evidence row's full location, if it names a row."""
+    """The provenance with its evidence row's full location, if it names a row.
+
+    A stage that already cites the row's full location (the continents stage
+    does) passes its provenance through unchanged, and so shared.
+    """
     row = provenance.location.row
-    if row is None:
+    if row is None or provenance.location is locations[row]:
         return provenance
-    return replace(provenance, location=locations[row])
+    return Provenance(
+        field=provenance.field,
+        rule=provenance.rule,
+        evidence=provenance.evidence,
+        note=provenance.note,
+        location=locations[row],
+        column=provenance.column,
+    )

@@ -222,6 +222,9 @@ class _OpenTable:
     group_parent: etree._Element | None = None
 
 
+#: the elements whose events the stream state acts on
+_STREAMED_TAGS = ("table", "tr", "caption", *_HEADINGS)
+
 #: characters fed to the pull parser at a time: the tree never holds more than
 #: one chunk's worth of rows beyond the row being read
 _CHUNK = 1 << 16
@@ -243,6 +246,7 @@ def read_html_tables(
     """
     parser = etree.HTMLPullParser(
         events=("start", "end"),
+        tag=_STREAMED_TAGS,  # cells are read from their row: their events cost a loop turn each
         no_network=True,
         remove_comments=True,
         remove_pis=True,

@@ -42,6 +42,11 @@ def _with_code(name: str, provenance: Provenance) -> Continent:
     return Continent(name, code, provenance)
 
 
+def _at(locations: Sequence[Location], row: int | None) -> Location:
+    """The full location of ``row``: provenance built here needs no relocating later."""
+    return NOWHERE if row is None else locations[row]
+
+
 def assign_continents(
     rows: list[AlignedRow], locations: Sequence[Location]
 ) -> tuple[dict[int, Continent], list[Note]]:
@@ -72,7 +77,7 @@ def assign_continents(
                 rule=rule,
                 evidence=placed.text,
                 note=note,
-                location=Location(row=placed.row),
+                location=_at(locations, placed.row),
                 column=placed.column,
             )
             result[aligned.row] = _with_code(placed.text, provenance)
@@ -85,7 +90,7 @@ def assign_continents(
                     rule=Rule.CONTINENT_GROUP_ROW,
                     evidence=text,
                     note=f"group row {row} heads this row",
-                    location=Location(row=row),
+                    location=_at(locations, row),
                     column=column,
                 )
                 shared[current] = _with_code(text, provenance)
