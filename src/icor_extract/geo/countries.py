@@ -147,7 +147,7 @@ class CountryIndex:
         for key in non_countries - set(self._names):
             self._names[key] = Resolution(Status.NOT_A_COUNTRY, (), key)
 
-        self._starts = _starts(self._names)
+        self._index_starts()
         self._add_places()
         self._alpha3 = {country.alpha_3: country.alpha_2 for country in pycountry.countries}
         self._ioc = {
@@ -158,7 +158,7 @@ class CountryIndex:
             )
             for code, target, name in data_rows("ioc_codes.tsv")
         }
-        self._starts = _starts(self._names)
+        self._index_starts()
 
     def _add_places(self) -> None:
         """Names of places inside a country that contain a country's name.
@@ -201,7 +201,11 @@ class CountryIndex:
                         Status.NOT_A_COUNTRY, (), f"{place.name} ({place.code})"
                     )
         self._names.update(added)
+        self._index_starts()
+
+    def _index_starts(self) -> None:
         self._starts = _starts(self._names)
+        self._one_letter = any(len(key) == 1 for key in self._starts)
 
     def resolve(self, name: str) -> Resolution:
         """Resolve a whole text that should be a country name."""
@@ -238,8 +242,11 @@ class CountryIndex:
         matches: list[Match] = []
         position = 0
         size = len(folded)
+        starts = self._starts
         while position < size:
-            sizes = self._starts.get(folded[position])
+            sizes = starts.get(folded[position : position + 2])
+            if self._one_letter and folded[position] in starts:  # a one-letter name, last
+                sizes = (*(sizes or ()), *starts[folded[position]])
             hit = None
             if sizes:
                 for length in sizes:
@@ -263,10 +270,12 @@ class CountryIndex:
 
 
 def _starts(names: dict[str, Resolution]) -> dict[str, tuple[int, ...]]:
-    """For each first character, the lengths of the names starting with it, longest first."""
+    """For each first two characters, the lengths of the names starting with them, longest
+    first (a one-letter name under its letter): two characters rule out far more of the
+    lengths to try at each place of a text than one."""
     lengths: dict[str, set[int]] = defaultdict(set)
     for key in names:
-        lengths[key[0]].add(len(key))
+        lengths[key[:2]].add(len(key))
     return {char: tuple(sorted(sizes, reverse=True)) for char, sizes in lengths.items()}
 
 

@@ -94,6 +94,8 @@ def _split_attributes(cell: str) -> tuple[str, str]:
 
 
 def _attributes(text: str) -> dict[str, str]:
+    if "=" not in text:  # most cells have no attributes: every attribute has a "="
+        return {}
     found = {}
     for match in _ATTRIBUTE.finditer(text):
         value = match.group("dq") or match.group("sq") or match.group("bare") or ""

@@ -303,12 +303,13 @@ def _beyond_header(table: RawTable, slots: tuple[Slot | None, ...], y: int, widt
 
 
 def _shift_message(aligned: AlignedRow) -> str | None:
-    moved = [
-        f"{role.value} from column {placed.column}"
-        for role, placed in aligned.values.items()
-        if placed.how is Placement.SHIFT
-    ]
-    lost = [role.value for role, placed in aligned.values.items() if placed.how is Placement.LOST]
+    moved: list[str] = []
+    lost: list[str] = []
+    for role, placed in aligned.values.items():  # a Role formats as its value
+        if placed.how is Placement.SHIFT:
+            moved.append(f"{role} from column {placed.column}")
+        elif placed.how is Placement.LOST:
+            lost.append(role)
     if not moved and not lost:
         return None
     message = f"cells moved right by {aligned.shift}"
@@ -354,14 +355,14 @@ def _align(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
         row = table.rows[y]
         own = [
             (x, slot.cell)
-            for x in range(width)
-            if (slot := grid.slot(y, x)) is not None and slot.row == y and not slot.copy
+            for x, slot in enumerate(grid.rows[y][:width])
+            if slot is not None and slot.row == y and not slot.copy
         ]
         if not row.cells:
             aligned.append(
                 AlignedRow(row=y, line=row.line, kind=RowKind.REJECTED, reason="row has no cells")
             )
-        elif (all(cell.header for cell in row.cells) and row.in_head) or _repeats_header(
+        elif (row.in_head and all(cell.header for cell in row.cells)) or _repeats_header(
             row.cells, own, header
         ):  # a header row, or the header repeated inside the body (th or td)
             aligned.append(AlignedRow(row=y, line=row.line, kind=RowKind.HEADER))
