@@ -101,6 +101,7 @@ def _member_table(table: RawTable, variant: Variant) -> TableResult:
         return TableResult(members=(), row_outcomes=(), rejected=(), notes=(skipped,))
     notes += grid.notes(table.index)
     rows, found = align_rows(table, grid, header, locations)
+    del grid  # the rows name their cells now: free the slots before the records are built
     notes += found
     continents, found = assign_continents(rows, locations)
     notes += found

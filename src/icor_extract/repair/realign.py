@@ -184,6 +184,12 @@ def _claim(values: dict[Role, Placed], role: Role | None, placed: Placed) -> Non
         values[role] = placed
 
 
+@lru_cache(maxsize=1024)
+def _lost(column: int) -> Placed:
+    """The value of a column lost by the conversion: one shared object per column."""
+    return Placed(None, Placement.LOST, None, column)
+
+
 def _own_sequence(cells: tuple[RawCell, ...], own: list[tuple[int, int]]) -> list[int]:
     """The row's own cells in order; trailing empty cells are padding."""
     sequence = [index for _, index in own]
@@ -215,7 +221,7 @@ def _place_own(
             _claim(values, roles[x], Placed(cells[index], how, y, arrived[index], index))
         elif position < last:
             lost += 1
-            _claim(values, roles[x], Placed(None, Placement.LOST, None, x))
+            _claim(values, roles[x], _lost(x))
     return lost
 
 
