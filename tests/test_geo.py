@@ -25,7 +25,8 @@ from icor_extract.geo.flags import resolve_flag
         ("Korea", Status.AMBIGUOUS, ("KP", "KR")),
         ("捷克斯洛伐克", Status.FORMER, ()),
         ("南斯拉夫", Status.FORMER, ()),
-        ("科索沃", Status.NOT_A_COUNTRY, ()),
+        ("科索沃", Status.NO_ISO_CODE, ()),
+        ("欧盟", Status.NOT_A_COUNTRY, ()),
         ("里昂", Status.UNKNOWN, ()),
         ("苏格兰", Status.UNKNOWN, ()),
         ("德意志", Status.UNKNOWN, ()),  # part of today's 德意志联邦共和国, not a former state

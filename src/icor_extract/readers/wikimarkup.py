@@ -7,7 +7,9 @@ What each construct becomes:
 * ``<ref>…</ref>``, ``<ref name=… />`` and ``{{efn|…}}``-style notes are footnotes;
 * ``<br>`` is a line break; bold, italics and inline tags keep their text;
 * flag templates (``{{flag|印度}}``, ``{{flagicon|IND}}``, ``{{flagcountry|…}}``,
-  ``{{IND}}``, ``{{印度}}``) are flag hints, and add no text;
+  ``{{IND}}``, ``{{印度}}``, ``{{TRNC}}``, ``{{ROK-KOR}}``) are flag hints, and add
+  no text; which country they name is :func:`icor_extract.geo.flags.resolve_flag`'s
+  question;
 * ``{{lang|xx|text}}``, ``{{lang-xx|text}}``, ``{{nowrap|text}}`` and
   ``{{link-xx|名|Name}}`` are reduced to their text;
 * any other template is dropped from the value and its name reported, so
@@ -33,7 +35,7 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
-from icor_extract.geo.countries import Status, country_index
+from icor_extract.geo.flags import is_country_template
 from icor_extract.readers.raw import (
     FlagHint,
     Link,
@@ -131,7 +133,7 @@ def _apply_template(
             out.links.append(Link(title=wikilink_title(title), text=title))
     elif lowered in _NOTE_TEMPLATES:
         out.footnotes.append(normalize_text(first or "") or f"{{{{{name}}}}}")
-    elif not has_params and _is_country_template(name):
+    elif not has_params and is_country_template(name):
         out.flags.append(FlagHint(kind="template", value=name, evidence=evidence))
     else:
         out.dropped.append(name)
@@ -152,11 +154,6 @@ def _template(template: Template, out: CellContent) -> None:
         wrapped = _positional(template, 2) if name.lower() == "lang" else first
         if wrapped is not None:
             _walk(wrapped, out)
-
-
-def _is_country_template(name: str) -> bool:
-    """Bare country templates such as ``{{印度}}`` render a flag and the name."""
-    return country_index().resolve(name).status in (Status.COUNTRY, Status.FORMER)
 
 
 def _wikilink(link: Wikilink, out: CellContent) -> None:
