@@ -44,6 +44,7 @@ from icor_extract.model import (
 )
 from icor_extract.readers import FORMATS, detect_format, read_tables
 from icor_extract.readers.decode import decode
+from icor_extract.readers.language import choose_variant
 from icor_extract.readers.raw import RawTable
 from icor_extract.records import build_member
 from icor_extract.repair.columns import find_header, header_texts
@@ -141,13 +142,14 @@ def _member_table(
 def _extract(
     text: str, chosen: str, variant: str, source: str | None
 ) -> tuple[list[Member], list[RejectedRow], list[RowOutcome], list[Note], int]:
+    variant, variant_note = choose_variant(text, variant)
     tables = read_tables(text, chosen, variant=variant)
     if not tables:
         raise NoTableError(f"no table found in this {chosen} document", source=source)
     members: list[Member] = []
     rejected: list[RejectedRow] = []
     outcomes: list[RowOutcome] = []
-    notes: list[Note] = []
+    notes: list[Note] = [variant_note] if variant_note else []
     for table in tables:
         result = _member_table(table, variant)
         if result is None:
@@ -190,7 +192,7 @@ def parse(
     text: str | bytes,
     *,
     format: Format = "auto",
-    variant: Variant = "zh-hans",
+    variant: Variant = "auto",
     encoding: str | None = None,
     errors: Errors = "strict",
     source: str | None = None,
@@ -202,7 +204,9 @@ def parse(
     ``encoding`` and ``errors``).  ``format`` is ``auto``, ``markdown``,
     ``html`` or ``wikitext``; ``variant`` (``zh-hans``, ``zh-hant``, ``en``)
     is the language variant in which country names are written and ``-{}-``
-    markup is resolved.  ``source`` names the document in errors.
+    markup is resolved; ``auto`` (the default) follows the page and says
+    which it chose, and why, in a ``variant.auto`` note.  ``source`` names
+    the document in errors.
 
     Raises an :class:`IcorExtractError` subclass for input it cannot use, and
     :class:`InternalError` (chained to the original) for a bug of its own.
@@ -267,7 +271,7 @@ def read(
     source: str | os.PathLike[str] | IO[str] | IO[bytes],
     *,
     format: Format = "auto",
-    variant: Variant = "zh-hans",
+    variant: Variant = "auto",
     encoding: str | None = None,
     errors: Errors = "strict",
 ) -> Extraction:
@@ -286,7 +290,7 @@ def read(
 EXAMPLE_PAGE = "icor.zh.md"
 
 
-def example(*, variant: Variant = "zh-hans") -> Extraction:
+def example(*, variant: Variant = "auto") -> Extraction:
     """The bundled ICOR member page (zh-wiki, CC BY-SA; pandoc markdown), extracted.
 
     The quickest way to see what the library returns: 52 members, some of

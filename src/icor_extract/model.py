@@ -23,8 +23,8 @@ CONTINENT_CODES = frozenset({"AF", "AN", "AS", "EU", "NA", "OC", "SA"})
 
 #: how to read the input: a named reader, or detected from the text
 Format = Literal["auto", "markdown", "html", "wikitext"]
-#: the language variant of country names and ``-{}-`` markup
-Variant = Literal["zh-hans", "zh-hant", "en"]
+#: the language variant of country names and ``-{}-`` markup; ``auto`` follows the page
+Variant = Literal["auto", "zh-hans", "zh-hant", "en"]
 #: what to do with bytes (or lone surrogates) that are not valid text
 Errors = Literal["strict", "replace"]
 
@@ -89,6 +89,7 @@ class NoteCode(StrEnum):
     ENTRY_EXTRA_LINES = "entry.extra-lines"
     COUNTRY_INFERRED = "country.inferred"
     GROUP_COLUMN = "group.column"
+    VARIANT_AUTO = "variant.auto"
 
     def __repr__(self) -> str:
         return repr(self.value)

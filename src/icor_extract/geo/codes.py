@@ -63,8 +63,9 @@ def code_table() -> dict[str, Resolution]:
         if len(meanings) == 1:
             (table[code],) = meanings.values()
             continue
-        codes = sorted({c for r in meanings.values() for c in r.codes} | {
-            r.name for r in meanings.values() if not r.codes
-        })
+        codes = sorted(
+            {c for r in meanings.values() for c in r.codes}
+            | {r.name for r in meanings.values() if not r.codes}
+        )
         table[code] = Resolution(Status.AMBIGUOUS, tuple(codes), code)
     return table

@@ -114,5 +114,9 @@ def resolve_flag(kind: str, value: str) -> Resolution:
 
 
 def is_country_template(name: str) -> bool:
-    """Whether a template without arguments (``{{印度}}``, ``{{TRNC}}``) is a country's flag."""
-    return resolve_flag("template", name).status in _NAMING
+    """Whether a template without arguments (``{{印度}}``, ``{{TRNC}}``) is a country's flag.
+
+    A name that may be either of two countries (``{{IND-PAK}}``, ``{{刚果}}``) is
+    a flag too, so that the country stays empty as ambiguous, with the reason.
+    """
+    return resolve_flag("template", name).status in (*_NAMING, Status.AMBIGUOUS)

@@ -1,0 +1,94 @@
+"""The page's language variant, for ``variant="auto"``: what the page declares, else its script.
+
+In this order:
+
+1. a declared language: ``<html lang=…>``, ``<body lang=…>`` or a
+   ``Content-Language`` meta tag (``zh-Hant``, ``zh-TW``, ``zh-HK`` and
+   ``zh-MO`` are Traditional; ``zh-Hans``, ``zh-CN``, ``zh-SG`` and ``zh-MY``
+   Simplified; ``en…`` English); a bare ``zh`` decides only the language;
+2. the text itself, markup and ``-{…}-`` variant markup left out: a page with
+   few Chinese characters beside its Latin letters is English; a Chinese page
+   is Traditional when it holds more Traditional-only than Simplified-only
+   characters (the character lists of CC-CEDICT, through ``zhon``), else
+   Simplified.
+
+The chosen variant and the reason go into ``Extraction.notes``
+(``variant.auto``); an explicit ``variant=`` skips all of this.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from zhon import cedict
+
+from icor_extract.model import Note, NoteCode
+
+__all__ = ["choose_variant", "detect_variant"]
+
+_DECLARED = re.compile(
+    r"""<(?:html|body)\b[^>]*?\blang\s*=\s*["']?(?P<lang>[A-Za-z][A-Za-z-]*)
+      | <meta\b[^>]*?http-equiv\s*=\s*["']?content-language["']?[^>]*?
+        \bcontent\s*=\s*["']?(?P<meta>[A-Za-z][A-Za-z-]*)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_HANT_TAGS = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
+_HANS_TAGS = ("zh-hans", "zh-cn", "zh-sg", "zh-my")
+_MARKUP = re.compile(r"-\{.*?\}-|<[^<>]*>|https?://\S+|\{\{|\}\}|\[\[|\]\]", re.DOTALL)
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+#: an English page may quote Chinese names; below this share of its letters it is English
+_ENGLISH_HAN_SHARE = 0.1
+#: only so much of a long page is read to decide
+_SAMPLE = 200_000
+
+
+@cache
+def _distinct_characters() -> tuple[frozenset[str], frozenset[str]]:
+    """(Simplified-only, Traditional-only) characters, from CC-CEDICT via zhon."""
+    simplified, traditional = set(cedict.simplified), set(cedict.traditional)
+    return frozenset(simplified - traditional), frozenset(traditional - simplified)
+
+
+def _declared(text: str) -> tuple[str | None, str]:
+    match = _DECLARED.search(text[:_SAMPLE])
+    if match is None:
+        return None, ""
+    tag = (match.group("lang") or match.group("meta")).lower()
+    if tag.startswith(_HANT_TAGS):
+        return "zh-hant", f"the page declares its language {tag}"
+    if tag.startswith(_HANS_TAGS):
+        return "zh-hans", f"the page declares its language {tag}"
+    if tag == "en" or tag.startswith("en-"):
+        return "en", f"the page declares its language {tag}"
+    return None, f"the page declares its language {tag}; "
+
+
+def detect_variant(text: str) -> tuple[str, str]:
+    """The variant a page is written in (``zh-hans``, ``zh-hant``, ``en``), and why."""
+    variant, why = _declared(text)
+    if variant is not None:
+        return variant, why
+    plain = _MARKUP.sub(" ", text[:_SAMPLE])
+    han = len(_HAN.findall(plain))
+    latin = len(_LATIN.findall(plain))
+    if han < _ENGLISH_HAN_SHARE * latin:
+        return "en", why + f"its text is English ({han} Chinese characters, {latin} Latin letters)"
+    if not han:
+        return "zh-hans", why + "its text has no Chinese or Latin letters; the default zh-hans"
+    simplified_only, traditional_only = _distinct_characters()
+    simplified = sum(1 for char in plain if char in simplified_only)
+    traditional = sum(1 for char in plain if char in traditional_only)
+    counts = f"{traditional} Traditional-only and {simplified} Simplified-only characters"
+    if traditional > simplified:
+        return "zh-hant", why + f"its text is Traditional Chinese ({counts})"
+    return "zh-hans", why + f"its text is Simplified Chinese ({counts})"
+
+
+def choose_variant(text: str, variant: str) -> tuple[str, Note | None]:
+    """The variant to read ``text`` in: ``variant`` itself, or for ``auto`` the page's, noted."""
+    if variant != "auto":
+        return variant, None
+    chosen, why = detect_variant(text)
+    return chosen, Note(code=NoteCode.VARIANT_AUTO, message=f"variant {chosen}: {why}")
