@@ -298,6 +298,7 @@ class Extraction:
 
 __all__ = [
     "CONTINENT_CODES",
+    "NOWHERE",
     "Errors",
     "Extraction",
     "Format",

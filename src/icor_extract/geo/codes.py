@@ -22,7 +22,8 @@ from collections import defaultdict
 
 import pycountry
 
-from icor_extract.geo.countries import Resolution, Status, data_rows
+from icor_extract.geo.countries import Resolution, Status
+from icor_extract.geo.tsv import data_rows
 
 __all__ = ["CODE_FILES", "code_table"]
 

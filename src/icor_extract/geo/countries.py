@@ -34,14 +34,16 @@ from __future__ import annotations
 import gettext
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 
 import pycountry
 from babel import Locale
+
+from icor_extract.geo.tsv import data_rows
+from icor_extract.model import Variant
 
 __all__ = [
     "CountryIndex",
@@ -49,13 +51,12 @@ __all__ = [
     "Resolution",
     "Status",
     "country_index",
-    "data_rows",
 ]
 
 _CLDR_LOCALES = ("zh", "zh_Hant", "zh_Hant_HK", "en")
 _ISO_LOCALES = ("zh_CN", "zh_TW", "zh_HK")
 #: CLDR locale whose names a page in each variant is written in
-DISPLAY_LOCALES = {"zh-hans": "zh", "zh-hant": "zh_Hant", "en": "en"}
+DISPLAY_LOCALES: dict[Variant, str] = {"zh-hans": "zh", "zh-hant": "zh_Hant", "en": "en"}
 
 _QUALIFIER = re.compile(r"\s*(?:[（(][^）)]*[）)]|\s-\s.*)\s*$")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -219,7 +220,7 @@ class CountryIndex:
         """Whether a resolved country is an ISO 3166-1 code, not a state without one."""
         return identity not in self._no_iso
 
-    def display_name(self, code: str, variant: str = "zh-hans") -> str:
+    def display_name(self, code: str, variant: Variant = "zh-hans") -> str:
         """The CLDR name of ``code`` in the page's language variant.
 
         A state without an ISO 3166-1 code is named by its English name as
@@ -315,14 +316,6 @@ def _iso_names(current: dict[str, set[str]]) -> None:
                 head, tail = name.split(", ", 1)
                 _add(current, head, country.alpha_2)
                 _add(current, _ARTICLE.sub("", f"{tail} {head}"), country.alpha_2)
-
-
-def data_rows(name: str) -> Iterator[list[str]]:
-    """The tab-separated rows of a bundled data file, comments skipped."""
-    text = resources.files("icor_extract.geo").joinpath("data", name).read_text("utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
 
 
 def _former_names(current_aliases: set[str]) -> dict[str, str]:

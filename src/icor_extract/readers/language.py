@@ -23,7 +23,7 @@ from functools import cache
 
 from zhon import cedict
 
-from icor_extract.model import Note, NoteCode
+from icor_extract.model import Note, NoteCode, Variant
 
 __all__ = ["choose_variant", "detect_variant"]
 
@@ -51,7 +51,7 @@ def _distinct_characters() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(simplified - traditional), frozenset(traditional - simplified)
 
 
-def _declared(text: str) -> tuple[str | None, str]:
+def _declared(text: str) -> tuple[Variant | None, str]:
     match = _DECLARED.search(text[:_SAMPLE])
     if match is None:
         return None, ""
@@ -65,7 +65,7 @@ def _declared(text: str) -> tuple[str | None, str]:
     return None, f"the page declares its language {tag}; "
 
 
-def detect_variant(text: str) -> tuple[str, str]:
+def detect_variant(text: str) -> tuple[Variant, str]:
     """The variant a page is written in (``zh-hans``, ``zh-hant``, ``en``), and why."""
     variant, why = _declared(text)
     if variant is not None:
@@ -86,7 +86,7 @@ def detect_variant(text: str) -> tuple[str, str]:
     return "zh-hans", why + f"its text is Simplified Chinese ({counts})"
 
 
-def choose_variant(text: str, variant: str) -> tuple[str, Note | None]:
+def choose_variant(text: str, variant: Variant) -> tuple[Variant, Note | None]:
     """The variant to read ``text`` in: ``variant`` itself, or for ``auto`` the page's, noted."""
     if variant != "auto":
         return variant, None
