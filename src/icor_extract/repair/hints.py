@@ -22,6 +22,7 @@ from icor_extract.readers.raw import FlagHint, RawCell, RawRow, RawTable
 
 __all__ = ["resolve_hints"]
 
+
 def _resolved(cell: RawCell) -> RawCell:
     flags: list[FlagHint] = []
     dropped = list(cell.dropped)
