@@ -27,15 +27,17 @@ from icor_extract.model import Note, NoteCode, Variant
 
 __all__ = ["choose_variant", "detect_variant"]
 
-_DECLARED = re.compile(
-    r"""<(?:html|body)\b[^>]*?\blang\s*=\s*["']?(?P<lang>[A-Za-z][A-Za-z-]*)
-      | <meta\b[^>]*?http-equiv\s*=\s*["']?content-language["']?[^>]*?
-        \bcontent\s*=\s*["']?(?P<meta>[A-Za-z][A-Za-z-]*)""",
-    re.IGNORECASE | re.VERBOSE,
-)
+# a tag, then its attributes: no pattern that rescans a long run of unclosed tags
+_TAG = re.compile(r"<(?P<name>html|body|meta)\b(?P<attributes>[^<>]{0,2000})>", re.IGNORECASE)
+_LANG = re.compile(r"""\blang\s*=\s*["']?(?P<tag>[A-Za-z][A-Za-z-]*)""", re.IGNORECASE)
+_CONTENT_LANGUAGE = re.compile(r"""http-equiv\s*=\s*["']?content-language""", re.IGNORECASE)
+_CONTENT = re.compile(r"""\bcontent\s*=\s*["']?(?P<tag>[A-Za-z][A-Za-z-]*)""", re.IGNORECASE)
 _HANT_TAGS = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
 _HANS_TAGS = ("zh-hans", "zh-cn", "zh-sg", "zh-my")
-_MARKUP = re.compile(r"-\{.*?\}-|<[^<>]*>|https?://\S+|\{\{|\}\}|\[\[|\]\]", re.DOTALL)
+# -{…}- without nested -{: bounded work on a run of unclosed -{ (as readers/variants.py)
+_MARKUP = re.compile(
+    r"-\{(?:(?!-\{|\}-).)*\}-|<[^<>]*>|https?://\S+|\{\{|\}\}|\[\[|\]\]", re.DOTALL
+)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 #: an English page may quote Chinese names; below this share of its letters it is English
@@ -51,18 +53,31 @@ def _distinct_characters() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(simplified - traditional), frozenset(traditional - simplified)
 
 
+def _declared_tag(text: str) -> str | None:
+    """The language the page declares in its ``html``/``body`` tag or a meta tag, if any."""
+    for tag in _TAG.finditer(text):
+        attributes = tag.group("attributes")
+        if tag.group("name").lower() == "meta":
+            found = _CONTENT.search(attributes) if _CONTENT_LANGUAGE.search(attributes) else None
+        else:
+            found = _LANG.search(attributes)
+        if found is not None:
+            return found.group("tag").lower()
+    return None
+
+
 def _declared(text: str) -> tuple[Variant | None, str]:
-    match = _DECLARED.search(text[:_SAMPLE])
-    if match is None:
+    tag = _declared_tag(text[:_SAMPLE])
+    if tag is None:
         return None, ""
-    tag = (match.group("lang") or match.group("meta")).lower()
+    why = f"the page declares its language {tag}"
     if tag.startswith(_HANT_TAGS):
-        return "zh-hant", f"the page declares its language {tag}"
+        return "zh-hant", why
     if tag.startswith(_HANS_TAGS):
-        return "zh-hans", f"the page declares its language {tag}"
+        return "zh-hans", why
     if tag == "en" or tag.startswith("en-"):
-        return "en", f"the page declares its language {tag}"
-    return None, f"the page declares its language {tag}; "
+        return "en", why
+    return None, why + "; "
 
 
 def detect_variant(text: str) -> tuple[Variant, str]:
