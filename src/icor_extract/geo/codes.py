@@ -43,30 +43,27 @@ def _target(target: str, name: str, iso: set[str]) -> Resolution:
     return Resolution(Status.NOT_A_COUNTRY, (), f"{name} ({target})")
 
 
-def _identity(resolution: Resolution) -> tuple[str, str]:
-    return (resolution.status.value, resolution.codes[0] if resolution.codes else resolution.name)
+def _key(resolution: Resolution) -> tuple[Status, str]:
+    """What a code's meaning is, to tell two sources that agree from two that do not."""
+    return (resolution.status, resolution.identity or resolution.name)
 
 
 def code_table() -> dict[str, Resolution]:
-    """Every code a flag template accepts -> what it names; codes two sources disagree on are
-    ambiguous."""
+    """Every code a flag template accepts, and what it names (ambiguous where sources differ)."""
     iso = {country.alpha_2 for country in pycountry.countries}
-    found: dict[str, dict[tuple[str, str], Resolution]] = defaultdict(dict)
+    found: dict[str, dict[tuple[Status, str], Resolution]] = defaultdict(dict)
     for country in pycountry.countries:
         resolution = Resolution(Status.COUNTRY, (country.alpha_2,), country.alpha_3)
-        found[country.alpha_3][_identity(resolution)] = resolution
+        found[country.alpha_3][_key(resolution)] = resolution
     for file_name in CODE_FILES:
         for code, target, name, *_ in data_rows(file_name):
             resolution = _target(target, name, iso)
-            found[code.upper()].setdefault(_identity(resolution), resolution)
+            found[code.upper()].setdefault(_key(resolution), resolution)
     table: dict[str, Resolution] = {}
     for code, meanings in found.items():
         if len(meanings) == 1:
             (table[code],) = meanings.values()
             continue
-        codes = sorted(
-            {c for r in meanings.values() for c in r.codes}
-            | {r.name for r in meanings.values() if not r.codes}
-        )
-        table[code] = Resolution(Status.AMBIGUOUS, tuple(codes), code)
+        named = sorted({meaning for _, meaning in meanings})
+        table[code] = Resolution(Status.AMBIGUOUS, tuple(named), code)
     return table

@@ -109,6 +109,13 @@ class Resolution:
     def code(self) -> str | None:
         return self.codes[0] if self.status is Status.COUNTRY else None
 
+    @property
+    def identity(self) -> str | None:
+        """The country named: its ISO code, or the English name of a state without one."""
+        if self.status is Status.NO_ISO_CODE:
+            return self.name
+        return self.code
+
 
 @dataclass(frozen=True, slots=True)
 class Match:

@@ -59,10 +59,6 @@ def _name_or_code(value: str, *, code_first: bool) -> Resolution:
     return by_name
 
 
-def _identity(resolution: Resolution) -> str:
-    return resolution.codes[0] if resolution.status is Status.COUNTRY else resolution.name
-
-
 def _part(value: str) -> Resolution:
     """One part of a suffixed template name; two-letter ISO codes count here (``TW``)."""
     found = _name_or_code(value, code_first=value.isupper())
@@ -88,11 +84,11 @@ def _suffixed(value: str) -> Resolution:
     parts = [match.group("base").strip(), match.group("suffix").strip()]
     found = [_part(part) for part in parts if not _YEAR.match(part)]
     named = [r for r in found if r.status is not Status.UNKNOWN]
-    identities = {(r.status, _identity(r)) for r in named}
+    identities = {(r.status, r.identity or r.name) for r in named}
     if len(identities) == 1 and all(r.status in _NAMING for r in named):
         return named[0]
     if len(identities) > 1:
-        codes = sorted({_identity(r) for r in named})
+        codes = sorted({r.identity or r.name for r in named})
         return Resolution(Status.AMBIGUOUS, tuple(codes), value)
     return named[0] if named else Resolution(Status.UNKNOWN, (), value)
 

@@ -67,15 +67,6 @@ class _Hint:
     column: int | None
 
 
-def _identity(resolution: Resolution) -> str | None:
-    """The country a resolution names: its ISO code, or the name of a state without one."""
-    if resolution.status is Status.COUNTRY:
-        return resolution.codes[0]
-    if resolution.status is Status.NO_ISO_CODE:
-        return resolution.name
-    return None
-
-
 def _why(resolution: Resolution, evidence: str) -> str:
     if resolution.status is Status.AMBIGUOUS:
         return f"{evidence!r} may name any of {', '.join(resolution.codes)}"
@@ -126,8 +117,8 @@ def _cell_resolution(cell: RawCell) -> tuple[Rule, str, Resolution] | None:
     ]
     texts = [*cell.text.split("\n"), *(link.title for link in cell.links)] if cell.text else []
     found += [(Rule.COUNTRY_CELL, text, index.resolve(text)) for text in texts if text]
-    countries = [item for item in found if _identity(item[2]) is not None]
-    codes = sorted({identity for item in countries if (identity := _identity(item[2]))})
+    countries = [item for item in found if item[2].identity is not None]
+    codes = sorted({identity for item in countries if (identity := item[2].identity)})
     if len(codes) > 1:
         evidence = " / ".join(dict.fromkeys(item[1] for item in countries))
         return (Rule.COUNTRY_CELL, evidence, Resolution(Status.AMBIGUOUS, tuple(codes), evidence))
@@ -176,8 +167,8 @@ class _Verdict:
 
 
 def _entry_verdict(hints: list[_Hint]) -> _Verdict:
-    codes = {identity for hint in hints if (identity := _identity(hint.resolution))}
-    problems = [hint for hint in hints if _identity(hint.resolution) is None]
+    codes = {identity for hint in hints if (identity := hint.resolution.identity)}
+    problems = [hint for hint in hints if hint.resolution.identity is None]
     if len(codes) == 1 and not problems:
         return _Verdict(next(iter(codes)), tuple(hints))
     return _Verdict(None, tuple(hints), conflict=bool(codes))
@@ -216,7 +207,7 @@ def _from_cell(
         # spanned down from an earlier row; a colspan within the row is its own cell
         spanned = own is not None and own.how is Placement.SPAN and own.row != entry.aligned.row
         continued = own is not None and own.how is Placement.LOST
-        code = _identity(resolution)
+        code = resolution.identity
         if code is None:
             note = "the country cell: " + _why(resolution, evidence)
             rule_empty = _EMPTY_RULE[resolution.status]
