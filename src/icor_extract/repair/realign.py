@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
+from typing import TypeGuard
 
 from icor_extract.grid import Grid, Slot
 from icor_extract.model import Location, Note, NoteCode, RowKind
@@ -173,15 +174,15 @@ def _repeats_header(cells: tuple[RawCell, ...], own: list[tuple[int, int]], head
     return named >= 2
 
 
-def _claim(values: dict[Role, Placed], role: Role | None, placed: Placed) -> None:
-    """Give ``role`` its value unless an earlier source gave one: the first claim wins.
+def _unclaimed(role: Role | None, values: dict[Role, Placed]) -> TypeGuard[Role]:
+    """Whether ``role`` may still be given a value: the first claim wins.
 
     ``_align_member`` claims in order of strength: cells spanned from rows
     above, then the row's own cells (or the columns they skip, as lost),
-    then copies of the row's own colspans.
+    then copies of the row's own colspans.  A value is built only for a
+    claim that wins.
     """
-    if role is not None and role not in values:
-        values[role] = placed
+    return role is not None and role not in values
 
 
 @lru_cache(maxsize=1024)
@@ -217,11 +218,13 @@ def _place_own(
     for position, x in enumerate(free):
         if position in cell_at:
             index = cell_at[position]
-            how = Placement.CELL if arrived[index] == x else Placement.SHIFT
-            _claim(values, roles[x], Placed(cells[index], how, y, arrived[index], index))
+            if _unclaimed(role := roles[x], values):
+                how = Placement.CELL if arrived[index] == x else Placement.SHIFT
+                values[role] = Placed(cells[index], how, y, arrived[index], index)
         elif position < last:
             lost += 1
-            _claim(values, roles[x], _lost(x))
+            if _unclaimed(role := roles[x], values):
+                values[role] = _lost(x)
     return lost
 
 
@@ -273,8 +276,9 @@ def _align_member(
         )
     values: dict[Role, Placed] = {}
     for x, covering in above.items():
-        anchor = table.rows[covering.row].cells[covering.cell]
-        _claim(values, roles[x], Placed(anchor, Placement.SPAN, covering.row, x, covering.cell))
+        if _unclaimed(role := roles[x], values):
+            anchor = table.rows[covering.row].cells[covering.cell]
+            values[role] = Placed(anchor, Placement.SPAN, covering.row, x, covering.cell)
     spans_own = any(slot is not None and slot.row == y and slot.copy for slot in slots)
     positions = _positions(cells, sequence, free, roles, spans_own)
     lost = _place_own(
@@ -282,8 +286,8 @@ def _align_member(
     )
     # A colspan inside the row: columns it covers are copies of its own cell.
     for x, slot in enumerate(slots):
-        if slot is not None and slot.row == y:
-            _claim(values, roles[x], Placed(cells[slot.cell], Placement.SPAN, y, x, slot.cell))
+        if slot is not None and slot.row == y and _unclaimed(role := roles[x], values):
+            values[role] = Placed(cells[slot.cell], Placement.SPAN, y, x, slot.cell)
     return _finished(table, y, values, lost)
 
 
