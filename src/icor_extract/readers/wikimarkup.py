@@ -308,6 +308,11 @@ def read_cell_content(wikitext: str, *, fast: bool = True) -> CellContent:
     ``fast=False`` skips the fast path (tests compare the two).
     """
     out = CellContent()
+    if fast and _FAST_FORBIDDEN.search(wikitext) is None:
+        # No markup at all (every token starts with one of the forbidden characters),
+        # so no footnote marks either: the text is the cell's, normalized.
+        out.parts = [normalize_text(source_text(wikitext, paragraphs=True))]
+        return out
     if not (fast and _fast(wikitext, out)):
         out = CellContent()
         if len(_OPENER.findall(wikitext)) > MAX_MARKUP_OPENERS:

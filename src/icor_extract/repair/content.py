@@ -43,6 +43,7 @@ _YEAR_CELL = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def parse_year(text: str) -> int | None:
     """The year of a cell that holds only a year or a date, else ``None``."""
     match = _YEAR_CELL.match(text.strip())
