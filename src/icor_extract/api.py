@@ -28,7 +28,7 @@ from icor_extract.errors import (
 )
 from icor_extract.grid import build_grid
 from icor_extract.model import Extraction, Member, Note, RejectedRow, RowKind, RowOutcome
-from icor_extract.readers import FORMATS, detect_format, read_tables
+from icor_extract.readers import FORMATS, detect_format, read_lists, read_tables
 from icor_extract.readers.decode import decode
 from icor_extract.readers.raw import RawTable
 from icor_extract.records import build_member
@@ -36,6 +36,7 @@ from icor_extract.repair.columns import find_header, header_texts
 from icor_extract.repair.country import assign_countries
 from icor_extract.repair.entries import split_entries
 from icor_extract.repair.groups import assign_continents
+from icor_extract.repair.lists import list_members
 from icor_extract.repair.realign import AlignedRow, align_rows
 
 __all__ = ["VARIANTS", "parse", "read"]
@@ -124,8 +125,9 @@ def _extract(
     text: str, chosen: str, variant: str, source: str | None
 ) -> tuple[list[Member], list[RejectedRow], list[RowOutcome], list[Note], int]:
     tables = read_tables(text, chosen, variant=variant)
-    if not tables:
-        raise NoTableError(f"no table found in this {chosen} document", source=source)
+    lists = read_lists(text, chosen, variant=variant)
+    if not tables and not lists:
+        raise NoTableError(f"no table or list found in this {chosen} document", source=source)
     members: list[Member] = []
     rejected: list[RejectedRow] = []
     outcomes: list[RowOutcome] = []
@@ -158,13 +160,22 @@ def _extract(
                         reason=aligned.reason,
                     )
                 )
+    for raw in lists:
+        listed = list_members(raw, variant)
+        if listed is not None:
+            members += listed.members
+            outcomes += listed.outcomes
+            rejected += listed.rejected
+            notes += listed.notes
     if not outcomes:
         headers = tuple(
             header_texts(table, build_grid(table), 0) if table.rows else () for table in tables
         )
         raise NoMemberTableError(
             f"{len(tables)} table(s) found, but none has a header naming an organization "
-            "column (政党或组织, 成员, Party, ...) and another role",
+            "column (政党或组织, 成员, Party, ...) and another role; "
+            f"{len(lists)} list(s) found, but none under a membership heading "
+            "(成员, 支部, Members, ...)",
             headers=headers,
             source=source,
         )

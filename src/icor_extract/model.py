@@ -60,6 +60,8 @@ class Provenance:
 class Member:
     """One member of a membership table, with the provenance of its values.
 
+    ``layout`` says whether it was read from a ``table`` or a ``list``; for a
+    list, ``table`` is the list's index and ``row`` the item's number.
     ``country`` is the country's name as the page's language writes it (CLDR);
     ``country_code`` is ISO 3166-1 alpha-2.  Both are ``None`` when nothing on
     the page supports a country; ``provenance`` then says why.
@@ -74,6 +76,7 @@ class Member:
     link: str | None
     section: str | None
     table: int
+    layout: str = "table"
     row: int
     footnotes: tuple[str, ...] = ()
     provenance: tuple[Provenance, ...] = ()
@@ -107,6 +110,7 @@ class Member:
             "link": self.link,
             "section": self.section,
             "table": self.table,
+            "layout": self.layout,
             "row": self.row,
             "footnotes": list(self.footnotes),
             "provenance": {p.field: p.to_dict() for p in self.provenance},
@@ -115,9 +119,10 @@ class Member:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RejectedRow:
-    """A source row that could not become a member, with the reason."""
+    """A source row (or list item) that could not become a member, with the reason."""
 
     table: int
+    layout: str = "table"
     row: int
     line: int | None
     cells: tuple[str, ...]
@@ -126,9 +131,10 @@ class RejectedRow:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RowOutcome:
-    """The row-accounting entry: what one source row became."""
+    """The row-accounting entry: what one source row (or list item) became."""
 
     table: int
+    layout: str = "table"
     row: int
     kind: RowKind
     line: int | None = None
@@ -141,6 +147,7 @@ class Note:
     code: str
     message: str
     table: int | None = None
+    layout: str = "table"
     row: int | None = None
 
 

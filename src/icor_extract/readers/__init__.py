@@ -1,15 +1,18 @@
-"""Readers: one module per source format, all producing :class:`RawTable` lists."""
+"""Readers: one module per source format, producing :class:`RawTable` and :class:`RawList` lists."""
 
 from __future__ import annotations
 
 from icor_extract.errors import UnsupportedFormatError
 from icor_extract.readers.detect import FORMATS, detect_format
 from icor_extract.readers.html import read_html_document
+from icor_extract.readers.htmllists import read_html_lists
 from icor_extract.readers.markdown import read_markdown
-from icor_extract.readers.raw import RawTable
+from icor_extract.readers.mdlists import read_markdown_lists
+from icor_extract.readers.raw import RawList, RawTable
+from icor_extract.readers.wikilists import read_wiki_lists
 from icor_extract.readers.wikitext import read_wikitext
 
-__all__ = ["FORMATS", "detect_format", "read_tables"]
+__all__ = ["FORMATS", "detect_format", "read_lists", "read_tables"]
 
 
 def read_tables(text: str, format: str, *, variant: str = "zh-hans") -> list[RawTable]:
@@ -20,6 +23,19 @@ def read_tables(text: str, format: str, *, variant: str = "zh-hans") -> list[Raw
         return read_html_document(text)
     if format == "wikitext":
         return read_wikitext(text, variant=variant)
+    raise UnsupportedFormatError(
+        f"unknown format {format!r}; choose one of auto, {', '.join(FORMATS)}", format=format
+    )
+
+
+def read_lists(text: str, format: str, *, variant: str = "zh-hans") -> list[RawList]:
+    """Every list of ``text`` (outside tables) read with the named format's reader."""
+    if format == "markdown":
+        return read_markdown_lists(text)
+    if format == "html":
+        return read_html_lists(text)
+    if format == "wikitext":
+        return read_wiki_lists(text, variant=variant)
     raise UnsupportedFormatError(
         f"unknown format {format!r}; choose one of auto, {', '.join(FORMATS)}", format=format
     )

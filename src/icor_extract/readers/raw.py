@@ -16,6 +16,8 @@ __all__ = [
     "FlagHint",
     "Link",
     "RawCell",
+    "RawItem",
+    "RawList",
     "RawRow",
     "RawTable",
     "flag_file",
@@ -82,6 +84,48 @@ class RawTable:
     section: str | None = None
     caption: str | None = None
     line: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawItem:
+    """One list item as the source wrote it, without its nested items.
+
+    ``depth`` is 1 for a top-level item and 2 for an item nested in one;
+    ``number`` counts the list's items in document order, from 0, nested ones
+    included, as a table's rows are counted.
+    """
+
+    text: str
+    number: int
+    depth: int = 1
+    links: tuple[Link, ...] = ()
+    footnotes: tuple[str, ...] = ()
+    flags: tuple[FlagHint, ...] = ()
+    dropped: tuple[str, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawList:
+    """A bulleted or numbered list in document order, with the headings above it.
+
+    ``headings`` is the path of headings it sits under, outermost first;
+    ``lead`` is the paragraph or line just before the list, when one stands
+    between the list and the heading (a lead-in sentence such as
+    ``后来加入的成员（部分）：``, or a line holding only a flag template that
+    heads the list's items).  Lists get their own index, apart from tables.
+    """
+
+    index: int
+    items: tuple[RawItem, ...]
+    headings: tuple[str, ...] = ()
+    lead: RawItem | None = None
+    ordered: bool = False
+    line: int | None = None
+
+    @property
+    def section(self) -> str | None:
+        return self.headings[-1] if self.headings else None
 
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")

@@ -21,7 +21,7 @@ from icor_extract.readers.raw import RawCell, RawRow, RawTable, normalize_text
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
 
-__all__ = ["read_wikitext", "split_cells"]
+__all__ = ["heading_title", "read_wikitext", "scan_depth", "split_cells"]
 
 _HEADING = re.compile(r"^(?P<level>={1,6})(?P<title>.+?)(?P=level)\s*$")
 _ATTRIBUTE = re.compile(
@@ -37,7 +37,7 @@ _CLOSERS = frozenset({"}}", "]]", "}-"})
 _BRACES = re.compile(r"\{\{|\}\}")
 
 
-def _scan_depth(text: str, depth: int = 0) -> tuple[int, int | None]:
+def scan_depth(text: str, depth: int = 0) -> tuple[int, int | None]:
     """Templates (``{{``) left open after ``text``, starting from ``depth``.
 
     Only templates run over several lines; a link or variant markup left open
@@ -148,7 +148,7 @@ class _Table:
         for piece in split_cells(line[1:], header=header):
             attributes, content = _split_attributes(piece)
             self.rows[-1].cells.append(_Cell(attributes, [content], header))
-        self.depth = _scan_depth(line[1:])[0]
+        self.depth = scan_depth(line[1:])[0]
 
     def continue_cell(self, raw: str) -> None:
         """A line that belongs to the current cell (or ends its open template)."""
@@ -157,9 +157,9 @@ class _Table:
             return
         if self.depth == 0:
             cell.lines.append(raw)
-            self.depth = _scan_depth(raw)[0]
+            self.depth = scan_depth(raw)[0]
             return
-        depth, closed_at = _scan_depth(raw, self.depth)
+        depth, closed_at = scan_depth(raw, self.depth)
         if closed_at is None:
             cell.lines.append(raw)
             self.depth = depth
@@ -170,7 +170,7 @@ class _Table:
         for piece in more:
             attributes, content = _split_attributes(piece)
             self.rows[-1].cells.append(_Cell(attributes, [content], cell.header))
-        self.depth = _scan_depth(raw[closed_at:])[0]
+        self.depth = scan_depth(raw[closed_at:])[0]
 
     def build(self) -> RawTable:
         rows = tuple(
@@ -183,11 +183,13 @@ class _Table:
         )
 
 
-def _heading(line: str) -> str | None:
+def heading_title(line: str) -> tuple[int, str] | None:
+    """(level, text) of a heading line (``== 成员 ==`` is level 2), else ``None``."""
     match = _HEADING.match(line.strip())
     if match is None:
         return None
-    return normalize_text(read_cell_content(match.group("title").strip()).text) or None
+    title = normalize_text(read_cell_content(match.group("title").strip()).text)
+    return (len(match.group("level")), title) if title else None
 
 
 def read_wikitext(text: str, *, variant: str = "zh-hans") -> list[RawTable]:
@@ -205,7 +207,8 @@ def read_wikitext(text: str, *, variant: str = "zh-hans") -> list[RawTable]:
                 open_tables.append(_Table(index=count, line=number, section=section))
                 count += 1
             elif line.startswith("="):
-                section = _heading(line) or section
+                heading = heading_title(line)
+                section = heading[1] if heading else section
             continue
         if table.depth > 0 and line.startswith(("|}", "|-", "{|")):
             table.depth = 0  # a template left open at a row or table mark is text

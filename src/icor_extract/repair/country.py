@@ -38,6 +38,8 @@ __all__ = ["Country", "assign_countries", "row_groups"]
 
 _QUALIFIED_TITLE = re.compile(r"^(?P<base>.+?)\s*[(（](?P<qualifier>[^()（）]+)[)）]\s*$")
 
+SEVERAL_FLAGS = "country.several-flags"
+
 _EMPTY_RULE = {
     Status.AMBIGUOUS: "country.ambiguous",
     Status.FORMER: "country.former",
@@ -109,6 +111,8 @@ def _cell_resolution(cell: RawCell) -> tuple[str, str, Resolution] | None:
     found: list[tuple[str, str, Resolution]] = [
         ("country.flag", hint.evidence, resolve_flag(hint.kind, hint.value)) for hint in cell.flags
     ]
+    if len({_place_key(item[2]) for item in found}) > 1:
+        return _several_flags(found)
     texts = [*cell.text.split("\n"), *(link.title for link in cell.links)] if cell.text else []
     found += [("country.cell", text, index.resolve(text)) for text in texts if text]
     countries = [item for item in found if item[2].status is Status.COUNTRY]
@@ -124,6 +128,24 @@ def _cell_resolution(cell: RawCell) -> tuple[str, str, Resolution] | None:
     if found:
         return found[0]
     return None
+
+
+def _place_key(resolution: Resolution) -> tuple[str, ...]:
+    """What a flag names: a country's code, or the name of anything else."""
+    if resolution.status is Status.COUNTRY:
+        return resolution.codes
+    return (resolution.status.value, resolution.name.casefold())
+
+
+def _several_flags(found: list[tuple[str, str, Resolution]]) -> tuple[str, str, Resolution]:
+    """Flags of different places in one cell (England and Wales) decide no country.
+
+    The member belongs to all of them, or to a place they share that the page
+    does not name; picking one would be a guess.
+    """
+    evidence = " ".join(dict.fromkeys(item[1] for item in found))
+    codes = tuple(sorted({item[2].codes[0] for item in found if item[2].codes}))
+    return (SEVERAL_FLAGS, evidence, Resolution(Status.AMBIGUOUS, codes, evidence))
 
 
 def _name_hints(entry: Entry, column: int | None) -> list[_Hint]:
@@ -189,6 +211,10 @@ def _from_cell(
         # spanned down from an earlier row; a colspan within the row is its own cell
         spanned = own is not None and own.how is Placement.SPAN and own.row != entry.aligned.row
         continued = own is not None and own.how is Placement.LOST
+        if rule == SEVERAL_FLAGS:
+            note = f"flags of different places ({evidence}): no one of them is chosen"
+            result.append(_empty(rule, evidence, note, placed.row, placed.column))
+            continue
         if resolution.status is not Status.COUNTRY:
             note = "the country cell: " + _why(resolution, evidence)
             rule_empty = _EMPTY_RULE[resolution.status]

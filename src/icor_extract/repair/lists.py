@@ -1,0 +1,289 @@
+"""List-form members: the items of a member list, repaired as a table's rows are.
+
+Many membership pages list their members as bullets instead of a table.  A
+list is a member list when the nearest heading above it that says anything
+names members or a status (成员, 支部, 前支部, 观察员, Members ...); a
+heading that names a continent says nothing of membership and is passed
+over (it gives the continent), as is a heading this module does not know.
+A heading such as 参见 or References, or no such heading at all, makes the
+list no member list: it gives nothing.
+
+Each item is turned into a one-row table row, so that the entries, the
+countries and the records come from the same code as tables:
+
+* the organization is the item's text, without a leading ``国家：``/``Country:``
+  prefix (which becomes its country cell) and without remnants of dropped
+  flags (``（）``); a bracketed remark after a linked name is kept beside it;
+* the item's own flags are its country cell (``country.flag``); a lead line
+  holding only a flag or a country name (``{{AUT}}`` above its party items),
+  or an item that heads nested items, is a country cell spanned over the
+  items below it (``country.list-head``);
+* an item that heads nested items is a group row, not a member.
+
+Statuses come from the headings and from a lead-in sentence just before the
+list (``候选成员（部分）：``), nearest first, as :mod:`.status` reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from icor_extract.geo.continents import continent_code
+from icor_extract.geo.countries import Status as Found
+from icor_extract.geo.countries import country_index
+from icor_extract.model import Member, Note, Provenance, RejectedRow, RowKind, RowOutcome
+from icor_extract.readers.raw import RawCell, RawItem, RawList
+from icor_extract.records import build_member
+from icor_extract.repair.columns import Role
+from icor_extract.repair.country import Country, assign_countries
+from icor_extract.repair.entries import split_entries
+from icor_extract.repair.groups import Continent
+from icor_extract.repair.realign import AlignedRow, Placed, Placement
+
+__all__ = ["ListResult", "list_members", "member_list_heading"]
+
+#: headings over lists that are never member lists (see also, references ...)
+_NOT_MEMBERS = re.compile(
+    r"参见|參見|参阅|參閱|相关条目|相關條目|参考|參考|来源|來源|注释|註釋|注解|脚注|腳註|"
+    r"外部链接|外部連結|外部鏈接|延伸阅读|延伸閱讀|扩展阅读|擴展閱讀|出版物|历史|歷史|"
+    r"see also|references|external links|notes|further reading|bibliography|sources|"
+    r"publications|history",
+    re.IGNORECASE,
+)
+#: a lead line read for a status: a short sentence ending with a colon
+_LEAD_IN = re.compile(r"^.{1,60}[：:]$")
+#: what dropped flags leave at the start of an item: (), （）, a stray dash or colon
+_REMNANT = re.compile(r"^(?:[（(]\s*[）)]|\\?[-–—:：,，、])\s*")
+#: ``国家：组织`` / ``Country: Party``
+_PREFIX = re.compile(r"^(?P<country>[^：:]{1,30}?)\s*(?:：|:\s)\s*(?P<rest>.+)$")
+_REMARK = re.compile(r"^[（(].*[）)]$")
+
+LIST_HEAD_RULE = "country.list-head"
+
+# TEMPORARY until issue-10's repair.status is merged: replaced by status_from_heading.
+_MEMBERSHIP = re.compile(r"成员|成員|会员|會員|支部|观察员|觀察員|同情组织|member|observer", re.I)
+
+
+def status_from_heading(text: str) -> str | None:
+    return "member" if _MEMBERSHIP.search(text) else None
+
+
+@dataclass(frozen=True, slots=True)
+class ListResult:
+    """What one member list gave: members, row accounting, rejected items, notes."""
+
+    members: list[Member]
+    outcomes: list[RowOutcome]
+    rejected: list[RejectedRow]
+    notes: list[Note]
+
+
+def member_list_heading(headings: tuple[str, ...]) -> tuple[bool, str | None]:
+    """(is a member list, continent heading) from the heading path, outermost first.
+
+    The nearest heading that names a status or membership makes it a member
+    list; one that names a non-member section (参见, References) makes it
+    none; continent headings and unknown headings are passed over.
+    """
+    continent: str | None = None
+    for heading in reversed(headings):
+        if continent is None and continent_code(heading) is not None:
+            continent = heading
+            continue
+        if _NOT_MEMBERS.search(heading):
+            return False, continent
+        if status_from_heading(heading) is not None:
+            return True, continent
+    return False, continent
+
+
+def _clean(text: str) -> str:
+    while (match := _REMNANT.match(text)) is not None and match.end() > 0:
+        text = text[match.end() :]
+    return text.strip()
+
+
+def _is_country(text: str) -> bool:
+    return bool(text) and country_index().resolve(text).status is not Found.UNKNOWN
+
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """An item split into its country cell and its organization cell."""
+
+    country: RawCell | None
+    organization: RawCell
+
+
+def _split_item(item: RawItem) -> _Parts:
+    text = _clean(item.text)
+    country_text = ""
+    prefix = _PREFIX.match(text)
+    if prefix is not None and _is_country(prefix.group("country")):
+        country_text, text = prefix.group("country"), _clean(prefix.group("rest"))
+    links = tuple(link for link in item.links if link.text != country_text)
+    own = next((link for link in links if link.text == text), None)
+    if own is None:
+        # a linked name followed by a bracketed remark: the remark is kept beside it
+        first = next((link for link in links if text.startswith(link.text)), None)
+        rest = text[len(first.text) :].strip() if first is not None else ""
+        if first is not None and _REMARK.match(rest):
+            text = f"{first.text}\n{rest}"
+    organization = RawCell(text=text, links=links, footnotes=item.footnotes)
+    country = None
+    if item.flags or country_text:
+        country_links = tuple(link for link in item.links if link.text == country_text)
+        country = RawCell(text=country_text, flags=item.flags, links=country_links)
+    return _Parts(country, organization)
+
+
+def _head_cell(item: RawItem | None) -> RawCell | None:
+    """The country cell a lead line or a heading item gives the items under it."""
+    if item is None:
+        return None
+    text = _clean(item.text)
+    if item.flags and (not text or _is_country(text) or len(text) <= 12):
+        return RawCell(text=text if _is_country(text) else "", flags=item.flags)
+    if _is_country(text):
+        return RawCell(text=text, links=item.links)
+    return None
+
+
+def _continent(heading: str | None) -> Continent:
+    if heading is None:
+        return Continent(
+            None,
+            None,
+            Provenance(
+                field="continent",
+                rule="continent.none",
+                note="no continent heading above the list",
+            ),
+        )
+    provenance = Provenance(
+        field="continent",
+        rule="continent.heading",
+        evidence=heading,
+        note=f"under the heading '{heading}'",
+    )
+    return Continent(heading, continent_code(heading), provenance)
+
+
+def _aligned(item: RawItem, parts: _Parts, head: tuple[int | None, RawCell] | None) -> AlignedRow:
+    values = {
+        Role.ORGANIZATION: Placed(
+            cell=parts.organization, how=Placement.CELL, row=item.number, column=0, cell_index=0
+        )
+    }
+    if parts.country is not None:
+        values[Role.COUNTRY] = Placed(
+            cell=parts.country, how=Placement.CELL, row=item.number, column=None, cell_index=1
+        )
+    elif head is not None:
+        values[Role.COUNTRY] = Placed(
+            cell=head[1], how=Placement.SPAN, row=head[0], column=None, cell_index=1
+        )
+    return AlignedRow(row=item.number, line=item.line, kind=RowKind.MEMBER, values=values)
+
+
+def _heads(raw: RawList) -> dict[int, tuple[int | None, RawCell] | None]:
+    """For each item, the country cell heading it: its parent item's, else the lead's."""
+    lead = _head_cell(raw.lead)
+    lead_head = (None, lead) if lead is not None else None
+    result: dict[int, tuple[int | None, RawCell] | None] = {}
+    parent: tuple[int | None, RawCell] | None = None
+    for item in raw.items:
+        if item.depth <= 1:
+            parent = None
+            result[item.number] = lead_head
+            cell = _head_cell(item)
+            if cell is not None:
+                parent = (item.number, cell)
+        else:
+            result[item.number] = parent or lead_head
+    return result
+
+
+def _lead_status(raw: RawList) -> str | None:
+    lead = raw.lead
+    if lead is None or not _LEAD_IN.match(lead.text):
+        return None
+    return lead.text if status_from_heading(lead.text) is not None else None
+
+
+def list_members(raw: RawList, variant: str) -> ListResult | None:
+    """The members of one list, or ``None`` when it is no member list."""
+    member_list, continent_heading = member_list_heading(raw.headings)
+    lead_in = _lead_status(raw)
+    if not member_list:
+        return None
+    heads = _heads(raw)
+    outcomes: list[RowOutcome] = []
+    rejected: list[RejectedRow] = []
+    rows: list[AlignedRow] = []
+    for position, item in enumerate(raw.items):
+        following = raw.items[position + 1] if position + 1 < len(raw.items) else None
+        kind, reason = RowKind.MEMBER, ""
+        parts = _split_item(item)
+        if following is not None and following.depth > item.depth:
+            kind = RowKind.GROUP
+        elif not parts.organization.text:
+            kind, reason = RowKind.REJECTED, "empty item"
+        elif _is_country(parts.organization.text):
+            kind, reason = RowKind.REJECTED, "a place name, not an organization"
+        outcomes.append(
+            RowOutcome(table=raw.index, row=item.number, kind=kind, line=item.line, layout="list")
+        )
+        if kind is RowKind.REJECTED:
+            rejected.append(
+                RejectedRow(
+                    table=raw.index,
+                    row=item.number,
+                    line=item.line,
+                    cells=(item.text,),
+                    reason=reason,
+                    layout="list",
+                )
+            )
+        elif kind is RowKind.MEMBER:
+            rows.append(_aligned(item, parts, heads[item.number]))
+    entries = split_entries(rows)
+    countries = assign_countries(entries, rows, variant)
+    continent = _continent(continent_heading)
+    headings = tuple(reversed(raw.headings))
+    if lead_in is not None:
+        headings = (lead_in, *headings)
+    members = []
+    for entry, found in zip(entries, countries, strict=True):
+        member = build_member(
+            entry, continent, _list_head(found), table=raw.index, section=raw.section
+        )
+        members.append(_from_list(member, lead_in))
+    notes = [
+        Note(code="reader.dropped", message="left out of the values: " + ", ".join(item.dropped),
+             table=raw.index, row=item.number, layout="list")
+        for item in raw.items
+        if item.dropped
+    ]  # fmt: skip
+    return ListResult(members, outcomes, rejected, notes)
+
+
+def _list_head(country: Country) -> Country:
+    """A country spanned from a lead line or a heading item says so in its own rule."""
+    if country.provenance.rule != "country.rowspan":
+        return country
+    head_row = country.provenance.row
+    where = "the line above the list" if head_row is None else f"item {head_row}"
+    note = f"the flag or country name of {where}, which heads this item"
+    return replace(country, provenance=replace(country.provenance, rule=LIST_HEAD_RULE, note=note))
+
+
+def _from_list(member: Member, lead_in: str | None) -> Member:
+    """Mark a member as read from a list; a status from the lead-in says so."""
+    status = member.provenance_of("status")
+    provenance = member.provenance
+    if lead_in is not None and status is not None and status.evidence == lead_in:
+        lead = replace(status, rule="status.lead-in", note=f"after the lead-in '{lead_in}'")
+        provenance = tuple(lead if item is status else item for item in provenance)
+    return replace(member, layout="list", provenance=provenance)

@@ -1,0 +1,91 @@
+"""Members written as lists: real pages against golden files written by hand from them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+
+import icor_extract
+from icor_extract import Extraction, RowKind
+
+from .conftest import fixture_path, load_golden
+
+#: page -> its golden file for list members, written by hand from the page
+PAGES = {
+    "cwi.zh.md": "cwi.zh.md.expected.json",
+    "cwi.zh.wikitext": "cwi.zh.wikitext.expected.json",
+    "rim.zh.md": "rim.zh.md.expected.json",
+    "rim.zh.wikitext": "rim.zh.wikitext.expected.json",
+    "wftu.zh.md": "wftu.zh.md.expected.json",
+    "wftu.zh.wikitext": "wftu.zh.wikitext.expected.json",
+    "icor.zh.wikitext": "icor.zh.wikitext.lists.expected.json",
+}
+FIELDS = ("organization", "link", "country_code", "continent_code", "status")
+
+_READ: dict[str, Extraction] = {}
+
+
+def _read(name: str) -> Extraction:
+    if name not in _READ:
+        _READ[name] = icor_extract.read(fixture_path(name))
+    return _READ[name]
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for page, golden_file in PAGES.items():
+        golden = load_golden(golden_file)
+        for expected in golden["members"]:
+            label = f"{page}-{expected['list']}.{expected['item']}-{expected['organization']}"
+            cases.append(pytest.param(page, expected, id=label))
+    return cases
+
+
+@pytest.mark.parametrize(("page", "expected"), _cases())
+def test_member_matches_golden(page: str, expected: dict[str, Any]) -> None:
+    found = [
+        m
+        for m in _read(page).members
+        if m.layout == "list" and (m.table, m.row) == (expected["list"], expected["item"])
+    ]
+    assert len(found) == 1, found
+    member = found[0]
+    fields = [field for field in expected if field not in ("list", "item")]
+    assert fields[: len(FIELDS)] == list(FIELDS)
+    actual = {field: getattr(member, field) for field in fields}
+    assert actual == {field: expected[field] for field in fields}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_item_of_a_member_list_is_accounted_for(page: str) -> None:
+    golden = load_golden(PAGES[page])
+    extraction = _read(page)
+    listed = [m for m in extraction.members if m.layout == "list"]
+    assert [(m.table, m.row) for m in listed] == [(e["list"], e["item"]) for e in golden["members"]]
+    counted = Counter(o.table for o in extraction.rows if o.layout == "list")
+    assert counted == {entry["list"]: entry["items"] for entry in golden["member_lists"]}
+    assert {(m.table, m.section) for m in listed} == {
+        (entry["list"], entry["section"]) for entry in golden["member_lists"]
+    }
+    assert [(r.table, r.row, r.reason) for r in extraction.rejected if r.layout == "list"] == [
+        (r["list"], r["item"], r["reason"]) for r in golden["rejected"]
+    ]
+    groups = [
+        (o.table, o.row) for o in extraction.rows if o.layout == "list" and o.kind is RowKind.GROUP
+    ]
+    assert groups == [(g["list"], g["item"]) for g in golden["groups"]]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_country_without_a_reason(page: str) -> None:
+    for member in _read(page).members:
+        if member.layout != "list":
+            continue
+        provenance = member.provenance_of("country")
+        assert provenance is not None
+        if member.country_code is None:
+            assert provenance.note, member.organization
+        else:
+            assert provenance.evidence, member.organization
