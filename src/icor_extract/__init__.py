@@ -38,6 +38,7 @@ from icor_extract.model import (
     RejectedRow,
     RowKind,
     RowOutcome,
+    Status,
 )
 from icor_extract.readers import FORMATS
 
@@ -61,6 +62,7 @@ __all__ = [
     "RejectedRow",
     "RowKind",
     "RowOutcome",
+    "Status",
     "UnsupportedFormatError",
     "__version__",
     "parse",
