@@ -40,6 +40,7 @@ from icor_extract.repair.country import Country, assign_countries
 from icor_extract.repair.entries import split_entries
 from icor_extract.repair.groups import Continent
 from icor_extract.repair.realign import AlignedRow, Placed, Placement
+from icor_extract.repair.status import split_status_annotation, status_from_heading
 
 __all__ = ["ListResult", "list_members", "member_list_heading"]
 
@@ -60,13 +61,6 @@ _PREFIX = re.compile(r"^(?P<country>[^：:]{1,30}?)\s*(?:：|:\s)\s*(?P<rest>.+)
 _REMARK = re.compile(r"^[（(].*[）)]$")
 
 LIST_HEAD_RULE = "country.list-head"
-
-# TEMPORARY until issue-10's repair.status is merged: replaced by status_from_heading.
-_MEMBERSHIP = re.compile(r"成员|成員|会员|會員|支部|观察员|觀察員|同情组织|member|observer", re.I)
-
-
-def status_from_heading(text: str) -> str | None:
-    return "member" if _MEMBERSHIP.search(text) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +118,7 @@ def _split_item(item: RawItem) -> _Parts:
         country_text, text = prefix.group("country"), _clean(prefix.group("rest"))
     links = tuple(link for link in item.links if link.text != country_text)
     own = next((link for link in links if link.text == text), None)
-    if own is None:
+    if own is None and split_status_annotation(text).status is None:
         # a linked name followed by a bracketed remark: the remark is kept beside it
         first = next((link for link in links if text.startswith(link.text)), None)
         rest = text[len(first.text) :].strip() if first is not None else ""
@@ -257,7 +251,12 @@ def list_members(raw: RawList, variant: str) -> ListResult | None:
     members = []
     for entry, found in zip(entries, countries, strict=True):
         member = build_member(
-            entry, continent, _list_head(found), table=raw.index, section=raw.section
+            entry,
+            continent,
+            _list_head(found),
+            table=raw.index,
+            section=raw.section,
+            headings=headings,
         )
         members.append(_from_list(member, lead_in))
     notes = [
