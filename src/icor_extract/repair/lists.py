@@ -33,7 +33,7 @@ from icor_extract.geo.continents import continent_code
 from icor_extract.geo.countries import Status as Found
 from icor_extract.geo.countries import country_index
 from icor_extract.model import Member, Note, Provenance, RejectedRow, RowKind, RowOutcome
-from icor_extract.readers.raw import RawCell, RawItem, RawList
+from icor_extract.readers.raw import Link, RawCell, RawItem, RawList
 from icor_extract.records import build_member
 from icor_extract.repair.columns import Role
 from icor_extract.repair.country import Country, assign_countries
@@ -55,7 +55,7 @@ _NOT_MEMBERS = re.compile(
 #: a lead line read for a status: a short sentence ending with a colon
 _LEAD_IN = re.compile(r"^.{1,60}[：:]$")
 #: what dropped flags leave at the start of an item: (), （）, a stray dash or colon
-_REMNANT = re.compile(r"^(?:[（(]\s*[）)]|\\?[-–—:：,，、])\s*")
+_REMNANT = re.compile(r"^(?:[（(]\s*[）)]|\\?[-–—:：,，、/])\s*")
 #: ``国家：组织`` / ``Country: Party``
 _PREFIX = re.compile(r"^(?P<country>[^：:]{1,30}?)\s*(?:：|:\s)\s*(?P<rest>.+)$")
 _REMARK = re.compile(r"^[（(].*[）)]$")
@@ -110,13 +110,26 @@ class _Parts:
     organization: RawCell
 
 
-def _split_item(item: RawItem) -> _Parts:
-    text = _clean(item.text)
-    country_text = ""
+def _label_and_name(text: str, links: tuple[Link, ...]) -> tuple[str, str]:
+    """(place label, organization) of an item; the label is empty when there is none.
+
+    ``国家：组织`` and ``Country: Party`` give a country prefix; a linked name
+    before another link that ends the item (``[[科西嘉]] [[左翼_(科西嘉)|左翼]]``,
+    ``[[法属安的列斯]]（） [[社会主义革命团体]]``) is a place label.
+    """
     prefix = _PREFIX.match(text)
     if prefix is not None and _is_country(prefix.group("country")):
-        country_text, text = prefix.group("country"), _clean(prefix.group("rest"))
-    links = tuple(link for link in item.links if link.text != country_text)
+        return prefix.group("country"), _clean(prefix.group("rest"))
+    if len(links) >= 2 and text.startswith(links[0].text) and links[0].text != text:
+        rest = _clean(text[len(links[0].text) :])
+        if rest == links[-1].text:
+            return links[0].text, rest
+    return "", text
+
+
+def _split_item(item: RawItem) -> _Parts:
+    label, text = _label_and_name(_clean(item.text), item.links)
+    links = tuple(link for link in item.links if link.text != label)
     own = next((link for link in links if link.text == text), None)
     if own is None and split_status_annotation(text).status is None:
         # a linked name followed by a bracketed remark: the remark is kept beside it
@@ -126,9 +139,9 @@ def _split_item(item: RawItem) -> _Parts:
             text = f"{first.text}\n{rest}"
     organization = RawCell(text=text, links=links, footnotes=item.footnotes)
     country = None
-    if item.flags or country_text:
-        country_links = tuple(link for link in item.links if link.text == country_text)
-        country = RawCell(text=country_text, flags=item.flags, links=country_links)
+    if item.flags or label:
+        label_links = tuple(link for link in item.links if link.text == label)
+        country = RawCell(text=label, flags=item.flags, links=label_links)
     return _Parts(country, organization)
 
 
