@@ -95,3 +95,59 @@ def test_no_country_without_a_reason(page: str) -> None:
             assert provenance.note, member.organization
         else:
             assert provenance.evidence, member.organization
+
+
+#: page -> {section: status} of its member lists, read by hand from the page; every other
+#: list of the page (manifesto points, heads of government, commissioners, factions, supporters,
+#: see also, references) must give nothing
+MEMBER_SECTIONS = {
+    "epp.zh.md": {"成員": "member", "觀察員": "observer"},
+    "epp.zh.wikitext": {"成員": "member", "觀察員": "observer"},
+    "fi.zh.md": {
+        "支部": "member",
+        "同情组织": "partner",
+        "常驻观察员": "observer",
+        "前支部": "former",
+        "前同情组织": "former",
+        "前常驻观察员": "former",
+    },
+}
+MEMBER_SECTIONS["fi.zh.wikitext"] = MEMBER_SECTIONS["fi.zh.md"]
+_FORMER_PARTNERS = "前同情组织 and 前常驻观察员 are read as partner and observer, not former"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "epp.zh.md",
+        "epp.zh.wikitext",
+        pytest.param("fi.zh.md", marks=pytest.mark.xfail(strict=True, reason=_FORMER_PARTNERS)),
+        pytest.param(
+            "fi.zh.wikitext", marks=pytest.mark.xfail(strict=True, reason=_FORMER_PARTNERS)
+        ),
+    ],
+)
+def test_only_member_lists_give_members(page: str) -> None:
+    members = [m for m in _read(page).members if m.layout == "list"]
+    assert members
+    assert {(m.section, m.status.value) for m in members} == set(MEMBER_SECTIONS[page].items())
+
+
+@pytest.mark.parametrize("page", ["fi.zh.md", "fi.zh.wikitext"])
+def test_only_member_sections_give_members(page: str) -> None:
+    members = [m for m in _read(page).members if m.layout == "list"]
+    assert {m.section for m in members} == set(MEMBER_SECTIONS[page])
+
+
+def test_country_line_heads_the_party_items_under_it() -> None:
+    # {{BEL}} on its own line, then * [[弗拉芒]] ** [[基督教民主和弗拉芒]] (CD&V)
+    members = {m.organization: m for m in _read("epp.zh.wikitext").members}
+    flemish = members["基督教民主和弗拉芒"]
+    country = flemish.provenance_of("country")
+    assert country is not None
+    assert (flemish.country_code, country.rule, country.evidence) == (
+        "BE",
+        "country.list-head",
+        "{{BEL}}",
+    )
+    assert members["奧地利人民黨"].country_code == "AT"
