@@ -142,13 +142,18 @@ class Member:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RejectedRow:
-    """A source row that could not become a member, with the reason."""
+    """A source row that could not become a member, with the reason.
+
+    ``rule`` names the kind of reason (``rejected.summary``,
+    ``rejected.not-an-organization`` ...); ``reason`` says it in words.
+    """
 
     table: int
     row: int
     line: int | None
     cells: tuple[str, ...]
     reason: str
+    rule: str = "rejected"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
