@@ -26,17 +26,18 @@ from icor_extract.errors import (
     OptionError,
     UnsupportedFormatError,
 )
-from icor_extract.grid import build_grid
+from icor_extract.grid import Grid, build_grid
 from icor_extract.model import Extraction, Member, Note, RejectedRow, RowKind, RowOutcome
 from icor_extract.readers import FORMATS, detect_format, read_lists, read_tables
 from icor_extract.readers.decode import decode
 from icor_extract.readers.raw import RawTable
 from icor_extract.records import build_member
-from icor_extract.repair.columns import find_header, header_texts
+from icor_extract.repair.columns import Header, header_texts
 from icor_extract.repair.country import assign_countries
 from icor_extract.repair.entries import split_entries
 from icor_extract.repair.groups import assign_continents
 from icor_extract.repair.lists import list_members
+from icor_extract.repair.membership import member_header
 from icor_extract.repair.realign import AlignedRow, align_rows
 
 __all__ = ["VARIANTS", "parse", "read"]
@@ -91,13 +92,9 @@ def _check_options(format: str, variant: str, errors: str, source: str | None) -
 
 
 def _member_table(
-    table: RawTable, variant: str
-) -> tuple[list[Member], list[AlignedRow], list[Note]] | None:
-    """Members, aligned rows and notes of one table; ``None`` if it is no member table."""
-    grid = build_grid(table)
-    header = find_header(table, grid)
-    if header is None:
-        return None
+    table: RawTable, grid: Grid, header: Header, variant: str
+) -> tuple[list[Member], list[AlignedRow], list[Note]]:
+    """Members, aligned rows and notes of one member table."""
     rows = align_rows(table, grid, header)
     continents = assign_continents(rows)
     entries = split_entries(rows)
@@ -122,6 +119,30 @@ def _member_table(
     )
 
 
+def _outcomes(
+    table: RawTable, rows: list[AlignedRow]
+) -> tuple[list[RowOutcome], list[RejectedRow]]:
+    """The row accounting of one member table, and its rejected rows."""
+    outcomes: list[RowOutcome] = []
+    rejected: list[RejectedRow] = []
+    for aligned in rows:
+        outcomes.append(
+            RowOutcome(table=table.index, row=aligned.row, kind=aligned.kind, line=aligned.line)
+        )
+        if aligned.kind is RowKind.REJECTED:
+            rejected.append(
+                RejectedRow(
+                    table=table.index,
+                    row=aligned.row,
+                    line=aligned.line,
+                    cells=aligned.cells,
+                    reason=aligned.reason,
+                    rule=aligned.rule,
+                )
+            )
+    return outcomes, rejected
+
+
 def _extract(
     text: str, chosen: str, variant: str, source: str | None
 ) -> tuple[list[Member], list[RejectedRow], list[RowOutcome], list[Note], int]:
@@ -133,34 +154,24 @@ def _extract(
     rejected: list[RejectedRow] = []
     outcomes: list[RowOutcome] = []
     notes: list[Note] = []
+    skipped: list[str] = []
+    previous: tuple[RawTable, Header] | None = None
     for table in tables:
-        result = _member_table(table, variant)
-        if result is None:
-            notes.append(
-                Note(
-                    code="table.skipped",
-                    table=table.index,
-                    message="no header naming an organization column and another role",
-                )
-            )
+        grid = build_grid(table)
+        found, reason = member_header(table, grid, previous)
+        if found is None:
+            notes.append(Note(code="table.skipped", table=table.index, message=reason))
+            skipped.append(f"table {table.index}: {reason}")
             continue
-        table_members, rows, table_notes_ = result
+        previous = (table, found.header)
+        if found.note is not None:
+            notes.append(Note(code=found.note[0], table=table.index, message=found.note[1]))
+        table_members, rows, table_notes_ = _member_table(table, grid, found.header, variant)
         members += table_members
         notes += table_notes_
-        for aligned in rows:
-            outcomes.append(
-                RowOutcome(table=table.index, row=aligned.row, kind=aligned.kind, line=aligned.line)
-            )
-            if aligned.kind is RowKind.REJECTED:
-                rejected.append(
-                    RejectedRow(
-                        table=table.index,
-                        row=aligned.row,
-                        line=aligned.line,
-                        cells=aligned.cells,
-                        reason=aligned.reason,
-                    )
-                )
+        table_outcomes, table_rejected = _outcomes(table, rows)
+        outcomes += table_outcomes
+        rejected += table_rejected
     for raw in lists:
         listed = list_members(raw, variant)
         if listed is not None:
@@ -173,11 +184,12 @@ def _extract(
             header_texts(table, build_grid(table), 0) if table.rows else () for table in tables
         )
         raise NoMemberTableError(
-            f"{len(tables)} table(s) found, but none has a header naming an organization "
-            "column (政党或组织, 成员, Party, ...) and another role; "
-            f"{len(lists)} list(s) found, but none under a membership heading "
+            f"{len(tables)} table(s) found, but none lists members: "
+            + "; ".join(skipped)
+            + f"; {len(lists)} list(s) found, but none under a membership heading "
             "(成员, 支部, Members, ...)",
             headers=headers,
+            reasons=tuple(skipped),
             source=source,
         )
     return members, rejected, outcomes, notes, len(tables)

@@ -146,7 +146,11 @@ class Member:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RejectedRow:
-    """A source row (or list item) that could not become a member, with the reason."""
+    """A source row (or list item) that could not become a member, with the reason.
+
+    ``rule`` names the kind of reason (``rejected.summary``,
+    ``rejected.not-an-organization`` ...); ``reason`` says it in words.
+    """
 
     table: int
     layout: str = "table"
@@ -154,6 +158,7 @@ class RejectedRow:
     line: int | None
     cells: tuple[str, ...]
     reason: str
+    rule: str = "rejected"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -77,11 +77,15 @@ def build_member(
     the ``section`` alone); with the ``caption`` they may state a status.
     """
     organization = entry.aligned.values[Role.ORGANIZATION]
+    status_cell = entry.aligned.values.get(Role.STATUS)
     status = decide_status(
         entry.annotation,
         where=StatusSource(
             text=organization.text, row=organization.row, column=organization.column
         ),
+        cell=StatusSource(text=status_cell.text, row=status_cell.row, column=status_cell.column)
+        if status_cell is not None
+        else None,
         caption=caption,
         headings=headings or ((section,) if section else ()),
     )

@@ -39,7 +39,8 @@ from icor_extract.repair.columns import Role
 from icor_extract.repair.country import Country, assign_countries
 from icor_extract.repair.entries import split_entries
 from icor_extract.repair.groups import Continent
-from icor_extract.repair.realign import AlignedRow, Placed, Placement
+from icor_extract.repair.nonmember import NOT_AN_ORGANIZATION, not_an_organization, summary_row
+from icor_extract.repair.realign import EMPTY, AlignedRow, Placed, Placement
 from icor_extract.repair.status import split_status_annotation, status_from_heading
 
 __all__ = ["ListResult", "list_members", "member_list_heading"]
@@ -212,6 +213,22 @@ def _heads(raw: RawList) -> dict[int, tuple[int | None, RawCell] | None]:
     return result
 
 
+def _item_kind(
+    item: RawItem, following: RawItem | None, organization: RawCell
+) -> tuple[RowKind, str, str]:
+    """(kind, rule, reason) of one item: a group over nested items, a member, or rejected."""
+    if following is not None and following.depth > item.depth:
+        return RowKind.GROUP, "", ""
+    if not organization.text and not organization.footnotes:
+        return RowKind.REJECTED, EMPTY, "empty item"
+    found = summary_row((organization,)) or not_an_organization(organization)
+    if found is not None:
+        return RowKind.REJECTED, found[0], found[1]
+    if _is_country(organization.text):
+        return RowKind.REJECTED, NOT_AN_ORGANIZATION, "a place name, not an organization"
+    return RowKind.MEMBER, "", ""
+
+
 def _lead_status(raw: RawList) -> str | None:
     lead = raw.lead
     if lead is None or not _LEAD_IN.match(lead.text):
@@ -231,14 +248,8 @@ def list_members(raw: RawList, variant: str) -> ListResult | None:
     rows: list[AlignedRow] = []
     for position, item in enumerate(raw.items):
         following = raw.items[position + 1] if position + 1 < len(raw.items) else None
-        kind, reason = RowKind.MEMBER, ""
         parts = _split_item(item)
-        if following is not None and following.depth > item.depth:
-            kind = RowKind.GROUP
-        elif not parts.organization.text:
-            kind, reason = RowKind.REJECTED, "empty item"
-        elif _is_country(parts.organization.text):
-            kind, reason = RowKind.REJECTED, "a place name, not an organization"
+        kind, rule, reason = _item_kind(item, following, parts.organization)
         outcomes.append(
             RowOutcome(table=raw.index, row=item.number, kind=kind, line=item.line, layout="list")
         )
@@ -250,6 +261,7 @@ def list_members(raw: RawList, variant: str) -> ListResult | None:
                     line=item.line,
                     cells=(item.text,),
                     reason=reason,
+                    rule=rule,
                     layout="list",
                 )
             )
