@@ -10,8 +10,6 @@ are skipped: they are never member lists.
 
 from __future__ import annotations
 
-from copy import deepcopy
-
 from lxml import etree
 
 from icor_extract.readers.html import heading_text, read_cell
@@ -37,13 +35,30 @@ def _is_furniture(element: etree._Element) -> bool:
     return bool(classes & _FURNITURE_CLASSES) or element.get("id") == "toc"
 
 
-def _item(li: etree._Element, *, number: int, depth: int) -> RawItem:
-    own = deepcopy(li)
-    for nested in list(own.iter(*_LISTS)):
-        parent = nested.getparent()
+def _own_lists(li: etree._Element) -> list[etree._Element]:
+    """The lists nested in ``li`` itself, in order; deeper items' lists are theirs."""
+    found = []
+    stack = list(reversed(li))
+    while stack:
+        element = stack.pop()
+        if element.tag in _LISTS:
+            found.append(element)
+        elif element.tag != "li":
+            stack.extend(reversed(element))
+    return found
+
+
+def _item(li: etree._Element, nested: list[etree._Element], *, number: int, depth: int) -> RawItem:
+    """Read ``li`` without its nested lists (taken out for the read, then put back)."""
+    taken = []
+    for element in nested:
+        parent = element.getparent()
         if parent is not None:
-            parent.remove(nested)
-    cell = read_cell(own)
+            taken.append((parent, parent.index(element), element))
+            parent.remove(element)
+    cell = read_cell(li)
+    for parent, position, element in reversed(taken):
+        parent.insert(position, element)
     line = getattr(li, "sourceline", None)
     return RawItem(
         text=cell.text,
@@ -56,17 +71,22 @@ def _item(li: etree._Element, *, number: int, depth: int) -> RawItem:
     )
 
 
-def _items(element: etree._Element, depth: int, out: list[RawItem]) -> None:
-    for li in element.iterchildren("li"):
-        out.append(_item(li, number=len(out), depth=depth))
-        if depth >= _MAX_DEPTH:
+def _items(top: etree._Element) -> list[RawItem]:
+    """Every item of a top-level list in document order; nesting deeper than
+    :data:`_MAX_DEPTH` is read at that depth (hostile input, not wiki lists)."""
+    out: list[RawItem] = []
+    stack: list[tuple[etree._Element, int]] = [(top, 1)]
+    while stack:
+        element, depth = stack.pop()
+        if element.tag in _LISTS:
+            if not _is_furniture(element):
+                items = [(li, depth) for li in element.iterchildren("li")]
+                stack.extend(reversed(items))
             continue
-        for nested in li.iter(*_LISTS):
-            ancestor = nested.getparent()
-            while ancestor is not None and ancestor.tag != "li":
-                ancestor = ancestor.getparent()
-            if ancestor is li and not _is_furniture(nested):
-                _items(nested, depth + 1, out)
+        nested = _own_lists(element)
+        out.append(_item(element, nested, number=len(out), depth=depth))
+        stack.extend((child, min(depth + 1, _MAX_DEPTH)) for child in reversed(nested))
+    return out
 
 
 def read_html_lists(text: str) -> list[RawList]:
@@ -102,8 +122,7 @@ def read_html_lists(text: str) -> list[RawList]:
             )
             walker.skip_subtree()
         elif tag in _LISTS:
-            items: list[RawItem] = []
-            _items(element, 1, items)
+            items = _items(element)
             if items:
                 line = getattr(element, "sourceline", None)
                 lists.append(

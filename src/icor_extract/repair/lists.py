@@ -18,7 +18,8 @@ countries and the records come from the same code as tables:
   holding only a flag or a country name (``{{AUT}}`` above its party items),
   or an item that heads nested items, is a country cell spanned over the
   items below it (``country.list-head``);
-* an item that heads nested items is a group row, not a member.
+* an item that heads nested items is a group row, not a member, unless its
+  own name looks like an organization's.
 
 Statuses come from the headings and from a lead-in sentence just before the
 list (``候选成员（部分）：``), nearest first, as :mod:`.status` reads them.
@@ -39,6 +40,7 @@ from icor_extract.repair.columns import Role
 from icor_extract.repair.country import Country, assign_countries
 from icor_extract.repair.entries import split_entries
 from icor_extract.repair.groups import Continent
+from icor_extract.repair.membership import organization_like
 from icor_extract.repair.nonmember import NOT_AN_ORGANIZATION, not_an_organization, summary_row
 from icor_extract.repair.realign import EMPTY, AlignedRow, Placed, Placement
 from icor_extract.repair.status import split_status_annotation, status_from_heading
@@ -216,8 +218,13 @@ def _heads(raw: RawList) -> dict[int, tuple[int | None, RawCell] | None]:
 def _item_kind(
     item: RawItem, following: RawItem | None, organization: RawCell
 ) -> tuple[RowKind, str, str]:
-    """(kind, rule, reason) of one item: a group over nested items, a member, or rejected."""
-    if following is not None and following.depth > item.depth:
+    """(kind, rule, reason) of one item: a group over nested items, a member, or rejected.
+
+    An item over nested items is a label for them (a region, a country) unless
+    its own name looks like an organization's (第四国际巴西支部 over its groups).
+    """
+    heads_items = following is not None and following.depth > item.depth
+    if heads_items and not organization_like([organization.text]):
         return RowKind.GROUP, "", ""
     if not organization.text and not organization.footnotes:
         return RowKind.REJECTED, EMPTY, "empty item"
