@@ -51,6 +51,8 @@ _EMPTIED_FLAG = re.compile(r"^[（(]\s*[）)]\s*")
 def without_flag_remnant(text: str) -> str:
     """The name without the empty brackets a dropped flag left before it."""
     return _EMPTIED_FLAG.sub("", text) if text[:1] in "(（" else text
+
+
 _LATIN = re.compile(r"[A-Za-z]")
 
 
