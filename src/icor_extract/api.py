@@ -113,7 +113,7 @@ def _member_table(
         aligned.row: Location(table=table.index, row=aligned.row, line=aligned.line)
         for aligned in rows
     }
-    continents = assign_continents(rows)
+    continents = assign_continents(rows, table.headings)
     entries = split_entries(rows)
     countries = assign_countries(entries, rows, variant)
     members = [
@@ -124,6 +124,7 @@ def _member_table(
             locations=locations,
             section=table.section,
             caption=table.caption,
+            headings=table.headings,
         )
         for entry, country in zip(entries, countries, strict=True)
     ]

@@ -46,6 +46,7 @@ class Rule(StrEnum):
     JOINED_UNREADABLE = "joined.unreadable"
     CONTINENT_ROWSPAN = "continent.rowspan"
     CONTINENT_GROUP_ROW = "continent.group-row"
+    CONTINENT_HEADING = "continent.heading"
     CONTINENT_NONE = "continent.none"
     COUNTRY_FLAG = "country.flag"
     COUNTRY_CELL = "country.cell"

@@ -18,7 +18,10 @@ __all__ = [
     "RawCell",
     "RawRow",
     "RawTable",
+    "Trail",
+    "enter_heading",
     "flag_file",
+    "heading_path",
     "link_title",
     "normalize_text",
     "source_text",
@@ -79,9 +82,25 @@ class RawTable:
 
     index: int
     rows: tuple[RawRow, ...]
-    section: str | None = None
+    section: str | None = None  # the nearest heading above the table
     caption: str | None = None
     line: int | None = None
+    #: every heading the table sits under, nearest first (``亚洲``, ``前成员``, ...)
+    headings: tuple[str, ...] = ()
+
+
+#: the headings open at a point of a page: (level, title), outermost first
+Trail = tuple[tuple[int, str], ...]
+
+
+def enter_heading(trail: Trail, level: int, title: str) -> Trail:
+    """The trail after a heading of ``level``: it closes every heading as deep or deeper."""
+    return (*(item for item in trail if item[0] < level), (level, title))
+
+
+def heading_path(trail: Trail) -> tuple[str, ...]:
+    """The titles of a trail, nearest first."""
+    return tuple(title for _, title in reversed(trail))
 
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
