@@ -27,7 +27,7 @@ WIKITEXT = """{{Infobox organization
 
 def test_wikitext_lists() -> None:
     first, second = read_lists(WIKITEXT, "wikitext")
-    assert first.headings == ("成员", "欧洲")
+    assert first.headings == ("欧洲", "成员")
     assert first.lead is not None
     assert first.lead.text == "十七个创始成员是："
     assert [(i.number, i.depth, i.text) for i in first.items] == [

@@ -70,7 +70,7 @@ def test_every_item_of_a_member_list_is_accounted_for(page: str) -> None:
     extraction = _read(page)
     listed = [m for m in extraction.members if m.layout == "list"]
     assert [(m.table, m.row) for m in listed] == [(e["list"], e["item"]) for e in golden["members"]]
-    counted = Counter(o.table for o in extraction.rows if o.layout == "list")
+    counted = Counter(o.table for o in extraction.row_outcomes if o.layout == "list")
     assert counted == {entry["list"]: entry["items"] for entry in golden["member_lists"]}
     assert {(m.table, m.section) for m in listed} == {
         (entry["list"], entry["section"]) for entry in golden["member_lists"]
@@ -79,7 +79,9 @@ def test_every_item_of_a_member_list_is_accounted_for(page: str) -> None:
         (r["list"], r["item"], r["reason"]) for r in golden["rejected"]
     ]
     groups = [
-        (o.table, o.row) for o in extraction.rows if o.layout == "list" and o.kind is RowKind.GROUP
+        (o.table, o.row)
+        for o in extraction.row_outcomes
+        if o.layout == "list" and o.kind is RowKind.GROUP
     ]
     assert groups == [(g["list"], g["item"]) for g in golden["groups"]]
 

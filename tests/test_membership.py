@@ -26,7 +26,11 @@ def test_a_total_row_is_rejected_and_takes_nothing_from_the_row_above() -> None:
         "rejected.summary",
         "a summary row ('总计')",
     )
-    assert [o.kind for o in extraction.rows] == [RowKind.HEADER, RowKind.MEMBER, RowKind.REJECTED]
+    assert [o.kind for o in extraction.row_outcomes] == [
+        RowKind.HEADER,
+        RowKind.MEMBER,
+        RowKind.REJECTED,
+    ]
 
 
 @pytest.mark.parametrize("total", ["总计", "合計", "共计：52", "Total", "Total: 52", "小计"])

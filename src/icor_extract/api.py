@@ -12,7 +12,9 @@ from __future__ import annotations
 import logging
 import os
 import re
+from importlib import resources
 from pathlib import Path
+from typing import IO, get_args
 
 from icor_extract.audit import table_notes
 from icor_extract.errors import (
@@ -27,7 +29,19 @@ from icor_extract.errors import (
     UnsupportedFormatError,
 )
 from icor_extract.grid import Grid, build_grid
-from icor_extract.model import Extraction, Member, Note, RejectedRow, RowKind, RowOutcome
+from icor_extract.model import (
+    Errors,
+    Extraction,
+    Format,
+    Location,
+    Member,
+    Note,
+    NoteCode,
+    RejectedRow,
+    RowKind,
+    RowOutcome,
+    Variant,
+)
 from icor_extract.readers import FORMATS, detect_format, read_lists, read_tables
 from icor_extract.readers.decode import decode
 from icor_extract.readers.raw import RawTable
@@ -40,17 +54,17 @@ from icor_extract.repair.lists import list_members
 from icor_extract.repair.membership import member_header
 from icor_extract.repair.realign import AlignedRow, align_rows
 
-__all__ = ["VARIANTS", "parse", "read"]
+__all__ = ["ERRORS", "EXAMPLE_PAGE", "FORMATS", "VARIANTS", "example", "parse", "read"]
 
 logger = logging.getLogger("icor_extract")
 
 #: language variants a page may be read in (names of countries follow it)
-VARIANTS = ("zh-hans", "zh-hant", "en")
+VARIANTS: tuple[Variant, ...] = get_args(Variant)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: what ``errors=`` may ask for when decoding bytes
-ERRORS = ("strict", "replace")
+ERRORS: tuple[Errors, ...] = get_args(Errors)
 
 
 def _without_lone_surrogates(text: str, errors: str, source: str | None) -> str:
@@ -96,7 +110,11 @@ def _member_table(
 ) -> tuple[list[Member], list[AlignedRow], list[Note]]:
     """Members, aligned rows and notes of one member table."""
     rows = align_rows(table, grid, header)
-    continents = assign_continents(rows)
+    locations = {
+        aligned.row: Location(table=table.index, row=aligned.row, line=aligned.line)
+        for aligned in rows
+    }
+    continents = assign_continents(rows, table.headings)
     entries = split_entries(rows)
     countries = assign_countries(entries, rows, variant)
     members = [
@@ -104,9 +122,10 @@ def _member_table(
             entry,
             continents[entry.aligned.row],
             country,
-            table=table.index,
+            locations=locations,
             section=table.section,
             caption=table.caption,
+            headings=table.headings,
         )
         for entry, country in zip(entries, countries, strict=True)
     ]
@@ -126,18 +145,12 @@ def _outcomes(
     outcomes: list[RowOutcome] = []
     rejected: list[RejectedRow] = []
     for aligned in rows:
-        outcomes.append(
-            RowOutcome(table=table.index, row=aligned.row, kind=aligned.kind, line=aligned.line)
-        )
-        if aligned.kind is RowKind.REJECTED:
+        location = Location(table=table.index, row=aligned.row, line=aligned.line)
+        outcomes.append(RowOutcome(location=location, kind=aligned.kind))
+        if aligned.kind is RowKind.REJECTED and aligned.rule is not None:
             rejected.append(
                 RejectedRow(
-                    table=table.index,
-                    row=aligned.row,
-                    line=aligned.line,
-                    cells=aligned.cells,
-                    reason=aligned.reason,
-                    rule=aligned.rule,
+                    location=location, cells=aligned.cells, reason=aligned.reason, rule=aligned.rule
                 )
             )
     return outcomes, rejected
@@ -159,13 +172,14 @@ def _extract(
     for table in tables:
         grid = build_grid(table)
         found, reason = member_header(table, grid, previous)
+        where = Location(table=table.index)
         if found is None:
-            notes.append(Note(code="table.skipped", table=table.index, message=reason))
+            notes.append(Note(code=NoteCode.TABLE_SKIPPED, location=where, message=reason))
             skipped.append(f"table {table.index}: {reason}")
             continue
         previous = (table, found.header)
         if found.note is not None:
-            notes.append(Note(code=found.note[0], table=table.index, message=found.note[1]))
+            notes.append(Note(code=found.note[0], location=where, message=found.note[1]))
         table_members, rows, table_notes_ = _member_table(table, grid, found.header, variant)
         members += table_members
         notes += table_notes_
@@ -198,10 +212,10 @@ def _extract(
 def parse(
     text: str | bytes,
     *,
-    format: str = "auto",
-    variant: str = "zh-hans",
+    format: Format = "auto",
+    variant: Variant = "zh-hans",
     encoding: str | None = None,
-    errors: str = "strict",
+    errors: Errors = "strict",
     source: str | None = None,
 ) -> Extraction:
     """Extract the members of every membership table in a document.
@@ -243,28 +257,63 @@ def parse(
         members=tuple(members),
         rejected=tuple(rejected),
         notes=tuple(notes),
-        rows=tuple(outcomes),
-        tables=tables,
+        row_outcomes=tuple(outcomes),
+        table_count=tables,
         source_format=chosen,
         source_name=source,
         encoding=used_encoding,
     )
 
 
-def read(
-    path: str | os.PathLike[str],
-    *,
-    format: str = "auto",
-    variant: str = "zh-hans",
-    encoding: str | None = None,
-    errors: str = "strict",
-) -> Extraction:
-    """Read a file and :func:`parse` it; the file's name appears in errors."""
-    name = os.fspath(path)
+def _contents(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> tuple[str | bytes, str]:
+    """What a path or an open file holds, and the name errors give it."""
+    if isinstance(source, str | os.PathLike):
+        name = os.fspath(source)
+        try:
+            return Path(name).read_bytes(), name
+        except OSError as error:
+            message = f"cannot read the file: {error.strerror or error}"
+            raise InputError(message, source=name) from None
+    name = str(getattr(source, "name", "<file>"))
     try:
-        data = Path(name).read_bytes()
+        return source.read(), name
     except OSError as error:
-        raise InputError(f"cannot read the file: {error.strerror or error}", source=name) from None
+        raise InputError(f"cannot read the file: {error}", source=name) from None
+    except UnicodeDecodeError as error:
+        message = f"the file, opened as text, is not valid {error.encoding}: {error.reason}"
+        raise DecodingError(
+            message, encoding=error.encoding, offset=error.start, source=name
+        ) from None
+
+
+def read(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes],
+    *,
+    format: Format = "auto",
+    variant: Variant = "zh-hans",
+    encoding: str | None = None,
+    errors: Errors = "strict",
+) -> Extraction:
+    """Read a file, by path or already open (text or binary), and :func:`parse` it.
+
+    The file's name appears in errors.  A file opened in text mode was decoded
+    by Python; ``encoding`` then does not apply.
+    """
+    data, name = _contents(source)
     return parse(
         data, format=format, variant=variant, encoding=encoding, errors=errors, source=name
     )
+
+
+#: the page :func:`example` reads, bundled with the package
+EXAMPLE_PAGE = "icor.zh.md"
+
+
+def example(*, variant: Variant = "zh-hans") -> Extraction:
+    """The bundled ICOR member page (zh-wiki, CC BY-SA; pandoc markdown), extracted.
+
+    The quickest way to see what the library returns: 52 members, some of
+    them with countries inferred, some left empty with the reason.
+    """
+    data = resources.files("icor_extract").joinpath("data", EXAMPLE_PAGE).read_bytes()
+    return parse(data, variant=variant, source=EXAMPLE_PAGE)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from lxml import etree
 
 from icor_extract.readers.html import heading_text, read_cell
-from icor_extract.readers.raw import RawItem, RawList
+from icor_extract.readers.raw import RawItem, RawList, Trail, enter_heading, heading_path
 
 __all__ = ["read_html_lists"]
 
@@ -96,7 +96,7 @@ def read_html_lists(text: str) -> list[RawList]:
     if root is None:
         return []
     lists: list[RawList] = []
-    headings: list[tuple[int, str]] = []
+    trail: Trail = ()
     lead: RawItem | None = None
     walker = etree.iterwalk(root, events=("start",))
     for _, element in walker:
@@ -105,11 +105,9 @@ def read_html_lists(text: str) -> list[RawList]:
             walker.skip_subtree()
         elif tag in _HEADINGS:
             level = int(tag[1])
-            while headings and headings[-1][0] >= level:
-                headings.pop()
             title = heading_text(element)
             if title:
-                headings.append((level, title))
+                trail = enter_heading(trail, level, title)
             lead = None
             walker.skip_subtree()
         elif tag == "p":
@@ -129,7 +127,7 @@ def read_html_lists(text: str) -> list[RawList]:
                     RawList(
                         index=len(lists),
                         items=tuple(items),
-                        headings=tuple(title for _, title in headings),
+                        headings=heading_path(trail),
                         lead=lead,
                         ordered=tag == "ol",
                         line=line if isinstance(line, int) else None,

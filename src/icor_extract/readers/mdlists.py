@@ -21,7 +21,10 @@ from icor_extract.readers.raw import (
     Link,
     RawItem,
     RawList,
+    Trail,
+    enter_heading,
     flag_file,
+    heading_path,
     link_title,
     normalize_text,
     split_footnotes,
@@ -98,7 +101,7 @@ def read_markdown_lists(text: str) -> list[RawList]:
     """Every markdown list of a page, in order, with its heading path and lead paragraph."""
     tokens = MarkdownIt("commonmark").parse(text)
     lists: list[RawList] = []
-    headings: list[tuple[int, str]] = []
+    trail: Trail = ()
     lead: RawItem | None = None
     current: _Open | None = None
     for position, token in enumerate(tokens):
@@ -107,10 +110,8 @@ def read_markdown_lists(text: str) -> list[RawList]:
             if kind == "heading_open":
                 level = int(token.tag[1])
                 title = _inline(tokens[position + 1]).text
-                while headings and headings[-1][0] >= level:
-                    headings.pop()
                 if title:
-                    headings.append((level, title))
+                    trail = enter_heading(trail, level, title)
                 lead = None
             elif kind == "inline" and tokens[position - 1].type == "paragraph_open":
                 lead = _raw_item(_inline(token), number=-1, depth=0, line=_line(token))
@@ -123,13 +124,12 @@ def read_markdown_lists(text: str) -> list[RawList]:
         elif kind in ("bullet_list_close", "ordered_list_close"):
             current.depth -= 1
             if current.depth == 0:
-                title_path = tuple(title for _, title in headings)
                 usable = lead if lead is not None and (lead.text or lead.flags) else None
                 lists.append(
                     RawList(
                         index=len(lists),
                         items=tuple(current.items),
-                        headings=title_path,
+                        headings=heading_path(trail),
                         lead=usable,
                         ordered=current.ordered,
                         line=current.line,

@@ -20,7 +20,10 @@ __all__ = [
     "RawList",
     "RawRow",
     "RawTable",
+    "Trail",
+    "enter_heading",
     "flag_file",
+    "heading_path",
     "link_title",
     "normalize_text",
     "source_text",
@@ -81,9 +84,25 @@ class RawTable:
 
     index: int
     rows: tuple[RawRow, ...]
-    section: str | None = None
+    section: str | None = None  # the nearest heading above the table
     caption: str | None = None
     line: int | None = None
+    #: every heading the table sits under, nearest first (``亚洲``, ``前成员``, ...)
+    headings: tuple[str, ...] = ()
+
+
+#: the headings open at a point of a page: (level, title), outermost first
+Trail = tuple[tuple[int, str], ...]
+
+
+def enter_heading(trail: Trail, level: int, title: str) -> Trail:
+    """The trail after a heading of ``level``: it closes every heading as deep or deeper."""
+    return (*(item for item in trail if item[0] < level), (level, title))
+
+
+def heading_path(trail: Trail) -> tuple[str, ...]:
+    """The titles of a trail, nearest first."""
+    return tuple(title for _, title in reversed(trail))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -109,7 +128,7 @@ class RawItem:
 class RawList:
     """A bulleted or numbered list in document order, with the headings above it.
 
-    ``headings`` is the path of headings it sits under, outermost first;
+    ``headings`` are the headings it sits under, nearest first (as a table's);
     ``lead`` is the paragraph or line just before the list, when one stands
     between the list and the heading (a lead-in sentence such as
     ``后来加入的成员（部分）：``, or a line holding only a flag template that
@@ -125,7 +144,8 @@ class RawList:
 
     @property
     def section(self) -> str | None:
-        return self.headings[-1] if self.headings else None
+        """The nearest heading above the list."""
+        return self.headings[0] if self.headings else None
 
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")

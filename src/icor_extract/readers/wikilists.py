@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from icor_extract.readers.raw import RawItem, RawList
+from icor_extract.readers.raw import RawItem, RawList, Trail, enter_heading, heading_path
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
 from icor_extract.readers.wikitext import heading_title, scan_depth
@@ -39,7 +39,7 @@ def _item(content: str, *, number: int, depth: int, line: int) -> RawItem:
 
 @dataclass
 class _State:
-    headings: list[tuple[int, str]] = field(default_factory=list)
+    trail: Trail = ()
     lead: tuple[str, int] | None = None  # the last text line since the last heading or list
     items: list[RawItem] = field(default_factory=list)
     ordered: bool = False
@@ -53,7 +53,7 @@ class _State:
             RawList(
                 index=len(self.lists),
                 items=tuple(self.items),
-                headings=tuple(title for _, title in self.headings),
+                headings=heading_path(self.trail),
                 lead=lead if lead is not None and (lead.text or lead.flags) else None,
                 ordered=self.ordered,
                 line=self.items[0].line,
@@ -64,9 +64,7 @@ class _State:
 
     def heading(self, level: int, title: str) -> None:
         self.close()
-        while self.headings and self.headings[-1][0] >= level:
-            self.headings.pop()
-        self.headings.append((level, title))
+        self.trail = enter_heading(self.trail, level, title)
         self.lead = None
 
 

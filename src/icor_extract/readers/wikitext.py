@@ -17,7 +17,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from icor_extract.readers.raw import RawCell, RawRow, RawTable, normalize_text
+from icor_extract.readers.raw import (
+    RawCell,
+    RawRow,
+    RawTable,
+    Trail,
+    enter_heading,
+    heading_path,
+    normalize_text,
+)
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
 
@@ -131,7 +139,7 @@ class _Row:
 class _Table:
     index: int
     line: int
-    section: str | None
+    headings: tuple[str, ...]
     caption: str | None = None
     rows: list[_Row] = field(default_factory=list)
     depth: int = 0  # templates left open in the current cell
@@ -179,12 +187,17 @@ class _Table:
             if row.cells  # MediaWiki drops a |- that holds no cell
         )
         return RawTable(
-            index=self.index, rows=rows, section=self.section, caption=self.caption, line=self.line
+            index=self.index,
+            rows=rows,
+            section=self.headings[0] if self.headings else None,
+            caption=self.caption,
+            line=self.line,
+            headings=self.headings,
         )
 
 
 def heading_title(line: str) -> tuple[int, str] | None:
-    """(level, text) of a heading line (``== 成员 ==`` is level 2), else ``None``."""
+    """(level, title) of a heading line, if it is one."""
     match = _HEADING.match(line.strip())
     if match is None:
         return None
@@ -197,18 +210,17 @@ def read_wikitext(text: str, *, variant: str = "zh-hans") -> list[RawTable]:
     text = resolve_variants(text, variant)
     finished: list[_Table] = []
     open_tables: list[_Table] = []
-    section: str | None = None
+    trail: Trail = ()
     count = 0
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.lstrip()
         table = open_tables[-1] if open_tables else None
         if table is None:
             if line.startswith("{|"):
-                open_tables.append(_Table(index=count, line=number, section=section))
+                open_tables.append(_Table(index=count, line=number, headings=heading_path(trail)))
                 count += 1
-            elif line.startswith("="):
-                heading = heading_title(line)
-                section = heading[1] if heading else section
+            elif line.startswith("=") and (heading := heading_title(line)) is not None:
+                trail = enter_heading(trail, *heading)
             continue
         if table.depth > 0 and line.startswith(("|}", "|-", "{|")):
             table.depth = 0  # a template left open at a row or table mark is text
@@ -216,7 +228,7 @@ def read_wikitext(text: str, *, variant: str = "zh-hans") -> list[RawTable]:
             table.continue_cell(raw)
         elif line.startswith("{|"):
             table.continue_cell("")  # the nested table is read as a table of its own
-            open_tables.append(_Table(index=count, line=number, section=section))
+            open_tables.append(_Table(index=count, line=number, headings=heading_path(trail)))
             count += 1
         elif line.startswith("|}"):
             finished.append(open_tables.pop())

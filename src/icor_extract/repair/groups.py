@@ -1,22 +1,25 @@
 """Group rows become a column: each member gets the continent it sits under.
 
-A continent reaches a member in one of four ways, each with its own rule:
+A continent reaches a member in one of five ways, each with its own rule:
 written in the member's own row (``cell``/``realign.shift``), copied by a
 rowspan (``continent.rowspan``), inherited from the last group row above
-(``continent.group-row``), or not at all (``continent.none``).  A continent
-written in a member row heads the rows below it too, as its lost rowspan did.
+(``continent.group-row``), from a heading the table sits under
+(``=== 亚洲 ===``: ``continent.heading``), or not at all (``continent.none``).
+A continent written in a member row heads the rows below it too, as its lost
+rowspan did.  A group row or cell is nearer than a heading and wins, noted.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
-from icor_extract.geo.continents import continent_code
-from icor_extract.model import Provenance, RowKind
+from icor_extract.geo.continents import continent_code, is_continent_name
+from icor_extract.model import Location, Provenance, RowKind, Rule
 from icor_extract.repair.columns import Role
 from icor_extract.repair.realign import AlignedRow, Placement
 
-__all__ = ["Continent", "assign_continents"]
+__all__ = ["Continent", "assign_continents", "heading_continent"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +38,47 @@ def _with_code(name: str, provenance: Provenance) -> Continent:
             rule=provenance.rule,
             evidence=provenance.evidence,
             note=f"{provenance.note}; {note}" if provenance.note else note,
-            row=provenance.row,
+            location=provenance.location,
             column=provenance.column,
         )
     return Continent(name, code, provenance)
 
 
-def assign_continents(rows: list[AlignedRow]) -> dict[int, Continent]:
-    """The continent of every member row, keyed by source row."""
+_REMARK = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
+
+
+def heading_continent(headings: tuple[str, ...]) -> Continent | None:
+    """The continent of the nearest heading that names one (亚洲, 亚洲（部分）, Asia)."""
+    for heading in headings:
+        name = _REMARK.sub("", heading).strip()
+        if name and is_continent_name(name):
+            provenance = Provenance(
+                field="continent",
+                rule=Rule.CONTINENT_HEADING,
+                evidence=heading,
+                note=f"under the heading '{heading}'",
+            )
+            return _with_code(name, provenance)
+    return None
+
+
+def _nearer(continent: Continent, heading: Continent | None) -> Continent:
+    """A continent of the table itself, noted as winning over the heading's."""
+    if heading is None:
+        return continent
+    win = f"nearer than the heading '{heading.provenance.evidence}'"
+    note = f"{continent.provenance.note}; {win}" if continent.provenance.note else win
+    return replace(continent, provenance=replace(continent.provenance, note=note))
+
+
+def assign_continents(
+    rows: list[AlignedRow], headings: tuple[str, ...] = ()
+) -> dict[int, Continent]:
+    """The continent of every member row, keyed by source row.
+
+    ``headings`` are the headings the table sits under, nearest first.
+    """
+    heading = heading_continent(headings)
     result: dict[int, Continent] = {}
     current: tuple[str, int | None, int | None] | None = None  # text, row, column
     shared: dict[tuple[str, int | None, int | None], Continent] = {}
@@ -57,9 +93,9 @@ def assign_continents(rows: list[AlignedRow]) -> dict[int, Continent]:
             # A span copy from this same row is a colspan: the row's own cell.
             spanned = placed.how is Placement.SPAN and placed.row != aligned.row
             rule = {
-                Placement.CELL: "cell",
-                Placement.SHIFT: "realign.shift",
-                Placement.SPAN: "continent.rowspan" if spanned else "cell",
+                Placement.CELL: Rule.CELL,
+                Placement.SHIFT: Rule.REALIGN_SHIFT,
+                Placement.SPAN: Rule.CONTINENT_ROWSPAN if spanned else Rule.CELL,
             }[placed.how]
             note = f"from row {placed.row}" if spanned or placed.how is Placement.SHIFT else ""
             provenance = Provenance(
@@ -67,29 +103,31 @@ def assign_continents(rows: list[AlignedRow]) -> dict[int, Continent]:
                 rule=rule,
                 evidence=placed.text,
                 note=note,
-                row=placed.row,
+                location=Location(row=placed.row),
                 column=placed.column,
             )
-            result[aligned.row] = _with_code(placed.text, provenance)
+            result[aligned.row] = _nearer(_with_code(placed.text, provenance), heading)
             current = (placed.text, placed.row, placed.column)
         elif current is not None:
             if current not in shared:  # one value for every row the group row heads
                 text, row, column = current
                 provenance = Provenance(
                     field="continent",
-                    rule="continent.group-row",
+                    rule=Rule.CONTINENT_GROUP_ROW,
                     evidence=text,
                     note=f"group row {row} heads this row",
-                    row=row,
+                    location=Location(row=row),
                     column=column,
                 )
-                shared[current] = _with_code(text, provenance)
+                shared[current] = _nearer(_with_code(text, provenance), heading)
             result[aligned.row] = shared[current]
+        elif heading is not None:
+            result[aligned.row] = heading
         else:
             provenance = Provenance(
                 field="continent",
-                rule="continent.none",
-                note="no continent cell in the row and no group row above it",
+                rule=Rule.CONTINENT_NONE,
+                note="no continent cell in the row, no group row above it, no continent heading",
             )
             result[aligned.row] = Continent(None, None, provenance)
     return result

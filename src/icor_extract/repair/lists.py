@@ -30,22 +30,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from icor_extract.geo.continents import continent_code
 from icor_extract.geo.countries import Status as Found
 from icor_extract.geo.countries import country_index
-from icor_extract.model import Member, Note, Provenance, RejectedRow, RowKind, RowOutcome
+from icor_extract.model import (
+    Layout,
+    Location,
+    Member,
+    Note,
+    NoteCode,
+    Provenance,
+    RejectedRow,
+    RowKind,
+    RowOutcome,
+    Rule,
+)
 from icor_extract.readers.raw import Link, RawCell, RawItem, RawList
 from icor_extract.records import build_member
 from icor_extract.repair.columns import Role
 from icor_extract.repair.country import Country, assign_countries
 from icor_extract.repair.entries import split_entries
-from icor_extract.repair.groups import Continent
+from icor_extract.repair.groups import Continent, heading_continent
 from icor_extract.repair.membership import organization_like
-from icor_extract.repair.nonmember import NOT_AN_ORGANIZATION, not_an_organization, summary_row
-from icor_extract.repair.realign import EMPTY, AlignedRow, Placed, Placement
+from icor_extract.repair.nonmember import not_an_organization, summary_row
+from icor_extract.repair.realign import AlignedRow, Placed, Placement
 from icor_extract.repair.status import split_status_annotation, status_from_heading
 
-__all__ = ["ListResult", "list_members", "member_list_heading"]
+__all__ = ["ListResult", "is_member_list", "list_members"]
 
 #: headings over lists that are never member lists (see also, references ...)
 _NOT_MEMBERS = re.compile(
@@ -63,8 +73,6 @@ _REMNANT = re.compile(r"^(?:[（(]\s*[）)]|\\?[-–—:：,，、/])\s*")
 _PREFIX = re.compile(r"^(?P<country>[^：:]{1,30}?)\s*(?:：|:\s)\s*(?P<rest>.+)$")
 _REMARK = re.compile(r"^[（(].*[）)]$")
 
-LIST_HEAD_RULE = "country.list-head"
-
 
 @dataclass(frozen=True, slots=True)
 class ListResult:
@@ -76,23 +84,19 @@ class ListResult:
     notes: list[Note]
 
 
-def member_list_heading(headings: tuple[str, ...]) -> tuple[bool, str | None]:
-    """(is a member list, continent heading) from the heading path, outermost first.
+def is_member_list(headings: tuple[str, ...]) -> bool:
+    """Whether a list under ``headings`` (nearest first) is a member list.
 
-    The nearest heading that names a status or membership makes it a member
-    list; one that names a non-member section (参见, References) makes it
-    none; continent headings and unknown headings are passed over.
+    The nearest heading that names a status or membership makes it one; one
+    that names a non-member section (参见, References) makes it none;
+    continent headings and unknown headings are passed over.
     """
-    continent: str | None = None
-    for heading in reversed(headings):
-        if continent is None and continent_code(heading) is not None:
-            continent = heading
-            continue
+    for heading in headings:
         if _NOT_MEMBERS.search(heading):
-            return False, continent
+            return False
         if status_from_heading(heading) is not None:
-            return True, continent
-    return False, continent
+            return True
+    return False
 
 
 def _clean(text: str) -> str:
@@ -160,24 +164,16 @@ def _head_cell(item: RawItem | None) -> RawCell | None:
     return None
 
 
-def _continent(heading: str | None) -> Continent:
-    if heading is None:
-        return Continent(
-            None,
-            None,
-            Provenance(
-                field="continent",
-                rule="continent.none",
-                note="no continent heading above the list",
-            ),
-        )
+def _continent(headings: tuple[str, ...]) -> Continent:
+    found = heading_continent(headings)
+    if found is not None:
+        return found
     provenance = Provenance(
         field="continent",
-        rule="continent.heading",
-        evidence=heading,
-        note=f"under the heading '{heading}'",
+        rule=Rule.CONTINENT_NONE,
+        note="no continent heading above the list",
     )
-    return Continent(heading, continent_code(heading), provenance)
+    return Continent(None, None, provenance)
 
 
 def _aligned(item: RawItem, parts: _Parts, head: tuple[int | None, RawCell] | None) -> AlignedRow:
@@ -217,23 +213,23 @@ def _heads(raw: RawList) -> dict[int, tuple[int | None, RawCell] | None]:
 
 def _item_kind(
     item: RawItem, following: RawItem | None, organization: RawCell
-) -> tuple[RowKind, str, str]:
-    """(kind, rule, reason) of one item: a group over nested items, a member, or rejected.
+) -> tuple[RowKind, tuple[Rule, str] | None]:
+    """What one item is: a group over nested items, a member, or rejected (rule, reason).
 
     An item over nested items is a label for them (a region, a country) unless
     its own name looks like an organization's (第四国际巴西支部 over its groups).
     """
     heads_items = following is not None and following.depth > item.depth
     if heads_items and not organization_like([organization.text]):
-        return RowKind.GROUP, "", ""
+        return RowKind.GROUP, None
     if not organization.text and not organization.footnotes:
-        return RowKind.REJECTED, EMPTY, "empty item"
+        return RowKind.REJECTED, (Rule.REJECTED_EMPTY, "empty item")
     found = summary_row((organization,)) or not_an_organization(organization)
+    if found is None and _is_country(organization.text):
+        found = (Rule.REJECTED_NOT_AN_ORGANIZATION, "a place name, not an organization")
     if found is not None:
-        return RowKind.REJECTED, found[0], found[1]
-    if _is_country(organization.text):
-        return RowKind.REJECTED, NOT_AN_ORGANIZATION, "a place name, not an organization"
-    return RowKind.MEMBER, "", ""
+        return RowKind.REJECTED, found
+    return RowKind.MEMBER, None
 
 
 def _lead_status(raw: RawList) -> str | None:
@@ -243,57 +239,54 @@ def _lead_status(raw: RawList) -> str | None:
     return lead.text if status_from_heading(lead.text) is not None else None
 
 
+def _rejected(item: RawItem, location: Location, rule: Rule, reason: str) -> RejectedRow:
+    return RejectedRow(location=location, cells=(item.text,), reason=reason, rule=rule)
+
+
 def list_members(raw: RawList, variant: str) -> ListResult | None:
     """The members of one list, or ``None`` when it is no member list."""
-    member_list, continent_heading = member_list_heading(raw.headings)
-    lead_in = _lead_status(raw)
-    if not member_list:
+    if not is_member_list(raw.headings):
         return None
+    lead_in = _lead_status(raw)
     heads = _heads(raw)
+    locations = {
+        item.number: Location(table=raw.index, row=item.number, line=item.line, layout=Layout.LIST)
+        for item in raw.items
+    }
     outcomes: list[RowOutcome] = []
     rejected: list[RejectedRow] = []
     rows: list[AlignedRow] = []
     for position, item in enumerate(raw.items):
         following = raw.items[position + 1] if position + 1 < len(raw.items) else None
         parts = _split_item(item)
-        kind, rule, reason = _item_kind(item, following, parts.organization)
-        outcomes.append(
-            RowOutcome(table=raw.index, row=item.number, kind=kind, line=item.line, layout="list")
-        )
-        if kind is RowKind.REJECTED:
-            rejected.append(
-                RejectedRow(
-                    table=raw.index,
-                    row=item.number,
-                    line=item.line,
-                    cells=(item.text,),
-                    reason=reason,
-                    rule=rule,
-                    layout="list",
-                )
-            )
+        kind, why = _item_kind(item, following, parts.organization)
+        location = locations[item.number]
+        outcomes.append(RowOutcome(location=location, kind=kind))
+        if why is not None:
+            rejected.append(_rejected(item, location, *why))
         elif kind is RowKind.MEMBER:
             rows.append(_aligned(item, parts, heads[item.number]))
     entries = split_entries(rows)
     countries = assign_countries(entries, rows, variant)
-    continent = _continent(continent_heading)
-    headings = tuple(reversed(raw.headings))
-    if lead_in is not None:
-        headings = (lead_in, *headings)
-    members = []
-    for entry, found in zip(entries, countries, strict=True):
-        member = build_member(
-            entry,
-            continent,
-            _list_head(found),
-            table=raw.index,
-            section=raw.section,
-            headings=headings,
+    continent = _continent(raw.headings)
+    headings = (lead_in, *raw.headings) if lead_in is not None else raw.headings
+    members = [
+        _from_list(
+            build_member(
+                entry,
+                continent,
+                _list_head(found),
+                locations=locations,
+                section=raw.section,
+                headings=headings,
+            ),
+            lead_in,
         )
-        members.append(_from_list(member, lead_in))
+        for entry, found in zip(entries, countries, strict=True)
+    ]
     notes = [
-        Note(code="reader.dropped", message="left out of the values: " + ", ".join(item.dropped),
-             table=raw.index, row=item.number, layout="list")
+        Note(code=NoteCode.READER_DROPPED, location=locations[item.number],
+             message="left out of the values: " + ", ".join(item.dropped))
         for item in raw.items
         if item.dropped
     ]  # fmt: skip
@@ -302,19 +295,19 @@ def list_members(raw: RawList, variant: str) -> ListResult | None:
 
 def _list_head(country: Country) -> Country:
     """A country spanned from a lead line or a heading item says so in its own rule."""
-    if country.provenance.rule != "country.rowspan":
+    if country.provenance.rule is not Rule.COUNTRY_ROWSPAN:
         return country
     head_row = country.provenance.row
     where = "the line above the list" if head_row is None else f"item {head_row}"
     note = f"the flag or country name of {where}, which heads this item"
-    return replace(country, provenance=replace(country.provenance, rule=LIST_HEAD_RULE, note=note))
+    provenance = replace(country.provenance, rule=Rule.COUNTRY_LIST_HEAD, note=note)
+    return replace(country, provenance=provenance)
 
 
 def _from_list(member: Member, lead_in: str | None) -> Member:
-    """Mark a member as read from a list; a status from the lead-in says so."""
+    """A status read from the lead-in sentence says so in its own rule."""
     status = member.provenance_of("status")
-    provenance = member.provenance
-    if lead_in is not None and status is not None and status.evidence == lead_in:
-        lead = replace(status, rule="status.lead-in", note=f"after the lead-in '{lead_in}'")
-        provenance = tuple(lead if item is status else item for item in provenance)
-    return replace(member, layout="list", provenance=provenance)
+    if lead_in is None or status is None or status.evidence != lead_in:
+        return member
+    lead = replace(status, rule=Rule.STATUS_LEAD_IN, note=f"after the lead-in '{lead_in}'")
+    return replace(member, provenance=tuple(lead if p is status else p for p in member.provenance))

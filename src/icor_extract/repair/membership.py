@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from icor_extract.grid import Grid
+from icor_extract.model import NoteCode
 from icor_extract.readers.raw import RawTable
 from icor_extract.repair.columns import Header, Role, find_header, header_texts, is_generic
 from icor_extract.repair.content import Content, classify
@@ -48,7 +49,7 @@ class MemberTable:
     """A header to read a table with, and what was repaired to get it."""
 
     header: Header
-    note: tuple[str, str] | None = None  # (code, message) of a repaired header
+    note: tuple[NoteCode, str] | None = None  # (code, message) of a repaired header
 
 
 def organization_like(names: list[str]) -> bool:
@@ -61,7 +62,8 @@ def organization_like(names: list[str]) -> bool:
 
 def membership_cue(table: RawTable) -> str | None:
     """The caption or heading over the table that speaks of members, if any."""
-    for text in (table.caption, table.section):
+    texts: list[str | None] = [table.caption, *(table.headings or (table.section,))]
+    for text in texts:
         if text and status_from_heading(text) is not None:
             return text
     return None
@@ -121,7 +123,7 @@ def shifted_header(table: RawTable, grid: Grid, header: Header) -> MemberTable |
         f"every row leaves column {x} empty and writes its name in column {x + 1}: "
         f"the header's organization cell is read as spanning columns {x} and {x + 1}"
     )
-    return MemberTable(Header(row=header.row, roles=roles), ("header.shifted", message))
+    return MemberTable(Header(row=header.row, roles=roles), (NoteCode.HEADER_SHIFTED, message))
 
 
 def continued_header(
@@ -143,7 +145,7 @@ def continued_header(
         f"no header row: the table directly follows member table {previous.index} "
         f"under a membership heading and is as wide, so it is read with its columns"
     )
-    return MemberTable(Header(row=-1, roles=header.roles), ("header.continued", message))
+    return MemberTable(Header(row=-1, roles=header.roles), (NoteCode.HEADER_CONTINUED, message))
 
 
 def member_header(

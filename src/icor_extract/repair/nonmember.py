@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 
+from icor_extract.model import Rule
 from icor_extract.readers.raw import RawCell
 
-__all__ = ["NOT_AN_ORGANIZATION", "SUMMARY", "not_an_organization", "summary_row"]
+__all__ = ["not_an_organization", "summary_row"]
 
-SUMMARY = "rejected.summary"
-NOT_AN_ORGANIZATION = "rejected.not-an-organization"
 
 _SUMMARY = re.compile(
     r"^(?:总计|總計|合计|合計|共计|共計|总数|總數|总和|總和|小计|小計|累计|累計|总共|總共"
@@ -41,28 +40,34 @@ _ONLY_MARKS = re.compile(r"^[\s\-–—―‐‑‒−~～?？.…·•*/]+$")
 _ONLY_NUMBER = re.compile(r"^[\s\d,，.%+\-–—/]*\d[\s\d,，.%+\-–—/]*$")
 
 
-def summary_row(cells: tuple[RawCell, ...]) -> tuple[str, str] | None:
+def summary_row(cells: tuple[RawCell, ...]) -> tuple[Rule, str] | None:
     """``(rule, reason)`` when one of the row's cells says it sums up the table."""
     for cell in cells:
         text = cell.text.strip()
         if text and _SUMMARY.match(text):
-            return SUMMARY, f"a summary row ('{text}')"
+            return Rule.REJECTED_SUMMARY, f"a summary row ('{text}')"
     return None
 
 
-def not_an_organization(cell: RawCell) -> tuple[str, str] | None:
+def not_an_organization(cell: RawCell) -> tuple[Rule, str] | None:
     """``(rule, reason)`` when the organization cell holds no organization."""
     text = cell.text.strip()
     if not text:
         if cell.footnotes:
             marks = " ".join(cell.footnotes)
-            return NOT_AN_ORGANIZATION, f"the organization cell holds only a footnote mark {marks}"
+            return (
+                Rule.REJECTED_NOT_AN_ORGANIZATION,
+                f"the organization cell holds only a footnote mark {marks}",
+            )
         return None
     if _ONLY_MARKS.match(text):
-        return NOT_AN_ORGANIZATION, f"the organization cell holds only '{text}'"
+        return Rule.REJECTED_NOT_AN_ORGANIZATION, f"the organization cell holds only '{text}'"
     if _ONLY_NUMBER.match(text):
-        return NOT_AN_ORGANIZATION, f"the organization cell holds only a number ('{text}')"
+        return (
+            Rule.REJECTED_NOT_AN_ORGANIZATION,
+            f"the organization cell holds only a number ('{text}')",
+        )
     bare = _TRAILING_REMARK.sub("", text).rstrip(":：").strip().casefold()
     if bare in _PLACEHOLDERS:
-        return NOT_AN_ORGANIZATION, f"'{text}' is not an organization"
+        return Rule.REJECTED_NOT_AN_ORGANIZATION, f"'{text}' is not an organization"
     return None

@@ -26,19 +26,13 @@ from enum import StrEnum
 from functools import lru_cache
 
 from icor_extract.grid import Grid
-from icor_extract.model import RowKind
+from icor_extract.model import RowKind, Rule
 from icor_extract.readers.raw import RawCell, RawTable
 from icor_extract.repair.columns import Header, Role, role_of
 from icor_extract.repair.content import Content, classify
 from icor_extract.repair.nonmember import not_an_organization, summary_row
 
 __all__ = ["AlignedRow", "Placed", "Placement", "align_rows"]
-
-# Rules of rejected rows (the others are in .nonmember).
-EMPTY = "rejected.empty"
-NO_CELLS = "rejected.no-cells"
-NO_ORGANIZATION = "rejected.no-organization"
-TOO_MANY_CELLS = "rejected.too-many-cells"
 
 
 class Placement(StrEnum):
@@ -76,7 +70,7 @@ class AlignedRow:
     shift: int = 0  # columns taken as spanned from above (lost by the conversion)
     reason: str = ""
     cells: tuple[str, ...] = ()  # the source texts, kept for rejected rows
-    rule: str = ""  # why a rejected row was rejected (rejected.summary ...)
+    rule: Rule | None = None  # why a rejected row was rejected (rejected.summary ...)
 
 
 # How well a kind of content fits a column role; None is a column we know
@@ -225,7 +219,7 @@ def _align_member(
             kind=RowKind.REJECTED,
             reason=f"row has {len(sequence)} cells for {len(free)} free columns",
             cells=_raw_texts(table, y),
-            rule=TOO_MANY_CELLS,
+            rule=Rule.REJECTED_TOO_MANY_CELLS,
         )
     if spans_own:  # a colspan inside the row means it was written as laid out
         positions: tuple[int, ...] = tuple(range(len(sequence)))
@@ -272,9 +266,9 @@ def _rejection(table: RawTable, y: int, organization: Placed | None) -> AlignedR
     )
     if found is None and (organization is None or not organization.text):
         found = (
-            (EMPTY, "empty row")
+            (Rule.REJECTED_EMPTY, "empty row")
             if not any(texts)
-            else (NO_ORGANIZATION, "no organization name in the row")
+            else (Rule.REJECTED_NO_ORGANIZATION, "no organization name in the row")
         )
     if found is None:
         return None
@@ -306,7 +300,7 @@ def align_rows(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
                     line=row.line,
                     kind=RowKind.REJECTED,
                     reason="row has no cells",
-                    rule=NO_CELLS,
+                    rule=Rule.REJECTED_NO_CELLS,
                 )
             )
         elif (summary := summary_row(row.cells)) is not None:
