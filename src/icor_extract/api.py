@@ -50,7 +50,7 @@ from icor_extract.repair.columns import Header, header_texts
 from icor_extract.repair.country import assign_countries
 from icor_extract.repair.entries import split_entries
 from icor_extract.repair.groups import assign_continents
-from icor_extract.repair.lists import list_members
+from icor_extract.repair.lists import RepairedList, repair_list, with_lead_in
 from icor_extract.repair.membership import member_header
 from icor_extract.repair.realign import AlignedRow, align_rows
 
@@ -156,6 +156,24 @@ def _outcomes(
     return outcomes, rejected
 
 
+def _list_members(repaired: RepairedList, section: str | None) -> list[Member]:
+    """The members of a repaired list, built as a table's are."""
+    return [
+        with_lead_in(
+            build_member(
+                entry,
+                repaired.continent,
+                country,
+                locations=repaired.locations,
+                section=section,
+                headings=repaired.headings,
+            ),
+            repaired.lead_in,
+        )
+        for entry, country in zip(repaired.entries, repaired.countries, strict=True)
+    ]
+
+
 def _extract(
     text: str, chosen: str, variant: str, source: str | None
 ) -> tuple[list[Member], list[RejectedRow], list[RowOutcome], list[Note], int]:
@@ -187,12 +205,12 @@ def _extract(
         outcomes += table_outcomes
         rejected += table_rejected
     for raw in lists:
-        listed = list_members(raw, variant)
-        if listed is not None:
-            members += listed.members
-            outcomes += listed.outcomes
-            rejected += listed.rejected
-            notes += listed.notes
+        repaired = repair_list(raw, variant)
+        if repaired is not None:
+            members += _list_members(repaired, raw.section)
+            outcomes += repaired.outcomes
+            rejected += repaired.rejected
+            notes += repaired.notes
     if not outcomes:
         headers = tuple(
             header_texts(table, build_grid(table), 0) if table.rows else () for table in tables

@@ -45,17 +45,16 @@ from icor_extract.model import (
     Rule,
 )
 from icor_extract.readers.raw import Link, RawCell, RawItem, RawList
-from icor_extract.records import build_member
 from icor_extract.repair.columns import Role
 from icor_extract.repair.country import Country, assign_countries
-from icor_extract.repair.entries import split_entries
+from icor_extract.repair.entries import Entry, split_entries
 from icor_extract.repair.groups import Continent, heading_continent
 from icor_extract.repair.membership import organization_like
 from icor_extract.repair.nonmember import not_an_organization, summary_row
 from icor_extract.repair.realign import AlignedRow, Placed, Placement
 from icor_extract.repair.status import split_status_annotation, status_from_heading
 
-__all__ = ["ListResult", "is_member_list", "list_members"]
+__all__ = ["RepairedList", "is_member_list", "repair_list", "with_lead_in"]
 
 #: headings over lists that are never member lists (see also, references ...)
 _NOT_MEMBERS = re.compile(
@@ -75,10 +74,20 @@ _REMARK = re.compile(r"^[（(].*[）)]$")
 
 
 @dataclass(frozen=True, slots=True)
-class ListResult:
-    """What one member list gave: members, row accounting, rejected items, notes."""
+class RepairedList:
+    """One member list after repair, ready to become records.
 
-    members: list[Member]
+    ``entries`` and ``countries`` pair up; ``headings`` are the ones a status
+    may come from, nearest first (the lead-in sentence first, if any);
+    ``locations`` locate every item.  Every item is in ``outcomes``.
+    """
+
+    entries: list[Entry]
+    countries: list[Country]
+    continent: Continent
+    headings: tuple[str, ...]
+    lead_in: str | None
+    locations: dict[int, Location]
     outcomes: list[RowOutcome]
     rejected: list[RejectedRow]
     notes: list[Note]
@@ -243,8 +252,8 @@ def _rejected(item: RawItem, location: Location, rule: Rule, reason: str) -> Rej
     return RejectedRow(location=location, cells=(item.text,), reason=reason, rule=rule)
 
 
-def list_members(raw: RawList, variant: str) -> ListResult | None:
-    """The members of one list, or ``None`` when it is no member list."""
+def repair_list(raw: RawList, variant: str) -> RepairedList | None:
+    """One list's items repaired as table rows, or ``None`` when it is no member list."""
     if not is_member_list(raw.headings):
         return None
     lead_in = _lead_status(raw)
@@ -270,27 +279,23 @@ def list_members(raw: RawList, variant: str) -> ListResult | None:
     countries = assign_countries(entries, rows, variant)
     continent = _continent(raw.headings)
     headings = (lead_in, *raw.headings) if lead_in is not None else raw.headings
-    members = [
-        _from_list(
-            build_member(
-                entry,
-                continent,
-                _list_head(found),
-                locations=locations,
-                section=raw.section,
-                headings=headings,
-            ),
-            lead_in,
-        )
-        for entry, found in zip(entries, countries, strict=True)
-    ]
     notes = [
         Note(code=NoteCode.READER_DROPPED, location=locations[item.number],
              message="left out of the values: " + ", ".join(item.dropped))
         for item in raw.items
         if item.dropped
     ]  # fmt: skip
-    return ListResult(members, outcomes, rejected, notes)
+    return RepairedList(
+        entries=entries,
+        countries=[_list_head(found) for found in countries],
+        continent=continent,
+        headings=headings,
+        lead_in=lead_in,
+        locations=locations,
+        outcomes=outcomes,
+        rejected=rejected,
+        notes=notes,
+    )
 
 
 def _list_head(country: Country) -> Country:
@@ -304,7 +309,7 @@ def _list_head(country: Country) -> Country:
     return replace(country, provenance=provenance)
 
 
-def _from_list(member: Member, lead_in: str | None) -> Member:
+def with_lead_in(member: Member, lead_in: str | None) -> Member:
     """A status read from the lead-in sentence says so in its own rule."""
     status = member.provenance_of("status")
     if lead_in is None or status is None or status.evidence != lead_in:
