@@ -45,11 +45,12 @@ from icor_extract.model import (
 from icor_extract.readers import FORMATS, detect_format, read_tables
 from icor_extract.readers.decode import decode
 from icor_extract.readers.raw import RawTable
+from icor_extract.readers.survey import what_it_holds
 from icor_extract.records import build_member
 from icor_extract.repair.columns import Header, header_texts
 from icor_extract.repair.country import assign_countries
 from icor_extract.repair.entries import split_entries
-from icor_extract.repair.groups import assign_continents
+from icor_extract.repair.groups import assign_continents, group_statuses
 from icor_extract.repair.membership import member_header
 from icor_extract.repair.realign import AlignedRow, align_rows
 
@@ -114,6 +115,7 @@ def _member_table(
         for aligned in rows
     }
     continents = assign_continents(rows, table.headings)
+    statuses = group_statuses(rows)
     entries = split_entries(rows)
     countries = assign_countries(entries, rows, variant)
     members = [
@@ -125,6 +127,7 @@ def _member_table(
             section=table.section,
             caption=table.caption,
             headings=table.headings,
+            group_status=statuses.get(entry.aligned.row),
         )
         for entry, country in zip(entries, countries, strict=True)
     ]
@@ -160,7 +163,10 @@ def _extract(
 ) -> tuple[list[Member], list[RejectedRow], list[RowOutcome], list[Note], int]:
     tables = read_tables(text, chosen, variant=variant)
     if not tables:
-        raise NoTableError(f"no table found in this {chosen} document", source=source)
+        raise NoTableError(
+            f"no table found in this {chosen} document; {what_it_holds(text, chosen)}",
+            source=source,
+        )
     members: list[Member] = []
     rejected: list[RejectedRow] = []
     outcomes: list[RowOutcome] = []
