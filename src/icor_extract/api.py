@@ -45,11 +45,12 @@ from icor_extract.model import (
 from icor_extract.readers import FORMATS, detect_format, read_lists, read_tables
 from icor_extract.readers.decode import decode
 from icor_extract.readers.raw import RawTable
+from icor_extract.readers.survey import what_it_holds
 from icor_extract.records import build_member
 from icor_extract.repair.columns import Header, header_texts
 from icor_extract.repair.country import assign_countries
 from icor_extract.repair.entries import split_entries
-from icor_extract.repair.groups import assign_continents
+from icor_extract.repair.groups import assign_continents, group_statuses
 from icor_extract.repair.lists import RepairedList, repair_list, with_lead_in
 from icor_extract.repair.membership import member_header
 from icor_extract.repair.realign import AlignedRow, align_rows
@@ -115,6 +116,7 @@ def _member_table(
         for aligned in rows
     }
     continents = assign_continents(rows, table.headings)
+    statuses = group_statuses(rows)
     entries = split_entries(rows)
     countries = assign_countries(entries, rows, variant)
     members = [
@@ -126,6 +128,7 @@ def _member_table(
             section=table.section,
             caption=table.caption,
             headings=table.headings,
+            group_status=statuses.get(entry.aligned.row),
         )
         for entry, country in zip(entries, countries, strict=True)
     ]
@@ -180,7 +183,10 @@ def _extract(
     tables = read_tables(text, chosen, variant=variant)
     lists = read_lists(text, chosen, variant=variant)
     if not tables and not lists:
-        raise NoTableError(f"no table or list found in this {chosen} document", source=source)
+        raise NoTableError(
+            f"no table or list found in this {chosen} document; {what_it_holds(text, chosen)}",
+            source=source,
+        )
     members: list[Member] = []
     rejected: list[RejectedRow] = []
     outcomes: list[RowOutcome] = []

@@ -77,6 +77,7 @@ def build_member(
     section: str | None,
     caption: str | None = None,
     headings: tuple[str, ...] = (),
+    group_status: StatusSource | None = None,
 ) -> Member:
     """One :class:`Member` from a repaired entry and its inferred values.
 
@@ -84,7 +85,8 @@ def build_member(
     repair stages name the row their evidence sits in, and here each
     provenance is given that row's full location (table and source line).
     ``headings`` are the headings above the table, nearest first (by default
-    the ``section`` alone); with the ``caption`` they may state a status.
+    the ``section`` alone); with the ``caption`` and a status group row above
+    the member (``group_status``) they may state a status.
     """
     organization = entry.aligned.values[Role.ORGANIZATION]
     status_cell = entry.aligned.values.get(Role.STATUS)
@@ -96,6 +98,7 @@ def build_member(
         cell=StatusSource(text=status_cell.text, row=status_cell.row, column=status_cell.column)
         if status_cell is not None
         else None,
+        group=group_status,
         caption=caption,
         headings=headings or ((section,) if section else ()),
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -70,6 +71,16 @@ def _is_footnote(element: etree._Element) -> bool:
     return bool(text) and split_footnotes(text)[0] == ""
 
 
+def _in_flag_icon(element: etree._Element) -> bool:
+    """Inside MediaWiki's ``span.flagicon`` (a few wrappers up, never past the cell)."""
+    for depth, ancestor in enumerate(element.iterancestors()):
+        if depth > 3 or ancestor.tag in ("td", "th"):
+            return False
+        if "flagicon" in _classes(ancestor):
+            return True
+    return False
+
+
 def _flag_from_image(element: etree._Element) -> FlagHint | None:
     """A flag named by an ``img``, or by a file link that holds no ``img`` of its own."""
     if element.tag == "a" and element.find(".//img") is not None:
@@ -79,6 +90,10 @@ def _flag_from_image(element: etree._Element) -> FlagHint | None:
         found = flag_file(value)
         if found is not None:
             return FlagHint(kind="image", value=found[0], evidence=found[1])
+    if element.tag == "img" and _in_flag_icon(element):
+        # a flag icon whose file names no country: a flag all the same, unread
+        name = unquote((element.get("src") or "").rsplit("/", 1)[-1]) or "flag icon"
+        return FlagHint(kind="image", value=name, evidence=name)
     return None
 
 

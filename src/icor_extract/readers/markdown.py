@@ -1,9 +1,11 @@
-"""Pandoc-markdown pages whose tables were kept as raw HTML.
+"""Pandoc-markdown pages: tables kept as raw HTML, and pipe and grid tables.
 
 Pandoc writes a table it cannot express in markdown as an HTML block inside
 the markdown text.  This reader finds each top-level ``<table>`` block, the
-ATX (``## 成员``) or setext heading it sits under, and hands the block to the
-HTML reader, keeping line numbers relative to the whole page.
+ATX (``## 成员``) or setext headings it sits under, and hands the block to the
+HTML reader, keeping line numbers relative to the whole page.  Tables without
+spans, which pandoc writes as pipe or grid tables, are read by
+:mod:`.mdtables`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,15 @@ import re
 from collections.abc import Iterator
 
 from icor_extract.readers.html import read_html_tables
-from icor_extract.readers.raw import RawTable, Trail, enter_heading, normalize_text, split_footnotes
+from icor_extract.readers.mdtables import PlainTable, read_plain_tables
+from icor_extract.readers.raw import (
+    RawTable,
+    Trail,
+    enter_heading,
+    heading_path,
+    normalize_text,
+    split_footnotes,
+)
 
 __all__ = ["read_markdown", "table_spans"]
 
@@ -62,17 +72,38 @@ def _headings(text: str) -> list[tuple[int, int, str]]:
 
 
 def read_markdown(text: str) -> list[RawTable]:
-    """Every HTML table of a pandoc-markdown page, in order, with its headings."""
+    """Every table of a pandoc-markdown page, in order, with its headings.
+
+    HTML blocks are read by the HTML reader; pipe and grid tables (see
+    :mod:`.mdtables`) become the same raw tables.
+    """
     headings = _headings(text)
+    starts = [0, *(match.end() for match in re.finditer("\n", text))]  # offset of each line
+    blocks: list[tuple[int, int, PlainTable | None]] = [
+        (start, end, None) for start, end in table_spans(text)
+    ]
+    blocks += [(starts[plain.start], -1, plain) for plain in read_plain_tables(text)]
     tables: list[RawTable] = []
     heading_index = 0
     trail: Trail = ()
     counted_to, line_offset = 0, 0
-    for start, end in table_spans(text):
+    for start, end, plain in sorted(blocks, key=lambda block: block[0]):
         while heading_index < len(headings) and headings[heading_index][0] < start:
             _, level, title = headings[heading_index]
             trail = enter_heading(trail, level, title)
             heading_index += 1
+        if plain is not None:
+            path = heading_path(trail)
+            tables.append(
+                RawTable(
+                    index=len(tables),
+                    rows=plain.rows,
+                    section=path[0] if path else None,
+                    line=plain.start + 1,
+                    headings=path,
+                )
+            )
+            continue
         line_offset += text.count("\n", counted_to, start)  # lines before this table
         counted_to = start
         tables += read_html_tables(

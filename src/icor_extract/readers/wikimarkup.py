@@ -59,6 +59,8 @@ _NOTE_TEMPLATES = frozenset(
 _LINK_TEMPLATE = re.compile(r"^(?:link|ill|interlanguage link)(?:-[a-z]{2,3})?$")
 _LANG_TEMPLATE = re.compile(r"^lang-[a-z]{2,3}(?:-[a-z]+)?$")
 _THREE_LETTERS = re.compile(r"^[A-Z]{3}$")
+#: a bare upper-case template is a flag code even when no country has it ({{TRNC}})
+_FLAG_CODE = re.compile(r"^[A-Z]{2,5}$")
 _FILE_NAMESPACES = frozenset({"file", "image", "文件", "檔案", "图像", "圖像", "媒体", "媒體"})
 _SKIP_NAMESPACES = frozenset({"category", "分类", "分類", "template", "模板"})
 
@@ -133,6 +135,9 @@ def _apply_template(
         out.footnotes.append(normalize_text(first or "") or f"{{{{{name}}}}}")
     elif not has_params and _is_country_template(name):
         out.flags.append(FlagHint(kind="template", value=name, evidence=evidence))
+    elif not has_params and _FLAG_CODE.match(name):
+        # a flag all the same: unread, it keeps the names from guessing a country
+        out.flags.append(FlagHint(kind="code", value=name, evidence=evidence))
     else:
         out.dropped.append(name)
     return True

@@ -46,6 +46,16 @@ _EMPTY_RULE = {
 }
 
 
+# what the wikitext reader reports for a dropped template (not a tag, a node, a notice)
+_TEMPLATE_NAME = re.compile(
+    r"^(?!(?:Argument|Comment|ExternalLink|Heading|HTMLEntity|Text|Wikilink)$)[^<>()\n]{1,60}$"
+)
+_UNREAD_FLAG = (
+    "the row has a flag that names no country the library knows; "
+    "the names in the row are not used to guess one"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Country:
     name: str | None
@@ -122,10 +132,12 @@ def _cell_resolution(cell: RawCell) -> tuple[Rule, str, Resolution] | None:
     if countries:
         return countries[0]
     known = [item for item in found if item[2].status is not Status.UNKNOWN]
-    if known:
-        return known[0]
-    if found:
-        return found[0]
+    if known or found:  # a former or ambiguous name says more than an unknown one
+        return (known or found)[0]
+    templates = [name for name in cell.dropped if _TEMPLATE_NAME.match(name)]
+    if templates and not cell.text:  # a country cell holding only an unknown template: a flag
+        evidence = f"{{{{{templates[0]}}}}}"
+        return (Rule.COUNTRY_FLAG, evidence, Resolution(Status.UNKNOWN, (), evidence))
     return None
 
 
@@ -218,6 +230,11 @@ def _from_cell(
         if rule is Rule.COUNTRY_SEVERAL_FLAGS:
             note = f"flags of different places ({evidence}): no one of them is chosen"
             result.append(_empty(rule, evidence, note, placed.row, placed.column))
+            continue
+        if rule is Rule.COUNTRY_FLAG and resolution.status is Status.UNKNOWN:
+            result.append(
+                _empty(Rule.COUNTRY_UNKNOWN_FLAG, evidence, _UNREAD_FLAG, placed.row, placed.column)
+            )
             continue
         if resolution.status is not Status.COUNTRY:
             note = "the country cell: " + _why(resolution, evidence)
@@ -323,6 +340,22 @@ def _from_names(entries: list[Entry], variant: str) -> list[Country]:
     return [_empty(Rule.COUNTRY_NONE, "", note, entry.aligned.row, None) for entry in entries]
 
 
+def _unread_flag(entries: list[Entry]) -> Country | None:
+    """An unread flag in an organization cell of the row group: it blocks guessing."""
+    for entry in entries:
+        placed = entry.aligned.values[Role.ORGANIZATION]
+        for hint in placed.cell.flags if placed.cell is not None else ():
+            if resolve_flag(hint.kind, hint.value).status is Status.UNKNOWN:
+                return _empty(
+                    Rule.COUNTRY_UNKNOWN_FLAG,
+                    hint.evidence,
+                    _UNREAD_FLAG,
+                    placed.row,
+                    placed.column,
+                )
+    return None
+
+
 def assign_countries(entries: list[Entry], rows: list[AlignedRow], variant: str) -> list[Country]:
     """The country of every entry, in the order of ``entries``."""
     keys = row_groups(rows)
@@ -339,13 +372,15 @@ def assign_countries(entries: list[Entry], rows: list[AlignedRow], variant: str)
                 for entry in members
                 if (placed := entry.aligned.values.get(Role.COUNTRY)) is not None
                 and placed.cell is not None
-                and (placed.cell.text or placed.cell.flags)
+                and (placed.cell.text or placed.cell.flags or placed.cell.dropped)
             ),
             None,
         )
         found = _cell_resolution(cell_placed.cell) if cell_placed and cell_placed.cell else None
         if cell_placed is not None and found is not None:
             countries = _from_cell(members, cell_placed, found, variant)
+        elif (unread := _unread_flag(members)) is not None:
+            countries = [unread] * len(members)
         else:
             countries = _from_names(members, variant)
         for position, country in zip(positions, countries, strict=True):

@@ -7,6 +7,8 @@ rowspan (``continent.rowspan``), inherited from the last group row above
 (``=== 亚洲 ===``: ``continent.heading``), or not at all (``continent.none``).
 A continent written in a member row heads the rows below it too, as its lost
 rowspan did.  A group row or cell is nearer than a heading and wins, noted.
+A group row that names a status (观察员, 前成员) is no continent: it ends the
+continent above it and gives its status to the rows below (:func:`group_statuses`).
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from icor_extract.geo.continents import continent_code, is_continent_name
 from icor_extract.model import Location, Provenance, RowKind, Rule
 from icor_extract.repair.columns import Role
 from icor_extract.repair.realign import AlignedRow, Placement
+from icor_extract.repair.status import StatusSource, status_from_heading
 
-__all__ = ["Continent", "assign_continents", "heading_continent"]
+__all__ = ["Continent", "assign_continents", "group_statuses", "heading_continent"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,24 @@ def _nearer(continent: Continent, heading: Continent | None) -> Continent:
     return replace(continent, provenance=replace(continent.provenance, note=note))
 
 
+def _status_text(text: str) -> bool:
+    """A group row that names a status (观察员, 前成员), not a continent or region."""
+    return not is_continent_name(text) and status_from_heading(text) is not None
+
+
+def group_statuses(rows: list[AlignedRow]) -> dict[int, StatusSource]:
+    """For each member row, the status group row above it (观察员, 前成员), if any."""
+    result: dict[int, StatusSource] = {}
+    current: StatusSource | None = None
+    for aligned in rows:
+        placed = aligned.values.get(Role.CONTINENT)
+        if aligned.kind is RowKind.GROUP and placed is not None and _status_text(placed.text):
+            current = StatusSource(text=placed.text, row=placed.row, column=placed.column)
+        elif aligned.kind is RowKind.MEMBER and current is not None:
+            result[aligned.row] = current
+    return result
+
+
 def assign_continents(
     rows: list[AlignedRow], headings: tuple[str, ...] = ()
 ) -> dict[int, Continent]:
@@ -85,7 +106,9 @@ def assign_continents(
     for aligned in rows:
         placed = aligned.values.get(Role.CONTINENT)
         if aligned.kind is RowKind.GROUP and placed is not None:
-            current = (placed.text, placed.row, placed.column)
+            # a status group row (观察员) heads no continent: it ends the one above
+            status_row = _status_text(placed.text)
+            current = None if status_row else (placed.text, placed.row, placed.column)
             continue
         if aligned.kind is not RowKind.MEMBER:
             continue

@@ -351,13 +351,15 @@ def decide_status(
     *,
     where: StatusSource,
     cell: StatusSource | None = None,
+    group: StatusSource | None = None,
     caption: str | None = None,
     headings: tuple[str, ...] = (),
 ) -> MemberStatus:
     """The status of one member, from its most specific source.
 
     In order: the annotation after the name (``where`` locates the name's
-    cell), a status cell, the table's caption, the nearest heading that names
+    cell), a status cell, a group row above the member that names a status
+    (``group``), the table's caption, the nearest heading that names
     a status (``headings`` nearest first); else ``member`` by default.  When a
     nearer source overrides a different status of a heading or caption, the
     provenance note says so.  The status note is the page's words, except for
@@ -376,6 +378,11 @@ def decide_status(
         return _decided(
             (found, None, cell.text), rule=Rule.STATUS_CELL, evidence=cell.text, source=cell,
             outer=outer,
+        )  # fmt: skip
+    if group is not None and (found := status_from_text(group.text)) is not None:
+        return _decided(
+            (found, None, group.text), rule=Rule.STATUS_GROUP_ROW, evidence=group.text,
+            source=group, outer=outer,
         )  # fmt: skip
     if outer is not None:
         rule, text, status = outer
