@@ -15,27 +15,28 @@ from icor_extract.readers.wikitext import read_wikitext
 __all__ = ["FORMATS", "detect_format", "read_lists", "read_tables"]
 
 
+def _check(format: str) -> None:
+    if format not in FORMATS:
+        raise UnsupportedFormatError(
+            f"unknown format {format!r}; choose one of auto, {', '.join(FORMATS)}", format=format
+        )
+
+
 def read_tables(text: str, format: str, *, variant: str = "zh-hans") -> list[RawTable]:
     """Every table of ``text`` read with the named format's reader."""
+    _check(format)
     if format == "markdown":
         return read_markdown(text)
     if format == "html":
         return read_html_document(text)
-    if format == "wikitext":
-        return read_wikitext(text, variant=variant)
-    raise UnsupportedFormatError(
-        f"unknown format {format!r}; choose one of auto, {', '.join(FORMATS)}", format=format
-    )
+    return read_wikitext(text, variant=variant)
 
 
 def read_lists(text: str, format: str, *, variant: str = "zh-hans") -> list[RawList]:
     """Every list of ``text`` (outside tables) read with the named format's reader."""
+    _check(format)
     if format == "markdown":
         return read_markdown_lists(text)
     if format == "html":
         return read_html_lists(text)
-    if format == "wikitext":
-        return read_wiki_lists(text, variant=variant)
-    raise UnsupportedFormatError(
-        f"unknown format {format!r}; choose one of auto, {', '.join(FORMATS)}", format=format
-    )
+    return read_wiki_lists(text, variant=variant)

@@ -13,7 +13,14 @@ from __future__ import annotations
 from lxml import etree
 
 from icor_extract.readers.html import heading_text, read_cell
-from icor_extract.readers.raw import RawItem, RawList, Trail, enter_heading, heading_path
+from icor_extract.readers.raw import (
+    RawItem,
+    RawList,
+    Trail,
+    enter_heading,
+    heading_path,
+    item_of_cell,
+)
 
 __all__ = ["read_html_lists"]
 
@@ -60,14 +67,8 @@ def _item(li: etree._Element, nested: list[etree._Element], *, number: int, dept
     for parent, position, element in reversed(taken):
         parent.insert(position, element)
     line = getattr(li, "sourceline", None)
-    return RawItem(
-        text=cell.text,
-        number=number,
-        depth=depth,
-        links=cell.links,
-        footnotes=cell.footnotes,
-        flags=cell.flags,
-        line=line if isinstance(line, int) else None,
+    return item_of_cell(
+        cell, number=number, depth=depth, line=line if isinstance(line, int) else None
     )
 
 
@@ -113,11 +114,7 @@ def read_html_lists(text: str) -> list[RawList]:
         elif tag == "p":
             cell = read_cell(element)
             found = cell.text or cell.flags
-            lead = (
-                RawItem(text=cell.text, number=-1, depth=0, links=cell.links, flags=cell.flags)
-                if found
-                else lead
-            )
+            lead = item_of_cell(cell, number=-1, depth=0, line=None) if found else lead
             walker.skip_subtree()
         elif tag in _LISTS:
             items = _items(element)

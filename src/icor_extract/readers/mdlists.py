@@ -16,70 +16,26 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from icor_extract.readers.mdtables import inline_cell
 from icor_extract.readers.raw import (
-    FlagHint,
-    Link,
+    RawCell,
     RawItem,
     RawList,
     Trail,
     enter_heading,
-    flag_file,
     heading_path,
-    link_title,
+    item_of_cell,
     normalize_text,
-    split_footnotes,
 )
 
 __all__ = ["read_markdown_lists"]
 
-
-@dataclass
-class _Inline:
-    text: str
-    links: tuple[Link, ...]
-    footnotes: tuple[str, ...]
-    flags: tuple[FlagHint, ...]
+_PARSER = MarkdownIt("commonmark")
 
 
-def _inline(token: Token) -> _Inline:
-    """Text, links and flag images of one inline token."""
-    parts: list[str] = []
-    links: list[Link] = []
-    flags: list[FlagHint] = []
-    open_links: list[tuple[str | None, int]] = []
-    for child in token.children or ():
-        kind = child.type
-        if kind in ("text", "code_inline"):
-            parts.append(child.content)
-        elif kind == "softbreak":
-            parts.append(" ")
-        elif kind == "hardbreak":
-            parts.append("\n")
-        elif kind == "link_open":
-            open_links.append((link_title(str(child.attrGet("href") or "")), len(parts)))
-        elif kind == "link_close" and open_links:
-            title, start = open_links.pop()
-            shown = normalize_text("".join(parts[start:]))
-            if title is not None and shown:
-                links.append(Link(title=title, text=shown))
-        elif kind == "image":
-            found = flag_file(str(child.attrGet("src") or ""))
-            if found is not None:
-                flags.append(FlagHint(kind="image", value=found[0], evidence=found[1]))
-    text, marks = split_footnotes(normalize_text("".join(parts)))
-    return _Inline(text, tuple(links), marks, tuple(flags))
-
-
-def _raw_item(inline: _Inline, *, number: int, depth: int, line: int | None) -> RawItem:
-    return RawItem(
-        text=inline.text,
-        number=number,
-        depth=depth,
-        links=inline.links,
-        footnotes=inline.footnotes,
-        flags=inline.flags,
-        line=line,
-    )
+def _inline(token: Token) -> RawCell:
+    """Text, links, footnotes and flag images of one inline token, as a pipe table's cell."""
+    return inline_cell(token.children or [], header=False)
 
 
 @dataclass
@@ -99,7 +55,7 @@ def _line(token: Token) -> int | None:
 
 def read_markdown_lists(text: str) -> list[RawList]:
     """Every markdown list of a page, in order, with its heading path and lead paragraph."""
-    tokens = MarkdownIt("commonmark").parse(text)
+    tokens = _PARSER.parse(text)
     lists: list[RawList] = []
     trail: Trail = ()
     lead: RawItem | None = None
@@ -114,7 +70,7 @@ def read_markdown_lists(text: str) -> list[RawList]:
                     trail = enter_heading(trail, level, title)
                 lead = None
             elif kind == "inline" and tokens[position - 1].type == "paragraph_open":
-                lead = _raw_item(_inline(token), number=-1, depth=0, line=_line(token))
+                lead = item_of_cell(_inline(token), number=-1, depth=0, line=_line(token))
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 current = _Open(ordered=kind == "ordered_list_open", line=_line(token))
                 current.depth = 1
@@ -145,7 +101,7 @@ def read_markdown_lists(text: str) -> list[RawList]:
     return lists
 
 
-def _add_text(current: _Open, found: _Inline) -> None:
+def _add_text(current: _Open, found: RawCell) -> None:
     """Give an inline run to the item it belongs to: the last item at this depth."""
     for position in range(len(current.items) - 1, -1, -1):
         item = current.items[position]

@@ -24,6 +24,7 @@ __all__ = [
     "enter_heading",
     "flag_file",
     "heading_path",
+    "item_of_cell",
     "link_title",
     "normalize_text",
     "source_text",
@@ -122,6 +123,20 @@ class RawItem:
     flags: tuple[FlagHint, ...] = ()
     dropped: tuple[str, ...] = ()
     line: int | None = None
+
+
+def item_of_cell(cell: RawCell, *, number: int, depth: int, line: int | None) -> RawItem:
+    """A list item whose content was read as a cell is (text, links, footnotes, flags)."""
+    return RawItem(
+        text=cell.text,
+        number=number,
+        depth=depth,
+        links=cell.links,
+        footnotes=cell.footnotes,
+        flags=cell.flags,
+        dropped=cell.dropped,
+        line=line,
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
