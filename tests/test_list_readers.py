@@ -156,3 +156,25 @@ def test_many_wikitext_items() -> None:
     extraction = icor_extract.parse("== 成员 ==\n" + "*{{flag|印度}} 甲党\n" * 5000)
     assert len(extraction.members) == 5000
     assert {m.country_code for m in extraction.members} == {"IN"}
+
+
+def test_where_an_item_names_its_country() -> None:
+    page = """== Members ==
+* [[法国]] [[法国共产党]]
+* 德国：德国共产党
+* [[Japan]]: [[Japanese Communist Party]]
+* [[科西嘉]] [[左翼_(科西嘉)|左翼]]
+* [[社会党_(澳大利亚)|社会党]]
+"""
+    found = [
+        (m.organization, m.link, m.country_code, m.provenance_of("country").rule)  # type: ignore[union-attr]
+        for m in icor_extract.parse(page).members
+    ]
+    assert found == [
+        ("法国共产党", "法国共产党", "FR", "country.cell"),
+        ("德国共产党", None, "DE", "country.cell"),
+        ("Japanese Communist Party", "Japanese Communist Party", "JP", "country.cell"),
+        # a place label that is no country gives none, and no name is guessed past it
+        ("左翼", "左翼 (科西嘉)", None, "country.unknown"),
+        ("社会党", "社会党 (澳大利亚)", "AU", "country.link-title"),
+    ]
