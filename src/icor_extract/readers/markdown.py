@@ -78,11 +78,12 @@ def read_markdown(text: str) -> list[RawTable]:
     :mod:`.mdtables`) become the same raw tables.
     """
     headings = _headings(text)
-    starts = [0, *(match.end() for match in re.finditer("\n", text))]  # offset of each line
     blocks: list[tuple[int, int, PlainTable | None]] = [
         (start, end, None) for start, end in table_spans(text)
     ]
-    blocks += [(starts[plain.start], -1, plain) for plain in read_plain_tables(text)]
+    if plain_tables := read_plain_tables(text):
+        starts = [0, *(match.end() for match in re.finditer("\n", text))]  # offset of each line
+        blocks += [(starts[plain.start], -1, plain) for plain in plain_tables]
     tables: list[RawTable] = []
     heading_index = 0
     trail: Trail = ()

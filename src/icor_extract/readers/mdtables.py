@@ -37,8 +37,10 @@ from icor_extract.readers.raw import (
 __all__ = ["PlainTable", "has_plain_tables", "inline_cell", "read_plain_tables"]
 
 # A pipe table's delimiter row (|---|:---:|) or a grid table's border (+---+).
-_PIPE_DELIMITER = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$", re.MULTILINE)
-_GRID_BORDER = re.compile(r"^ {0,3}\+(?:[-=:]+\+)+\s*$", re.MULTILINE)
+_PIPE_DELIMITER = re.compile(
+    r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.MULTILINE
+)
+_GRID_BORDER = re.compile(r"^ {0,3}\+(?:[-=:]+\+)+[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)

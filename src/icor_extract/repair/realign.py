@@ -258,20 +258,20 @@ def _align_member(
 
 def _rejection(table: RawTable, y: int, organization: Placed | None) -> AlignedRow | None:
     """The rejected row, if the row's organization cell holds no organization."""
-    texts = _raw_texts(table, y)
     found = (
         not_an_organization(organization.cell)
-        if organization is not None and organization.cell
+        if organization is not None and organization.cell is not None
         else None
     )
-    if found is None and (organization is None or not organization.text):
+    if found is None and organization is not None and organization.text:
+        return None  # a member
+    texts = _raw_texts(table, y)
+    if found is None:
         found = (
             (Rule.REJECTED_EMPTY, "empty row")
             if not any(texts)
             else (Rule.REJECTED_NO_ORGANIZATION, "no organization name in the row")
         )
-    if found is None:
-        return None
     rule, reason = found
     return AlignedRow(
         row=y, line=table.rows[y].line, kind=RowKind.REJECTED, reason=reason, cells=texts, rule=rule

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from icor_extract.model import Location, Provenance, Rule, Status
 
@@ -240,6 +241,7 @@ def _statuses(text: str, pattern: re.Pattern[str], status_of: dict[str, Status])
     return [status_of[match.group(0).casefold()] for match in pattern.finditer(text)]
 
 
+@lru_cache(maxsize=1024)
 def status_from_heading(text: str) -> tuple[Status, str] | None:
     """The status a section heading or caption gives the members under it.
 
@@ -313,7 +315,7 @@ def split_status_annotation(name: str) -> Annotation:
     notes: list[str] = []
     status: Status | None = None
     left: int | None = None
-    while (match := _TRAILING.search(rest)) is not None:
+    while rest.rstrip().endswith((")", "）")) and (match := _TRAILING.search(rest)) is not None:
         inner = match.group(1).strip()
         found = _annotation(inner)
         if found is None or not rest[: match.start()].strip():
@@ -406,6 +408,7 @@ def decide_status(
     )
 
 
+@lru_cache(maxsize=256)
 def _outer_status(
     caption: str | None, headings: tuple[str, ...]
 ) -> tuple[Rule, str, Status] | None:
