@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from importlib import resources
 from pathlib import Path
 from typing import IO, get_args
 
-from icor_extract.audit import table_notes
 from icor_extract.errors import (
     DecodingError,
     EmptyInputError,
@@ -28,32 +26,29 @@ from icor_extract.errors import (
     OptionError,
     UnsupportedFormatError,
 )
-from icor_extract.grid import Grid, build_grid
+from icor_extract.grid import build_grid
 from icor_extract.model import (
     Errors,
     Extraction,
     Format,
     Location,
-    Member,
     Note,
     NoteCode,
-    RejectedRow,
-    RowKind,
-    RowOutcome,
     Variant,
 )
 from icor_extract.readers import FORMATS, detect_format, read_lists, read_tables
-from icor_extract.readers.decode import decode
-from icor_extract.readers.raw import RawTable
+from icor_extract.readers.decode import to_text
+from icor_extract.readers.raw import RawList, RawTable
 from icor_extract.readers.survey import what_it_holds
-from icor_extract.records import build_member
+from icor_extract.records import TableResult, account_rows, build_member
 from icor_extract.repair.columns import Header, header_texts
 from icor_extract.repair.country import assign_countries
 from icor_extract.repair.entries import split_entries
 from icor_extract.repair.groups import assign_continents, group_statuses
-from icor_extract.repair.lists import RepairedList, repair_list, with_lead_in
+from icor_extract.repair.hints import resolve_hints
+from icor_extract.repair.lists import repair_list, with_lead_in
 from icor_extract.repair.membership import member_header
-from icor_extract.repair.realign import AlignedRow, align_rows
+from icor_extract.repair.realign import align_rows
 
 __all__ = ["ERRORS", "EXAMPLE_PAGE", "FORMATS", "VARIANTS", "example", "parse", "read"]
 
@@ -63,26 +58,8 @@ logger = logging.getLogger("icor_extract")
 VARIANTS: tuple[Variant, ...] = get_args(Variant)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 #: what ``errors=`` may ask for when decoding bytes
 ERRORS: tuple[Errors, ...] = get_args(Errors)
-
-
-def _without_lone_surrogates(text: str, errors: str, source: str | None) -> str:
-    """Text that is not valid Unicode (a lone surrogate) is bad input, as invalid bytes are."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        if errors == "replace":
-            return _SURROGATE.sub("\ufffd", text)
-        raise DecodingError(
-            f"the text holds a lone surrogate at offset {error.start}; "
-            "ask for errors='replace' to replace it",
-            encoding="utf-8",
-            offset=error.start,
-            source=source,
-        ) from None
-    return text
 
 
 def _check_options(format: str, variant: str, errors: str, source: str | None) -> None:
@@ -106,20 +83,42 @@ def _check_options(format: str, variant: str, errors: str, source: str | None) -
         )
 
 
+def _skipped(table: RawTable, reason: str) -> TableResult:
+    note = Note(code=NoteCode.TABLE_SKIPPED, location=Location(table=table.index), message=reason)
+    return TableResult(members=(), row_outcomes=(), rejected=(), notes=(note,))
+
+
 def _member_table(
-    table: RawTable, grid: Grid, header: Header, variant: str
-) -> tuple[list[Member], list[AlignedRow], list[Note]]:
-    """Members, aligned rows and notes of one member table."""
-    rows = align_rows(table, grid, header)
-    locations = {
-        aligned.row: Location(table=table.index, row=aligned.row, line=aligned.line)
-        for aligned in rows
-    }
-    continents = assign_continents(rows, table.headings)
+    table: RawTable, variant: Variant, previous: tuple[RawTable, Header] | None
+) -> tuple[TableResult, Header | None]:
+    """One table through every stage: the one place a table's result is assembled.
+
+    Each stage returns its value and its notes; a table that lists no members
+    gives only a ``table.skipped`` note saying why.  ``previous`` is the last
+    member table and its header, which a header-less table may continue.
+    """
+    locations = table.locations()
+    table, notes = resolve_hints(table, locations)
+    grid = build_grid(table)
+    found, reason = member_header(table, grid, previous)
+    if found is None:
+        return _skipped(table, reason), None
+    if found.note is not None:
+        notes.append(
+            Note(code=found.note[0], location=Location(table=table.index), message=found.note[1])
+        )
+    header = found.header
+    notes += grid.notes(table.index)
+    rows, found_notes = align_rows(table, grid, header, locations)
+    notes += found_notes
+    continents, found_notes = assign_continents(rows, locations, table.headings)
+    notes += found_notes
     statuses = group_statuses(rows)
-    entries = split_entries(rows)
-    countries = assign_countries(entries, rows, variant)
-    members = [
+    entries, found_notes = split_entries(rows, locations)
+    notes += found_notes
+    countries, found_notes = assign_countries(entries, rows, variant, locations)
+    notes += found_notes
+    members = tuple(
         build_member(
             entry,
             continents[entry.aligned.row],
@@ -131,55 +130,45 @@ def _member_table(
             group_status=statuses.get(entry.aligned.row),
         )
         for entry, country in zip(entries, countries, strict=True)
-    ]
-    return (
-        members,
-        rows,
-        table_notes(
-            table, grid, width=len(header.roles), rows=rows, entries=entries, members=members
-        ),
     )
+    outcomes, rejected = account_rows(rows, locations)
+    result = TableResult(
+        members=members, row_outcomes=outcomes, rejected=rejected, notes=tuple(notes)
+    )
+    return result, header
 
 
-def _outcomes(
-    table: RawTable, rows: list[AlignedRow]
-) -> tuple[list[RowOutcome], list[RejectedRow]]:
-    """The row accounting of one member table, and its rejected rows."""
-    outcomes: list[RowOutcome] = []
-    rejected: list[RejectedRow] = []
-    for aligned in rows:
-        location = Location(table=table.index, row=aligned.row, line=aligned.line)
-        outcomes.append(RowOutcome(location=location, kind=aligned.kind))
-        if aligned.kind is RowKind.REJECTED and aligned.rule is not None:
-            rejected.append(
-                RejectedRow(
-                    location=location, cells=aligned.cells, reason=aligned.reason, rule=aligned.rule
-                )
-            )
-    return outcomes, rejected
-
-
-def _list_members(repaired: RepairedList, section: str | None) -> list[Member]:
-    """The members of a repaired list, built as a table's are."""
-    return [
+def _list_result(raw: RawList, variant: Variant) -> TableResult | None:
+    """One list through the same stages; ``None`` when it is no member list."""
+    repaired = repair_list(raw, variant)
+    if repaired is None:
+        return None
+    members = tuple(
         with_lead_in(
             build_member(
                 entry,
                 repaired.continent,
                 country,
                 locations=repaired.locations,
-                section=section,
+                section=raw.section,
                 headings=repaired.headings,
             ),
             repaired.lead_in,
         )
         for entry, country in zip(repaired.entries, repaired.countries, strict=True)
-    ]
+    )
+    return TableResult(
+        members=members,
+        row_outcomes=tuple(repaired.outcomes),
+        rejected=tuple(repaired.rejected),
+        notes=tuple(repaired.notes),
+    )
 
 
 def _extract(
-    text: str, chosen: str, variant: str, source: str | None
-) -> tuple[list[Member], list[RejectedRow], list[RowOutcome], list[Note], int]:
+    text: str, chosen: Format, variant: Variant, source: str | None
+) -> tuple[list[TableResult], int]:
+    """The results of every table and every member list, and the number of tables."""
     tables = read_tables(text, chosen, variant=variant)
     lists = read_lists(text, chosen, variant=variant)
     if not tables and not lists:
@@ -187,37 +176,18 @@ def _extract(
             f"no table or list found in this {chosen} document; {what_it_holds(text, chosen)}",
             source=source,
         )
-    members: list[Member] = []
-    rejected: list[RejectedRow] = []
-    outcomes: list[RowOutcome] = []
-    notes: list[Note] = []
+    results: list[TableResult] = []
     skipped: list[str] = []
     previous: tuple[RawTable, Header] | None = None
     for table in tables:
-        grid = build_grid(table)
-        found, reason = member_header(table, grid, previous)
-        where = Location(table=table.index)
-        if found is None:
-            notes.append(Note(code=NoteCode.TABLE_SKIPPED, location=where, message=reason))
-            skipped.append(f"table {table.index}: {reason}")
-            continue
-        previous = (table, found.header)
-        if found.note is not None:
-            notes.append(Note(code=found.note[0], location=where, message=found.note[1]))
-        table_members, rows, table_notes_ = _member_table(table, grid, found.header, variant)
-        members += table_members
-        notes += table_notes_
-        table_outcomes, table_rejected = _outcomes(table, rows)
-        outcomes += table_outcomes
-        rejected += table_rejected
-    for raw in lists:
-        repaired = repair_list(raw, variant)
-        if repaired is not None:
-            members += _list_members(repaired, raw.section)
-            outcomes += repaired.outcomes
-            rejected += repaired.rejected
-            notes += repaired.notes
-    if not outcomes:
+        result, header = _member_table(table, variant, previous)
+        results.append(result)
+        if header is None:
+            skipped += [f"table {table.index}: {note.message}" for note in result.notes]
+        else:
+            previous = (table, header)
+    results += [found for raw in lists if (found := _list_result(raw, variant)) is not None]
+    if not any(result.row_outcomes for result in results):
         headers = tuple(
             header_texts(table, build_grid(table), 0) if table.rows else () for table in tables
         )
@@ -230,7 +200,7 @@ def _extract(
             reasons=tuple(skipped),
             source=source,
         )
-    return members, rejected, outcomes, notes, len(tables)
+    return results, len(tables)
 
 
 def parse(
@@ -256,17 +226,11 @@ def parse(
     """
     _check_options(format, variant, errors, source)
     try:
-        used_encoding = None
-        if isinstance(text, bytes | bytearray):
-            decoded = decode(bytes(text), encoding=encoding, errors=errors, source=source)
-            text, used_encoding = decoded.text, decoded.encoding
-        if not isinstance(text, str):
-            raise InputError(f"expected str or bytes, got {type(text).__name__}", source=source)
-        text = _without_lone_surrogates(text, errors, source)
+        text, used_encoding = to_text(text, encoding=encoding, errors=errors, source=source)
         if not text.strip():
             raise EmptyInputError("the document is empty", source=source)
         chosen = detect_format(text) if format == "auto" else format
-        members, rejected, outcomes, notes, tables = _extract(text, chosen, variant, source)
+        results, table_count = _extract(text, chosen, variant, source)
     except IcorExtractError:
         raise
     except RecursionError as error:
@@ -276,17 +240,18 @@ def parse(
             f"a bug in icor_extract ({type(error).__name__}: {error}); please report it",
             source=source,
         ) from error
-    logger.debug("%s: %d members from %d tables", source or "<text>", len(members), tables)
-    return Extraction(
-        members=tuple(members),
-        rejected=tuple(rejected),
-        notes=tuple(notes),
-        row_outcomes=tuple(outcomes),
-        table_count=tables,
+    extraction = Extraction(
+        members=tuple(m for result in results for m in result.members),
+        rejected=tuple(r for result in results for r in result.rejected),
+        notes=tuple(n for result in results for n in result.notes),
+        row_outcomes=tuple(o for result in results for o in result.row_outcomes),
+        table_count=table_count,
         source_format=chosen,
         source_name=source,
         encoding=used_encoding,
     )
+    logger.debug("%s: %d members from %d tables", source or "<text>", len(extraction), table_count)
+    return extraction
 
 
 def _contents(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> tuple[str | bytes, str]:

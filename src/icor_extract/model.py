@@ -29,7 +29,14 @@ Variant = Literal["zh-hans", "zh-hant", "en"]
 Errors = Literal["strict", "replace"]
 
 
-class Rule(StrEnum):
+class _DottedName(StrEnum):
+    """A stable dotted name; its ``repr`` is the string, so records print as they serialize."""
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+class Rule(_DottedName):
     """The name of the rule that gave a field its value, or left it empty.
 
     Every rule is described in ``docs/repair-rules.md``.  A member compares
@@ -79,9 +86,6 @@ class Rule(StrEnum):
     REJECTED_SUMMARY = "rejected.summary"
     REJECTED_NOT_AN_ORGANIZATION = "rejected.not-an-organization"
 
-    def __repr__(self) -> str:
-        return repr(self.value)  # records print as they serialize: rule='country.name'
-
     @property
     def inferred(self) -> bool:
         """True for a country inferred from names or neighbours rather than read from its cell."""
@@ -93,7 +97,7 @@ _INFERRED = frozenset(
 )
 
 
-class NoteCode(StrEnum):
+class NoteCode(_DottedName):
     """The code of a :class:`Note`; each is listed in ``docs/provenance.md``."""
 
     TABLE_SKIPPED = "table.skipped"
@@ -136,7 +140,7 @@ class Layout(StrEnum):
     LIST = "list"
 
     def __repr__(self) -> str:
-        return repr(self.value)
+        return repr(self.value)  # Location(..., layout='table'), as it serializes
 
 
 class RowKind(StrEnum):
@@ -368,6 +372,7 @@ class Extraction:
 
 __all__ = [
     "CONTINENT_CODES",
+    "NOWHERE",
     "Errors",
     "Extraction",
     "Format",

@@ -1,8 +1,13 @@
-"""Readers: one module per source format, producing :class:`RawTable` and :class:`RawList` lists."""
+"""Readers: one module per source format, producing :class:`RawTable` and :class:`RawList` lists.
+
+Readers say what the source holds and decide nothing that needs reference data.
+Internal: the public API is what :mod:`icor_extract` exports; this may change.
+"""
 
 from __future__ import annotations
 
 from icor_extract.errors import UnsupportedFormatError
+from icor_extract.model import Variant
 from icor_extract.readers.detect import FORMATS, detect_format
 from icor_extract.readers.html import read_html_document
 from icor_extract.readers.htmllists import read_html_lists
@@ -22,7 +27,7 @@ def _check(format: str) -> None:
         )
 
 
-def read_tables(text: str, format: str, *, variant: str = "zh-hans") -> list[RawTable]:
+def read_tables(text: str, format: str, *, variant: Variant = "zh-hans") -> list[RawTable]:
     """Every table of ``text`` read with the named format's reader."""
     _check(format)
     if format == "markdown":
@@ -32,7 +37,7 @@ def read_tables(text: str, format: str, *, variant: str = "zh-hans") -> list[Raw
     return read_wikitext(text, variant=variant)
 
 
-def read_lists(text: str, format: str, *, variant: str = "zh-hans") -> list[RawList]:
+def read_lists(text: str, format: str, *, variant: Variant = "zh-hans") -> list[RawList]:
     """Every list of ``text`` (outside tables) read with the named format's reader."""
     _check(format)
     if format == "markdown":

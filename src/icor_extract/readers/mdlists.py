@@ -38,6 +38,10 @@ def _inline(token: Token) -> RawCell:
     return inline_cell(token.children or [], header=False)
 
 
+_OPENS = ("bullet_list_open", "ordered_list_open")
+_CLOSES = ("bullet_list_close", "ordered_list_close")
+
+
 @dataclass
 class _Open:
     """The top-level list being read."""
@@ -45,60 +49,75 @@ class _Open:
     ordered: bool
     line: int | None
     items: list[RawItem] = field(default_factory=list)
-    depth: int = 0  # list nesting at the current token
-    texts: list[list[str]] = field(default_factory=list)
+    depth: int = 1  # list nesting at the current token
 
 
 def _line(token: Token) -> int | None:
     return token.map[0] + 1 if token.map else None
 
 
-def read_markdown_lists(text: str) -> list[RawList]:
-    """Every markdown list of a page, in order, with its heading path and lead paragraph."""
-    tokens = _PARSER.parse(text)
-    lists: list[RawList] = []
+@dataclass
+class _Reader:
+    """The walk through the page's tokens: headings, the last paragraph, the open list."""
+
+    tokens: list[Token]
+    lists: list[RawList] = field(default_factory=list)
     trail: Trail = ()
     lead: RawItem | None = None
     current: _Open | None = None
-    for position, token in enumerate(tokens):
-        kind = token.type
-        if current is None:
-            if kind == "heading_open":
-                level = int(token.tag[1])
-                title = _inline(tokens[position + 1]).text
-                if title:
-                    trail = enter_heading(trail, level, title)
-                lead = None
-            elif kind == "inline" and tokens[position - 1].type == "paragraph_open":
-                lead = item_of_cell(_inline(token), number=-1, depth=0, line=_line(token))
-            elif kind in ("bullet_list_open", "ordered_list_open"):
-                current = _Open(ordered=kind == "ordered_list_open", line=_line(token))
-                current.depth = 1
-            continue
-        if kind in ("bullet_list_open", "ordered_list_open"):
+
+    def outside(self, position: int, token: Token) -> None:
+        """A token outside any list: a heading, a paragraph (a lead), or a list opening."""
+        if token.type == "heading_open":
+            title = _inline(self.tokens[position + 1]).text
+            if title:
+                self.trail = enter_heading(self.trail, int(token.tag[1]), title)
+            self.lead = None
+        elif token.type == "inline" and self.tokens[position - 1].type == "paragraph_open":
+            self.lead = item_of_cell(_inline(token), number=-1, depth=0, line=_line(token))
+        elif token.type in _OPENS:
+            self.current = _Open(ordered=token.type == "ordered_list_open", line=_line(token))
+
+    def inside(self, current: _Open, token: Token) -> None:
+        """A token of the open list: nesting, a new item, or an item's text."""
+        if token.type in _OPENS:
             current.depth += 1
-        elif kind in ("bullet_list_close", "ordered_list_close"):
+        elif token.type in _CLOSES:
             current.depth -= 1
             if current.depth == 0:
-                usable = lead if lead is not None and (lead.text or lead.flags) else None
-                lists.append(
-                    RawList(
-                        index=len(lists),
-                        items=tuple(current.items),
-                        headings=heading_path(trail),
-                        lead=usable,
-                        ordered=current.ordered,
-                        line=current.line,
-                    )
-                )
-                current, lead = None, None
-        elif kind == "list_item_open":
+                self.close(current)
+        elif token.type == "list_item_open":
+            number = len(current.items)
             current.items.append(
-                RawItem(text="", number=len(current.items), depth=current.depth, line=_line(token))
+                RawItem(text="", number=number, depth=current.depth, line=_line(token))
             )
-        elif kind == "inline":
+        elif token.type == "inline":
             _add_text(current, _inline(token))
-    return lists
+
+    def close(self, current: _Open) -> None:
+        lead = self.lead if self.lead is not None and (self.lead.text or self.lead.flags) else None
+        self.lists.append(
+            RawList(
+                index=len(self.lists),
+                items=tuple(current.items),
+                headings=heading_path(self.trail),
+                lead=lead,
+                ordered=current.ordered,
+                line=current.line,
+            )
+        )
+        self.current, self.lead = None, None
+
+
+def read_markdown_lists(text: str) -> list[RawList]:
+    """Every markdown list of a page, in order, with its heading path and lead paragraph."""
+    reader = _Reader(_PARSER.parse(text))
+    for position, token in enumerate(reader.tokens):
+        if reader.current is None:
+            reader.outside(position, token)
+        else:
+            reader.inside(reader.current, token)
+    return reader.lists
 
 
 def _add_text(current: _Open, found: RawCell) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from icor_extract.model import Variant
 from icor_extract.readers.raw import RawItem, RawList, Trail, enter_heading, heading_path
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
@@ -68,7 +69,7 @@ class _State:
         self.lead = None
 
 
-def read_wiki_lists(text: str, *, variant: str = "zh-hans") -> list[RawList]:
+def read_wiki_lists(text: str, *, variant: Variant = "zh-hans") -> list[RawList]:
     """Every list of a wikitext page outside tables and templates, in order."""
     text = resolve_variants(text, variant)
     state = _State()

@@ -14,10 +14,11 @@ continent above it and gives its status to the rows below (:func:`group_statuses
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from icor_extract.geo.continents import continent_code, is_continent_name
-from icor_extract.model import Location, Provenance, RowKind, Rule
+from icor_extract.model import NOWHERE, Location, Note, NoteCode, Provenance, RowKind, Rule
 from icor_extract.repair.columns import Role
 from icor_extract.repair.realign import AlignedRow, Placement
 from icor_extract.repair.status import StatusSource, status_from_heading
@@ -93,9 +94,10 @@ def group_statuses(rows: list[AlignedRow]) -> dict[int, StatusSource]:
 
 
 def assign_continents(
-    rows: list[AlignedRow], headings: tuple[str, ...] = ()
-) -> dict[int, Continent]:
-    """The continent of every member row, keyed by source row.
+    rows: list[AlignedRow], locations: Sequence[Location], headings: tuple[str, ...] = ()
+) -> tuple[dict[int, Continent], list[Note]]:
+    """The continent of every member row, keyed by source row, and a ``group.column``
+    note for every row whose continent heads the rows below it.
 
     ``headings`` are the headings the table sits under, nearest first.
     """
@@ -103,6 +105,7 @@ def assign_continents(
     result: dict[int, Continent] = {}
     current: tuple[str, int | None, int | None] | None = None  # text, row, column
     shared: dict[tuple[str, int | None, int | None], Continent] = {}
+    headed: dict[tuple[str, int | None, int | None], int] = {}  # member rows it heads
     for aligned in rows:
         placed = aligned.values.get(Role.CONTINENT)
         if aligned.kind is RowKind.GROUP and placed is not None:
@@ -144,6 +147,7 @@ def assign_continents(
                 )
                 shared[current] = _nearer(_with_code(text, provenance), heading)
             result[aligned.row] = shared[current]
+            headed[current] = headed.get(current, 0) + 1
         elif heading is not None:
             result[aligned.row] = heading
         else:
@@ -153,4 +157,15 @@ def assign_continents(
                 note="no continent cell in the row, no group row above it, no continent heading",
             )
             result[aligned.row] = Continent(None, None, provenance)
-    return result
+    return result, _group_notes(headed, locations)
+
+
+def _group_notes(
+    headed: dict[tuple[str, int | None, int | None], int], locations: Sequence[Location]
+) -> list[Note]:
+    notes = []
+    for (text, row, _), count in headed.items():
+        message = f"continent {text!r} of row {row} given to the {count} member rows below it"
+        location = locations[row] if row is not None else NOWHERE
+        notes.append(Note(code=NoteCode.GROUP_COLUMN, message=message, location=location))
+    return notes

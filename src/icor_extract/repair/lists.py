@@ -33,7 +33,6 @@ from dataclasses import dataclass, replace
 from icor_extract.geo.countries import Status as Found
 from icor_extract.geo.countries import country_index
 from icor_extract.model import (
-    Layout,
     Location,
     Member,
     Note,
@@ -43,12 +42,14 @@ from icor_extract.model import (
     RowKind,
     RowOutcome,
     Rule,
+    Variant,
 )
 from icor_extract.readers.raw import Link, RawCell, RawItem, RawList
 from icor_extract.repair.columns import Role
 from icor_extract.repair.country import Country, assign_countries
 from icor_extract.repair.entries import Entry, split_entries
 from icor_extract.repair.groups import Continent, heading_continent
+from icor_extract.repair.hints import resolve_list_hints
 from icor_extract.repair.membership import organization_like
 from icor_extract.repair.nonmember import not_an_organization, summary_row
 from icor_extract.repair.realign import AlignedRow, Placed, Placement
@@ -87,7 +88,7 @@ class RepairedList:
     continent: Continent
     headings: tuple[str, ...]
     lead_in: str | None
-    locations: dict[int, Location]
+    locations: tuple[Location, ...]
     outcomes: list[RowOutcome]
     rejected: list[RejectedRow]
     notes: list[Note]
@@ -252,16 +253,14 @@ def _rejected(item: RawItem, location: Location, rule: Rule, reason: str) -> Rej
     return RejectedRow(location=location, cells=(item.text,), reason=reason, rule=rule)
 
 
-def repair_list(raw: RawList, variant: str) -> RepairedList | None:
+def repair_list(raw: RawList, variant: Variant) -> RepairedList | None:
     """One list's items repaired as table rows, or ``None`` when it is no member list."""
     if not is_member_list(raw.headings):
         return None
+    raw = resolve_list_hints(raw)
     lead_in = _lead_status(raw)
     heads = _heads(raw)
-    locations = {
-        item.number: Location(table=raw.index, row=item.number, line=item.line, layout=Layout.LIST)
-        for item in raw.items
-    }
+    locations = raw.locations()
     outcomes: list[RowOutcome] = []
     rejected: list[RejectedRow] = []
     rows: list[AlignedRow] = []
@@ -275,15 +274,19 @@ def repair_list(raw: RawList, variant: str) -> RepairedList | None:
             rejected.append(_rejected(item, location, *why))
         elif kind is RowKind.MEMBER:
             rows.append(_aligned(item, parts, heads[item.number]))
-    entries = split_entries(rows)
-    countries = assign_countries(entries, rows, variant)
+    entries, notes = split_entries(rows, locations)
+    countries, inferred = assign_countries(entries, rows, variant, locations)
     continent = _continent(raw.headings)
     headings = (lead_in, *raw.headings) if lead_in is not None else raw.headings
     notes = [
-        Note(code=NoteCode.READER_DROPPED, location=locations[item.number],
-             message="left out of the values: " + ", ".join(item.dropped))
-        for item in raw.items
-        if item.dropped
+        *(
+            Note(code=NoteCode.READER_DROPPED, location=locations[item.number],
+                 message="left out of the values: " + ", ".join(item.dropped))
+            for item in raw.items
+            if item.dropped
+        ),
+        *notes,
+        *inferred,
     ]  # fmt: skip
     return RepairedList(
         entries=entries,
