@@ -102,10 +102,10 @@ def is_member_list(headings: tuple[str, ...]) -> bool:
     continent headings and unknown headings are passed over.
     """
     for heading in headings:
+        if status_from_heading(heading) is not None:
+            return True  # read first: 历史成员 names members, not history
         if _NOT_MEMBERS.search(heading):
             return False
-        if status_from_heading(heading) is not None:
-            return True
     return False
 
 
