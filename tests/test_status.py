@@ -295,3 +295,27 @@ def test_status_and_continent_from_nested_headings() -> None:
     continent = observer.provenance_of("continent")
     assert continent is not None
     assert (continent.rule, continent.evidence) == ("continent.heading", "Europe")
+
+
+def test_the_cli_table_shows_status_for_a_page_with_statuses(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from icor_extract.cli import EXIT_OK, main
+
+    from .conftest import fixture_path
+
+    assert main([str(fixture_path("iwa.zh.md"))]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == [
+        "continent",
+        "country",
+        "code",
+        "organization",
+        "joined",
+        "status",
+        "left",
+    ]
+    rows = [line.split() for line in lines[2:]]
+    assert [row[-2] for row in rows] == ["member"] * 11 + ["partner"] * 6 + ["former"] * 3
+    assert main([str(fixture_path("icor.zh.md"))]) == EXIT_OK
+    assert "status" not in capsys.readouterr().out.splitlines()[0]
