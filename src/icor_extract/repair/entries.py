@@ -65,6 +65,16 @@ def _annotates(first: str, line: str) -> bool:
     return bool(_CJK.search(first)) and not _CJK.search(line) and bool(_LATIN.search(line))
 
 
+def _annotation(line: str, extra: tuple[str, ...]) -> Annotation:
+    """The status remark after the name, or on a line of its own below it (（观察员）)."""
+    annotation = split_status_annotation(line)
+    for remark in extra if annotation.status is None else ():
+        below = split_status_annotation(line + remark)
+        if below.status is not None and below.name == line:
+            return below
+    return annotation
+
+
 def split_entries(
     rows: list[AlignedRow], locations: Sequence[Location]
 ) -> tuple[list[Entry], list[Note]]:
@@ -109,7 +119,7 @@ def split_entries(
             for note in placed.cell.footnotes
         )
         for number, line in enumerate(names):
-            annotation = split_status_annotation(without_flag_remnant(line))
+            annotation = _annotation(without_flag_remnant(line), extra)
             name = annotation.name
             entries.append(
                 Entry(
