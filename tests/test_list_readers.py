@@ -178,3 +178,19 @@ def test_where_an_item_names_its_country() -> None:
         ("左翼", "左翼 (科西嘉)", None, "country.unknown"),
         ("社会党", "社会党 (澳大利亚)", "AU", "country.link-title"),
     ]
+
+
+def test_pandoc_footnotes_after_the_category_links_are_in_no_section() -> None:
+    page = """## 成员
+
+  - 甲党
+
+[Category:政党国际](https://zh.wikipedia.org/wiki/Category:政党国际 "wikilink")
+[Category:共产主义组织](https://zh.wikipedia.org/wiki/Category:共产主义组织 "wikilink")
+
+1.  Cailmail, Benoît. Le mouvement maoïste au Népal. Paris, 2015.
+"""
+    members, footnotes = read_lists(page, "markdown")
+    assert members.headings == ("成员",)
+    assert footnotes.headings == ()
+    assert [m.organization for m in icor_extract.parse(page).members] == ["甲党"]

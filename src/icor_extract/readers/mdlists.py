@@ -11,6 +11,7 @@ not markdown lists and are left to the table reader.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -39,6 +40,9 @@ def _inline(token: Token) -> RawCell:
 
 
 _OPENS = ("bullet_list_open", "ordered_list_open")
+#: a paragraph of category links only, which pandoc writes at the end of the page's sections
+#: (its footnotes follow as a numbered list)
+_FOOTER = re.compile(r"^(?:(?:Category|分类|分類)\s*:\S+\s*)+$", re.IGNORECASE)
 _CLOSES = ("bullet_list_close", "ordered_list_close")
 
 
@@ -75,6 +79,8 @@ class _Reader:
             self.lead = None
         elif token.type == "inline" and self.tokens[position - 1].type == "paragraph_open":
             self.lead = item_of_cell(_inline(token), number=-1, depth=0, line=_line(token))
+            if _FOOTER.match(self.lead.text):
+                self.trail = ()  # the page's category links: what follows is in no section
         elif token.type in _OPENS:
             self.current = _Open(ordered=token.type == "ordered_list_open", line=_line(token))
 
