@@ -23,8 +23,8 @@ CONTINENT_CODES = frozenset({"AF", "AN", "AS", "EU", "NA", "OC", "SA"})
 
 #: how to read the input: a named reader, or detected from the text
 Format = Literal["auto", "markdown", "html", "wikitext"]
-#: the language variant of country names and ``-{}-`` markup
-Variant = Literal["zh-hans", "zh-hant", "en"]
+#: the language variant of country names and ``-{}-`` markup; ``auto`` follows the page
+Variant = Literal["auto", "zh-hans", "zh-hant", "en"]
 #: what to do with bytes (or lone surrogates) that are not valid text
 Errors = Literal["strict", "replace"]
 
@@ -69,8 +69,8 @@ class Rule(_DottedName):
     COUNTRY_UNKNOWN = "country.unknown"
     COUNTRY_UNKNOWN_FLAG = "country.unknown-flag"
     COUNTRY_NONE = "country.none"
+    COUNTRY_NO_ISO_CODE = "country.no-iso-code"
     COUNTRY_LIST_HEAD = "country.list-head"
-    COUNTRY_SEVERAL_FLAGS = "country.several-flags"
     STATUS_ANNOTATION = "status.annotation"
     STATUS_CELL = "status.cell"
     STATUS_GROUP_ROW = "status.group-row"
@@ -110,6 +110,7 @@ class NoteCode(_DottedName):
     ENTRY_EXTRA_LINES = "entry.extra-lines"
     COUNTRY_INFERRED = "country.inferred"
     GROUP_COLUMN = "group.column"
+    VARIANT_AUTO = "variant.auto"
     HEADER_SHIFTED = "header.shifted"
     HEADER_CONTINUED = "header.continued"
 
