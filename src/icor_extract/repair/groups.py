@@ -14,12 +14,13 @@ continent above it and gives its status to the rows below (:func:`group_statuses
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from icor_extract.geo.continents import continent_code, is_continent_name
-from icor_extract.model import Location, Provenance, RowKind, Rule
+from icor_extract.model import NOWHERE, Location, Note, NoteCode, Provenance, RowKind, Rule
 from icor_extract.repair.columns import Role
-from icor_extract.repair.realign import AlignedRow, Placement
+from icor_extract.repair.realign import AlignedRow, Placed, Placement
 from icor_extract.repair.status import StatusSource, status_from_heading
 
 __all__ = ["Continent", "assign_continents", "group_statuses", "heading_continent"]
@@ -92,10 +93,56 @@ def group_statuses(rows: list[AlignedRow]) -> dict[int, StatusSource]:
     return result
 
 
+def _own(placed: Placed, row: int) -> Continent:
+    """The continent written in the member's own row, or spanned down to it."""
+    # A span copy from this same row is a colspan: the row's own cell.
+    spanned = placed.how is Placement.SPAN and placed.row != row
+    rule = {
+        Placement.CELL: Rule.CELL,
+        Placement.SHIFT: Rule.REALIGN_SHIFT,
+        Placement.SPAN: Rule.CONTINENT_ROWSPAN if spanned else Rule.CELL,
+    }[placed.how]
+    note = f"from row {placed.row}" if spanned or placed.how is Placement.SHIFT else ""
+    provenance = Provenance(
+        field="continent",
+        rule=rule,
+        evidence=placed.text,
+        note=note,
+        location=Location(row=placed.row),
+        column=placed.column,
+    )
+    return _with_code(placed.text, provenance)
+
+
+def _from_group(current: tuple[str, int | None, int | None]) -> Continent:
+    text, row, column = current
+    provenance = Provenance(
+        field="continent",
+        rule=Rule.CONTINENT_GROUP_ROW,
+        evidence=text,
+        note=f"group row {row} heads this row",
+        location=Location(row=row),
+        column=column,
+    )
+    return _with_code(text, provenance)
+
+
+_NONE = Continent(
+    None,
+    None,
+    Provenance(
+        field="continent",
+        rule=Rule.CONTINENT_NONE,
+        note="no continent cell in the row, no group row above it, no continent heading",
+    ),
+)
+
+
 def assign_continents(
-    rows: list[AlignedRow], headings: tuple[str, ...] = ()
-) -> dict[int, Continent]:
-    """The continent of every member row, keyed by source row.
+    rows: list[AlignedRow], locations: Sequence[Location], headings: tuple[str, ...] = ()
+) -> tuple[dict[int, Continent], list[Note]]:
+    """The continent of every member row, keyed by source row, and a ``group.column``
+    note for every row whose continent heads the rows below it.
 
     ``headings`` are the headings the table sits under, nearest first.
     """
@@ -103,54 +150,34 @@ def assign_continents(
     result: dict[int, Continent] = {}
     current: tuple[str, int | None, int | None] | None = None  # text, row, column
     shared: dict[tuple[str, int | None, int | None], Continent] = {}
+    headed: dict[tuple[str, int | None, int | None], int] = {}  # member rows it heads
     for aligned in rows:
         placed = aligned.values.get(Role.CONTINENT)
         if aligned.kind is RowKind.GROUP and placed is not None:
             # a status group row (观察员) heads no continent: it ends the one above
             status_row = _status_text(placed.text)
             current = None if status_row else (placed.text, placed.row, placed.column)
+        elif aligned.kind is not RowKind.MEMBER:
             continue
-        if aligned.kind is not RowKind.MEMBER:
-            continue
-        if placed is not None and placed.text and placed.how is not Placement.LOST:
-            # A span copy from this same row is a colspan: the row's own cell.
-            spanned = placed.how is Placement.SPAN and placed.row != aligned.row
-            rule = {
-                Placement.CELL: Rule.CELL,
-                Placement.SHIFT: Rule.REALIGN_SHIFT,
-                Placement.SPAN: Rule.CONTINENT_ROWSPAN if spanned else Rule.CELL,
-            }[placed.how]
-            note = f"from row {placed.row}" if spanned or placed.how is Placement.SHIFT else ""
-            provenance = Provenance(
-                field="continent",
-                rule=rule,
-                evidence=placed.text,
-                note=note,
-                location=Location(row=placed.row),
-                column=placed.column,
-            )
-            result[aligned.row] = _nearer(_with_code(placed.text, provenance), heading)
+        elif placed is not None and placed.text and placed.how is not Placement.LOST:
+            result[aligned.row] = _nearer(_own(placed, aligned.row), heading)
             current = (placed.text, placed.row, placed.column)
         elif current is not None:
             if current not in shared:  # one value for every row the group row heads
-                text, row, column = current
-                provenance = Provenance(
-                    field="continent",
-                    rule=Rule.CONTINENT_GROUP_ROW,
-                    evidence=text,
-                    note=f"group row {row} heads this row",
-                    location=Location(row=row),
-                    column=column,
-                )
-                shared[current] = _nearer(_with_code(text, provenance), heading)
+                shared[current] = _nearer(_from_group(current), heading)
             result[aligned.row] = shared[current]
-        elif heading is not None:
-            result[aligned.row] = heading
+            headed[current] = headed.get(current, 0) + 1
         else:
-            provenance = Provenance(
-                field="continent",
-                rule=Rule.CONTINENT_NONE,
-                note="no continent cell in the row, no group row above it, no continent heading",
-            )
-            result[aligned.row] = Continent(None, None, provenance)
-    return result
+            result[aligned.row] = heading or _NONE
+    return result, _group_notes(headed, locations)
+
+
+def _group_notes(
+    headed: dict[tuple[str, int | None, int | None], int], locations: Sequence[Location]
+) -> list[Note]:
+    notes = []
+    for (text, row, _), count in headed.items():
+        message = f"continent {text!r} of row {row} given to the {count} member rows below it"
+        location = locations[row] if row is not None else NOWHERE
+        notes.append(Note(code=NoteCode.GROUP_COLUMN, message=message, location=location))
+    return notes
