@@ -98,12 +98,16 @@ def test_an_unread_flag_icon_in_html_blocks_guessing() -> None:
     )  # fmt: skip
 
 
-def test_an_unread_flag_in_the_organization_cell_blocks_guessing() -> None:
-    # (a flag code no data knows: since issue 11, {{TRNC}} reads as Northern Cyprus)
-    page = "== 成员 ==\n{|\n! 国家 !! 政党或组织\n|-\n| || {{QQQ}} [[共和土耳其党]]\n|}\n"
-    (member,) = icor_extract.parse(page).members
-    country = member.provenance_of("country")
+def test_a_flag_in_the_organization_cell_is_read_before_the_names() -> None:
+    page = (
+        "== 成员 ==\n{|\n! 国家 !! 政党或组织\n|-\n| || {{flag|Zazania}} [[土耳其共和党]]\n"
+        "|-\n| || {{TRNC}} [[共和土耳其党]]\n|}\n"
+    )
+    unread, cyprus = icor_extract.parse(page).members
+    country = unread.provenance_of("country")
     assert country is not None
-    assert (member.country_code, country.rule, country.evidence) == (
-        None, "country.unknown-flag", "{{QQQ}}",
+    assert (unread.country_code, country.rule, country.evidence) == (
+        None, "country.unknown-flag", "{{flag|Zazania}}",
     )  # fmt: skip
+    # a state without an ISO code is no Turkey either
+    assert (cyprus.country, cyprus.country_code) == ("北塞浦路斯", None)

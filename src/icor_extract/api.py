@@ -84,41 +84,36 @@ def _check_options(format: str, variant: str, errors: str, source: str | None) -
         )
 
 
-def _skipped(table: RawTable, reason: str) -> TableResult:
-    note = Note(code=NoteCode.TABLE_SKIPPED, location=Location(table=table.index), message=reason)
-    return TableResult(members=(), row_outcomes=(), rejected=(), notes=(note,))
-
-
 def _member_table(
     table: RawTable, variant: Variant, previous: tuple[RawTable, Header] | None
 ) -> tuple[TableResult, Header | None]:
     """One table through every stage: the one place a table's result is assembled.
 
     Each stage returns its value and its notes; a table that lists no members
-    gives only a ``table.skipped`` note saying why.  ``previous`` is the last
-    member table and its header, which a header-less table may continue.
+    gives only a ``table.skipped`` note.  ``previous`` is the last member table
+    and its header, which a header-less table may continue.  Returns the
+    result and the header the table was read with (``None``: skipped).
     """
     locations = table.locations()
     table, notes = resolve_hints(table, locations)
     grid = build_grid(table)
     found, reason = member_header(table, grid, previous)
+    where = Location(table=table.index)
     if found is None:
-        return _skipped(table, reason), None
+        skipped = Note(code=NoteCode.TABLE_SKIPPED, location=where, message=reason)
+        return TableResult(members=(), row_outcomes=(), rejected=(), notes=(skipped,)), None
     if found.note is not None:
-        notes.append(
-            Note(code=found.note[0], location=Location(table=table.index), message=found.note[1])
-        )
-    header = found.header
+        notes.append(Note(code=found.note[0], location=where, message=found.note[1]))
     notes += grid.notes(table.index)
-    rows, found_notes = align_rows(table, grid, header, locations)
-    notes += found_notes
-    continents, found_notes = assign_continents(rows, locations, table.headings)
-    notes += found_notes
+    rows, more = align_rows(table, grid, found.header, locations)
+    notes += more
+    continents, more = assign_continents(rows, locations, table.headings)
+    notes += more
     statuses = group_statuses(rows)
-    entries, found_notes = split_entries(rows, locations)
-    notes += found_notes
-    countries, found_notes = assign_countries(entries, rows, variant, locations)
-    notes += found_notes
+    entries, more = split_entries(rows, locations)
+    notes += more
+    countries, more = assign_countries(entries, rows, variant, locations)
+    notes += more
     members = tuple(
         build_member(
             entry,
@@ -136,7 +131,7 @@ def _member_table(
     result = TableResult(
         members=members, row_outcomes=outcomes, rejected=rejected, notes=tuple(notes)
     )
-    return result, header
+    return result, found.header
 
 
 def _list_result(raw: RawList, variant: Variant) -> TableResult | None:
@@ -177,28 +172,30 @@ def _extract(
             f"no table or list found in this {chosen} document; {what_it_holds(text, chosen)}",
             source=source,
         )
-    results: list[TableResult] = []
-    skipped: list[str] = []
+    results = []
     previous: tuple[RawTable, Header] | None = None
     for table in tables:
         result, header = _member_table(table, variant, previous)
+        previous = (table, header) if header is not None else previous
         results.append(result)
-        if header is None:
-            skipped += [f"table {table.index}: {note.message}" for note in result.notes]
-        else:
-            previous = (table, header)
     results += [found for raw in lists if (found := _list_result(raw, variant)) is not None]
     if not any(result.row_outcomes for result in results):
         headers = tuple(
             header_texts(table, build_grid(table), 0) if table.rows else () for table in tables
         )
+        reasons = tuple(
+            f"table {note.location.table}: {note.message}"
+            for result in results
+            for note in result.notes
+            if note.code is NoteCode.TABLE_SKIPPED
+        )
         raise NoMemberTableError(
             f"{len(tables)} table(s) found, but none lists members: "
-            + "; ".join(skipped)
+            + "; ".join(reasons)
             + f"; {len(lists)} list(s) found, but none under a membership heading "
             "(成员, 支部, Members, ...)",
             headers=headers,
-            reasons=tuple(skipped),
+            reasons=reasons,
             source=source,
         )
     return results, len(tables)

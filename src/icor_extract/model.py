@@ -114,9 +114,6 @@ class NoteCode(_DottedName):
     HEADER_SHIFTED = "header.shifted"
     HEADER_CONTINUED = "header.continued"
 
-    def __repr__(self) -> str:
-        return repr(self.value)
-
 
 class Status(StrEnum):
     """A member's standing in the organization, as the page states it.

@@ -66,8 +66,6 @@ _NOTE_TEMPLATES = frozenset(
 _LINK_TEMPLATE = re.compile(r"^(?:link|ill|interlanguage link)(?:-[a-z]{2,3})?$")
 _LANG_TEMPLATE = re.compile(r"^lang-[a-z]{2,3}(?:-[a-z]+)?$")
 _THREE_LETTERS = re.compile(r"^[A-Z]{3}$")
-#: a bare upper-case template is a flag code even when no country has it ({{TRNC}})
-_FLAG_CODE = re.compile(r"^[A-Z]{2,5}$")
 
 
 @dataclass(slots=True)
@@ -138,9 +136,6 @@ def _apply_template(
             out.links.append(Link(title=wikilink_title(title), text=title))
     elif lowered in _NOTE_TEMPLATES:
         out.footnotes.append(normalize_text(first or "") or f"{{{{{name}}}}}")
-    elif not has_params and _FLAG_CODE.match(name):
-        # a flag all the same: unread, it keeps the names from guessing a country
-        out.flags.append(FlagHint(kind="code", value=name, evidence=evidence))
     elif not has_params:  # {{印度}} is a flag; repair decides, with the country names
         out.flags.append(FlagHint(kind="bare", value=name, evidence=evidence))
     else:

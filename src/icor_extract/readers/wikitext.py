@@ -208,7 +208,7 @@ def heading_title(line: str) -> tuple[int, str] | None:
 
 @dataclass
 class _Scanner:
-    """The line scanner's state: tables open and finished, the current section."""
+    """The line scanner's state: tables open and finished, the headings open."""
 
     finished: list[_Table] = field(default_factory=list)
     open_tables: list[_Table] = field(default_factory=list)
@@ -250,7 +250,7 @@ class _Scanner:
 
 
 def read_wikitext(text: str, *, variant: Variant = "zh-hans") -> list[RawTable]:
-    """Every table of a wikitext page, in document order, with its section."""
+    """Every table of a wikitext page, in document order, with its headings."""
     text = resolve_variants(text, variant)
     scanner = _Scanner()
     for number, raw in enumerate(text.split("\n"), start=1):

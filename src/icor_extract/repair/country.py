@@ -373,19 +373,16 @@ def _from_names(entries: list[Entry], variant: Variant) -> list[Country]:
     return [_empty(Rule.COUNTRY_NONE, "", note, entry.aligned.row, None) for entry in entries]
 
 
-def _unread_flag(entries: list[Entry]) -> Country | None:
-    """An unread flag in an organization cell of the row group: it blocks guessing."""
+def _organization_flag(entries: list[Entry]) -> tuple[Placed, tuple[Rule, str, Resolution]] | None:
+    """A flag written in an organization's cell (``{{TRNC}} 共和土耳其党``), read as the
+    country cell would be: it decides, or blocks guessing from the names beside it."""
     for entry in entries:
         placed = entry.aligned.values[Role.ORGANIZATION]
-        for hint in placed.cell.flags if placed.cell is not None else ():
-            if resolve_flag(hint.kind, hint.value).status is Status.UNKNOWN:
-                return _empty(
-                    Rule.COUNTRY_UNKNOWN_FLAG,
-                    hint.evidence,
-                    _UNREAD_FLAG,
-                    placed.row,
-                    placed.column,
-                )
+        if placed.cell is not None and placed.cell.flags:
+            flags_only = replace(placed.cell, text="", links=(), dropped=())
+            found = _cell_resolution(flags_only)
+            if found is not None:
+                return placed, found
     return None
 
 
@@ -441,8 +438,8 @@ def _countries(entries: list[Entry], rows: list[AlignedRow], variant: Variant) -
         found = _cell_resolution(cell_placed.cell) if cell_placed and cell_placed.cell else None
         if cell_placed is not None and found is not None:
             countries = _from_cell(members, cell_placed, found, variant)
-        elif (unread := _unread_flag(members)) is not None:
-            countries = [unread] * len(members)
+        elif (flagged := _organization_flag(members)) is not None:
+            countries = _from_cell(members, flagged[0], flagged[1], variant)
         else:
             countries = _from_names(members, variant)
         for position, country in zip(positions, countries, strict=True):

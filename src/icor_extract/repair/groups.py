@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from icor_extract.geo.continents import continent_code, is_continent_name
 from icor_extract.model import NOWHERE, Location, Note, NoteCode, Provenance, RowKind, Rule
 from icor_extract.repair.columns import Role
-from icor_extract.repair.realign import AlignedRow, Placement
+from icor_extract.repair.realign import AlignedRow, Placed, Placement
 from icor_extract.repair.status import StatusSource, status_from_heading
 
 __all__ = ["Continent", "assign_continents", "group_statuses", "heading_continent"]
@@ -93,6 +93,51 @@ def group_statuses(rows: list[AlignedRow]) -> dict[int, StatusSource]:
     return result
 
 
+def _own(placed: Placed, row: int) -> Continent:
+    """The continent written in the member's own row, or spanned down to it."""
+    # A span copy from this same row is a colspan: the row's own cell.
+    spanned = placed.how is Placement.SPAN and placed.row != row
+    rule = {
+        Placement.CELL: Rule.CELL,
+        Placement.SHIFT: Rule.REALIGN_SHIFT,
+        Placement.SPAN: Rule.CONTINENT_ROWSPAN if spanned else Rule.CELL,
+    }[placed.how]
+    note = f"from row {placed.row}" if spanned or placed.how is Placement.SHIFT else ""
+    provenance = Provenance(
+        field="continent",
+        rule=rule,
+        evidence=placed.text,
+        note=note,
+        location=Location(row=placed.row),
+        column=placed.column,
+    )
+    return _with_code(placed.text, provenance)
+
+
+def _from_group(current: tuple[str, int | None, int | None]) -> Continent:
+    text, row, column = current
+    provenance = Provenance(
+        field="continent",
+        rule=Rule.CONTINENT_GROUP_ROW,
+        evidence=text,
+        note=f"group row {row} heads this row",
+        location=Location(row=row),
+        column=column,
+    )
+    return _with_code(text, provenance)
+
+
+_NONE = Continent(
+    None,
+    None,
+    Provenance(
+        field="continent",
+        rule=Rule.CONTINENT_NONE,
+        note="no continent cell in the row, no group row above it, no continent heading",
+    ),
+)
+
+
 def assign_continents(
     rows: list[AlignedRow], locations: Sequence[Location], headings: tuple[str, ...] = ()
 ) -> tuple[dict[int, Continent], list[Note]]:
@@ -112,51 +157,18 @@ def assign_continents(
             # a status group row (观察员) heads no continent: it ends the one above
             status_row = _status_text(placed.text)
             current = None if status_row else (placed.text, placed.row, placed.column)
+        elif aligned.kind is not RowKind.MEMBER:
             continue
-        if aligned.kind is not RowKind.MEMBER:
-            continue
-        if placed is not None and placed.text and placed.how is not Placement.LOST:
-            # A span copy from this same row is a colspan: the row's own cell.
-            spanned = placed.how is Placement.SPAN and placed.row != aligned.row
-            rule = {
-                Placement.CELL: Rule.CELL,
-                Placement.SHIFT: Rule.REALIGN_SHIFT,
-                Placement.SPAN: Rule.CONTINENT_ROWSPAN if spanned else Rule.CELL,
-            }[placed.how]
-            note = f"from row {placed.row}" if spanned or placed.how is Placement.SHIFT else ""
-            provenance = Provenance(
-                field="continent",
-                rule=rule,
-                evidence=placed.text,
-                note=note,
-                location=Location(row=placed.row),
-                column=placed.column,
-            )
-            result[aligned.row] = _nearer(_with_code(placed.text, provenance), heading)
+        elif placed is not None and placed.text and placed.how is not Placement.LOST:
+            result[aligned.row] = _nearer(_own(placed, aligned.row), heading)
             current = (placed.text, placed.row, placed.column)
         elif current is not None:
             if current not in shared:  # one value for every row the group row heads
-                text, row, column = current
-                provenance = Provenance(
-                    field="continent",
-                    rule=Rule.CONTINENT_GROUP_ROW,
-                    evidence=text,
-                    note=f"group row {row} heads this row",
-                    location=Location(row=row),
-                    column=column,
-                )
-                shared[current] = _nearer(_with_code(text, provenance), heading)
+                shared[current] = _nearer(_from_group(current), heading)
             result[aligned.row] = shared[current]
             headed[current] = headed.get(current, 0) + 1
-        elif heading is not None:
-            result[aligned.row] = heading
         else:
-            provenance = Provenance(
-                field="continent",
-                rule=Rule.CONTINENT_NONE,
-                note="no continent cell in the row, no group row above it, no continent heading",
-            )
-            result[aligned.row] = Continent(None, None, provenance)
+            result[aligned.row] = heading or _NONE
     return result, _group_notes(headed, locations)
 
 

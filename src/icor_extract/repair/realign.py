@@ -252,12 +252,27 @@ def _positions(
 
 
 def _finished(table: RawTable, y: int, values: dict[Role, Placed], lost: int) -> AlignedRow:
-    """A member row, or a rejected one when no organization name reached its column."""
-    rejected = _rejection(table, y, values.get(Role.ORGANIZATION))
-    if rejected is not None:
-        return rejected
+    """A member row, or a rejected one when no organization reached its column."""
     line = table.rows[y].line
-    return AlignedRow(row=y, line=line, kind=RowKind.MEMBER, values=values, shift=lost)
+    organization = values.get(Role.ORGANIZATION)
+    found = (
+        not_an_organization(organization.cell)
+        if organization is not None and organization.cell is not None
+        else None
+    )
+    if found is None and organization is not None and organization.text:
+        return AlignedRow(row=y, line=line, kind=RowKind.MEMBER, values=values, shift=lost)
+    texts = _raw_texts(table, y)
+    if found is None:
+        found = (
+            (Rule.REJECTED_EMPTY, "empty row")
+            if not any(texts)
+            else (Rule.REJECTED_NO_ORGANIZATION, "no organization name in the row")
+        )
+    rule, reason = found
+    return AlignedRow(
+        row=y, line=line, kind=RowKind.REJECTED, reason=reason, cells=texts, rule=rule
+    )
 
 
 def _align_member(
@@ -296,28 +311,6 @@ def _align_member(
         if slot is not None and slot.row == y:
             _claim(values, roles[x], Placed(cells[slot.cell], Placement.SPAN, y, x, slot.cell))
     return _finished(table, y, values, lost)
-
-
-def _rejection(table: RawTable, y: int, organization: Placed | None) -> AlignedRow | None:
-    """The rejected row, if the row's organization cell holds no organization."""
-    found = (
-        not_an_organization(organization.cell)
-        if organization is not None and organization.cell is not None
-        else None
-    )
-    if found is None and organization is not None and organization.text:
-        return None  # a member
-    texts = _raw_texts(table, y)
-    if found is None:
-        found = (
-            (Rule.REJECTED_EMPTY, "empty row")
-            if not any(texts)
-            else (Rule.REJECTED_NO_ORGANIZATION, "no organization name in the row")
-        )
-    rule, reason = found
-    return AlignedRow(
-        row=y, line=table.rows[y].line, kind=RowKind.REJECTED, reason=reason, cells=texts, rule=rule
-    )
 
 
 def align_rows(
@@ -382,6 +375,22 @@ def _notes(
     return notes
 
 
+def _no_member(table: RawTable, y: int) -> AlignedRow | None:
+    """A row rejected before it is read: one without cells, or a total (总计 | 187)."""
+    row = table.rows[y]
+    if not row.cells:
+        return AlignedRow(
+            row=y, line=row.line, kind=RowKind.REJECTED, reason="row has no cells",
+            rule=Rule.REJECTED_NO_CELLS,
+        )  # fmt: skip
+    if (summary := summary_row(row.cells)) is not None:
+        return AlignedRow(
+            row=y, line=row.line, kind=RowKind.REJECTED, reason=summary[1],
+            cells=_raw_texts(table, y), rule=summary[0],
+        )  # fmt: skip
+    return None
+
+
 def _align(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
     aligned: list[AlignedRow] = [
         AlignedRow(row=y, line=table.rows[y].line, kind=RowKind.HEADER)
@@ -396,27 +405,8 @@ def _align(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
             for x in range(width)
             if (slot := grid.slot(y, x)) is not None and slot.row == y and not slot.copy
         ]
-        if not row.cells:
-            aligned.append(
-                AlignedRow(
-                    row=y,
-                    line=row.line,
-                    kind=RowKind.REJECTED,
-                    reason="row has no cells",
-                    rule=Rule.REJECTED_NO_CELLS,
-                )
-            )
-        elif (summary := summary_row(row.cells)) is not None:
-            aligned.append(
-                AlignedRow(
-                    row=y,
-                    line=row.line,
-                    kind=RowKind.REJECTED,
-                    reason=summary[1],
-                    cells=_raw_texts(table, y),
-                    rule=summary[0],
-                )
-            )
+        if (unread := _no_member(table, y)) is not None:
+            aligned.append(unread)
         elif (all(cell.header for cell in row.cells) and row.in_head) or _repeats_header(
             row.cells, own, header
         ):  # a header row, or the header repeated inside the body (th or td)
