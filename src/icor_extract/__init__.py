@@ -35,6 +35,7 @@ from icor_extract.model import (
     Errors,
     Extraction,
     Format,
+    Layout,
     Location,
     Member,
     Note,
@@ -44,6 +45,7 @@ from icor_extract.model import (
     RowKind,
     RowOutcome,
     Rule,
+    Status,
     Variant,
 )
 
@@ -60,6 +62,7 @@ __all__ = [
     "IcorExtractError",
     "InputError",
     "InternalError",
+    "Layout",
     "Location",
     "Member",
     "NoMemberTableError",
@@ -72,6 +75,7 @@ __all__ = [
     "RowKind",
     "RowOutcome",
     "Rule",
+    "Status",
     "UnsupportedFormatError",
     "Variant",
     "__version__",

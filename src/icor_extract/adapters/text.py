@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from wcwidth import wcswidth
 
-from icor_extract.adapters.schema import FLAT_COLUMNS, TABLE_COLUMNS, column, flat_row
+from icor_extract.adapters.schema import FLAT_COLUMNS, TABLE_COLUMNS, column, flat_row, with_status
 from icor_extract.model import Member
 
 __all__ = ["to_csv", "to_json", "to_jsonl", "to_table"]
@@ -51,8 +51,12 @@ def _pad(text: str, width: int) -> str:
 
 
 def to_table(members: Sequence[Member]) -> str:
-    """A plain-text table, aligned by display width; ``-`` marks a missing value."""
-    columns = tuple(column(name) for name in TABLE_COLUMNS)
+    """A plain-text table, aligned by display width; ``-`` marks a missing value.
+
+    The status and year-left columns are shown only when some member's status
+    is not ``member``.
+    """
+    columns = tuple(column(name) for name in with_status(TABLE_COLUMNS, members))
     rows = [
         ["-" if value is None else str(value) for value in flat_row(m, columns).values()]
         for m in members

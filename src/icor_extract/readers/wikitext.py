@@ -18,11 +18,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from icor_extract.model import Variant
-from icor_extract.readers.raw import RawCell, RawRow, RawTable, normalize_text
+from icor_extract.readers.raw import (
+    RawCell,
+    RawRow,
+    RawTable,
+    Trail,
+    enter_heading,
+    heading_path,
+    normalize_text,
+)
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
 
-__all__ = ["read_wikitext", "split_cells"]
+__all__ = ["heading_title", "read_wikitext", "scan_depth", "split_cells"]
 
 _HEADING = re.compile(r"^(?P<level>={1,6})(?P<title>.+?)(?P=level)\s*$")
 _ATTRIBUTE = re.compile(
@@ -38,7 +46,7 @@ _CLOSERS = frozenset({"}}", "]]", "}-"})
 _BRACES = re.compile(r"\{\{|\}\}")
 
 
-def _scan_depth(text: str, depth: int = 0) -> tuple[int, int | None]:
+def scan_depth(text: str, depth: int = 0) -> tuple[int, int | None]:
     """Templates (``{{``) left open after ``text``, starting from ``depth``.
 
     Only templates run over several lines; a link or variant markup left open
@@ -134,7 +142,7 @@ class _Row:
 class _Table:
     index: int
     line: int
-    section: str | None
+    headings: tuple[str, ...]
     caption: str | None = None
     rows: list[_Row] = field(default_factory=list)
     depth: int = 0  # templates left open in the current cell
@@ -151,7 +159,7 @@ class _Table:
         for piece in split_cells(line[1:], header=header):
             attributes, content = _split_attributes(piece)
             self.rows[-1].cells.append(_Cell(attributes, [content], header))
-        self.depth = _scan_depth(line[1:])[0]
+        self.depth = scan_depth(line[1:])[0]
 
     def continue_cell(self, raw: str) -> None:
         """A line that belongs to the current cell (or ends its open template)."""
@@ -160,9 +168,9 @@ class _Table:
             return
         if self.depth == 0:
             cell.lines.append(raw)
-            self.depth = _scan_depth(raw)[0]
+            self.depth = scan_depth(raw)[0]
             return
-        depth, closed_at = _scan_depth(raw, self.depth)
+        depth, closed_at = scan_depth(raw, self.depth)
         if closed_at is None:
             cell.lines.append(raw)
             self.depth = depth
@@ -173,7 +181,7 @@ class _Table:
         for piece in more:
             attributes, content = _split_attributes(piece)
             self.rows[-1].cells.append(_Cell(attributes, [content], cell.header))
-        self.depth = _scan_depth(raw[closed_at:])[0]
+        self.depth = scan_depth(raw[closed_at:])[0]
 
     def build(self) -> RawTable:
         rows = tuple(
@@ -182,36 +190,45 @@ class _Table:
             if row.cells  # MediaWiki drops a |- that holds no cell
         )
         return RawTable(
-            index=self.index, rows=rows, section=self.section, caption=self.caption, line=self.line
+            index=self.index,
+            rows=rows,
+            section=self.headings[0] if self.headings else None,
+            caption=self.caption,
+            line=self.line,
+            headings=self.headings,
         )
 
 
-def _heading(line: str) -> str | None:
+def heading_title(line: str) -> tuple[int, str] | None:
+    """(level, title) of a heading line, if it is one."""
     match = _HEADING.match(line.strip())
     if match is None:
         return None
-    return normalize_text(read_cell_content(match.group("title").strip()).text) or None
+    title = normalize_text(read_cell_content(match.group("title").strip()).text)
+    return (len(match.group("level")), title) if title else None
 
 
 @dataclass
 class _Scanner:
-    """The line scanner's state: tables open and finished, the current section."""
+    """The line scanner's state: tables open and finished, the headings open."""
 
     finished: list[_Table] = field(default_factory=list)
     open_tables: list[_Table] = field(default_factory=list)
-    section: str | None = None
+    trail: Trail = ()
     count: int = 0
 
     def open(self, number: int) -> None:
-        self.open_tables.append(_Table(index=self.count, line=number, section=self.section))
+        self.open_tables.append(
+            _Table(index=self.count, line=number, headings=heading_path(self.trail))
+        )
         self.count += 1
 
     def outside(self, line: str, number: int) -> None:
         """A line outside every table: only a table start or a heading matters."""
         if line.startswith("{|"):
             self.open(number)
-        elif line.startswith("="):
-            self.section = _heading(line) or self.section
+        elif line.startswith("=") and (heading := heading_title(line)) is not None:
+            self.trail = enter_heading(self.trail, *heading)
 
     def inside(self, table: _Table, raw: str, line: str, number: int) -> None:
         """A line inside ``table``, read as MediaWiki's table parser reads it."""
@@ -235,7 +252,7 @@ class _Scanner:
 
 
 def read_wikitext(text: str, *, variant: Variant = "zh-hans") -> list[RawTable]:
-    """Every table of a wikitext page, in document order, with its section."""
+    """Every table of a wikitext page, in document order, with its headings."""
     text = resolve_variants(text, variant)
     scanner = _Scanner()
     for number, raw in enumerate(text.split("\n"), start=1):
