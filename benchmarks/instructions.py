@@ -2,15 +2,19 @@
 
 Run from the repository (needs ``valgrind`` on the PATH and ``pip install ".[bench]"``):
 
-    python benchmarks/instructions.py          # about two minutes
+    python benchmarks/instructions.py          # a few minutes: valgrind is slow
 
 Each workload runs in a fresh process under ``valgrind --tool=cachegrind
 --cache-sim=no``, once with ``REPEATS`` runs and once with none (after the
 same imports and one warm-up run); the difference divided by ``REPEATS`` is
-the instructions one run executes.  Instruction counts ignore cache misses
-and memory stalls, so they are a floor on time, not time; they are what
-lets a ratio be compared between runs on a busy shared machine, where the
-timings of ``benchmarks/run.py`` wander.
+the instructions one run executes.  The objects alive after the warm-up
+(pandas and the other imports: hundreds of thousands) are frozen out of the
+garbage collector, so that its full collections, which walk the whole heap
+of the benchmark process, do not make the peers' counts vary from run to
+run.  Instruction counts ignore cache misses and memory stalls, so they are
+a floor on time, not time; they are what lets a ratio be compared between
+runs on a busy shared machine, where the timings of ``benchmarks/run.py``
+wander.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REPEATS = 10
 
 _CHILD = """
-import io, sys
+import gc, io, sys
 from pathlib import Path
 import lxml.html, pandas, wikitextparser, mwparserfromhell
 import icor_extract
@@ -49,6 +53,8 @@ workloads = {
 }
 run = workloads[sys.argv[2]]
 run()
+gc.collect()
+gc.freeze()  # the imported libraries' objects: no collection walks them during the runs
 for _ in range(int(sys.argv[3])):
     run()
 """
