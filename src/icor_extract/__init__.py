@@ -28,6 +28,7 @@ from icor_extract.errors import (
     NoMemberTableError,
     NoTableError,
     OptionError,
+    TooLargeError,
     UnsupportedFormatError,
 )
 from icor_extract.model import (
@@ -61,6 +62,7 @@ __all__ = [
     "RejectedRow",
     "RowKind",
     "RowOutcome",
+    "TooLargeError",
     "UnsupportedFormatError",
     "__version__",
     "parse",

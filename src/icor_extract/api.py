@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-from pathlib import Path
 
 from icor_extract.audit import table_notes
 from icor_extract.errors import (
@@ -24,12 +23,14 @@ from icor_extract.errors import (
     NoMemberTableError,
     NoTableError,
     OptionError,
+    TooLargeError,
     UnsupportedFormatError,
 )
 from icor_extract.grid import build_grid
+from icor_extract.input_file import MAX_BYTES, check_max_bytes, read_file_bytes
 from icor_extract.model import Extraction, Member, Note, RejectedRow, RowKind, RowOutcome
 from icor_extract.readers import FORMATS, detect_format, read_tables
-from icor_extract.readers.decode import decode
+from icor_extract.readers.decode import decode, normalize_document
 from icor_extract.readers.raw import RawTable
 from icor_extract.records import build_member
 from icor_extract.repair.columns import find_header, header_texts
@@ -68,7 +69,15 @@ def _without_lone_surrogates(text: str, errors: str, source: str | None) -> str:
     return text
 
 
-def _check_options(format: str, variant: str, errors: str, source: str | None) -> None:
+def _check_options(
+    format: str, variant: str, errors: str, encoding: str | None, source: str | None
+) -> None:
+    if encoding is not None and not isinstance(encoding, str):
+        raise OptionError(
+            f"encoding must be the name of an encoding, not {encoding!r}",
+            option="encoding",
+            source=source,
+        )
     if format != "auto" and format not in FORMATS:
         raise UnsupportedFormatError(
             f"unknown format {format!r}; choose one of auto, {', '.join(FORMATS)}",
@@ -192,7 +201,7 @@ def parse(
     Raises an :class:`IcorExtractError` subclass for input it cannot use, and
     :class:`InternalError` (chained to the original) for a bug of its own.
     """
-    _check_options(format, variant, errors, source)
+    _check_options(format, variant, errors, encoding, source)
     try:
         used_encoding = None
         if isinstance(text, bytes | bytearray):
@@ -201,14 +210,22 @@ def parse(
         if not isinstance(text, str):
             raise InputError(f"expected str or bytes, got {type(text).__name__}", source=source)
         text = _without_lone_surrogates(text, errors, source)
+        text, controls = normalize_document(text)
         if not text.strip():
             raise EmptyInputError("the document is empty", source=source)
         chosen = detect_format(text) if format == "auto" else format
         members, rejected, outcomes, notes, tables = _extract(text, chosen, variant, source)
+        if controls:
+            message = f"{controls} control characters removed from the document"
+            notes.insert(0, Note(code="reader.controls", message=message))
     except IcorExtractError:
         raise
     except RecursionError as error:
         raise InputError("the document nests markup too deeply to read", source=source) from error
+    except MemoryError:
+        raise TooLargeError(
+            "the document needs more memory than there is to read", limit=None, source=source
+        ) from None
     except Exception as error:
         raise InternalError(
             f"a bug in icor_extract ({type(error).__name__}: {error}); please report it",
@@ -234,13 +251,19 @@ def read(
     variant: str = "zh-hans",
     encoding: str | None = None,
     errors: str = "strict",
+    max_bytes: int = MAX_BYTES,
 ) -> Extraction:
-    """Read a file and :func:`parse` it; the file's name appears in errors."""
-    name = os.fspath(path)
+    """Read a file and :func:`parse` it; the file's name appears in errors.
+
+    ``path`` must name a regular file (not a FIFO or a device) of at most
+    ``max_bytes`` bytes (default 256 MiB); else :class:`InputError` or
+    :class:`TooLargeError`.
+    """
     try:
-        data = Path(name).read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read the file: {error.strerror or error}", source=name) from None
+        name = os.fspath(path)
+    except TypeError:
+        raise InputError(f"expected a path, got {type(path).__name__}") from None
+    data = read_file_bytes(name, max_bytes=check_max_bytes(max_bytes, name))
     return parse(
         data, format=format, variant=variant, encoding=encoding, errors=errors, source=name
     )

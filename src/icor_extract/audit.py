@@ -50,6 +50,12 @@ def _grid_notes(table: RawTable, grid: Grid, width: int) -> list[Note]:
 
 def _dropped_notes(table: RawTable) -> list[Note]:
     notes = []
+    if table.unread_rows:
+        message = (
+            f"{table.unread_rows} rows of the source not read by the HTML parser "
+            "(markup it could not parse): listed as rejected rows"
+        )
+        notes.append(Note(code="reader.unread-rows", message=message, table=table.index))
     for y, row in enumerate(table.rows):
         dropped = sorted({name for cell in row.cells for name in cell.dropped})
         if dropped:
@@ -61,6 +67,11 @@ def _dropped_notes(table: RawTable) -> list[Note]:
 def _realign_notes(table: int, rows: list[AlignedRow]) -> list[Note]:
     notes = []
     for aligned in rows:
+        if aligned.as_written:
+            message = (
+                "too many cells and columns to search for the best placement: placed as written"
+            )
+            notes.append(Note(code="realign.budget", message=message, table=table, row=aligned.row))
         moved = [
             f"{role.value} from column {placed.column}"
             for role, placed in aligned.values.items()

@@ -52,7 +52,7 @@ _ISO_LOCALES = ("zh_CN", "zh_TW", "zh_HK")
 #: CLDR locale whose names a page in each variant is written in
 DISPLAY_LOCALES = {"zh-hans": "zh", "zh-hant": "zh_Hant", "en": "en"}
 
-_QUALIFIER = re.compile(r"\s*(?:[（(][^）)]*[）)]|\s-\s.*)\s*$")
+_DASH_QUALIFIER = re.compile(r"\s-\s")
 _LATIN = re.compile(r"[A-Za-z]")
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _PLACE_ENDING = re.compile(r"(?:州|省|邦|地区|地區|区|區|县|縣|郡|市)$")
@@ -110,7 +110,19 @@ class Match:
 
 
 def _strip_qualifier(name: str) -> str:
-    return _QUALIFIER.sub("", name).strip()
+    """``name`` without a trailing ``(…)`` or `` - …`` qualifier, found in linear time."""
+    starts = []
+    dash = _DASH_QUALIFIER.search(name)
+    if dash is not None:
+        starts.append(dash.start())
+    stripped = name.rstrip()
+    if stripped.endswith((")", "）")):
+        inner = stripped[:-1]
+        after = max(inner.rfind(")"), inner.rfind("）")) + 1  # no closing bracket inside
+        opens = [at for at in (inner.find("(", after), inner.find("（", after)) if at != -1]
+        if opens:
+            starts.append(min(opens))
+    return name[: min(starts)].strip() if starts else name.strip()
 
 
 def _fold(name: str) -> str:

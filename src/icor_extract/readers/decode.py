@@ -23,8 +23,9 @@ import re
 from dataclasses import dataclass
 
 from icor_extract.errors import DecodingError
+from icor_extract.readers.raw import remove_controls
 
-__all__ = ["Decoded", "decode"]
+__all__ = ["Decoded", "decode", "normalize_document"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -132,3 +133,15 @@ def decode(
             offset=first_error.start,
             source=source,
         ) from None
+
+
+def normalize_document(text: str) -> tuple[str, int]:
+    """Text every reader can trust, and how many control characters were removed.
+
+    ``\\r\\n`` and a lone ``\\r`` become ``\\n`` (a page saved with old Mac line
+    ends is read line by line like any other), and control characters are
+    removed: they are never part of a value, and they would reach a terminal.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return remove_controls(text)

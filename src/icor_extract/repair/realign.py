@@ -67,6 +67,8 @@ class AlignedRow:
     shift: int = 0  # columns taken as spanned from above (lost by the conversion)
     reason: str = ""
     cells: tuple[str, ...] = ()  # the source texts, kept for rejected rows
+    #: the placement search was over its budget: cells kept in the first free columns
+    as_written: bool = False
 
 
 # How well a kind of content fits a column role; None is a column we know
@@ -96,6 +98,25 @@ _LOST_COST: dict[Role | None, float] = {
 
 def _raw_texts(table: RawTable, y: int) -> tuple[str, ...]:
     return tuple(cell.text for cell in table.rows[y].cells)
+
+
+#: the placement search costs cells x free columns; beyond this budget a row is
+#: placed as written (its cells in the first free columns) and noted
+PLACEMENT_BUDGET = 20_000
+#: shapes (cells + columns) larger than this are not cached: the cache holds at
+#: most 4,096 shapes of this size, a bounded amount of memory
+_CACHED_SHAPE = 256
+
+
+def _placement(
+    contents: tuple[Content, ...], free: tuple[int, ...], roles: tuple[Role | None, ...]
+) -> tuple[int, ...] | None:
+    """The best placement (see :func:`_best_placement`); ``None`` beyond the budget."""
+    if len(contents) * len(free) > PLACEMENT_BUDGET:
+        return None
+    if len(contents) + len(free) > _CACHED_SHAPE:
+        return _best_placement.__wrapped__(contents, free, roles)
+    return _best_placement(contents, free, roles)
 
 
 @lru_cache(maxsize=4096)
@@ -202,11 +223,14 @@ def _align_member(
             reason=f"row has {len(sequence)} cells for {len(free)} free columns",
             cells=_raw_texts(table, y),
         )
-    if spans_own:  # a colspan inside the row means it was written as laid out
-        positions: tuple[int, ...] = tuple(range(len(sequence)))
-    else:  # rows of one table share a few shapes: the placement is cached by shape
+    positions: tuple[int, ...] | None = None
+    budget = False
+    if not spans_own:  # a colspan inside the row means it was written as laid out
         contents = tuple(classify(cells[i]) for i in sequence)
-        positions = _best_placement(contents, tuple(free), roles)
+        positions = _placement(contents, tuple(free), roles)
+        budget = positions is None
+    if positions is None:
+        positions = tuple(range(len(sequence)))
     arrived = {index: x for x, index in own}
     cell_at = dict(zip(positions, sequence, strict=True))
     last = positions[-1] if positions else -1
@@ -236,7 +260,12 @@ def _align_member(
             row=y, line=table.rows[y].line, kind=RowKind.REJECTED, reason=reason, cells=texts
         )
     return AlignedRow(
-        row=y, line=table.rows[y].line, kind=RowKind.MEMBER, values=values, shift=lost
+        row=y,
+        line=table.rows[y].line,
+        kind=RowKind.MEMBER,
+        values=values,
+        shift=lost,
+        as_written=budget,
     )
 
 
@@ -256,9 +285,10 @@ def align_rows(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
             if (slot := grid.slot(y, x)) is not None and slot.row == y and not slot.copy
         ]
         if not row.cells:
-            aligned.append(
-                AlignedRow(row=y, line=row.line, kind=RowKind.REJECTED, reason="row has no cells")
-            )
+            reason = "row has no cells"
+            if y >= len(table.rows) - table.unread_rows:
+                reason = "a source row the HTML parser did not read"
+            aligned.append(AlignedRow(row=y, line=row.line, kind=RowKind.REJECTED, reason=reason))
         elif (all(cell.header for cell in row.cells) and row.in_head) or _repeats_header(
             row.cells, own, header
         ):  # a header row, or the header repeated inside the body (th or td)
