@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import os
 import re
+from importlib import resources
+from typing import IO, get_args
 
 from icor_extract.audit import table_notes
 from icor_extract.errors import (
@@ -27,8 +29,20 @@ from icor_extract.errors import (
     UnsupportedFormatError,
 )
 from icor_extract.grid import build_grid
-from icor_extract.input_file import MAX_BYTES, check_max_bytes, read_file_bytes
-from icor_extract.model import Extraction, Member, Note, RejectedRow, RowKind, RowOutcome
+from icor_extract.input_file import MAX_BYTES, check_max_bytes, read_file_bytes, read_stream
+from icor_extract.model import (
+    Errors,
+    Extraction,
+    Format,
+    Location,
+    Member,
+    Note,
+    NoteCode,
+    RejectedRow,
+    RowKind,
+    RowOutcome,
+    Variant,
+)
 from icor_extract.readers import FORMATS, detect_format, read_tables
 from icor_extract.readers.decode import decode, normalize_document
 from icor_extract.readers.raw import RawTable
@@ -39,17 +53,17 @@ from icor_extract.repair.entries import split_entries
 from icor_extract.repair.groups import assign_continents
 from icor_extract.repair.realign import AlignedRow, align_rows
 
-__all__ = ["VARIANTS", "parse", "read"]
+__all__ = ["ERRORS", "EXAMPLE_PAGE", "FORMATS", "VARIANTS", "example", "parse", "read"]
 
 logger = logging.getLogger("icor_extract")
 
 #: language variants a page may be read in (names of countries follow it)
-VARIANTS = ("zh-hans", "zh-hant", "en")
+VARIANTS: tuple[Variant, ...] = get_args(Variant)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: what ``errors=`` may ask for when decoding bytes
-ERRORS = ("strict", "replace")
+ERRORS: tuple[Errors, ...] = get_args(Errors)
 
 
 def _without_lone_surrogates(text: str, errors: str, source: str | None) -> str:
@@ -107,6 +121,10 @@ def _member_table(
     if header is None:
         return None
     rows = align_rows(table, grid, header)
+    locations = {
+        aligned.row: Location(table=table.index, row=aligned.row, line=aligned.line)
+        for aligned in rows
+    }
     continents = assign_continents(rows)
     entries = split_entries(rows)
     countries = assign_countries(entries, rows, variant)
@@ -115,7 +133,7 @@ def _member_table(
             entry,
             continents[entry.aligned.row],
             country,
-            table=table.index,
+            locations=locations,
             section=table.section,
         )
         for entry, country in zip(entries, countries, strict=True)
@@ -144,8 +162,8 @@ def _extract(
         if result is None:
             notes.append(
                 Note(
-                    code="table.skipped",
-                    table=table.index,
+                    code=NoteCode.TABLE_SKIPPED,
+                    location=Location(table=table.index),
                     message="no header naming an organization column and another role",
                 )
             )
@@ -154,15 +172,12 @@ def _extract(
         members += table_members
         notes += table_notes_
         for aligned in rows:
-            outcomes.append(
-                RowOutcome(table=table.index, row=aligned.row, kind=aligned.kind, line=aligned.line)
-            )
+            location = Location(table=table.index, row=aligned.row, line=aligned.line)
+            outcomes.append(RowOutcome(location=location, kind=aligned.kind))
             if aligned.kind is RowKind.REJECTED:
                 rejected.append(
                     RejectedRow(
-                        table=table.index,
-                        row=aligned.row,
-                        line=aligned.line,
+                        location=location,
                         cells=aligned.cells,
                         reason=aligned.reason,
                     )
@@ -183,10 +198,10 @@ def _extract(
 def parse(
     text: str | bytes,
     *,
-    format: str = "auto",
-    variant: str = "zh-hans",
+    format: Format = "auto",
+    variant: Variant = "zh-hans",
     encoding: str | None = None,
-    errors: str = "strict",
+    errors: Errors = "strict",
     source: str | None = None,
 ) -> Extraction:
     """Extract the members of every membership table in a document.
@@ -217,7 +232,7 @@ def parse(
         members, rejected, outcomes, notes, tables = _extract(text, chosen, variant, source)
         if controls:
             message = f"{controls} control characters removed from the document"
-            notes.insert(0, Note(code="reader.controls", message=message))
+            notes.insert(0, Note(code=NoteCode.READER_CONTROLS, message=message))
     except IcorExtractError:
         raise
     except RecursionError as error:
@@ -236,34 +251,66 @@ def parse(
         members=tuple(members),
         rejected=tuple(rejected),
         notes=tuple(notes),
-        rows=tuple(outcomes),
-        tables=tables,
+        row_outcomes=tuple(outcomes),
+        table_count=tables,
         source_format=chosen,
         source_name=source,
         encoding=used_encoding,
     )
 
 
+def _contents(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes], max_bytes: int
+) -> tuple[str | bytes, str]:
+    """What a path or an open file holds, and the name errors give it."""
+    if isinstance(source, str | os.PathLike):
+        name = os.fspath(source)
+        return read_file_bytes(name, max_bytes=check_max_bytes(max_bytes, name)), name
+    if not hasattr(source, "read"):
+        raise InputError(f"expected a path or an open file, got {type(source).__name__}")
+    name = str(getattr(source, "name", "<file>"))
+    try:
+        return read_stream(source, max_bytes=check_max_bytes(max_bytes, name), source=name), name
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error}", source=name) from None
+    except UnicodeDecodeError as error:
+        message = f"the file, opened as text, is not valid {error.encoding}: {error.reason}"
+        raise DecodingError(
+            message, encoding=error.encoding, offset=error.start, source=name
+        ) from None
+
+
 def read(
-    path: str | os.PathLike[str],
+    source: str | os.PathLike[str] | IO[str] | IO[bytes],
     *,
-    format: str = "auto",
-    variant: str = "zh-hans",
+    format: Format = "auto",
+    variant: Variant = "zh-hans",
     encoding: str | None = None,
-    errors: str = "strict",
+    errors: Errors = "strict",
     max_bytes: int = MAX_BYTES,
 ) -> Extraction:
-    """Read a file and :func:`parse` it; the file's name appears in errors.
+    """Read a file, by path or already open (text or binary), and :func:`parse` it.
 
-    ``path`` must name a regular file (not a FIFO or a device) of at most
-    ``max_bytes`` bytes (default 256 MiB); else :class:`InputError` or
-    :class:`TooLargeError`.
+    The file's name appears in errors.  A file opened in text mode was decoded
+    by Python; ``encoding`` then does not apply.  A path must name a regular
+    file (not a FIFO or a device); at most ``max_bytes`` are read (default
+    256 MiB, characters for a text file), beyond which :class:`TooLargeError`.
     """
-    try:
-        name = os.fspath(path)
-    except TypeError:
-        raise InputError(f"expected a path, got {type(path).__name__}") from None
-    data = read_file_bytes(name, max_bytes=check_max_bytes(max_bytes, name))
+    data, name = _contents(source, max_bytes)
     return parse(
         data, format=format, variant=variant, encoding=encoding, errors=errors, source=name
     )
+
+
+#: the page :func:`example` reads, bundled with the package
+EXAMPLE_PAGE = "icor.zh.md"
+
+
+def example(*, variant: Variant = "zh-hans") -> Extraction:
+    """The bundled ICOR member page (zh-wiki, CC BY-SA; pandoc markdown), extracted.
+
+    The quickest way to see what the library returns: 52 members, some of
+    them with countries inferred, some left empty with the reason.
+    """
+    data = resources.files("icor_extract").joinpath("data", EXAMPLE_PAGE).read_bytes()
+    return parse(data, variant=variant, source=EXAMPLE_PAGE)

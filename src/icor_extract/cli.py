@@ -18,16 +18,14 @@ import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
 from icor_extract import __version__
 from icor_extract.adapters.text import to_csv, to_json, to_jsonl, to_table
-from icor_extract.api import VARIANTS, parse, read
+from icor_extract.api import EXAMPLE_PAGE, FORMATS, VARIANTS, example, parse, read
 from icor_extract.errors import IcorExtractError, InternalError
-from icor_extract.model import Extraction, Member
-from icor_extract.readers import FORMATS
+from icor_extract.model import Extraction, Format, Member, Variant
 
 __all__ = ["EXIT_BUG", "EXIT_FAILED", "EXIT_OK", "EXIT_PARTIAL", "Options", "main", "parse_args"]
 
@@ -40,15 +38,14 @@ OUTPUT_FORMATS = ("table", "csv", "json", "jsonl")
 STREAMED_FORMATS = frozenset({"csv", "jsonl"})
 #: file endings read from a folder when no --glob is given
 PAGE_SUFFIXES = frozenset({".md", ".txt", ".html", ".htm", ".wikitext", ".wiki", ".mediawiki"})
-BUNDLED_PAGE = "icor.zh.md"
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
     paths: tuple[str, ...]
     output: str
-    input_format: str
-    variant: str
+    input_format: Format
+    variant: Variant
     encoding: str | None
     glob: str | None
     jobs: int
@@ -149,18 +146,15 @@ class PageResult:
 
 
 def _extract(path: str | None, options: Options) -> Extraction:
-    if path is None or path == "-":
-        if path is None:
-            source = BUNDLED_PAGE
-            data = resources.files("icor_extract").joinpath("data", BUNDLED_PAGE).read_bytes()
-        else:
-            source, data = "<stdin>", sys.stdin.buffer.read()
+    if path is None:
+        return example(variant=options.variant)
+    if path == "-":
         return parse(
-            data,
+            sys.stdin.buffer.read(),
             format=options.input_format,
             variant=options.variant,
             encoding=options.encoding,
-            source=source,
+            source="<stdin>",
         )
     return read(
         path, format=options.input_format, variant=options.variant, encoding=options.encoding
@@ -169,14 +163,14 @@ def _extract(path: str | None, options: Options) -> Extraction:
 
 def run_page(path: str | None, options: Options) -> PageResult:
     """Extract one input; errors are caught and returned, never raised."""
-    name = path or BUNDLED_PAGE
+    name = path or EXAMPLE_PAGE
     try:
         extraction = _extract(path, options)
     except InternalError as error:
         return PageResult(name=name, bug=error.message)
     except IcorExtractError as error:
         return PageResult(name=name, error=str(error))
-    members, tables = extraction.members, extraction.tables
+    members, tables = extraction.members, extraction.table_count
     if options.output == "csv":
         rendered = to_csv(members, header=False)
         return PageResult(name=name, rendered=rendered, count=len(members), tables=tables)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 import stat
-from typing import BinaryIO
+from typing import IO, Any
 
 from icor_extract.errors import InputError, OptionError, TooLargeError
 
-__all__ = ["MAX_BYTES", "check_max_bytes", "read_file_bytes", "read_stream_bytes"]
+__all__ = ["MAX_BYTES", "check_max_bytes", "read_file_bytes", "read_stream"]
 
 #: the default size limit of one input: generous for any wiki page
 MAX_BYTES = 256 * 2**20
@@ -41,16 +41,16 @@ def _too_large(max_bytes: int, source: str | None) -> TooLargeError:
     )
 
 
-def read_stream_bytes(stream: BinaryIO, *, max_bytes: int, source: str | None = None) -> bytes:
-    """All of ``stream``, or :class:`TooLargeError` once it passes ``max_bytes``."""
-    chunks: list[bytes] = []
+def read_stream(stream: IO[Any], *, max_bytes: int, source: str | None = None) -> Any:
+    """All of ``stream`` (bytes or text), or :class:`TooLargeError` past ``max_bytes``."""
+    chunks: list[Any] = []
     size = 0
     while chunk := stream.read(min(_CHUNK, max_bytes + 1 - size)):
         chunks.append(chunk)
         size += len(chunk)
         if size > max_bytes:
             raise _too_large(max_bytes, source)
-    return b"".join(chunks)
+    return chunks[0][:0].join(chunks) if chunks else b""
 
 
 def _kind(mode: int) -> str:
@@ -83,7 +83,8 @@ def read_file_bytes(path: str, *, max_bytes: int) -> bytes:
         )
     with os.fdopen(descriptor, "rb") as file:
         try:
-            return read_stream_bytes(file, max_bytes=max_bytes, source=path)
+            data: bytes = read_stream(file, max_bytes=max_bytes, source=path)
+            return data
         except OSError as error:
             raise InputError(
                 f"cannot read the file: {error.strerror or error}", source=path

@@ -14,23 +14,14 @@ from collections.abc import Iterable, Sequence
 
 from wcwidth import wcswidth
 
-from icor_extract.adapters.columns import FLAT_COLUMNS, flat_row
+from icor_extract.adapters.schema import FLAT_COLUMNS, TABLE_COLUMNS, column, flat_row
 from icor_extract.model import Member
 
 __all__ = ["to_csv", "to_json", "to_jsonl", "to_table"]
 
-_TABLE_COLUMNS = ("continent", "country", "country_code", "organization", "joined")
-_TABLE_TITLES = {
-    "continent": "continent",
-    "country": "country",
-    "country_code": "code",
-    "organization": "organization",
-    "joined": "joined",
-}
-
 
 def to_csv(members: Iterable[Member], *, header: bool = True) -> str:
-    """Members as CSV with the :data:`FLAT_COLUMNS`; empty fields for missing values."""
+    """Members as CSV with the schema's flat columns; empty fields for missing values."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=FLAT_COLUMNS, lineterminator="\n")
     if header:
@@ -61,11 +52,12 @@ def _pad(text: str, width: int) -> str:
 
 def to_table(members: Sequence[Member]) -> str:
     """A plain-text table, aligned by display width; ``-`` marks a missing value."""
+    columns = tuple(column(name) for name in TABLE_COLUMNS)
     rows = [
-        ["-" if (value := flat_row(m)[column]) is None else str(value) for column in _TABLE_COLUMNS]
+        ["-" if value is None else str(value) for value in flat_row(m, columns).values()]
         for m in members
     ]
-    titles = [_TABLE_TITLES[column] for column in _TABLE_COLUMNS]
+    titles = [c.heading for c in columns]
     widths = [max([_width(t), *(_width(r[i]) for r in rows)]) for i, t in enumerate(titles)]
     lines = ["  ".join(_pad(t, w) for t, w in zip(titles, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
