@@ -244,7 +244,7 @@ class CountryIndex:
         Latin-script names must stand as words (``Niger`` is not found in
         ``Nigeria``); Chinese names need no boundary.
         """
-        folded = text.casefold()
+        folded, origin = _fold_with_origin(text)
         matches: list[Match] = []
         position = 0
         size = len(folded)
@@ -262,14 +262,35 @@ class CountryIndex:
                         continue
                     if _LATIN.match(candidate) and not _word_bounded(folded, position, end):
                         continue
-                    hit = Match(position, end, text[position:end], found)
+                    start, stop = (
+                        (position, end)
+                        if origin is None
+                        else (origin[position], origin[end - 1] + 1)
+                    )
+                    hit = Match(start, stop, text[start:stop], found)
                     break
             if hit is None:
                 position += 1
             else:
                 matches.append(hit)
-                position = hit.end
+                position = end
         return matches
+
+
+def _fold_with_origin(text: str) -> tuple[str, list[int] | None]:
+    """``text`` case-folded, and for each folded character the offset it came from in ``text``.
+
+    ``casefold`` may change a text's length (``ß`` gives ``ss``, ``ﬁ`` ``fi``),
+    so the evidence of a match is cut from ``text`` at the mapped offsets, never
+    at the folded ones.  ``None``: the lengths agree and offsets are the same.
+    """
+    folded = text.casefold()
+    if len(folded) == len(text):  # no character folds to nothing, so each gave one
+        return folded, None
+    origin: list[int] = []
+    for offset, char in enumerate(text):
+        origin += [offset] * len(char.casefold())
+    return folded, origin
 
 
 def _starts(names: dict[str, Resolution]) -> dict[str, tuple[int, ...]]:
