@@ -274,7 +274,7 @@ def _pooled_results(inputs: list[str | None], options: Options) -> Iterator[Page
             except BrokenProcessPool:
                 retried = [path, *(other for other, _ in in_flight)]
                 in_flight.clear()
-                pool.shutdown(wait=False, cancel_futures=True)
+                pool.shutdown(wait=True, cancel_futures=True)  # no thread left to fork with
                 yield from (_in_fresh_worker(other, options) for other in retried)
                 pool = _pool(options.jobs)
     finally:
