@@ -115,7 +115,8 @@ def test_a_row_too_wide_for_the_placement_search_is_placed_as_written() -> None:
     extraction = icor_extract.parse(page)
     (member,) = extraction.members
     assert (member.organization, member.joined) == ("甲党", 2010)
-    assert [n.code for n in extraction.notes] == [NoteCode.REALIGN_BUDGET]
+    budget = [n for n in extraction.notes if n.code is NoteCode.REALIGN_BUDGET]
+    assert [n.location.row for n in budget] == [1]
 
 
 def test_large_row_shapes_are_not_cached() -> None:

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from importlib import resources
 from typing import IO, get_args
 
-from icor_extract.audit import table_notes
 from icor_extract.errors import (
     DecodingError,
     EmptyInputError,
@@ -35,52 +33,32 @@ from icor_extract.model import (
     Extraction,
     Format,
     Location,
-    Member,
     Note,
     NoteCode,
-    RejectedRow,
-    RowKind,
-    RowOutcome,
     Variant,
 )
 from icor_extract.readers import FORMATS, detect_format, read_tables
-from icor_extract.readers.decode import decode, normalize_document
+from icor_extract.readers.decode import normalize_document, to_text
+from icor_extract.readers.language import choose_variant
 from icor_extract.readers.raw import RawTable
-from icor_extract.records import build_member
+from icor_extract.records import TableResult, account_rows, build_member
 from icor_extract.repair.columns import find_header, header_texts
 from icor_extract.repair.country import assign_countries
 from icor_extract.repair.entries import split_entries
 from icor_extract.repair.groups import assign_continents
-from icor_extract.repair.realign import AlignedRow, align_rows
+from icor_extract.repair.hints import resolve_hints
+from icor_extract.repair.realign import align_rows
 
 __all__ = ["ERRORS", "EXAMPLE_PAGE", "FORMATS", "VARIANTS", "example", "parse", "read"]
 
 logger = logging.getLogger("icor_extract")
 
-#: language variants a page may be read in (names of countries follow it)
-VARIANTS: tuple[Variant, ...] = get_args(Variant)
+#: language variants a page may be read in (names of countries follow it), besides ``auto``
+VARIANTS: tuple[Variant, ...] = tuple(name for name in get_args(Variant) if name != "auto")
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 #: what ``errors=`` may ask for when decoding bytes
 ERRORS: tuple[Errors, ...] = get_args(Errors)
-
-
-def _without_lone_surrogates(text: str, errors: str, source: str | None) -> str:
-    """Text that is not valid Unicode (a lone surrogate) is bad input, as invalid bytes are."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        if errors == "replace":
-            return _SURROGATE.sub("\ufffd", text)
-        raise DecodingError(
-            f"the text holds a lone surrogate at offset {error.start}; "
-            "ask for errors='replace' to replace it",
-            encoding="utf-8",
-            offset=error.start,
-            source=source,
-        ) from None
-    return text
 
 
 def _check_options(
@@ -98,9 +76,9 @@ def _check_options(
             format=format,
             source=source,
         )
-    if variant not in VARIANTS:
+    if variant != "auto" and variant not in VARIANTS:
         raise OptionError(
-            f"unknown variant {variant!r}; choose one of {', '.join(VARIANTS)}",
+            f"unknown variant {variant!r}; choose one of auto, {', '.join(VARIANTS)}",
             option="variant",
             source=source,
         )
@@ -112,23 +90,32 @@ def _check_options(
         )
 
 
-def _member_table(
-    table: RawTable, variant: str
-) -> tuple[list[Member], list[AlignedRow], list[Note]] | None:
-    """Members, aligned rows and notes of one table; ``None`` if it is no member table."""
+def _member_table(table: RawTable, variant: Variant) -> TableResult:
+    """One table through every stage: the one place a table's result is assembled.
+
+    Each stage returns its value and its notes; a table whose header names no
+    member columns gives only a ``table.skipped`` note.
+    """
+    locations = table.locations()
+    table, notes = resolve_hints(table, locations)
     grid = build_grid(table)
     header = find_header(table, grid)
     if header is None:
-        return None
-    rows = align_rows(table, grid, header)
-    locations = {
-        aligned.row: Location(table=table.index, row=aligned.row, line=aligned.line)
-        for aligned in rows
-    }
-    continents = assign_continents(rows)
-    entries = split_entries(rows)
-    countries = assign_countries(entries, rows, variant)
-    members = [
+        message = "no header naming an organization column and another role"
+        skipped = Note(
+            code=NoteCode.TABLE_SKIPPED, location=Location(table=table.index), message=message
+        )
+        return TableResult(members=(), row_outcomes=(), rejected=(), notes=(skipped,))
+    notes += grid.notes(table.index)
+    rows, found = align_rows(table, grid, header, locations)
+    notes += found
+    continents, found = assign_continents(rows, locations)
+    notes += found
+    entries, found = split_entries(rows, locations)
+    notes += found
+    countries, found = assign_countries(entries, rows, variant, locations)
+    notes += found
+    members = tuple(
         build_member(
             entry,
             continents[entry.aligned.row],
@@ -137,52 +124,19 @@ def _member_table(
             section=table.section,
         )
         for entry, country in zip(entries, countries, strict=True)
-    ]
-    return (
-        members,
-        rows,
-        table_notes(
-            table, grid, width=len(header.roles), rows=rows, entries=entries, members=members
-        ),
+    )
+    outcomes, rejected = account_rows(rows, locations)
+    return TableResult(
+        members=members, row_outcomes=outcomes, rejected=rejected, notes=tuple(notes)
     )
 
 
-def _extract(
-    text: str, chosen: str, variant: str, source: str | None
-) -> tuple[list[Member], list[RejectedRow], list[RowOutcome], list[Note], int]:
+def _extract(text: str, chosen: Format, variant: Variant, source: str | None) -> list[TableResult]:
     tables = read_tables(text, chosen, variant=variant)
     if not tables:
         raise NoTableError(f"no table found in this {chosen} document", source=source)
-    members: list[Member] = []
-    rejected: list[RejectedRow] = []
-    outcomes: list[RowOutcome] = []
-    notes: list[Note] = []
-    for table in tables:
-        result = _member_table(table, variant)
-        if result is None:
-            notes.append(
-                Note(
-                    code=NoteCode.TABLE_SKIPPED,
-                    location=Location(table=table.index),
-                    message="no header naming an organization column and another role",
-                )
-            )
-            continue
-        table_members, rows, table_notes_ = result
-        members += table_members
-        notes += table_notes_
-        for aligned in rows:
-            location = Location(table=table.index, row=aligned.row, line=aligned.line)
-            outcomes.append(RowOutcome(location=location, kind=aligned.kind))
-            if aligned.kind is RowKind.REJECTED:
-                rejected.append(
-                    RejectedRow(
-                        location=location,
-                        cells=aligned.cells,
-                        reason=aligned.reason,
-                    )
-                )
-    if not outcomes:
+    results = [_member_table(table, variant) for table in tables]
+    if not any(result.row_outcomes for result in results):
         headers = tuple(
             header_texts(table, build_grid(table), 0) if table.rows else () for table in tables
         )
@@ -192,14 +146,14 @@ def _extract(
             headers=headers,
             source=source,
         )
-    return members, rejected, outcomes, notes, len(tables)
+    return results
 
 
 def parse(
     text: str | bytes,
     *,
     format: Format = "auto",
-    variant: Variant = "zh-hans",
+    variant: Variant = "auto",
     encoding: str | None = None,
     errors: Errors = "strict",
     source: str | None = None,
@@ -211,28 +165,22 @@ def parse(
     ``encoding`` and ``errors``).  ``format`` is ``auto``, ``markdown``,
     ``html`` or ``wikitext``; ``variant`` (``zh-hans``, ``zh-hant``, ``en``)
     is the language variant in which country names are written and ``-{}-``
-    markup is resolved.  ``source`` names the document in errors.
+    markup is resolved; ``auto`` (the default) follows the page and says
+    which it chose, and why, in a ``variant.auto`` note.  ``source`` names
+    the document in errors.
 
     Raises an :class:`IcorExtractError` subclass for input it cannot use, and
     :class:`InternalError` (chained to the original) for a bug of its own.
     """
     _check_options(format, variant, errors, encoding, source)
     try:
-        used_encoding = None
-        if isinstance(text, bytes | bytearray):
-            decoded = decode(bytes(text), encoding=encoding, errors=errors, source=source)
-            text, used_encoding = decoded.text, decoded.encoding
-        if not isinstance(text, str):
-            raise InputError(f"expected str or bytes, got {type(text).__name__}", source=source)
-        text = _without_lone_surrogates(text, errors, source)
+        text, used_encoding = to_text(text, encoding=encoding, errors=errors, source=source)
         text, controls = normalize_document(text)
         if not text.strip():
             raise EmptyInputError("the document is empty", source=source)
         chosen = detect_format(text) if format == "auto" else format
-        members, rejected, outcomes, notes, tables = _extract(text, chosen, variant, source)
-        if controls:
-            message = f"{controls} control characters removed from the document"
-            notes.insert(0, Note(code=NoteCode.READER_CONTROLS, message=message))
+        page_variant, variant_note = choose_variant(text, variant)
+        results = _extract(text, chosen, page_variant, source)
     except IcorExtractError:
         raise
     except RecursionError as error:
@@ -246,17 +194,22 @@ def parse(
             f"a bug in icor_extract ({type(error).__name__}: {error}); please report it",
             source=source,
         ) from error
-    logger.debug("%s: %d members from %d tables", source or "<text>", len(members), tables)
-    return Extraction(
-        members=tuple(members),
-        rejected=tuple(rejected),
-        notes=tuple(notes),
-        row_outcomes=tuple(outcomes),
-        table_count=tables,
+    document_notes = [variant_note] if variant_note else []
+    if controls:
+        message = f"{controls} control characters removed from the document"
+        document_notes.append(Note(code=NoteCode.READER_CONTROLS, message=message))
+    extraction = Extraction(
+        members=tuple(m for result in results for m in result.members),
+        rejected=tuple(r for result in results for r in result.rejected),
+        notes=(*document_notes, *(n for r in results for n in r.notes)),
+        row_outcomes=tuple(o for result in results for o in result.row_outcomes),
+        table_count=len(results),
         source_format=chosen,
         source_name=source,
         encoding=used_encoding,
     )
+    logger.debug("%s: %d members from %d tables", source or "<text>", len(extraction), len(results))
+    return extraction
 
 
 def _contents(
@@ -284,7 +237,7 @@ def read(
     source: str | os.PathLike[str] | IO[str] | IO[bytes],
     *,
     format: Format = "auto",
-    variant: Variant = "zh-hans",
+    variant: Variant = "auto",
     encoding: str | None = None,
     errors: Errors = "strict",
     max_bytes: int = MAX_BYTES,
@@ -306,7 +259,7 @@ def read(
 EXAMPLE_PAGE = "icor.zh.md"
 
 
-def example(*, variant: Variant = "zh-hans") -> Extraction:
+def example(*, variant: Variant = "auto") -> Extraction:
     """The bundled ICOR member page (zh-wiki, CC BY-SA; pandoc markdown), extracted.
 
     The quickest way to see what the library returns: 52 members, some of

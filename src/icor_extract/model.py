@@ -23,13 +23,20 @@ CONTINENT_CODES = frozenset({"AF", "AN", "AS", "EU", "NA", "OC", "SA"})
 
 #: how to read the input: a named reader, or detected from the text
 Format = Literal["auto", "markdown", "html", "wikitext"]
-#: the language variant of country names and ``-{}-`` markup
-Variant = Literal["zh-hans", "zh-hant", "en"]
+#: the language variant of country names and ``-{}-`` markup; ``auto`` follows the page
+Variant = Literal["auto", "zh-hans", "zh-hant", "en"]
 #: what to do with bytes (or lone surrogates) that are not valid text
 Errors = Literal["strict", "replace"]
 
 
-class Rule(StrEnum):
+class _DottedName(StrEnum):
+    """A stable dotted name; its ``repr`` is the string, so records print as they serialize."""
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+class Rule(_DottedName):
     """The name of the rule that gave a field its value, or left it empty.
 
     Every rule is described in ``docs/repair-rules.md``.  A member compares
@@ -60,9 +67,7 @@ class Rule(StrEnum):
     COUNTRY_NOT_A_COUNTRY = "country.not-a-country"
     COUNTRY_UNKNOWN = "country.unknown"
     COUNTRY_NONE = "country.none"
-
-    def __repr__(self) -> str:
-        return repr(self.value)  # records print as they serialize: rule='country.name'
+    COUNTRY_NO_ISO_CODE = "country.no-iso-code"
 
     @property
     def inferred(self) -> bool:
@@ -75,7 +80,7 @@ _INFERRED = frozenset(
 )
 
 
-class NoteCode(StrEnum):
+class NoteCode(_DottedName):
     """The code of a :class:`Note`; each is listed in ``docs/provenance.md``."""
 
     TABLE_SKIPPED = "table.skipped"
@@ -91,9 +96,7 @@ class NoteCode(StrEnum):
     ENTRY_EXTRA_LINES = "entry.extra-lines"
     COUNTRY_INFERRED = "country.inferred"
     GROUP_COLUMN = "group.column"
-
-    def __repr__(self) -> str:
-        return repr(self.value)
+    VARIANT_AUTO = "variant.auto"
 
 
 class RowKind(StrEnum):
@@ -299,6 +302,7 @@ class Extraction:
 
 __all__ = [
     "CONTINENT_CODES",
+    "NOWHERE",
     "Errors",
     "Extraction",
     "Format",
