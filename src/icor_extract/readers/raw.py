@@ -122,9 +122,7 @@ UNCLOSED_DROPPED = "an unclosed raw-text tag (<script>, <textarea> …), its tex
 # Footnote marks as MediaWiki renders them ([1], [注 2], [a]) and as pandoc
 # escapes them (\[1\]).  Possessive: a long run of spaces after "[" is
 # scanned once, not once per way of splitting it.
-_FOOTNOTE = re.compile(
-    r"\\?\[\s*+((?:(?:注|note|n)\s*+)?+\d{1,3}|[a-z])\s*+\\?\]", re.IGNORECASE
-)
+_FOOTNOTE = re.compile(r"\\?\[\s*+((?:(?:注|note|n)\s*+)?+\d{1,3}|[a-z])\s*+\\?\]", re.IGNORECASE)
 
 
 _SOURCE_BREAK = re.compile(r"\n(?:[ \t]*\n)+|\n(?=[*#:;])")
