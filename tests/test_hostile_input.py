@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from icor_extract.readers.html_guard import Guarded
 from icor_extract.readers.raw import TOO_COMPLEX_DROPPED, UNCLOSED_DROPPED
 from icor_extract.repair import realign
 
+from . import hostile
 from .conftest import fixture_path
 
 SEED = fixture_path("icor.zh.md").read_text(encoding="utf-8")
@@ -58,8 +59,7 @@ def test_seed_cell_is_where_the_attacks_go() -> None:
 
 
 def test_two_thousand_nested_tags_in_a_cell_lose_no_row() -> None:
-    page = SEED.replace(CELL, CELL.replace("</p>", "<b>" * 2044 + "</p>"))
-    extraction = icor_extract.parse(page)
+    extraction = icor_extract.parse(hostile.nested_tags_in_a_cell(2044))
     assert len(extraction.members) == 52
     assert extraction.members[3].organization == "印度共产党（马列）临时中央委员会"
     assert _dropped(extraction) == [f"left out of the values: {TOO_COMPLEX_DROPPED}"]
@@ -107,12 +107,7 @@ def test_rows_the_parser_does_not_give_become_rejected_rows(
 
 
 def test_a_row_too_wide_for_the_placement_search_is_placed_as_written() -> None:
-    width = 2000
-    page = (
-        "<table><tr><th>政党或组织</th>" + "<th>加入时间</th>" * width + "</tr>"
-        "<tr><td>甲党</td>" + "<td>2010</td>" * width + "</tr></table>"
-    )
-    extraction = icor_extract.parse(page)
+    extraction = icor_extract.parse(hostile.wide_header_of_years(2000))
     (member,) = extraction.members
     assert (member.organization, member.joined) == ("甲党", 2010)
     budget = [n for n in extraction.notes if n.code is NoteCode.REALIGN_BUDGET]
@@ -132,26 +127,12 @@ def test_large_row_shapes_are_not_cached() -> None:
 
 # 4. Quadratic regular expressions: linear now
 
-WIKI_MEMBER = "{|\n! 国家 !! 政党\n|-\n| 印度 || 甲党\n|}"
-
-QUADRATIC: dict[str, Callable[[], str]] = {
-    "heading with a run of spaces": lambda: "# a" + " " * 200_000 + "b\n" + SEED,
-    "heading of brackets": lambda: "# " + "[" * 200_000 + "\n" + SEED,
-    "<table without >": lambda: SEED + "<table " * 40_000,
-    "[ and a run of U+2000": lambda: _wikitext("印度", "甲党[" + "\u2000" * 200_000),
-    "( in a country cell": lambda: _wikitext("印度" + "(" * 200_000, "甲党"),
-    "attribute run before |": lambda: _wikitext("印度", "a" * 200_000 + "|甲党"),
-    "<!-- in a wikitext cell": lambda: _wikitext("印度", "甲党" + "<!--" * 50_000),
-    "[http://a in a wikitext cell": lambda: _wikitext("印度", "甲党" + "[http://a " * 20_000),
-    "Flag_of_ in an image source": lambda: (
-        f'{HTML_HEAD}<tr><td><img src="{"Flag_of_" * 25_000}"></td><td>甲党</td></tr></table>'
-    ),
-}
+QUADRATIC = [name for name in hostile.SCALED if name not in ("nested <b> in a cell",)]
 
 
-@pytest.mark.parametrize("name", list(QUADRATIC))
+@pytest.mark.parametrize("name", QUADRATIC)
 def test_inputs_that_were_quadratic_are_read(name: str) -> None:
-    document = QUADRATIC[name]()
+    document = hostile.SCALED[name](200_000)
     with _guard():
         extraction = icor_extract.parse(document)
     assert extraction.members[0].organization.startswith(("甲党", "阿富汗马列主义组织"))
