@@ -99,6 +99,7 @@ def test_rows_the_parser_does_not_give_become_rejected_rows(
         RowKind.REJECTED,
     ]
     assert {r.reason for r in extraction.rejected} == {"a source row the HTML parser did not read"}
+    assert {r.rule for r in extraction.rejected} == {"rejected.unread"}
     (note,) = [n for n in extraction.notes if n.code is NoteCode.READER_UNREAD_ROWS]
     assert note.message.startswith("2 rows of the source not read by the HTML parser")
 

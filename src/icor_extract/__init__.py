@@ -45,6 +45,7 @@ from icor_extract.model import (
     RowKind,
     RowOutcome,
     Rule,
+    Status,
     Variant,
 )
 
@@ -73,6 +74,7 @@ __all__ = [
     "RowKind",
     "RowOutcome",
     "Rule",
+    "Status",
     "TooLargeError",
     "UnsupportedFormatError",
     "Variant",

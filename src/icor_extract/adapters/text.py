@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from wcwidth import wcswidth
 
-from icor_extract.adapters.schema import FLAT_COLUMNS, TABLE_COLUMNS, column, flat_row
+from icor_extract.adapters.schema import FLAT_COLUMNS, TABLE_COLUMNS, column, flat_row, with_status
 from icor_extract.model import Member
 
 __all__ = ["escape_controls", "to_csv", "to_json", "to_jsonl", "to_table"]
@@ -68,9 +68,11 @@ def escape_controls(text: str) -> str:
 def to_table(members: Sequence[Member]) -> str:
     """A plain-text table, aligned by display width; ``-`` marks a missing value.
 
-    Control characters are shown escaped: the table is meant for a terminal.
+    The status and year-left columns are shown only when some member's status
+    is not ``member``.  Control characters are shown escaped: the table is meant
+    for a terminal.
     """
-    columns = tuple(column(name) for name in TABLE_COLUMNS)
+    columns = tuple(column(name) for name in with_status(TABLE_COLUMNS, members))
     rows = [
         [
             "-" if value is None else escape_controls(str(value))

@@ -26,8 +26,11 @@ __all__ = [
     "RawCell",
     "RawRow",
     "RawTable",
+    "Trail",
+    "enter_heading",
     "flag_file",
     "has_controls",
+    "heading_path",
     "link_title",
     "namespace_of",
     "normalize_text",
@@ -92,9 +95,11 @@ class RawTable:
 
     index: int
     rows: tuple[RawRow, ...]
-    section: str | None = None
+    section: str | None = None  # the nearest heading above the table
     caption: str | None = None
     line: int | None = None
+    #: every heading the table sits under, nearest first (``亚洲``, ``前成员``, ...)
+    headings: tuple[str, ...] = ()
     #: rows at the end that the source holds but the parser did not give (no cells)
     unread_rows: int = 0
 
@@ -103,6 +108,20 @@ class RawTable:
         return tuple(
             Location(table=self.index, row=y, line=row.line) for y, row in enumerate(self.rows)
         )
+
+
+#: the headings open at a point of a page: (level, title), outermost first
+Trail = tuple[tuple[int, str], ...]
+
+
+def enter_heading(trail: Trail, level: int, title: str) -> Trail:
+    """The trail after a heading of ``level``: it closes every heading as deep or deeper."""
+    return (*(item for item in trail if item[0] < level), (level, title))
+
+
+def heading_path(trail: Trail) -> tuple[str, ...]:
+    """The titles of a trail, nearest first."""
+    return tuple(title for _, title in reversed(trail))
 
 
 _SPACE = re.compile(r"[\s\u200b\ufeff]+")
