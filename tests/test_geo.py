@@ -120,7 +120,9 @@ def test_every_code_file_target_is_a_known_code() -> None:
         for code, target, name, *_ in data_rows(file_name):
             assert code.isupper(), (file_name, code)
             assert code.isalpha(), (file_name, code)
-            known = target in alpha2 | former | parts | {"EU"} or (target == "-" and name in no_iso)
+            known = target in alpha2 | former | parts | {"EU"} or (
+                target == "-" and name in no_iso
+            )
             assert known, (file_name, code, target)
 
 

@@ -31,12 +31,21 @@ from typing import IO, NoReturn, TextIO
 from icor_extract import __version__
 from icor_extract.adapters.text import escape_controls, to_csv, to_json, to_jsonl, to_table
 from icor_extract.api import EXAMPLE_PAGE, FORMATS, VARIANTS, example, parse, read
-from icor_extract.errors import IcorExtractError, InternalError, OptionError
+from icor_extract.errors import IcorExtractError, InputError, InternalError, OptionError
 from icor_extract.input_file import MAX_BYTES, read_stream
 from icor_extract.model import Extraction, Format, Member, Variant
 from icor_extract.output_file import check_not_an_input, replacing
 
-__all__ = ["EXIT_BUG", "EXIT_FAILED", "EXIT_OK", "EXIT_PARTIAL", "Options", "main", "parse_args"]
+__all__ = [
+    "EXIT_BUG",
+    "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_PARTIAL",
+    "Options",
+    "main",
+    "parse_args",
+]
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -198,6 +207,8 @@ def _extract(path: str | None, options: Options) -> Extraction:
     if path is None:
         return example(variant=options.variant)
     if path == "-":
+        if sys.stdin is None:
+            raise InputError("standard input is closed", source="<stdin>")
         return parse(
             read_stream(sys.stdin.buffer, max_bytes=options.max_bytes, source="<stdin>"),
             format=options.input_format,
