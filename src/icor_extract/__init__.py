@@ -40,18 +40,23 @@ from icor_extract.model import (
     RowOutcome,
 )
 from icor_extract.readers import FORMATS
+from icor_extract.versions import Changes, Event, EventKind, MatchRule, compare
 
 logging.getLogger("icor_extract").addHandler(logging.NullHandler())
 
 __all__ = [
     "FORMATS",
     "VARIANTS",
+    "Changes",
     "DecodingError",
     "EmptyInputError",
+    "Event",
+    "EventKind",
     "Extraction",
     "IcorExtractError",
     "InputError",
     "InternalError",
+    "MatchRule",
     "Member",
     "NoMemberTableError",
     "NoTableError",
@@ -63,6 +68,7 @@ __all__ = [
     "RowOutcome",
     "UnsupportedFormatError",
     "__version__",
+    "compare",
     "parse",
     "read",
 ]

@@ -174,6 +174,13 @@ class Extraction:
 
         return members_to_dataframe(self.members)
 
+    def fill_from(self, other: Extraction) -> Extraction:
+        """A copy whose empty country, continent, year and link are taken from the matched
+        member of ``other`` (another version of the page); see ``docs/compare.md``."""
+        from icor_extract.versions.fill import fill_from  # noqa: PLC0415 - model imports nothing
+
+        return fill_from(self, other)
+
     def _repr_html_(self) -> str:
         from icor_extract.adapters.html_repr import extraction_html  # noqa: PLC0415
 
