@@ -38,6 +38,7 @@ from icor_extract.model import (
     RejectedRow,
     RowKind,
     RowOutcome,
+    Status,
 )
 from icor_extract.readers import FORMATS
 from icor_extract.versions import Changes, Event, EventKind, MatchRule, compare
@@ -66,6 +67,7 @@ __all__ = [
     "RejectedRow",
     "RowKind",
     "RowOutcome",
+    "Status",
     "UnsupportedFormatError",
     "__version__",
     "compare",

@@ -108,6 +108,7 @@ def _member_table(
             country,
             table=table.index,
             section=table.section,
+            caption=table.caption,
         )
         for entry, country in zip(entries, countries, strict=True)
     ]

@@ -19,6 +19,22 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 CONTINENT_CODES = frozenset({"AF", "AN", "AS", "EU", "NA", "OC", "SA"})
 
 
+class Status(StrEnum):
+    """A member's standing in the organization, as the page states it.
+
+    ``former`` covers members that left, were expelled, dissolved or were
+    replaced; ``partner`` covers friendly, sympathising and associated
+    organizations listed beside the members.  Nothing on the page: ``member``.
+    """
+
+    MEMBER = "member"
+    OBSERVER = "observer"
+    CANDIDATE = "candidate"
+    PARTNER = "partner"
+    SUSPENDED = "suspended"
+    FORMER = "former"
+
+
 class RowKind(StrEnum):
     """What became of one source row; every row of a member table ends as one."""
 
@@ -62,7 +78,10 @@ class Member:
 
     ``country`` is the country's name as the page's language writes it (CLDR);
     ``country_code`` is ISO 3166-1 alpha-2.  Both are ``None`` when nothing on
-    the page supports a country; ``provenance`` then says why.
+    the page supports a country; ``provenance`` then says why.  ``status`` is
+    the member's standing (``member`` unless the page says otherwise), ``left``
+    the year it left when the page gives one, ``status_note`` the page's own
+    words for the status (``2008年被开除``), or ``None``.
     """
 
     organization: str
@@ -75,6 +94,9 @@ class Member:
     section: str | None
     table: int
     row: int
+    status: Status = Status.MEMBER
+    left: int | None = None
+    status_note: str | None = None
     footnotes: tuple[str, ...] = ()
     provenance: tuple[Provenance, ...] = ()
 
@@ -87,6 +109,8 @@ class Member:
             raise ValueError(f"country_code must be ISO 3166-1 alpha-2, got {self.country_code!r}")
         if self.continent_code is not None and self.continent_code not in CONTINENT_CODES:
             raise ValueError(f"unknown continent_code {self.continent_code!r}")
+        if not isinstance(self.status, Status):
+            raise ValueError(f"status must be a Status, got {self.status!r}")
 
     def provenance_of(self, field_name: str) -> Provenance | None:
         """The provenance recorded for ``field_name``, if any."""
@@ -108,6 +132,9 @@ class Member:
             "section": self.section,
             "table": self.table,
             "row": self.row,
+            "status": self.status.value,
+            "left": self.left,
+            "status_note": self.status_note,
             "footnotes": list(self.footnotes),
             "provenance": {p.field: p.to_dict() for p in self.provenance},
         }
@@ -196,4 +223,5 @@ __all__ = [
     "RejectedRow",
     "RowKind",
     "RowOutcome",
+    "Status",
 ]

@@ -16,6 +16,7 @@ from icor_extract.repair.country import Country
 from icor_extract.repair.entries import Entry
 from icor_extract.repair.groups import Continent
 from icor_extract.repair.realign import Placed, Placement
+from icor_extract.repair.status import StatusSource, decide_status
 
 __all__ = ["build_member"]
 
@@ -67,9 +68,23 @@ def build_member(
     *,
     table: int,
     section: str | None,
+    caption: str | None = None,
+    headings: tuple[str, ...] = (),
 ) -> Member:
-    """One :class:`Member` from a repaired entry and its inferred values."""
+    """One :class:`Member` from a repaired entry and its inferred values.
+
+    ``headings`` are the headings above the table, nearest first (by default
+    the ``section`` alone); with the ``caption`` they may state a status.
+    """
     organization = entry.aligned.values[Role.ORGANIZATION]
+    status = decide_status(
+        entry.annotation,
+        where=StatusSource(
+            text=organization.text, row=organization.row, column=organization.column
+        ),
+        caption=caption,
+        headings=headings or ((section,) if section else ()),
+    )
     joined, joined_provenance = _joined(entry)
     link_provenance = (
         Provenance(
@@ -113,5 +128,9 @@ def build_member(
             continent.provenance,
             joined_provenance,
             link_provenance,
+            status.provenance,
         ),
+        status=status.status,
+        left=status.left,
+        status_note=status.note,
     )

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from wcwidth import wcswidth
 
 from icor_extract.adapters.columns import FLAT_COLUMNS, flat_row
-from icor_extract.model import Member
+from icor_extract.model import Member, Status
 
 __all__ = ["to_csv", "to_json", "to_jsonl", "to_table"]
 
@@ -26,7 +26,10 @@ _TABLE_TITLES = {
     "country_code": "code",
     "organization": "organization",
     "joined": "joined",
+    "status": "status",
+    "left": "left",
 }
+_STATUS_COLUMNS = ("status", "left")
 
 
 def to_csv(members: Iterable[Member], *, header: bool = True) -> str:
@@ -60,12 +63,19 @@ def _pad(text: str, width: int) -> str:
 
 
 def to_table(members: Sequence[Member]) -> str:
-    """A plain-text table, aligned by display width; ``-`` marks a missing value."""
+    """A plain-text table, aligned by display width; ``-`` marks a missing value.
+
+    The status and year-left columns are shown only when some member's status
+    is not ``member``.
+    """
+    columns: tuple[str, ...] = _TABLE_COLUMNS
+    if any(m.status is not Status.MEMBER for m in members):
+        columns += _STATUS_COLUMNS
     rows = [
-        ["-" if (value := flat_row(m)[column]) is None else str(value) for column in _TABLE_COLUMNS]
+        ["-" if (value := flat_row(m)[column]) is None else str(value) for column in columns]
         for m in members
     ]
-    titles = [_TABLE_TITLES[column] for column in _TABLE_COLUMNS]
+    titles = [_TABLE_TITLES[column] for column in columns]
     widths = [max([_width(t), *(_width(r[i]) for r in rows)]) for i, t in enumerate(titles)]
     lines = ["  ".join(_pad(t, w) for t, w in zip(titles, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))

@@ -18,6 +18,7 @@ from icor_extract.model import RowKind
 from icor_extract.readers.raw import Link
 from icor_extract.repair.columns import Role
 from icor_extract.repair.realign import AlignedRow, Placed, Placement
+from icor_extract.repair.status import Annotation, split_status_annotation
 
 __all__ = ["Entry", "split_entries"]
 
@@ -32,6 +33,7 @@ class Entry:
     joined_text: str
     footnotes: tuple[str, ...]  # of every cell written in the row
     extra_lines: tuple[str, ...] = ()  # further lines of the cell kept beside the name
+    annotation: Annotation | None = None  # a status remark taken off the end of the name
 
 
 def _link_for(text: str, placed: Placed) -> Link | None:
@@ -80,15 +82,18 @@ def split_entries(rows: list[AlignedRow]) -> list[Entry]:
             if placed.cell is not None and placed.how in (Placement.CELL, Placement.SHIFT)
             for note in placed.cell.footnotes
         )
-        for number, name in enumerate(names):
+        for number, line in enumerate(names):
+            annotation = split_status_annotation(line)
+            name = annotation.name
             entries.append(
                 Entry(
                     aligned=aligned,
                     organization=name,
-                    link=_link_for(name, organization),
+                    link=_link_for(name, organization) or _link_for(line, organization),
                     joined_text=years[number] if len(years) == len(names) else joined_text,
                     footnotes=footnotes,
                     extra_lines=extra,
+                    annotation=annotation if annotation.status is not None else None,
                 )
             )
     return entries
