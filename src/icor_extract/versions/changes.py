@@ -56,12 +56,10 @@ class Event:
     evidence: str = ""
 
     def __post_init__(self) -> None:
-        if self.old is None and self.new is None:
-            raise ValueError("an Event needs at least one member")
-        if (self.kind is EventKind.JOINED) != (self.old is None):
-            raise ValueError("a joined event has only a new member, and only it")
-        if (self.kind is EventKind.LEFT) != (self.new is None):
-            raise ValueError("a left event has only an old member, and only it")
+        wants_old, wants_new = self.kind is not EventKind.JOINED, self.kind is not EventKind.LEFT
+        if (self.old is not None, self.new is not None) != (wants_old, wants_new):
+            needs = {EventKind.JOINED: "only a new member", EventKind.LEFT: "only an old member"}
+            raise ValueError(f"a {self.kind} event needs {needs.get(self.kind, 'both members')}")
 
     @property
     def organization(self) -> str:
@@ -189,19 +187,14 @@ def _changes(pair: Match) -> Iterator[Event]:
         yield event(EventKind.RENAMED, "organization", old.organization, new.organization)
     if (old.link and link_key(old.link)) != (new.link and link_key(new.link)):
         yield event(EventKind.RELINKED, "link", old.link, new.link)
-    old_status, new_status = _status(old), _status(new)
-    if old_status != new_status:
-        yield event(EventKind.STATUS, "status", old_status, new_status)
+    if old.status != new.status:
+        yield event(EventKind.STATUS, "status", old.status.value, new.status.value)
     for field in ("country_code", "continent_code"):
         before, after = getattr(old, field), getattr(new, field)
         if before is not None and after is not None and before != after:
             yield event(EventKind.MOVED, field, before, after)
     if old.joined is not None and new.joined is not None and old.joined != new.joined:
         yield event(EventKind.JOINED_YEAR, "joined", old.joined, new.joined)
-
-
-def _status(member: Member) -> str | None:
-    return None
 
 
 def _position(event: Event) -> tuple[int, int, int]:

@@ -164,21 +164,24 @@ def _mutual(
 ) -> bool:
     """Pair each old and new member that are each other's single best candidate; report ties.
 
-    ``candidates[i][j]`` scores new member ``j`` for old member ``i``.  Symmetric: the
-    same pairs and ties come out when the two sides are swapped.
+    ``candidates[i][j]`` scores new member ``j`` for old member ``i``; between equal
+    scores, the candidate that agrees on more of the compared fields is the better fit.
+    Symmetric: the same pairs and ties come out when the two sides are swapped.
     """
-    back: dict[int, dict[int, float]] = defaultdict(dict)
+    ranked: dict[int, dict[int, _Rank]] = defaultdict(dict)
+    back: dict[int, dict[int, _Rank]] = defaultdict(dict)
     for i, scores in candidates.items():
         for j, score in scores.items():
-            back[j][i] = score
-    best_new = {i: _best(scores) for i, scores in candidates.items()}
-    best_old = {j: _best(scores) for j, scores in back.items()}
+            rank = (round(score, 9), _agreement(state.old[i], state.new[j]))
+            ranked[i][j] = back[j][i] = rank
+    best_new = {i: _best(ranks) for i, ranks in ranked.items()}
+    best_old = {j: _best(ranks) for j, ranks in back.items()}
     for i, best in best_new.items():
         if len(best) > 1:
             state.tie("old", i, best, rule, evidence(i, best[0], candidates[i][best[0]]))
     for j, best in best_old.items():
         if len(best) > 1:
-            state.tie("new", j, best, rule, evidence(best[0], j, back[j][best[0]]))
+            state.tie("new", j, best, rule, evidence(best[0], j, candidates[best[0]][j]))
     paired = False
     for i, best in best_new.items():
         if len(best) == 1 and best_old[best[0]] == [i]:
@@ -210,9 +213,7 @@ def _by_key(
             candidates[i] = dict.fromkeys(allowed_new, 1.0)
 
     def evidence(i: int, j: int, _score: float) -> str:
-        # the text each side wrote, once when both wrote it alike
-        written = {text(state.old[i]), text(state.new[j])}
-        return " = ".join(sorted(written)) if len(written) > 1 else written.pop()
+        return _written(text(state.old[i]), text(state.new[j]))
 
     _mutual(state, rule, candidates, evidence)
 
@@ -225,6 +226,7 @@ def _signature(member: Member) -> tuple[object, ...]:
         member.country_code,
         member.continent_code,
         member.joined,
+        member.status,
     )
 
 
@@ -243,12 +245,16 @@ def _by_order(state: _State) -> None:
             continue
         rule = MatchRule.LINK if signature[0] else MatchRule.NAME
         for i, j in zip(old_indexes, new_indexes, strict=True):
-            member = state.old[i]
-            evidence = (
-                f"{member.link or member.organization} "
-                f"({len(old_indexes)} rows alike on each side, paired in order)"
-            )
+            a, b = state.old[i], state.new[j]
+            written = _written(a.link or a.organization, b.link or b.organization)
+            evidence = f"{written} ({len(old_indexes)} rows alike on each side, paired in order)"
             state.pair(i, j, rule, evidence, None)
+
+
+def _written(*texts: str) -> str:
+    """The texts the two sides wrote, once when they wrote the same, in a fixed order (so
+    that matching the other way round gives the same evidence)."""
+    return " = ".join(sorted(set(texts)))
 
 
 def _link(member: Member) -> str | None:
@@ -263,19 +269,28 @@ def _similarity(a: Member, b: Member) -> float:
     return float(Indel.normalized_similarity(name_key(a.organization), name_key(b.organization)))
 
 
-def _best(scores: dict[int, float]) -> list[int]:
-    """The candidates with the highest score (more than one is a tie)."""
-    if not scores:
+_Rank = tuple[float, int]
+
+
+def _agreement(a: Member, b: Member) -> int:
+    """How many of the compared fields two members have alike."""
+    return sum(x == y for x, y in zip(_signature(a), _signature(b), strict=True))
+
+
+def _best(ranks: dict[int, _Rank]) -> list[int]:
+    """The candidates ranked highest (more than one is a tie)."""
+    if not ranks:
         return []
-    top = max(scores.values())
-    return [k for k, score in scores.items() if abs(score - top) < 1e-9]
+    top = max(ranks.values())
+    return [k for k, rank in ranks.items() if rank == top]
 
 
 def _by_similarity(state: _State) -> None:
     """Pair members whose names are alike, where each is the other's single best candidate."""
 
     def evidence(i: int, j: int, score: float) -> str:
-        return f"{state.old[i].organization} ~ {state.new[j].organization}: {score:.2f}"
+        names = sorted((state.old[i].organization, state.new[j].organization))
+        return f"{names[0]} ~ {names[1]}: {score:.2f}"
 
     while True:
         candidates: dict[int, dict[int, float]] = defaultdict(dict)
@@ -299,8 +314,9 @@ def _by_position(state: _State) -> None:
         j = before + 1
         if j in state.new_to_old or not _compatible(state.old[i], state.new[j]):
             continue
-        evidence = f"between {state.old[i - 1].organization} and {state.old[i + 1].organization}"
-        state.pair(i, j, MatchRule.POSITION, evidence, None)
+        first = _written(state.old[i - 1].organization, state.new[j - 1].organization)
+        last = _written(state.old[i + 1].organization, state.new[j + 1].organization)
+        state.pair(i, j, MatchRule.POSITION, f"between {first} and {last}", None)
 
 
 def match(old: Sequence[Member], new: Sequence[Member]) -> Matching:
