@@ -18,6 +18,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
@@ -25,6 +26,7 @@ from typing import TextIO
 from icor_extract import __version__
 from icor_extract.adapters.text import to_csv, to_json, to_jsonl, to_table
 from icor_extract.api import VARIANTS, parse, read
+from icor_extract.cli_diff import diff_main
 from icor_extract.errors import IcorExtractError, InternalError
 from icor_extract.model import Extraction, Member
 from icor_extract.readers import FORMATS
@@ -53,6 +55,7 @@ class Options:
     glob: str | None
     jobs: int
     output_file: str | None
+    fill_from: str | None = None
 
 
 def _positive(text: str) -> int:
@@ -69,7 +72,8 @@ def _parser() -> argparse.ArgumentParser:
             "Extract the members of Wikipedia membership tables as clean records. "
             "With no PATH, runs on the bundled ICOR page (zh-wiki, CC BY-SA)."
         ),
-        epilog="Exit codes: 0 ok; 1 some inputs failed; 2 usage error or all inputs failed; 3 bug.",
+        epilog="Exit codes: 0 ok; 1 some inputs failed; 2 usage error or all inputs failed; 3 bug. "
+        "To compare two versions of a page: icor-extract diff OLD NEW (see diff --help).",
     )
     parser.add_argument(
         "paths",
@@ -102,6 +106,11 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", dest="output_file", metavar="FILE",
         help="write the members to FILE instead of standard output",
     )  # fmt: skip
+    parser.add_argument(
+        "--fill-from", metavar="OTHER",
+        help="fill empty countries, continents, years and links from OTHER, another version "
+        "of the same page (see also: icor-extract diff OLD NEW)",
+    )  # fmt: skip
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -118,6 +127,7 @@ def parse_args(argv: Sequence[str]) -> Options:
         glob=namespace.glob,
         jobs=namespace.jobs,
         output_file=namespace.output_file,
+        fill_from=namespace.fill_from,
     )
 
 
@@ -148,7 +158,20 @@ class PageResult:
     bug: str | None = None
 
 
+@lru_cache(maxsize=1)
+def _other(path: str, variant: str, encoding: str | None) -> Extraction:
+    """The page given to ``--fill-from``, read once however many pages it fills."""
+    return read(path, variant=variant, encoding=encoding)
+
+
 def _extract(path: str | None, options: Options) -> Extraction:
+    extraction = _extract_page(path, options)
+    if options.fill_from is None:
+        return extraction
+    return extraction.fill_from(_other(options.fill_from, options.variant, options.encoding))
+
+
+def _extract_page(path: str | None, options: Options) -> Extraction:
     if path is None or path == "-":
         if path is None:
             source = BUNDLED_PAGE
@@ -257,8 +280,15 @@ def _write_all(results: Iterator[PageResult], options: Options, total: int, out:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; returns the exit code."""
-    options = parse_args(sys.argv[1:] if argv is None else argv)
+    """Run the command; returns the exit code.  ``icor-extract diff ...`` is
+    :func:`icor_extract.cli_diff.diff_main` (name a page ``./diff`` to read it)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["diff"]:
+        return diff_main(arguments[1:])
+    return _run(parse_args(arguments))
+
+
+def _run(options: Options) -> int:
     inputs: list[str | None] = (
         list(expand_paths(options.paths, options.glob)) if options.paths else [None]
     )

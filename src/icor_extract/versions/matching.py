@@ -27,14 +27,23 @@ from rapidfuzz.distance import Indel
 from icor_extract.model import Member
 from icor_extract.versions.normalize import link_key, name_key
 
-__all__ = ["SIMILARITY_THRESHOLD", "Ambiguity", "Match", "MatchRule", "Matching", "match"]
+__all__ = [
+    "SIMILARITY_THRESHOLD",
+    "Ambiguity",
+    "Match",
+    "MatchRule",
+    "Matching",
+    "match",
+    "same_area",
+    "similarity",
+]
 
 #: Least ``Indel`` similarity (1 - indel distance / total length, on :func:`name_key`)
 #: for ``match.similar``.  On the fixtures the two true renames score 0.727
 #: (抵抗－劳动运动 -> 抵抗－劳动党) and 0.875 (海地新… -> 新海地…, a word-order change);
-#: of 269 pairs of different members in one country or continent, 11 reach 0.7.
-#: Such a pair is matched only when it is the best of both sides, untied, and its
-#: years agree: see ``docs/compare.md`` for the measurement.
+#: of 232 pairs of different members in one country or continent, 8 reach 0.7
+#: (``benchmarks/similarity.py``).  Such a pair is matched only when both are left over
+#: by the stronger rules, each is the other's single best candidate and their years agree.
 SIMILARITY_THRESHOLD = 0.7
 
 
@@ -99,7 +108,7 @@ def _agree(left: object, right: object) -> bool:
     return left is None or right is None or left == right
 
 
-def _same_area(a: Member, b: Member) -> bool:
+def same_area(a: Member, b: Member) -> bool:
     """Same country where both are known, else the same continent where both are known."""
     if a.country_code is not None and b.country_code is not None:
         return a.country_code == b.country_code
@@ -265,7 +274,8 @@ def _name(member: Member) -> str | None:
     return name_key(member.organization)
 
 
-def _similarity(a: Member, b: Member) -> float:
+def similarity(a: Member, b: Member) -> float:
+    """How alike two names are, 0 to 1, after :func:`name_key`."""
     return float(Indel.normalized_similarity(name_key(a.organization), name_key(b.organization)))
 
 
@@ -297,8 +307,8 @@ def _by_similarity(state: _State) -> None:
         for i in state.free_old():
             for j in state.free_new():
                 a, b = state.old[i], state.new[j]
-                if _same_area(a, b) and _agree(a.joined, b.joined):
-                    score = _similarity(a, b)
+                if same_area(a, b) and _agree(a.joined, b.joined):
+                    score = similarity(a, b)
                     if score >= SIMILARITY_THRESHOLD:
                         candidates[i][j] = score
         if not _mutual(state, MatchRule.SIMILAR, candidates, evidence):
