@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from icor_extract import Extraction, Member, Status
+from icor_extract import Extraction, Location, Member, Status
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -98,8 +98,7 @@ def members(draw: st.DrawFn, *, row: int = 0) -> Member:
         joined=draw(st.sampled_from([None, 2010, 2010, 2014])),
         link=draw(st.sampled_from(_LINKS)),
         section=None,
-        table=0,
-        row=row,
+        location=Location(table=0, row=row),
         status=draw(st.sampled_from([Status.MEMBER, Status.MEMBER, Status.FORMER])),
     )
 
@@ -133,5 +132,8 @@ def extraction_pairs(draw: st.DrawFn) -> tuple[Extraction, Extraction]:
         kept.append(edited)
         if action == "add":
             kept.append(draw(members()))
-    kept = [replace(member, row=row) for row, member in enumerate(kept, start=1)]
+    kept = [
+        replace(member, location=Location(table=0, row=row))
+        for row, member in enumerate(kept, start=1)
+    ]
     return old, Extraction(members=tuple(kept))

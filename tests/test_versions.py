@@ -11,7 +11,16 @@ import pytest
 from hypothesis import given, settings
 
 import icor_extract
-from icor_extract import Changes, Event, EventKind, Extraction, MatchRule, Member, Status
+from icor_extract import (
+    Changes,
+    Event,
+    EventKind,
+    Extraction,
+    Location,
+    MatchRule,
+    Member,
+    Status,
+)
 from icor_extract.versions.matching import SIMILARITY_THRESHOLD, match
 from icor_extract.versions.normalize import link_key, name_key
 
@@ -37,13 +46,13 @@ def changes(seed: Extraction, later: Extraction) -> Changes:
     return icor_extract.compare(seed, later)
 
 
-def member(organization: str, **values: Any) -> Member:
+def member(organization: str, *, row: int = 0, **values: Any) -> Member:
     fields: dict[str, Any] = {
         "country": None, "country_code": None, "continent": None, "continent_code": None,
-        "joined": None, "link": None, "section": None, "table": 0, "row": 0,
+        "joined": None, "link": None, "section": None,
     }  # fmt: skip
     fields.update(values)
-    return Member(organization=organization, **fields)
+    return Member(organization=organization, location=Location(table=0, row=row), **fields)
 
 
 def _as_golden(event: Event) -> dict[str, Any]:

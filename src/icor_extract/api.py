@@ -12,7 +12,9 @@ from __future__ import annotations
 import logging
 import os
 import re
+from importlib import resources
 from pathlib import Path
+from typing import IO, get_args
 
 from icor_extract.audit import table_notes
 from icor_extract.errors import (
@@ -26,29 +28,42 @@ from icor_extract.errors import (
     OptionError,
     UnsupportedFormatError,
 )
-from icor_extract.grid import build_grid
-from icor_extract.model import Extraction, Member, Note, RejectedRow, RowKind, RowOutcome
+from icor_extract.grid import Grid, build_grid
+from icor_extract.model import (
+    Errors,
+    Extraction,
+    Format,
+    Location,
+    Member,
+    Note,
+    NoteCode,
+    RejectedRow,
+    RowKind,
+    RowOutcome,
+    Variant,
+)
 from icor_extract.readers import FORMATS, detect_format, read_tables
 from icor_extract.readers.decode import decode
 from icor_extract.readers.raw import RawTable
 from icor_extract.records import build_member
-from icor_extract.repair.columns import find_header, header_texts
+from icor_extract.repair.columns import Header, header_texts
 from icor_extract.repair.country import assign_countries
 from icor_extract.repair.entries import split_entries
 from icor_extract.repair.groups import assign_continents
+from icor_extract.repair.membership import member_header
 from icor_extract.repair.realign import AlignedRow, align_rows
 
-__all__ = ["VARIANTS", "parse", "read"]
+__all__ = ["ERRORS", "EXAMPLE_PAGE", "FORMATS", "VARIANTS", "example", "parse", "read"]
 
 logger = logging.getLogger("icor_extract")
 
 #: language variants a page may be read in (names of countries follow it)
-VARIANTS = ("zh-hans", "zh-hant", "en")
+VARIANTS: tuple[Variant, ...] = get_args(Variant)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: what ``errors=`` may ask for when decoding bytes
-ERRORS = ("strict", "replace")
+ERRORS: tuple[Errors, ...] = get_args(Errors)
 
 
 def _without_lone_surrogates(text: str, errors: str, source: str | None) -> str:
@@ -90,14 +105,14 @@ def _check_options(format: str, variant: str, errors: str, source: str | None) -
 
 
 def _member_table(
-    table: RawTable, variant: str
-) -> tuple[list[Member], list[AlignedRow], list[Note]] | None:
-    """Members, aligned rows and notes of one table; ``None`` if it is no member table."""
-    grid = build_grid(table)
-    header = find_header(table, grid)
-    if header is None:
-        return None
+    table: RawTable, grid: Grid, header: Header, variant: str
+) -> tuple[list[Member], list[AlignedRow], list[Note]]:
+    """Members, aligned rows and notes of one member table."""
     rows = align_rows(table, grid, header)
+    locations = {
+        aligned.row: Location(table=table.index, row=aligned.row, line=aligned.line)
+        for aligned in rows
+    }
     continents = assign_continents(rows)
     entries = split_entries(rows)
     countries = assign_countries(entries, rows, variant)
@@ -106,7 +121,7 @@ def _member_table(
             entry,
             continents[entry.aligned.row],
             country,
-            table=table.index,
+            locations=locations,
             section=table.section,
             caption=table.caption,
         )
@@ -121,6 +136,24 @@ def _member_table(
     )
 
 
+def _outcomes(
+    table: RawTable, rows: list[AlignedRow]
+) -> tuple[list[RowOutcome], list[RejectedRow]]:
+    """The row accounting of one member table, and its rejected rows."""
+    outcomes: list[RowOutcome] = []
+    rejected: list[RejectedRow] = []
+    for aligned in rows:
+        location = Location(table=table.index, row=aligned.row, line=aligned.line)
+        outcomes.append(RowOutcome(location=location, kind=aligned.kind))
+        if aligned.kind is RowKind.REJECTED and aligned.rule is not None:
+            rejected.append(
+                RejectedRow(
+                    location=location, cells=aligned.cells, reason=aligned.reason, rule=aligned.rule
+                )
+            )
+    return outcomes, rejected
+
+
 def _extract(
     text: str, chosen: str, variant: str, source: str | None
 ) -> tuple[list[Member], list[RejectedRow], list[RowOutcome], list[Note], int]:
@@ -131,42 +164,33 @@ def _extract(
     rejected: list[RejectedRow] = []
     outcomes: list[RowOutcome] = []
     notes: list[Note] = []
+    skipped: list[str] = []
+    previous: tuple[RawTable, Header] | None = None
     for table in tables:
-        result = _member_table(table, variant)
-        if result is None:
-            notes.append(
-                Note(
-                    code="table.skipped",
-                    table=table.index,
-                    message="no header naming an organization column and another role",
-                )
-            )
+        grid = build_grid(table)
+        found, reason = member_header(table, grid, previous)
+        where = Location(table=table.index)
+        if found is None:
+            notes.append(Note(code=NoteCode.TABLE_SKIPPED, location=where, message=reason))
+            skipped.append(f"table {table.index}: {reason}")
             continue
-        table_members, rows, table_notes_ = result
+        previous = (table, found.header)
+        if found.note is not None:
+            notes.append(Note(code=found.note[0], location=where, message=found.note[1]))
+        table_members, rows, table_notes_ = _member_table(table, grid, found.header, variant)
         members += table_members
         notes += table_notes_
-        for aligned in rows:
-            outcomes.append(
-                RowOutcome(table=table.index, row=aligned.row, kind=aligned.kind, line=aligned.line)
-            )
-            if aligned.kind is RowKind.REJECTED:
-                rejected.append(
-                    RejectedRow(
-                        table=table.index,
-                        row=aligned.row,
-                        line=aligned.line,
-                        cells=aligned.cells,
-                        reason=aligned.reason,
-                    )
-                )
+        table_outcomes, table_rejected = _outcomes(table, rows)
+        outcomes += table_outcomes
+        rejected += table_rejected
     if not outcomes:
         headers = tuple(
             header_texts(table, build_grid(table), 0) if table.rows else () for table in tables
         )
         raise NoMemberTableError(
-            f"{len(tables)} table(s) found, but none has a header naming an organization "
-            "column (政党或组织, 成员, Party, ...) and another role",
+            f"{len(tables)} table(s) found, but none lists members: " + "; ".join(skipped),
             headers=headers,
+            reasons=tuple(skipped),
             source=source,
         )
     return members, rejected, outcomes, notes, len(tables)
@@ -175,10 +199,10 @@ def _extract(
 def parse(
     text: str | bytes,
     *,
-    format: str = "auto",
-    variant: str = "zh-hans",
+    format: Format = "auto",
+    variant: Variant = "zh-hans",
     encoding: str | None = None,
-    errors: str = "strict",
+    errors: Errors = "strict",
     source: str | None = None,
 ) -> Extraction:
     """Extract the members of every membership table in a document.
@@ -220,28 +244,63 @@ def parse(
         members=tuple(members),
         rejected=tuple(rejected),
         notes=tuple(notes),
-        rows=tuple(outcomes),
-        tables=tables,
+        row_outcomes=tuple(outcomes),
+        table_count=tables,
         source_format=chosen,
         source_name=source,
         encoding=used_encoding,
     )
 
 
-def read(
-    path: str | os.PathLike[str],
-    *,
-    format: str = "auto",
-    variant: str = "zh-hans",
-    encoding: str | None = None,
-    errors: str = "strict",
-) -> Extraction:
-    """Read a file and :func:`parse` it; the file's name appears in errors."""
-    name = os.fspath(path)
+def _contents(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> tuple[str | bytes, str]:
+    """What a path or an open file holds, and the name errors give it."""
+    if isinstance(source, str | os.PathLike):
+        name = os.fspath(source)
+        try:
+            return Path(name).read_bytes(), name
+        except OSError as error:
+            message = f"cannot read the file: {error.strerror or error}"
+            raise InputError(message, source=name) from None
+    name = str(getattr(source, "name", "<file>"))
     try:
-        data = Path(name).read_bytes()
+        return source.read(), name
     except OSError as error:
-        raise InputError(f"cannot read the file: {error.strerror or error}", source=name) from None
+        raise InputError(f"cannot read the file: {error}", source=name) from None
+    except UnicodeDecodeError as error:
+        message = f"the file, opened as text, is not valid {error.encoding}: {error.reason}"
+        raise DecodingError(
+            message, encoding=error.encoding, offset=error.start, source=name
+        ) from None
+
+
+def read(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes],
+    *,
+    format: Format = "auto",
+    variant: Variant = "zh-hans",
+    encoding: str | None = None,
+    errors: Errors = "strict",
+) -> Extraction:
+    """Read a file, by path or already open (text or binary), and :func:`parse` it.
+
+    The file's name appears in errors.  A file opened in text mode was decoded
+    by Python; ``encoding`` then does not apply.
+    """
+    data, name = _contents(source)
     return parse(
         data, format=format, variant=variant, encoding=encoding, errors=errors, source=name
     )
+
+
+#: the page :func:`example` reads, bundled with the package
+EXAMPLE_PAGE = "icor.zh.md"
+
+
+def example(*, variant: Variant = "zh-hans") -> Extraction:
+    """The bundled ICOR member page (zh-wiki, CC BY-SA; pandoc markdown), extracted.
+
+    The quickest way to see what the library returns: 52 members, some of
+    them with countries inferred, some left empty with the reason.
+    """
+    data = resources.files("icor_extract").joinpath("data", EXAMPLE_PAGE).read_bytes()
+    return parse(data, variant=variant, source=EXAMPLE_PAGE)

@@ -13,29 +13,30 @@ import sys
 from collections import defaultdict
 
 from icor_extract.grid import Grid
-from icor_extract.model import Member, Note
+from icor_extract.model import Location, Member, Note, NoteCode, Rule
 from icor_extract.readers.raw import RawTable
 from icor_extract.repair.entries import Entry
 from icor_extract.repair.realign import AlignedRow, Placement
 
 __all__ = ["table_notes"]
 
-#: country rules that infer a value rather than read it from a country cell
-INFERRED_COUNTRY_RULES = frozenset(
-    {"country.name", "country.link-title", "country.row-group", "country.continued"}
-)
-
 
 def _grid_notes(table: RawTable, grid: Grid, width: int) -> list[Note]:
     notes = []
     events = (
-        ("grid.overlap", len(grid.overlaps), "slots claimed by two cells (the first kept)"),
-        ("grid.clipped", len(grid.clipped), "rowspans clipped at the end of their row group"),
-        ("grid.degraded", len(grid.degraded), "spans placed as single cells (slot budget)"),
+        (NoteCode.GRID_OVERLAP, len(grid.overlaps), "slots claimed by two cells (the first kept)"),
+        (
+            NoteCode.GRID_CLIPPED,
+            len(grid.clipped),
+            "rowspans clipped at the end of their row group",
+        ),
+        (NoteCode.GRID_DEGRADED, len(grid.degraded), "spans placed as single cells (slot budget)"),
     )
     for code, count, message in events:
         if count:
-            notes.append(Note(code=code, table=table.index, message=f"{message}: {count}"))
+            notes.append(
+                Note(code=code, location=Location(table=table.index), message=f"{message}: {count}")
+            )
     for y, slots in enumerate(grid.rows):
         beyond = sum(
             1
@@ -44,7 +45,13 @@ def _grid_notes(table: RawTable, grid: Grid, width: int) -> list[Note]:
         )
         if beyond:
             message = f"{beyond} cells beyond the header's {width} columns not read"
-            notes.append(Note(code="grid.beyond-header", table=table.index, row=y, message=message))
+            notes.append(
+                Note(
+                    code=NoteCode.GRID_BEYOND_HEADER,
+                    location=Location(table=table.index, row=y, line=table.rows[y].line),
+                    message=message,
+                )
+            )
     return notes
 
 
@@ -54,7 +61,8 @@ def _dropped_notes(table: RawTable) -> list[Note]:
         dropped = sorted({name for cell in row.cells for name in cell.dropped})
         if dropped:
             message = "left out of the values: " + ", ".join(dropped)
-            notes.append(Note(code="reader.dropped", message=message, table=table.index, row=y))
+            location = Location(table=table.index, row=y, line=row.line)
+            notes.append(Note(code=NoteCode.READER_DROPPED, message=message, location=location))
     return notes
 
 
@@ -76,7 +84,8 @@ def _realign_notes(table: int, rows: list[AlignedRow]) -> list[Note]:
             if lost:
                 message += f"; {', '.join(lost)} taken as spanned from above"
             message = sys.intern(message)  # rows of one shape share one message
-            notes.append(Note(code="realign.shift", message=message, table=table, row=aligned.row))
+            location = Location(table=table, row=aligned.row, line=aligned.line)
+            notes.append(Note(code=NoteCode.REALIGN_SHIFT, message=message, location=location))
     return notes
 
 
@@ -87,31 +96,39 @@ def _entry_notes(table: int, entries: list[Entry]) -> list[Note]:
             further = "; ".join(entry.extra_lines)
             message = f"one organization, further lines of its cell kept beside it: {further}"
             notes.append(
-                Note(code="entry.extra-lines", message=message, table=table, row=entry.aligned.row)
+                Note(
+                    code=NoteCode.ENTRY_EXTRA_LINES,
+                    message=message,
+                    location=Location(table=table, row=entry.aligned.row, line=entry.aligned.line),
+                )
             )
     return notes
 
 
 def _member_notes(table: int, members: list[Member]) -> list[Note]:
     notes = []
-    headed: dict[tuple[int, str], list[int]] = defaultdict(list)
+    headed: dict[tuple[int, str], list[int | None]] = defaultdict(list)
     for member in members:
         continent = member.provenance_of("continent")
-        if continent is not None and continent.rule == "continent.group-row":
+        if continent is not None and continent.rule is Rule.CONTINENT_GROUP_ROW:
             headed[(continent.row or 0, continent.evidence)].append(member.row)
         country = member.provenance_of("country")
-        if country is not None and country.rule in INFERRED_COUNTRY_RULES:
+        if country is not None and country.rule.inferred:
             message = (
                 f"country {member.country_code} inferred by {country.rule} "
                 f"from {country.evidence!r} (row {country.row})"
             )
             notes.append(
-                Note(code="country.inferred", message=message, table=table, row=member.row)
+                Note(code=NoteCode.COUNTRY_INFERRED, message=message, location=member.location)
             )
     for (row, text), member_rows in headed.items():
         count = len(member_rows)
         message = f"continent {text!r} of row {row} given to the {count} member rows below it"
-        notes.append(Note(code="group.column", message=message, table=table, row=row))
+        notes.append(
+            Note(
+                code=NoteCode.GROUP_COLUMN, message=message, location=Location(table=table, row=row)
+            )
+        )
     return notes
 
 

@@ -19,17 +19,15 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
 from icor_extract import __version__
 from icor_extract.adapters.text import to_csv, to_json, to_jsonl, to_table
-from icor_extract.api import VARIANTS, parse, read
+from icor_extract.api import EXAMPLE_PAGE, FORMATS, VARIANTS, example, parse, read
 from icor_extract.cli_diff import diff_main
 from icor_extract.errors import IcorExtractError, InternalError
-from icor_extract.model import Extraction, Member
-from icor_extract.readers import FORMATS
+from icor_extract.model import Extraction, Format, Member, Variant
 
 __all__ = ["EXIT_BUG", "EXIT_FAILED", "EXIT_OK", "EXIT_PARTIAL", "Options", "main", "parse_args"]
 
@@ -42,15 +40,14 @@ OUTPUT_FORMATS = ("table", "csv", "json", "jsonl")
 STREAMED_FORMATS = frozenset({"csv", "jsonl"})
 #: file endings read from a folder when no --glob is given
 PAGE_SUFFIXES = frozenset({".md", ".txt", ".html", ".htm", ".wikitext", ".wiki", ".mediawiki"})
-BUNDLED_PAGE = "icor.zh.md"
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
     paths: tuple[str, ...]
     output: str
-    input_format: str
-    variant: str
+    input_format: Format
+    variant: Variant
     encoding: str | None
     glob: str | None
     jobs: int
@@ -159,7 +156,7 @@ class PageResult:
 
 
 @lru_cache(maxsize=1)
-def _other(path: str, variant: str, encoding: str | None) -> Extraction:
+def _other(path: str, variant: Variant, encoding: str | None) -> Extraction:
     """The page given to ``--fill-from``, read once however many pages it fills."""
     return read(path, variant=variant, encoding=encoding)
 
@@ -172,18 +169,15 @@ def _extract(path: str | None, options: Options) -> Extraction:
 
 
 def _extract_page(path: str | None, options: Options) -> Extraction:
-    if path is None or path == "-":
-        if path is None:
-            source = BUNDLED_PAGE
-            data = resources.files("icor_extract").joinpath("data", BUNDLED_PAGE).read_bytes()
-        else:
-            source, data = "<stdin>", sys.stdin.buffer.read()
+    if path is None:
+        return example(variant=options.variant)
+    if path == "-":
         return parse(
-            data,
+            sys.stdin.buffer.read(),
             format=options.input_format,
             variant=options.variant,
             encoding=options.encoding,
-            source=source,
+            source="<stdin>",
         )
     return read(
         path, format=options.input_format, variant=options.variant, encoding=options.encoding
@@ -192,14 +186,14 @@ def _extract_page(path: str | None, options: Options) -> Extraction:
 
 def run_page(path: str | None, options: Options) -> PageResult:
     """Extract one input; errors are caught and returned, never raised."""
-    name = path or BUNDLED_PAGE
+    name = path or EXAMPLE_PAGE
     try:
         extraction = _extract(path, options)
     except InternalError as error:
         return PageResult(name=name, bug=error.message)
     except IcorExtractError as error:
         return PageResult(name=name, error=str(error))
-    members, tables = extraction.members, extraction.tables
+    members, tables = extraction.members, extraction.table_count
     if options.output == "csv":
         rendered = to_csv(members, header=False)
         return PageResult(name=name, rendered=rendered, count=len(members), tables=tables)

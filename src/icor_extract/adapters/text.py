@@ -14,26 +14,20 @@ from collections.abc import Iterable, Sequence
 
 from wcwidth import wcswidth
 
-from icor_extract.adapters.columns import FLAT_COLUMNS, flat_row
+from icor_extract.adapters.schema import (
+    FLAT_COLUMNS,
+    TABLE_COLUMNS,
+    TABLE_STATUS_COLUMNS,
+    column,
+    flat_row,
+)
 from icor_extract.model import Member, Status
 
 __all__ = ["to_csv", "to_json", "to_jsonl", "to_table"]
 
-_TABLE_COLUMNS = ("continent", "country", "country_code", "organization", "joined")
-_TABLE_TITLES = {
-    "continent": "continent",
-    "country": "country",
-    "country_code": "code",
-    "organization": "organization",
-    "joined": "joined",
-    "status": "status",
-    "left": "left",
-}
-_STATUS_COLUMNS = ("status", "left")
-
 
 def to_csv(members: Iterable[Member], *, header: bool = True) -> str:
-    """Members as CSV with the :data:`FLAT_COLUMNS`; empty fields for missing values."""
+    """Members as CSV with the schema's flat columns; empty fields for missing values."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=FLAT_COLUMNS, lineterminator="\n")
     if header:
@@ -68,14 +62,15 @@ def to_table(members: Sequence[Member]) -> str:
     The status and year-left columns are shown only when some member's status
     is not ``member``.
     """
-    columns: tuple[str, ...] = _TABLE_COLUMNS
+    names: tuple[str, ...] = TABLE_COLUMNS
     if any(m.status is not Status.MEMBER for m in members):
-        columns += _STATUS_COLUMNS
+        names += TABLE_STATUS_COLUMNS
+    columns = tuple(column(name) for name in names)
     rows = [
-        ["-" if (value := flat_row(m)[column]) is None else str(value) for column in columns]
+        ["-" if value is None else str(value) for value in flat_row(m, columns).values()]
         for m in members
     ]
-    titles = [_TABLE_TITLES[column] for column in columns]
+    titles = [c.heading for c in columns]
     widths = [max([_width(t), *(_width(r[i]) for r in rows)]) for i, t in enumerate(titles)]
     lines = ["  ".join(_pad(t, w) for t, w in zip(titles, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))

@@ -20,7 +20,7 @@ from icor_extract.repair.columns import Role
 from icor_extract.repair.realign import AlignedRow, Placed, Placement
 from icor_extract.repair.status import Annotation, split_status_annotation
 
-__all__ = ["Entry", "split_entries"]
+__all__ = ["Entry", "split_entries", "without_flag_remnant"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,16 @@ def _link_for(text: str, placed: Placed) -> Link | None:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# Empty brackets before a name: what is left of a flag template a conversion
+# dropped (``() 加泰罗尼亚共和左翼``).
+_EMPTIED_FLAG = re.compile(r"^[（(]\s*[）)]\s*")
+
+
+def without_flag_remnant(text: str) -> str:
+    """The name without the empty brackets a dropped flag left before it."""
+    return _EMPTIED_FLAG.sub("", text) if text[:1] in "(（" else text
+
+
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -83,7 +93,7 @@ def split_entries(rows: list[AlignedRow]) -> list[Entry]:
             for note in placed.cell.footnotes
         )
         for number, line in enumerate(names):
-            annotation = split_status_annotation(line)
+            annotation = split_status_annotation(without_flag_remnant(line))
             name = annotation.name
             entries.append(
                 Entry(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from icor_extract.geo.continents import continent_code
-from icor_extract.model import Provenance, RowKind
+from icor_extract.model import Location, Provenance, RowKind, Rule
 from icor_extract.repair.columns import Role
 from icor_extract.repair.realign import AlignedRow, Placement
 
@@ -35,7 +35,7 @@ def _with_code(name: str, provenance: Provenance) -> Continent:
             rule=provenance.rule,
             evidence=provenance.evidence,
             note=f"{provenance.note}; {note}" if provenance.note else note,
-            row=provenance.row,
+            location=provenance.location,
             column=provenance.column,
         )
     return Continent(name, code, provenance)
@@ -57,9 +57,9 @@ def assign_continents(rows: list[AlignedRow]) -> dict[int, Continent]:
             # A span copy from this same row is a colspan: the row's own cell.
             spanned = placed.how is Placement.SPAN and placed.row != aligned.row
             rule = {
-                Placement.CELL: "cell",
-                Placement.SHIFT: "realign.shift",
-                Placement.SPAN: "continent.rowspan" if spanned else "cell",
+                Placement.CELL: Rule.CELL,
+                Placement.SHIFT: Rule.REALIGN_SHIFT,
+                Placement.SPAN: Rule.CONTINENT_ROWSPAN if spanned else Rule.CELL,
             }[placed.how]
             note = f"from row {placed.row}" if spanned or placed.how is Placement.SHIFT else ""
             provenance = Provenance(
@@ -67,7 +67,7 @@ def assign_continents(rows: list[AlignedRow]) -> dict[int, Continent]:
                 rule=rule,
                 evidence=placed.text,
                 note=note,
-                row=placed.row,
+                location=Location(row=placed.row),
                 column=placed.column,
             )
             result[aligned.row] = _with_code(placed.text, provenance)
@@ -77,10 +77,10 @@ def assign_continents(rows: list[AlignedRow]) -> dict[int, Continent]:
                 text, row, column = current
                 provenance = Provenance(
                     field="continent",
-                    rule="continent.group-row",
+                    rule=Rule.CONTINENT_GROUP_ROW,
                     evidence=text,
                     note=f"group row {row} heads this row",
-                    row=row,
+                    location=Location(row=row),
                     column=column,
                 )
                 shared[current] = _with_code(text, provenance)
@@ -88,7 +88,7 @@ def assign_continents(rows: list[AlignedRow]) -> dict[int, Continent]:
         else:
             provenance = Provenance(
                 field="continent",
-                rule="continent.none",
+                rule=Rule.CONTINENT_NONE,
                 note="no continent cell in the row and no group row above it",
             )
             result[aligned.row] = Continent(None, None, provenance)

@@ -14,7 +14,9 @@ comes from the current group row, a lost country from the row group the row
 continues.
 
 A row whose only content is a continent, or one cell across the whole width,
-is a group row.  A row with no organization is rejected with the reason.
+is a group row.  A row with no organization, or one that is no member (a
+total, a placeholder such as 独立人士: see :mod:`.nonmember`), is rejected
+with the rule and the reason.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ from enum import StrEnum
 from functools import lru_cache
 
 from icor_extract.grid import Grid
-from icor_extract.model import RowKind
+from icor_extract.model import RowKind, Rule
 from icor_extract.readers.raw import RawCell, RawTable
 from icor_extract.repair.columns import Header, Role, role_of
 from icor_extract.repair.content import Content, classify
+from icor_extract.repair.nonmember import not_an_organization, summary_row
 
 __all__ = ["AlignedRow", "Placed", "Placement", "align_rows"]
 
@@ -67,19 +70,33 @@ class AlignedRow:
     shift: int = 0  # columns taken as spanned from above (lost by the conversion)
     reason: str = ""
     cells: tuple[str, ...] = ()  # the source texts, kept for rejected rows
+    rule: Rule | None = None  # why a rejected row was rejected (rejected.summary ...)
 
 
 # How well a kind of content fits a column role; None is a column we know
 # nothing about.  Years and continents are decisive, names weakly so.
 _FIT: dict[Content, dict[Role | None, float]] = {
-    Content.YEAR: {Role.JOINED: 3, Role.ORGANIZATION: -5, Role.COUNTRY: -5, Role.CONTINENT: -5},
+    Content.YEAR: {
+        Role.JOINED: 3,
+        Role.ORGANIZATION: -5,
+        Role.COUNTRY: -5,
+        Role.CONTINENT: -5,
+        Role.STATUS: -1,
+    },
     Content.CONTINENT: {
         Role.CONTINENT: 2,
         Role.ORGANIZATION: -3,
         Role.COUNTRY: -3,
         Role.JOINED: -5,
+        Role.STATUS: -3,
     },
-    Content.COUNTRY: {Role.COUNTRY: 2, Role.ORGANIZATION: -4, Role.CONTINENT: -3, Role.JOINED: -5},
+    Content.COUNTRY: {
+        Role.COUNTRY: 2,
+        Role.ORGANIZATION: -4,
+        Role.CONTINENT: -3,
+        Role.JOINED: -5,
+        Role.STATUS: -4,
+    },
     Content.TEXT: {Role.ORGANIZATION: 1, Role.COUNTRY: -1, Role.CONTINENT: -2, Role.JOINED: -5},
     Content.EMPTY: {Role.ORGANIZATION: -1},
 }
@@ -90,6 +107,7 @@ _LOST_COST: dict[Role | None, float] = {
     Role.COUNTRY: 0.5,
     Role.ORGANIZATION: 6,
     Role.JOINED: 4,
+    Role.STATUS: 2,
     None: 1,
 }
 
@@ -201,6 +219,7 @@ def _align_member(
             kind=RowKind.REJECTED,
             reason=f"row has {len(sequence)} cells for {len(free)} free columns",
             cells=_raw_texts(table, y),
+            rule=Rule.REJECTED_TOO_MANY_CELLS,
         )
     if spans_own:  # a colspan inside the row means it was written as laid out
         positions: tuple[int, ...] = tuple(range(len(sequence)))
@@ -229,14 +248,33 @@ def _align_member(
             values[role] = Placed(cells[slot.cell], Placement.SPAN, y, x, slot.cell)
 
     organization = values.get(Role.ORGANIZATION)
-    if organization is None or not organization.text:
-        texts = _raw_texts(table, y)
-        reason = "empty row" if not any(texts) else "no organization name in the row"
-        return AlignedRow(
-            row=y, line=table.rows[y].line, kind=RowKind.REJECTED, reason=reason, cells=texts
-        )
+    rejected = _rejection(table, y, organization)
+    if rejected is not None:
+        return rejected
     return AlignedRow(
         row=y, line=table.rows[y].line, kind=RowKind.MEMBER, values=values, shift=lost
+    )
+
+
+def _rejection(table: RawTable, y: int, organization: Placed | None) -> AlignedRow | None:
+    """The rejected row, if the row's organization cell holds no organization."""
+    texts = _raw_texts(table, y)
+    found = (
+        not_an_organization(organization.cell)
+        if organization is not None and organization.cell
+        else None
+    )
+    if found is None and (organization is None or not organization.text):
+        found = (
+            (Rule.REJECTED_EMPTY, "empty row")
+            if not any(texts)
+            else (Rule.REJECTED_NO_ORGANIZATION, "no organization name in the row")
+        )
+    if found is None:
+        return None
+    rule, reason = found
+    return AlignedRow(
+        row=y, line=table.rows[y].line, kind=RowKind.REJECTED, reason=reason, cells=texts, rule=rule
     )
 
 
@@ -257,7 +295,24 @@ def align_rows(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
         ]
         if not row.cells:
             aligned.append(
-                AlignedRow(row=y, line=row.line, kind=RowKind.REJECTED, reason="row has no cells")
+                AlignedRow(
+                    row=y,
+                    line=row.line,
+                    kind=RowKind.REJECTED,
+                    reason="row has no cells",
+                    rule=Rule.REJECTED_NO_CELLS,
+                )
+            )
+        elif (summary := summary_row(row.cells)) is not None:
+            aligned.append(
+                AlignedRow(
+                    row=y,
+                    line=row.line,
+                    kind=RowKind.REJECTED,
+                    reason=summary[1],
+                    cells=_raw_texts(table, y),
+                    rule=summary[0],
+                )
             )
         elif (all(cell.header for cell in row.cells) and row.in_head) or _repeats_header(
             row.cells, own, header

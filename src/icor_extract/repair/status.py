@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from icor_extract.model import Provenance, Status
+from icor_extract.model import Location, Provenance, Rule, Status
 
 __all__ = [
     "Annotation",
@@ -367,19 +367,19 @@ def decide_status(
     if annotation is not None and annotation.status is not None:
         return _decided(
             (annotation.status, annotation.left, annotation.note),
-            rule="status.annotation",
+            rule=Rule.STATUS_ANNOTATION,
             evidence=annotation.note or "",
             source=where,
             outer=outer,
         )
     if cell is not None and cell.text and (found := status_from_text(cell.text)) is not None:
         return _decided(
-            (found, None, cell.text), rule="status.cell", evidence=cell.text, source=cell,
+            (found, None, cell.text), rule=Rule.STATUS_CELL, evidence=cell.text, source=cell,
             outer=outer,
         )  # fmt: skip
     if outer is not None:
         rule, text, status = outer
-        note = f"under the {'caption' if rule == 'status.caption' else 'heading'} '{text}'"
+        note = f"under the {'caption' if rule is Rule.STATUS_CAPTION else 'heading'} '{text}'"
         return MemberStatus(
             status=status,
             left=None,
@@ -393,29 +393,31 @@ def decide_status(
         note=None,
         provenance=Provenance(
             field="status",
-            rule="status.default",
+            rule=Rule.STATUS_DEFAULT,
             note="nothing on the page states a status: member by default",
         ),
     )
 
 
-def _outer_status(caption: str | None, headings: tuple[str, ...]) -> tuple[str, str, Status] | None:
+def _outer_status(
+    caption: str | None, headings: tuple[str, ...]
+) -> tuple[Rule, str, Status] | None:
     """(rule, text, status) of the caption, else the nearest heading naming a status."""
     if caption and (found := status_from_heading(caption)) is not None:
-        return "status.caption", caption.strip(), found[0]
+        return Rule.STATUS_CAPTION, caption.strip(), found[0]
     for heading in headings:
         if (found := status_from_heading(heading)) is not None:
-            return "status.heading", heading.strip(), found[0]
+            return Rule.STATUS_HEADING, heading.strip(), found[0]
     return None
 
 
 def _decided(
     found: tuple[Status, int | None, str | None],
     *,
-    rule: str,
+    rule: Rule,
     evidence: str,
     source: StatusSource,
-    outer: tuple[str, str, Status] | None,
+    outer: tuple[Rule, str, Status] | None,
 ) -> MemberStatus:
     status, left, note = found
     why = f"left in {left}" if left is not None else ""
@@ -430,7 +432,7 @@ def _decided(
             rule=rule,
             evidence=evidence,
             note=why,
-            row=source.row,
+            location=Location(row=source.row),
             column=source.column,
         ),
     )

@@ -197,16 +197,21 @@ def _changes(pair: Match) -> Iterator[Event]:
         yield event(EventKind.JOINED_YEAR, "joined", old.joined, new.joined)
 
 
-def _position(event: Event) -> tuple[int, int, int]:
-    member = event.new or event.old
-    assert member is not None
-    return (list(EventKind).index(event.kind), member.table, member.row)
-
-
 def compare(old: Extraction, new: Extraction) -> Changes:
     """The changes from ``old`` to ``new``: members joined and left, and for each member
-    found in both, what differs.  ``compare(new, old)`` gives the inverse events."""
+    found in both, what differs.  ``compare(new, old)`` gives the inverse events.
+
+    Events come by kind (in the order of :class:`EventKind`), then in the order of the
+    new extraction's members (of the old one's, for ``left``).
+    """
     matching = match(old.members, new.members)
+    new_order = {id(member): index for index, member in enumerate(new.members)}
+    old_order = {id(member): index for index, member in enumerate(old.members)}
+
+    def position(event: Event) -> tuple[int, int]:
+        where = new_order[id(event.new)] if event.new else old_order[id(event.old)]
+        return list(EventKind).index(event.kind), where
+
     events = [
         *(Event(kind=EventKind.JOINED, old=None, new=member) for member in matching.unmatched_new),
         *(Event(kind=EventKind.LEFT, old=member, new=None) for member in matching.unmatched_old),
@@ -214,7 +219,7 @@ def compare(old: Extraction, new: Extraction) -> Changes:
     for pair in matching.pairs:
         events += _changes(pair)
     return Changes(
-        events=tuple(sorted(events, key=_position)),
+        events=tuple(sorted(events, key=position)),
         matches=matching.pairs,
         ambiguous=matching.ambiguous,
         old_source=old.source_name,

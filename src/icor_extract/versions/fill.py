@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from icor_extract.model import Extraction, Member, Note, Provenance
+from icor_extract.model import Extraction, Member, Note, NoteCode, Provenance, Rule
 from icor_extract.versions.matching import Match, match
 from icor_extract.versions.normalize import link_key
 
@@ -28,6 +28,7 @@ class _Field:
 
     name: str
     attributes: tuple[str, ...]
+    rule: Rule  # the provenance rule of a value filled from the other version
     same: Callable[[Member, Member], bool]
 
 
@@ -41,16 +42,23 @@ def _same_code_or_name(code: str, name: str) -> Callable[[Member, Member], bool]
 
 
 _FIELDS = (
-    _Field("country", ("country", "country_code"), _same_code_or_name("country_code", "country")),
+    _Field(
+        "country",
+        ("country", "country_code"),
+        Rule.COUNTRY_OTHER_SOURCE,
+        _same_code_or_name("country_code", "country"),
+    ),
     _Field(
         "continent",
         ("continent", "continent_code"),
+        Rule.CONTINENT_OTHER_SOURCE,
         _same_code_or_name("continent_code", "continent"),
     ),
-    _Field("joined", ("joined",), lambda a, b: a.joined == b.joined),
+    _Field("joined", ("joined",), Rule.JOINED_OTHER_SOURCE, lambda a, b: a.joined == b.joined),
     _Field(
         "link",
         ("link",),
+        Rule.LINK_OTHER_SOURCE,
         lambda a, b: link_key(a.link or "") == link_key(b.link or ""),
     ),
 )
@@ -76,12 +84,12 @@ def _filled(member: Member, pair: Match, field: _Field, other_name: str) -> Memb
         note += f"; this page: {why_empty}"
     provenance = Provenance(
         field=field.name,
-        rule=f"{field.name}.other-source",
+        rule=field.rule,
         evidence=theirs.evidence
         if theirs is not None and theirs.evidence
         else _value(source, field),
         note=note,
-        row=theirs.row if theirs is not None else None,
+        location=theirs.location if theirs is not None else source.location,
         column=theirs.column if theirs is not None else None,
     )
     values = {attribute: getattr(source, attribute) for attribute in field.attributes}
@@ -103,14 +111,13 @@ def _fill_member(member: Member, pair: Match, other_name: str) -> tuple[Member, 
         elif not field.same(member, pair.new):
             notes.append(
                 Note(
-                    code="fill.conflict",
+                    code=NoteCode.FILL_CONFLICT,
                     message=(
                         f"{field.name}: this page gives {_value(member, field)!r}, "
                         f"{other_name} ({_where(pair.new)}) gives {_value(pair.new, field)!r}; "
                         f"kept this page's (matched by {pair.rule})"
                     ),
-                    table=member.table,
-                    row=member.row,
+                    location=member.location,
                 )
             )
     return member, notes
@@ -137,13 +144,12 @@ def fill_from(extraction: Extraction, other: Extraction) -> Extraction:
             names = ", ".join(candidate.organization for candidate in item.candidates)
             notes.append(
                 Note(
-                    code="fill.ambiguous",
+                    code=NoteCode.FILL_AMBIGUOUS,
                     message=(
                         f"{item.member.organization}: {item.rule} fits {names} "
                         f"of {other_name} equally; nothing filled"
                     ),
-                    table=item.member.table,
-                    row=item.member.row,
+                    location=item.member.location,
                 )
             )
     return replace(extraction, members=tuple(members), notes=(*extraction.notes, *notes))
