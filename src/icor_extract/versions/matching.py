@@ -10,9 +10,11 @@ ones before left unmatched:
 4. ``match.position``: the one member left between two neighbours that were
    matched to neighbours on the other side.
 
-A member that two candidates fit equally is left unmatched and reported as an
-:class:`Ambiguity`.  Every rule is symmetric: matching ``b`` with ``a`` gives the
-same pairs as matching ``a`` with ``b``, swapped.
+Before them, rows repeated alike (as often on each side) are paired in order.
+Between candidates of one score, the one that agrees on more fields fits better;
+a member that two candidates still fit equally is left unmatched and reported as
+an :class:`Ambiguity`.  Every rule is symmetric: matching ``b`` with ``a`` gives
+the same pairs as matching ``a`` with ``b``, swapped.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Literal
 
 from rapidfuzz.distance import Indel
 
@@ -45,6 +48,9 @@ __all__ = [
 #: (``benchmarks/similarity.py``).  Such a pair is matched only when both are left over
 #: by the stronger rules, each is the other's single best candidate and their years agree.
 SIMILARITY_THRESHOLD = 0.7
+
+
+Side = Literal["old", "new"]
 
 
 class MatchRule(StrEnum):
@@ -76,14 +82,14 @@ class Match:
 class Ambiguity:
     """A member left unmatched because two or more candidates fit it equally."""
 
-    side: str  # "old" or "new": the extraction ``member`` belongs to
+    side: Side  # the extraction ``member`` belongs to
     member: Member
     candidates: tuple[Member, ...]
     rule: MatchRule
     evidence: str
 
     def inverse(self) -> Ambiguity:
-        side = "new" if self.side == "old" else "old"
+        side: Side = "new" if self.side == "old" else "old"
         return Ambiguity(
             side=side,
             member=self.member,
@@ -136,7 +142,7 @@ class _State:
         self.new_to_old: dict[int, int] = {}
         self.found: dict[int, Match] = {}  # by the new member's index
         # the first ambiguity of each member, by side and index
-        self.ambiguous: dict[tuple[str, int], Ambiguity] = {}
+        self.ambiguous: dict[tuple[Side, int], Ambiguity] = {}
 
     def free_old(self) -> list[int]:
         return [i for i in range(len(self.old)) if i not in self.old_to_new]
@@ -151,7 +157,7 @@ class _State:
             old=self.old[i], new=self.new[j], rule=rule, evidence=evidence, score=score
         )
 
-    def tie(self, side: str, index: int, candidates: list[int], rule: MatchRule, why: str) -> None:
+    def tie(self, side: Side, index: int, candidates: list[int], rule: MatchRule, why: str) -> None:
         members, others = (self.old, self.new) if side == "old" else (self.new, self.old)
         self.ambiguous.setdefault(
             (side, index),
@@ -319,13 +325,13 @@ def _by_position(state: _State) -> None:
     """Pair the single member left between two neighbours matched to neighbours."""
     for i in state.free_old():
         before, after = state.old_to_new.get(i - 1), state.old_to_new.get(i + 1)
-        if before is None or after is None or after != before + 2 or i == 0:
+        if before is None or after is None or after != before + 2:
             continue
         j = before + 1
         if j in state.new_to_old or not _compatible(state.old[i], state.new[j]):
             continue
-        first = _written(state.old[i - 1].organization, state.new[j - 1].organization)
-        last = _written(state.old[i + 1].organization, state.new[j + 1].organization)
+        first = _written(state.old[i - 1].organization, state.new[before].organization)
+        last = _written(state.old[i + 1].organization, state.new[after].organization)
         state.pair(i, j, MatchRule.POSITION, f"between {first} and {last}", None)
 
 

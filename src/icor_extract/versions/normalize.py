@@ -10,7 +10,7 @@ folded to Simplified with OpenCC's character tables (the pure-Python
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol, cast
 
 __all__ = ["fold_script", "link_key", "name_key"]
@@ -34,12 +34,14 @@ def fold_script(text: str) -> str:
     return _to_simplified().convert(text)
 
 
+@lru_cache(maxsize=8192)  # the similarity rule asks for the same names many times
 def name_key(name: str) -> str:
     """NFKC, Simplified script, case-folded, without punctuation, symbols or spaces."""
     folded = fold_script(unicodedata.normalize("NFKC", name)).casefold()
     return "".join(char for char in folded if unicodedata.category(char)[0] not in "PZSC")
 
 
+@lru_cache(maxsize=8192)
 def link_key(title: str) -> str:
     """A link title as MediaWiki compares titles: ``_`` is a space, the first letter's case
     does not count; plus NFKC and Simplified script, which zh-wiki redirects between.
