@@ -206,14 +206,16 @@ def test_each_event_says_how_the_members_were_matched(changes: Changes) -> None:
     assert (relinked.rule, relinked.evidence) == (MatchRule.NAME, "新民主马列主义党")
     for event in changes.of_kind("joined"):
         assert event.old is None
-        assert event.rule == ""
+        assert event.rule is None
 
 
 def test_changes_as_text_records_and_dataframe(changes: Changes) -> None:
     text = str(changes)
-    assert text.splitlines()[0].endswith(
-        "5 joined, 2 left, 2 renamed, 3 relinked, 0 status, 0 moved, 0 joined_year"
-    )  # 2 left until the 前成员 list is read (then: 0 left, 2 status)
+    first = text.splitlines()[0]
+    assert first.split(": ")[0].endswith("icor.zh.md -> " + str(fixture_path("icor.zh.wikitext")))
+    assert "5 joined" in first
+    assert "2 renamed, 3 relinked" in first
+    assert first.endswith("0 moved, 0 joined_year")
     assert "  renamed: 海地新共产党（马列） -> 新海地共产党（马列）  [match.similar]" in text
     assert "  joined: 澳大利亚共产党（马列）" in text
     records = changes.to_records()
@@ -255,6 +257,10 @@ def test_status_change_is_an_event() -> None:
     assert (event.kind, event.before, event.after) == (EventKind.STATUS, "member", "former")
     assert event.new is not None
     assert event.new.left == 2019
+    assert str(event) == "status: 甲党: status member -> former  [match.link]"
+    noted = replace(new.members[0], status_note="2019年退出")
+    (event,) = icor_extract.compare(old, Extraction(members=(noted,)))
+    assert str(event) == "status: 甲党: status member -> former (2019年退出)  [match.link]"
 
 
 # --- fill_from ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from icor_extract.model import Extraction, Member
-from icor_extract.versions.matching import Ambiguity, Match, match
+from icor_extract.versions.matching import Ambiguity, Match, MatchRule, match
 from icor_extract.versions.normalize import link_key, name_key
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -52,7 +52,7 @@ class Event:
     field: str | None = None
     before: Value = None
     after: Value = None
-    rule: str = ""
+    rule: MatchRule | None = None  # None for joined and left
     evidence: str = ""
 
     def __post_init__(self) -> None:
@@ -91,7 +91,7 @@ class Event:
             "field": self.field,
             "before": self.before,
             "after": self.after,
-            "rule": self.rule,
+            "rule": None if self.rule is None else str(self.rule),
             "evidence": self.evidence,
             "old_table": self.old.table if self.old else None,
             "old_row": self.old.row if self.old else None,
@@ -100,14 +100,14 @@ class Event:
         }
 
     def __str__(self) -> str:
-        if self.kind is EventKind.JOINED:
-            return f"joined: {self.organization}"
-        if self.kind is EventKind.LEFT:
-            return f"left: {self.organization}"
+        if self.old is None or self.new is None:
+            return f"{self.kind}: {self.organization}"
         how = f"  [{self.rule}]" if self.rule else ""
         shown = f"{_show(self.before)} -> {_show(self.after)}"
         if self.kind is EventKind.RENAMED:
             return f"renamed: {shown}{how}"
+        if self.kind is EventKind.STATUS and (self.new.status_note or self.old.status_note):
+            shown += f" ({self.new.status_note or self.old.status_note})"
         return f"{self.kind}: {self.organization}: {self.field} {shown}{how}"
 
 
