@@ -251,3 +251,86 @@ def test_the_dataframe_has_status_as_category_and_left_as_int64() -> None:
     assert frame["status"].tolist() == ["former", "member"]
     assert frame["left"].tolist()[0] == 2008
     assert frame["left"].isna().tolist() == [False, True]
+
+
+def test_a_status_group_row_gives_its_status_and_ends_the_continent() -> None:
+    page = (
+        "<table><tr><th>大洲</th><th>国家</th><th>政党或组织</th></tr>"
+        "<tr><td colspan=3>亚洲</td></tr><tr><td></td><td>印度</td><td>甲党</td></tr>"
+        "<tr><td colspan=3>观察员</td></tr><tr><td></td><td>法国</td><td>乙党</td></tr></table>"
+    )
+    member, observer = icor_extract.parse(page).members
+    assert (member.continent, member.status) == ("亚洲", Status.MEMBER)
+    assert (observer.continent, observer.status, observer.status_note) == (
+        None, Status.OBSERVER, "观察员",
+    )  # fmt: skip
+    status = observer.provenance_of("status")
+    assert status is not None
+    assert (status.rule, status.evidence, status.row) == ("status.group-row", "观察员", 3)
+
+
+def test_status_and_continent_from_nested_headings() -> None:
+    page = """== 前成员 ==
+=== 亚洲 ===
+{|
+! 国家 !! 政党或组织
+|-
+| {{flag|印度}} || 甲党
+|}
+== 观察员 ==
+=== Europe ===
+{|
+! 国家 !! 政党或组织
+|-
+| {{flag|法国}} || 乙党
+|}
+"""
+    former, observer = icor_extract.parse(page).members
+    assert (former.status, former.continent_code, former.status_note) == (
+        Status.FORMER, "AS", "前成员",
+    )  # fmt: skip
+    assert (observer.status, observer.continent, observer.continent_code) == (
+        Status.OBSERVER, "Europe", "EU",
+    )  # fmt: skip
+    continent = observer.provenance_of("continent")
+    assert continent is not None
+    assert (continent.rule, continent.evidence) == ("continent.heading", "Europe")
+
+
+def test_the_cli_table_shows_status_for_a_page_with_statuses(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from icor_extract.cli import EXIT_OK, main
+
+    from .conftest import fixture_path
+
+    assert main([str(fixture_path("iwa.zh.md"))]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == [
+        "continent",
+        "country",
+        "code",
+        "organization",
+        "joined",
+        "status",
+        "left",
+    ]
+    rows = [line.split() for line in lines[2:]]
+    assert [row[-2] for row in rows] == ["member"] * 11 + ["partner"] * 6 + ["former"] * 3
+    assert main([str(fixture_path("icor.zh.md"))]) == EXIT_OK
+    assert "status" not in capsys.readouterr().out.splitlines()[0]
+
+
+def test_the_jupyter_view_shows_status_only_when_some_member_has_another() -> None:
+    expelled = icor_extract.parse(EXPELLED_PAGE)._repr_html_()
+    assert "<th>status</th><th>left</th>" in expelled
+    assert "<th>status</th>" not in icor_extract.example()._repr_html_()
+
+
+def test_a_status_remark_on_its_own_line_below_the_name() -> None:
+    page = (
+        "<table><tr><th>国家</th><th>政党或组织</th></tr>"
+        "<tr><td>德国</td><td>甲党<br>（2010年退出）</td></tr></table>"
+    )
+    (member,) = icor_extract.parse(page).members
+    assert (member.organization, member.status, member.left) == ("甲党", Status.FORMER, 2010)

@@ -335,6 +335,7 @@ def test_fill_from_notes_an_ambiguous_match() -> None:
 # --- properties --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(extractions())
 def test_comparing_an_extraction_with_itself_gives_no_event(extraction: Extraction) -> None:
@@ -344,6 +345,7 @@ def test_comparing_an_extraction_with_itself_gives_no_event(extraction: Extracti
     assert len(changes.matches) == len(extraction.members)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(extraction_pairs())
 def test_compare_both_ways_gives_inverse_events(pair: tuple[Extraction, Extraction]) -> None:
@@ -354,6 +356,7 @@ def test_compare_both_ways_gives_inverse_events(pair: tuple[Extraction, Extracti
     assert Counter(backward.ambiguous) == Counter(a.inverse() for a in forward.ambiguous)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(extraction_pairs())
 def test_fill_from_never_changes_a_value_the_page_gives(

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from importlib import resources
 from pathlib import Path
 from typing import IO, get_args
 
-from icor_extract.audit import table_notes
 from icor_extract.errors import (
     DecodingError,
     EmptyInputError,
@@ -28,59 +26,40 @@ from icor_extract.errors import (
     OptionError,
     UnsupportedFormatError,
 )
-from icor_extract.grid import Grid, build_grid
+from icor_extract.grid import build_grid
 from icor_extract.model import (
     Errors,
     Extraction,
     Format,
     Location,
-    Member,
     Note,
     NoteCode,
-    RejectedRow,
-    RowKind,
-    RowOutcome,
     Variant,
 )
 from icor_extract.readers import FORMATS, detect_format, read_tables
-from icor_extract.readers.decode import decode
+from icor_extract.readers.decode import to_text
+from icor_extract.readers.language import choose_variant
 from icor_extract.readers.raw import RawTable
-from icor_extract.records import build_member
+from icor_extract.readers.survey import what_it_holds
+from icor_extract.records import TableResult, account_rows, build_member
 from icor_extract.repair.columns import Header, header_texts
 from icor_extract.repair.country import assign_countries
 from icor_extract.repair.entries import split_entries
-from icor_extract.repair.groups import assign_continents
+from icor_extract.repair.groups import assign_continents, group_statuses
+from icor_extract.repair.hints import resolve_hints
 from icor_extract.repair.membership import member_header
-from icor_extract.repair.realign import AlignedRow, align_rows
+from icor_extract.repair.realign import align_rows
 
 __all__ = ["ERRORS", "EXAMPLE_PAGE", "FORMATS", "VARIANTS", "example", "parse", "read"]
 
 logger = logging.getLogger("icor_extract")
 
-#: language variants a page may be read in (names of countries follow it)
-VARIANTS: tuple[Variant, ...] = get_args(Variant)
+#: language variants a page may be read in (names of countries follow it), besides ``auto``
+VARIANTS: tuple[Variant, ...] = tuple(name for name in get_args(Variant) if name != "auto")
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 #: what ``errors=`` may ask for when decoding bytes
 ERRORS: tuple[Errors, ...] = get_args(Errors)
-
-
-def _without_lone_surrogates(text: str, errors: str, source: str | None) -> str:
-    """Text that is not valid Unicode (a lone surrogate) is bad input, as invalid bytes are."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        if errors == "replace":
-            return _SURROGATE.sub("\ufffd", text)
-        raise DecodingError(
-            f"the text holds a lone surrogate at offset {error.start}; "
-            "ask for errors='replace' to replace it",
-            encoding="utf-8",
-            offset=error.start,
-            source=source,
-        ) from None
-    return text
 
 
 def _check_options(format: str, variant: str, errors: str, source: str | None) -> None:
@@ -90,9 +69,9 @@ def _check_options(format: str, variant: str, errors: str, source: str | None) -
             format=format,
             source=source,
         )
-    if variant not in VARIANTS:
+    if variant != "auto" and variant not in VARIANTS:
         raise OptionError(
-            f"unknown variant {variant!r}; choose one of {', '.join(VARIANTS)}",
+            f"unknown variant {variant!r}; choose one of auto, {', '.join(VARIANTS)}",
             option="variant",
             source=source,
         )
@@ -105,18 +84,36 @@ def _check_options(format: str, variant: str, errors: str, source: str | None) -
 
 
 def _member_table(
-    table: RawTable, grid: Grid, header: Header, variant: str
-) -> tuple[list[Member], list[AlignedRow], list[Note]]:
-    """Members, aligned rows and notes of one member table."""
-    rows = align_rows(table, grid, header)
-    locations = {
-        aligned.row: Location(table=table.index, row=aligned.row, line=aligned.line)
-        for aligned in rows
-    }
-    continents = assign_continents(rows)
-    entries = split_entries(rows)
-    countries = assign_countries(entries, rows, variant)
-    members = [
+    table: RawTable, variant: Variant, previous: tuple[RawTable, Header] | None
+) -> tuple[TableResult, Header | None]:
+    """One table through every stage: the one place a table's result is assembled.
+
+    Each stage returns its value and its notes; a table that lists no members
+    gives only a ``table.skipped`` note.  ``previous`` is the last member table
+    and its header, which a header-less table may continue.  Returns the
+    result and the header the table was read with (``None``: skipped).
+    """
+    locations = table.locations()
+    table, notes = resolve_hints(table, locations)
+    grid = build_grid(table)
+    found, reason = member_header(table, grid, previous)
+    where = Location(table=table.index)
+    if found is None:
+        skipped = Note(code=NoteCode.TABLE_SKIPPED, location=where, message=reason)
+        return TableResult(members=(), row_outcomes=(), rejected=(), notes=(skipped,)), None
+    if found.note is not None:
+        notes.append(Note(code=found.note[0], location=where, message=found.note[1]))
+    notes += grid.notes(table.index)
+    rows, more = align_rows(table, grid, found.header, locations)
+    notes += more
+    continents, more = assign_continents(rows, locations, table.headings)
+    notes += more
+    statuses = group_statuses(rows)
+    entries, more = split_entries(rows, locations)
+    notes += more
+    countries, more = assign_countries(entries, rows, variant, locations)
+    notes += more
+    members = tuple(
         build_member(
             entry,
             continents[entry.aligned.row],
@@ -124,83 +121,55 @@ def _member_table(
             locations=locations,
             section=table.section,
             caption=table.caption,
+            headings=table.headings,
+            group_status=statuses.get(entry.aligned.row),
         )
         for entry, country in zip(entries, countries, strict=True)
-    ]
-    return (
-        members,
-        rows,
-        table_notes(
-            table, grid, width=len(header.roles), rows=rows, entries=entries, members=members
-        ),
     )
+    outcomes, rejected = account_rows(rows, locations)
+    result = TableResult(
+        members=members, row_outcomes=outcomes, rejected=rejected, notes=tuple(notes)
+    )
+    return result, found.header
 
 
-def _outcomes(
-    table: RawTable, rows: list[AlignedRow]
-) -> tuple[list[RowOutcome], list[RejectedRow]]:
-    """The row accounting of one member table, and its rejected rows."""
-    outcomes: list[RowOutcome] = []
-    rejected: list[RejectedRow] = []
-    for aligned in rows:
-        location = Location(table=table.index, row=aligned.row, line=aligned.line)
-        outcomes.append(RowOutcome(location=location, kind=aligned.kind))
-        if aligned.kind is RowKind.REJECTED and aligned.rule is not None:
-            rejected.append(
-                RejectedRow(
-                    location=location, cells=aligned.cells, reason=aligned.reason, rule=aligned.rule
-                )
-            )
-    return outcomes, rejected
-
-
-def _extract(
-    text: str, chosen: str, variant: str, source: str | None
-) -> tuple[list[Member], list[RejectedRow], list[RowOutcome], list[Note], int]:
+def _extract(text: str, chosen: Format, variant: Variant, source: str | None) -> list[TableResult]:
     tables = read_tables(text, chosen, variant=variant)
     if not tables:
-        raise NoTableError(f"no table found in this {chosen} document", source=source)
-    members: list[Member] = []
-    rejected: list[RejectedRow] = []
-    outcomes: list[RowOutcome] = []
-    notes: list[Note] = []
-    skipped: list[str] = []
+        raise NoTableError(
+            f"no table found in this {chosen} document; {what_it_holds(text, chosen)}",
+            source=source,
+        )
+    results = []
     previous: tuple[RawTable, Header] | None = None
     for table in tables:
-        grid = build_grid(table)
-        found, reason = member_header(table, grid, previous)
-        where = Location(table=table.index)
-        if found is None:
-            notes.append(Note(code=NoteCode.TABLE_SKIPPED, location=where, message=reason))
-            skipped.append(f"table {table.index}: {reason}")
-            continue
-        previous = (table, found.header)
-        if found.note is not None:
-            notes.append(Note(code=found.note[0], location=where, message=found.note[1]))
-        table_members, rows, table_notes_ = _member_table(table, grid, found.header, variant)
-        members += table_members
-        notes += table_notes_
-        table_outcomes, table_rejected = _outcomes(table, rows)
-        outcomes += table_outcomes
-        rejected += table_rejected
-    if not outcomes:
+        result, header = _member_table(table, variant, previous)
+        previous = (table, header) if header is not None else previous
+        results.append(result)
+    if not any(result.row_outcomes for result in results):
         headers = tuple(
             header_texts(table, build_grid(table), 0) if table.rows else () for table in tables
         )
+        reasons = tuple(
+            f"table {note.location.table}: {note.message}"
+            for result in results
+            for note in result.notes
+            if note.code is NoteCode.TABLE_SKIPPED
+        )
         raise NoMemberTableError(
-            f"{len(tables)} table(s) found, but none lists members: " + "; ".join(skipped),
+            f"{len(tables)} table(s) found, but none lists members: " + "; ".join(reasons),
             headers=headers,
-            reasons=tuple(skipped),
+            reasons=reasons,
             source=source,
         )
-    return members, rejected, outcomes, notes, len(tables)
+    return results
 
 
 def parse(
     text: str | bytes,
     *,
     format: Format = "auto",
-    variant: Variant = "zh-hans",
+    variant: Variant = "auto",
     encoding: str | None = None,
     errors: Errors = "strict",
     source: str | None = None,
@@ -212,24 +181,21 @@ def parse(
     ``encoding`` and ``errors``).  ``format`` is ``auto``, ``markdown``,
     ``html`` or ``wikitext``; ``variant`` (``zh-hans``, ``zh-hant``, ``en``)
     is the language variant in which country names are written and ``-{}-``
-    markup is resolved.  ``source`` names the document in errors.
+    markup is resolved; ``auto`` (the default) follows the page and says
+    which it chose, and why, in a ``variant.auto`` note.  ``source`` names
+    the document in errors.
 
     Raises an :class:`IcorExtractError` subclass for input it cannot use, and
     :class:`InternalError` (chained to the original) for a bug of its own.
     """
     _check_options(format, variant, errors, source)
     try:
-        used_encoding = None
-        if isinstance(text, bytes | bytearray):
-            decoded = decode(bytes(text), encoding=encoding, errors=errors, source=source)
-            text, used_encoding = decoded.text, decoded.encoding
-        if not isinstance(text, str):
-            raise InputError(f"expected str or bytes, got {type(text).__name__}", source=source)
-        text = _without_lone_surrogates(text, errors, source)
+        text, used_encoding = to_text(text, encoding=encoding, errors=errors, source=source)
         if not text.strip():
             raise EmptyInputError("the document is empty", source=source)
         chosen = detect_format(text) if format == "auto" else format
-        members, rejected, outcomes, notes, tables = _extract(text, chosen, variant, source)
+        page_variant, variant_note = choose_variant(text, variant)
+        results = _extract(text, chosen, page_variant, source)
     except IcorExtractError:
         raise
     except RecursionError as error:
@@ -239,17 +205,18 @@ def parse(
             f"a bug in icor_extract ({type(error).__name__}: {error}); please report it",
             source=source,
         ) from error
-    logger.debug("%s: %d members from %d tables", source or "<text>", len(members), tables)
-    return Extraction(
-        members=tuple(members),
-        rejected=tuple(rejected),
-        notes=tuple(notes),
-        row_outcomes=tuple(outcomes),
-        table_count=tables,
+    extraction = Extraction(
+        members=tuple(m for result in results for m in result.members),
+        rejected=tuple(r for result in results for r in result.rejected),
+        notes=(*([variant_note] if variant_note else []), *(n for r in results for n in r.notes)),
+        row_outcomes=tuple(o for result in results for o in result.row_outcomes),
+        table_count=len(results),
         source_format=chosen,
         source_name=source,
         encoding=used_encoding,
     )
+    logger.debug("%s: %d members from %d tables", source or "<text>", len(extraction), len(results))
+    return extraction
 
 
 def _contents(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> tuple[str | bytes, str]:
@@ -277,7 +244,7 @@ def read(
     source: str | os.PathLike[str] | IO[str] | IO[bytes],
     *,
     format: Format = "auto",
-    variant: Variant = "zh-hans",
+    variant: Variant = "auto",
     encoding: str | None = None,
     errors: Errors = "strict",
 ) -> Extraction:
@@ -296,7 +263,7 @@ def read(
 EXAMPLE_PAGE = "icor.zh.md"
 
 
-def example(*, variant: Variant = "zh-hans") -> Extraction:
+def example(*, variant: Variant = "auto") -> Extraction:
     """The bundled ICOR member page (zh-wiki, CC BY-SA; pandoc markdown), extracted.
 
     The quickest way to see what the library returns: 52 members, some of

@@ -23,13 +23,20 @@ CONTINENT_CODES = frozenset({"AF", "AN", "AS", "EU", "NA", "OC", "SA"})
 
 #: how to read the input: a named reader, or detected from the text
 Format = Literal["auto", "markdown", "html", "wikitext"]
-#: the language variant of country names and ``-{}-`` markup
-Variant = Literal["zh-hans", "zh-hant", "en"]
+#: the language variant of country names and ``-{}-`` markup; ``auto`` follows the page
+Variant = Literal["auto", "zh-hans", "zh-hant", "en"]
 #: what to do with bytes (or lone surrogates) that are not valid text
 Errors = Literal["strict", "replace"]
 
 
-class Rule(StrEnum):
+class _DottedName(StrEnum):
+    """A stable dotted name; its ``repr`` is the string, so records print as they serialize."""
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+class Rule(_DottedName):
     """The name of the rule that gave a field its value, or left it empty.
 
     Every rule is described in ``docs/repair-rules.md``.  A member compares
@@ -46,6 +53,7 @@ class Rule(StrEnum):
     JOINED_UNREADABLE = "joined.unreadable"
     CONTINENT_ROWSPAN = "continent.rowspan"
     CONTINENT_GROUP_ROW = "continent.group-row"
+    CONTINENT_HEADING = "continent.heading"
     CONTINENT_NONE = "continent.none"
     COUNTRY_FLAG = "country.flag"
     COUNTRY_CELL = "country.cell"
@@ -59,9 +67,12 @@ class Rule(StrEnum):
     COUNTRY_FORMER = "country.former"
     COUNTRY_NOT_A_COUNTRY = "country.not-a-country"
     COUNTRY_UNKNOWN = "country.unknown"
+    COUNTRY_UNKNOWN_FLAG = "country.unknown-flag"
     COUNTRY_NONE = "country.none"
+    COUNTRY_NO_ISO_CODE = "country.no-iso-code"
     STATUS_ANNOTATION = "status.annotation"
     STATUS_CELL = "status.cell"
+    STATUS_GROUP_ROW = "status.group-row"
     STATUS_CAPTION = "status.caption"
     STATUS_HEADING = "status.heading"
     STATUS_DEFAULT = "status.default"
@@ -78,9 +89,6 @@ class Rule(StrEnum):
     REJECTED_SUMMARY = "rejected.summary"
     REJECTED_NOT_AN_ORGANIZATION = "rejected.not-an-organization"
 
-    def __repr__(self) -> str:
-        return repr(self.value)  # records print as they serialize: rule='country.name'
-
     @property
     def inferred(self) -> bool:
         """True for a country inferred from names or neighbours rather than read from its cell."""
@@ -92,7 +100,7 @@ _INFERRED = frozenset(
 )
 
 
-class NoteCode(StrEnum):
+class NoteCode(_DottedName):
     """The code of a :class:`Note`; each is listed in ``docs/provenance.md``."""
 
     TABLE_SKIPPED = "table.skipped"
@@ -105,13 +113,11 @@ class NoteCode(StrEnum):
     ENTRY_EXTRA_LINES = "entry.extra-lines"
     COUNTRY_INFERRED = "country.inferred"
     GROUP_COLUMN = "group.column"
+    VARIANT_AUTO = "variant.auto"
     HEADER_SHIFTED = "header.shifted"
     HEADER_CONTINUED = "header.continued"
     FILL_CONFLICT = "fill.conflict"
     FILL_AMBIGUOUS = "fill.ambiguous"
-
-    def __repr__(self) -> str:
-        return repr(self.value)
 
 
 class Status(StrEnum):
@@ -356,6 +362,7 @@ class Extraction:
 
 __all__ = [
     "CONTINENT_CODES",
+    "NOWHERE",
     "Errors",
     "Extraction",
     "Format",

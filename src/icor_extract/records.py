@@ -1,32 +1,68 @@
 """Build the result records: repaired rows in, frozen :class:`Member` values out.
 
 This is the last stage before the adapters: it reads the year, picks the
-link, and attaches the provenance of every field, so that each value of a
-``Member`` can be traced to a rule and the text it read.
+link, and attaches the provenance of every field, each located by its row's
+:class:`Location`, so that each value of a ``Member`` can be traced to a rule
+and the text it read.  :func:`account_rows` gives every row its outcome, and
+:class:`TableResult` is what one table gives.
+
+Internal: the public API is what :mod:`icor_extract` exports; this may change.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from icor_extract.model import Location, Member, Provenance, Rule
+from icor_extract.model import (
+    Location,
+    Member,
+    Note,
+    Provenance,
+    RejectedRow,
+    RowKind,
+    RowOutcome,
+    Rule,
+)
 from icor_extract.repair.columns import Role
 from icor_extract.repair.content import parse_year
 from icor_extract.repair.country import Country
 from icor_extract.repair.entries import Entry
 from icor_extract.repair.groups import Continent
-from icor_extract.repair.realign import Placed, Placement
+from icor_extract.repair.realign import AlignedRow, Placed, Placement
 from icor_extract.repair.status import StatusSource, decide_status
 
-__all__ = ["build_member"]
+__all__ = ["TableResult", "account_rows", "build_member"]
 
 _RULE_OF_PLACEMENT = {
     Placement.CELL: Rule.CELL,
     Placement.SHIFT: Rule.REALIGN_SHIFT,
     Placement.SPAN: Rule.SPAN_COPY,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class TableResult:
+    """What one member table gave: its members, the fate of every row, and its notes."""
+
+    members: tuple[Member, ...]
+    row_outcomes: tuple[RowOutcome, ...]
+    rejected: tuple[RejectedRow, ...]
+    notes: tuple[Note, ...]
+
+
+def account_rows(
+    rows: list[AlignedRow], locations: Sequence[Location]
+) -> tuple[tuple[RowOutcome, ...], tuple[RejectedRow, ...]]:
+    """A :class:`RowOutcome` for every row, and a :class:`RejectedRow` for each rejected one."""
+    outcomes = tuple(RowOutcome(location=locations[a.row], kind=a.kind) for a in rows)
+    rejected = tuple(
+        RejectedRow(location=locations[a.row], cells=a.cells, reason=a.reason, rule=a.rule)
+        for a in rows
+        if a.kind is RowKind.REJECTED and a.rule is not None
+    )
+    return outcomes, rejected
 
 
 def _placed_provenance(field: str, placed: Placed, evidence: str) -> Provenance:
@@ -73,10 +109,11 @@ def build_member(
     continent: Continent,
     country: Country,
     *,
-    locations: Mapping[int, Location],
+    locations: Sequence[Location],
     section: str | None,
     caption: str | None = None,
     headings: tuple[str, ...] = (),
+    group_status: StatusSource | None = None,
 ) -> Member:
     """One :class:`Member` from a repaired entry and its inferred values.
 
@@ -84,7 +121,8 @@ def build_member(
     repair stages name the row their evidence sits in, and here each
     provenance is given that row's full location (table and source line).
     ``headings`` are the headings above the table, nearest first (by default
-    the ``section`` alone); with the ``caption`` they may state a status.
+    the ``section`` alone); with the ``caption`` and a status group row above
+    the member (``group_status``) they may state a status.
     """
     organization = entry.aligned.values[Role.ORGANIZATION]
     status_cell = entry.aligned.values.get(Role.STATUS)
@@ -96,6 +134,7 @@ def build_member(
         cell=StatusSource(text=status_cell.text, row=status_cell.row, column=status_cell.column)
         if status_cell is not None
         else None,
+        group=group_status,
         caption=caption,
         headings=headings or ((section,) if section else ()),
     )
@@ -152,9 +191,9 @@ def build_member(
     )
 
 
-def _located(provenance: Provenance, locations: Mapping[int, Location]) -> Provenance:
+def _located(provenance: Provenance, locations: Sequence[Location]) -> Provenance:
     """The provenance with its evidence row's full location, if it names a row."""
     row = provenance.location.row
-    if row is None or row not in locations:
+    if row is None:
         return provenance
     return replace(provenance, location=locations[row])

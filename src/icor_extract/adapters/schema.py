@@ -8,22 +8,23 @@ the CLI read their columns, titles and dtypes from here, so a column added to
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from icor_extract.model import Member, Provenance
+from icor_extract.model import Member, Provenance, Status
 
 __all__ = [
     "COLUMNS",
     "FLAT_COLUMNS",
     "HTML_COLUMNS",
     "PROVENANCE_FIELDS",
+    "STATUS_COLUMNS",
     "TABLE_COLUMNS",
-    "TABLE_STATUS_COLUMNS",
     "Column",
     "column",
     "flat_row",
     "provenance_columns",
+    "with_status",
 ]
 
 
@@ -76,8 +77,8 @@ COLUMNS: tuple[Column, ...] = (
 FLAT_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 #: the columns of the terminal table (``icor-extract`` with no ``--format``)
 TABLE_COLUMNS = ("continent", "country", "country_code", "organization", "joined")
-#: added to the terminal table when some member's status is not ``member``
-TABLE_STATUS_COLUMNS = ("status", "left")
+#: added to the terminal table and the Jupyter view when some member is not a plain member
+STATUS_COLUMNS = ("status", "left")
 #: the columns of an Extraction shown in Jupyter
 HTML_COLUMNS = ("continent", "country", "country_code", "organization", "joined", "link")
 #: the fields that carry a provenance, in the order of ``Member.provenance``
@@ -105,3 +106,10 @@ def column(name: str) -> Column:
 def flat_row(member: Member, columns: tuple[Column, ...] = COLUMNS) -> dict[str, object]:
     """One member as a flat dict over ``columns``."""
     return {c.name: c.value(member) for c in columns}
+
+
+def with_status(names: tuple[str, ...], members: Sequence[Member]) -> tuple[str, ...]:
+    """``names``, plus the status columns when some member's status is not ``member``."""
+    if any(member.status is not Status.MEMBER for member in members):
+        return names + STATUS_COLUMNS
+    return names

@@ -14,14 +14,8 @@ from collections.abc import Iterable, Sequence
 
 from wcwidth import wcswidth
 
-from icor_extract.adapters.schema import (
-    FLAT_COLUMNS,
-    TABLE_COLUMNS,
-    TABLE_STATUS_COLUMNS,
-    column,
-    flat_row,
-)
-from icor_extract.model import Member, Status
+from icor_extract.adapters.schema import FLAT_COLUMNS, TABLE_COLUMNS, column, flat_row, with_status
+from icor_extract.model import Member
 
 __all__ = ["to_csv", "to_json", "to_jsonl", "to_table"]
 
@@ -62,10 +56,7 @@ def to_table(members: Sequence[Member]) -> str:
     The status and year-left columns are shown only when some member's status
     is not ``member``.
     """
-    names: tuple[str, ...] = TABLE_COLUMNS
-    if any(m.status is not Status.MEMBER for m in members):
-        names += TABLE_STATUS_COLUMNS
-    columns = tuple(column(name) for name in names)
+    columns = tuple(column(name) for name in with_status(TABLE_COLUMNS, members))
     rows = [
         ["-" if value is None else str(value) for value in flat_row(m, columns).values()]
         for m in members

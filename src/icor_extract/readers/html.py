@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -22,7 +23,10 @@ from icor_extract.readers.raw import (
     RawCell,
     RawRow,
     RawTable,
+    Trail,
+    enter_heading,
     flag_file,
+    heading_path,
     link_title,
     normalize_text,
     source_text,
@@ -67,6 +71,16 @@ def _is_footnote(element: etree._Element) -> bool:
     return bool(text) and split_footnotes(text)[0] == ""
 
 
+def _in_flag_icon(element: etree._Element) -> bool:
+    """Inside MediaWiki's ``span.flagicon`` (a few wrappers up, never past the cell)."""
+    for depth, ancestor in enumerate(element.iterancestors()):
+        if depth > 3 or ancestor.tag in ("td", "th"):
+            return False
+        if "flagicon" in _classes(ancestor):
+            return True
+    return False
+
+
 def _flag_from_image(element: etree._Element) -> FlagHint | None:
     """A flag named by an ``img``, or by a file link that holds no ``img`` of its own."""
     if element.tag == "a" and element.find(".//img") is not None:
@@ -76,6 +90,10 @@ def _flag_from_image(element: etree._Element) -> FlagHint | None:
         found = flag_file(value)
         if found is not None:
             return FlagHint(kind="image", value=found[0], evidence=found[1])
+    if element.tag == "img" and _in_flag_icon(element):
+        # a flag icon whose file names no country: a flag all the same, unread
+        name = unquote((element.get("src") or "").rsplit("/", 1)[-1]) or "flag icon"
+        return FlagHint(kind="image", value=name, evidence=name)
     return None
 
 
@@ -113,53 +131,74 @@ def _plain_cell(element: etree._Element, *, header: bool) -> RawCell | None:
     return _raw_cell(element, source_text(_text_of(element)), header=header, links=links)
 
 
+@dataclass
+class _CellWalk:
+    """What a walk through one cell collects: text parts, links, footnotes, flags."""
+
+    root: etree._Element
+    parts: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    flags: list[FlagHint] = field(default_factory=list)
+    open_links: list[tuple[etree._Element, str, int]] = field(default_factory=list)
+
+    def skips(self, node: etree._Element, tag: str) -> bool:
+        """Whether the walk leaves out ``node``'s subtree (hidden, nested table, footnote)."""
+        if node is self.root:
+            return False
+        if tag in _SKIPPED or _is_hidden(node):
+            if tag == "table":
+                self.parts.append("\n")
+            return True
+        if _is_footnote(node):
+            self.footnotes.append(normalize_text(_text_of(node)))
+            return True
+        return False
+
+    def start(self, node: etree._Element, tag: str) -> None:
+        if tag == "a" and (title := link_title(node.get("href") or "")) is not None:
+            self.open_links.append((node, title, len(self.parts)))
+        elif tag in ("img", "a") and (hint := _flag_from_image(node)) is not None:
+            self.flags.append(hint)
+        elif tag == "br" or tag in _BLOCKS:
+            self.parts.append("\n")
+        if node.text and tag != "br":
+            self.parts.append(source_text(node.text))
+
+    def end(self, node: etree._Element, tag: str) -> None:
+        if self.open_links and self.open_links[-1][0] is node:
+            _, title, start = self.open_links.pop()
+            text = normalize_text("".join(self.parts[start:]))
+            if text:
+                self.links.append(Link(title=title, text=text))
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+        if node is not self.root and node.tail:
+            self.parts.append(source_text(node.tail))
+
+
 def _cell(element: etree._Element, *, header: bool) -> RawCell:
     """Read one ``td``/``th``: text with line breaks, links, footnotes, flags."""
     plain = _plain_cell(element, header=header)
     if plain is not None:
         return plain
-    parts: list[str] = []
-    links: list[Link] = []
-    footnotes: list[str] = []
-    flags: list[FlagHint] = []
-    open_links: list[tuple[etree._Element, str, int]] = []
-
+    walk = _CellWalk(element)
     walker = etree.iterwalk(element, events=("start", "end"))
     for event, node in walker:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if event == "start":
-            if node is not element and (tag in _SKIPPED or _is_hidden(node)):
-                walker.skip_subtree()
-                if tag == "table":
-                    parts.append("\n")
-                continue
-            if node is not element and _is_footnote(node):
-                footnotes.append(normalize_text(_text_of(node)))
-                walker.skip_subtree()
-                continue
-            if tag in ("img", "a"):
-                title = link_title(node.get("href") or "") if tag == "a" else None
-                if title is not None:
-                    open_links.append((node, title, len(parts)))
-                elif (hint := _flag_from_image(node)) is not None:
-                    flags.append(hint)
-            elif tag == "br" or tag in _BLOCKS:
-                parts.append("\n")
-            if node.text and tag != "br":
-                parts.append(source_text(node.text))
+        if event == "end":
+            walk.end(node, tag)
+        elif walk.skips(node, tag):
+            walker.skip_subtree()
         else:
-            if open_links and open_links[-1][0] is node:
-                _, title, start = open_links.pop()
-                text = normalize_text("".join(parts[start:]))
-                if text:
-                    links.append(Link(title=title, text=text))
-            if tag in _BLOCKS:
-                parts.append("\n")
-            if node is not element and node.tail:
-                parts.append(source_text(node.tail))
-
+            walk.start(node, tag)
     return _raw_cell(
-        element, "".join(parts), header=header, links=links, footnotes=footnotes, flags=flags
+        element,
+        "".join(walk.parts),
+        header=header,
+        links=walk.links,
+        footnotes=walk.footnotes,
+        flags=walk.flags,
     )
 
 
@@ -193,7 +232,7 @@ def _row(tr: etree._Element, group: int, in_head: bool, line_offset: int) -> Raw
 @dataclass
 class _OpenTable:
     index: int
-    section: str | None
+    headings: tuple[str, ...]
     line: int | None
     rows: list[RawRow] = field(default_factory=list)
     caption: str | None = None
@@ -209,7 +248,7 @@ _CHUNK = 1 << 16
 def read_html_tables(
     text: str,
     *,
-    section: str | None = None,
+    trail: Trail = (),
     line_offset: int = 0,
     first_index: int = 0,
     headings: bool = True,
@@ -218,7 +257,8 @@ def read_html_tables(
 
     Each row is read when its ``</tr>`` is parsed and then removed from the
     tree, so memory holds the rows read so far, not the whole document tree.
-    ``headings`` tracks ``<h1>``-``<h6>`` for each table's section.
+    ``headings`` tracks ``<h1>``-``<h6>`` for each table's headings, after
+    those of ``trail`` (the headings open where the text starts).
     """
     parser = etree.HTMLPullParser(
         events=("start", "end"),
@@ -227,7 +267,7 @@ def read_html_tables(
         remove_pis=True,
         huge_tree=True,
     )
-    state = _StreamState(section=section, line_offset=line_offset, count=first_index)
+    state = _StreamState(trail=trail, line_offset=line_offset, count=first_index)
     for start in range(0, len(text), _CHUNK):
         parser.feed(text[start : start + _CHUNK])
         state.consume(parser.read_events(), headings=headings)
@@ -239,7 +279,7 @@ def read_html_tables(
 
 @dataclass
 class _StreamState:
-    section: str | None
+    trail: Trail
     line_offset: int
     count: int
     open_tables: list[_OpenTable] = field(default_factory=list)
@@ -253,7 +293,7 @@ class _StreamState:
             if event == "start":
                 if tag == "table":
                     line = _line(element, self.line_offset)
-                    self.open_tables.append(_OpenTable(self.count, self.section, line))
+                    self.open_tables.append(_OpenTable(self.count, heading_path(self.trail), line))
                     self.count += 1
             elif tag == "tr" and self.open_tables:
                 self._read_row(element, self.open_tables[-1])
@@ -261,8 +301,13 @@ class _StreamState:
                 self.open_tables[-1].caption = normalize_text(_text_of(element)) or None
             elif tag == "table" and self.open_tables:
                 self.finished.append(self._build(self.open_tables.pop()))
-            elif headings and tag in _HEADINGS and not self.open_tables:
-                self.section = heading_text(element) or self.section
+            elif (
+                headings
+                and tag in _HEADINGS
+                and not self.open_tables
+                and (title := heading_text(element))
+            ):
+                self.trail = enter_heading(self.trail, int(tag[1]), title)
 
     def _read_row(self, tr: etree._Element, table: _OpenTable) -> None:
         parent = tr.getparent()
@@ -281,9 +326,10 @@ class _StreamState:
         return RawTable(
             index=table.index,
             rows=tuple(table.rows),
-            section=table.section,
+            section=table.headings[0] if table.headings else None,
             caption=table.caption,
             line=table.line,
+            headings=table.headings,
         )
 
     def close_all(self) -> list[RawTable]:

@@ -17,7 +17,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from icor_extract.readers.raw import RawCell, RawRow, RawTable, normalize_text
+from icor_extract.model import Variant
+from icor_extract.readers.raw import (
+    RawCell,
+    RawRow,
+    RawTable,
+    Trail,
+    enter_heading,
+    heading_path,
+    normalize_text,
+)
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
 
@@ -131,7 +140,7 @@ class _Row:
 class _Table:
     index: int
     line: int
-    section: str | None
+    headings: tuple[str, ...]
     caption: str | None = None
     rows: list[_Row] = field(default_factory=list)
     depth: int = 0  # templates left open in the current cell
@@ -179,44 +188,57 @@ class _Table:
             if row.cells  # MediaWiki drops a |- that holds no cell
         )
         return RawTable(
-            index=self.index, rows=rows, section=self.section, caption=self.caption, line=self.line
+            index=self.index,
+            rows=rows,
+            section=self.headings[0] if self.headings else None,
+            caption=self.caption,
+            line=self.line,
+            headings=self.headings,
         )
 
 
-def _heading(line: str) -> str | None:
+def _heading(line: str) -> tuple[int, str] | None:
+    """(level, title) of a heading line, if it is one."""
     match = _HEADING.match(line.strip())
     if match is None:
         return None
-    return normalize_text(read_cell_content(match.group("title").strip()).text) or None
+    title = normalize_text(read_cell_content(match.group("title").strip()).text)
+    return (len(match.group("level")), title) if title else None
 
 
-def read_wikitext(text: str, *, variant: str = "zh-hans") -> list[RawTable]:
-    """Every table of a wikitext page, in document order, with its section."""
-    text = resolve_variants(text, variant)
-    finished: list[_Table] = []
-    open_tables: list[_Table] = []
-    section: str | None = None
-    count = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.lstrip()
-        table = open_tables[-1] if open_tables else None
-        if table is None:
-            if line.startswith("{|"):
-                open_tables.append(_Table(index=count, line=number, section=section))
-                count += 1
-            elif line.startswith("="):
-                section = _heading(line) or section
-            continue
+@dataclass
+class _Scanner:
+    """The line scanner's state: tables open and finished, the headings open."""
+
+    finished: list[_Table] = field(default_factory=list)
+    open_tables: list[_Table] = field(default_factory=list)
+    trail: Trail = ()
+    count: int = 0
+
+    def open(self, number: int) -> None:
+        self.open_tables.append(
+            _Table(index=self.count, line=number, headings=heading_path(self.trail))
+        )
+        self.count += 1
+
+    def outside(self, line: str, number: int) -> None:
+        """A line outside every table: only a table start or a heading matters."""
+        if line.startswith("{|"):
+            self.open(number)
+        elif line.startswith("=") and (heading := _heading(line)) is not None:
+            self.trail = enter_heading(self.trail, *heading)
+
+    def inside(self, table: _Table, raw: str, line: str, number: int) -> None:
+        """A line inside ``table``, read as MediaWiki's table parser reads it."""
         if table.depth > 0 and line.startswith(("|}", "|-", "{|")):
             table.depth = 0  # a template left open at a row or table mark is text
         if table.depth > 0:  # inside a multi-line template
             table.continue_cell(raw)
         elif line.startswith("{|"):
             table.continue_cell("")  # the nested table is read as a table of its own
-            open_tables.append(_Table(index=count, line=number, section=section))
-            count += 1
+            self.open(number)
         elif line.startswith("|}"):
-            finished.append(open_tables.pop())
+            self.finished.append(self.open_tables.pop())
         elif line.startswith("|-"):
             table.rows.append(_Row(line=number))
         elif line.startswith("|+"):
@@ -225,5 +247,17 @@ def read_wikitext(text: str, *, variant: str = "zh-hans") -> list[RawTable]:
             table.add_cells(line, number)
         else:
             table.continue_cell(raw)
-    finished.extend(reversed(open_tables))  # a truncated page keeps its open tables
+
+
+def read_wikitext(text: str, *, variant: Variant = "zh-hans") -> list[RawTable]:
+    """Every table of a wikitext page, in document order, with its headings."""
+    text = resolve_variants(text, variant)
+    scanner = _Scanner()
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.lstrip()
+        if scanner.open_tables:
+            scanner.inside(scanner.open_tables[-1], raw, line, number)
+        else:
+            scanner.outside(line, number)
+    finished = scanner.finished + scanner.open_tables[::-1]  # a truncated page keeps them
     return [table.build() for table in sorted(finished, key=lambda table: table.index)]

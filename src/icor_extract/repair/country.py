@@ -14,6 +14,10 @@ Evidence, strongest first:
    Every member of a row group shares the country one of them names
    (``country.row-group``), in both directions.
 
+A state without an ISO 3166-1 code (Northern Cyprus, Kosovo) is evidence like
+a country: it gives its name and no code (``country.no-iso-code``), never the
+code of another state.
+
 A country is given only when the evidence decides one.  Names of two
 countries, a name shared by two (刚果), a state that no longer exists
 (捷克斯洛伐克), or members of one row group naming different countries leave
@@ -24,11 +28,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from icor_extract.geo.countries import Resolution, Status, country_index
 from icor_extract.geo.flags import resolve_flag
-from icor_extract.model import Location, Provenance, RowKind, Rule
+from icor_extract.model import Location, Note, NoteCode, Provenance, RowKind, Rule, Variant
 from icor_extract.readers.raw import RawCell
 from icor_extract.repair.columns import Role
 from icor_extract.repair.entries import Entry
@@ -44,6 +49,16 @@ _EMPTY_RULE = {
     Status.NOT_A_COUNTRY: Rule.COUNTRY_NOT_A_COUNTRY,
     Status.UNKNOWN: Rule.COUNTRY_UNKNOWN,
 }
+
+
+# what the wikitext reader reports for a dropped template (not a tag, a node, a notice)
+_TEMPLATE_NAME = re.compile(
+    r"^(?!(?:Argument|Comment|ExternalLink|Heading|HTMLEntity|Text|Wikilink)$)[^<>()\n]{1,60}$"
+)
+_UNREAD_FLAG = (
+    "the row has a flag that names no country the library knows; "
+    "the names in the row are not used to guess one"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +127,8 @@ def _cell_resolution(cell: RawCell) -> tuple[Rule, str, Resolution] | None:
     ]
     texts = [*cell.text.split("\n"), *(link.title for link in cell.links)] if cell.text else []
     found += [(Rule.COUNTRY_CELL, text, index.resolve(text)) for text in texts if text]
-    countries = [item for item in found if item[2].status is Status.COUNTRY]
-    codes = sorted({item[2].codes[0] for item in countries})
+    countries = [item for item in found if item[2].identity is not None]
+    codes = sorted({identity for item in countries if (identity := item[2].identity)})
     if len(codes) > 1:
         evidence = " / ".join(dict.fromkeys(item[1] for item in countries))
         return (Rule.COUNTRY_CELL, evidence, Resolution(Status.AMBIGUOUS, tuple(codes), evidence))
@@ -124,6 +139,10 @@ def _cell_resolution(cell: RawCell) -> tuple[Rule, str, Resolution] | None:
         return known[0]
     if found:
         return found[0]
+    templates = [name for name in cell.dropped if _TEMPLATE_NAME.match(name)]
+    if templates and not cell.text:  # a country cell holding only an unknown template: a flag
+        evidence = f"{{{{{templates[0]}}}}}"
+        return (Rule.COUNTRY_FLAG, evidence, Resolution(Status.UNKNOWN, (), evidence))
     return None
 
 
@@ -162,15 +181,22 @@ class _Verdict:
 
 
 def _entry_verdict(hints: list[_Hint]) -> _Verdict:
-    codes = {hint.resolution.codes[0] for hint in hints if hint.resolution.status is Status.COUNTRY}
-    problems = [hint for hint in hints if hint.resolution.status is not Status.COUNTRY]
+    codes = {identity for hint in hints if (identity := hint.resolution.identity)}
+    problems = [hint for hint in hints if hint.resolution.identity is None]
     if len(codes) == 1 and not problems:
         return _Verdict(next(iter(codes)), tuple(hints))
     return _Verdict(None, tuple(hints), conflict=bool(codes))
 
 
-def _country(code: str, variant: str, provenance: Provenance) -> Country:
-    return Country(country_index().display_name(code, variant), code, provenance)
+def _country(identity: str, variant: Variant, provenance: Provenance) -> Country:
+    """The member's country; a state without an ISO code gets its name and no code."""
+    index = country_index()
+    name = index.display_name(identity, variant)
+    if index.has_iso_code(identity):
+        return Country(name, identity, provenance)
+    how = provenance.rule + (f": {provenance.note}" if provenance.note else "")
+    note = f"{provenance.evidence!r} names {identity}, which has no ISO 3166-1 code ({how})"
+    return Country(name, None, replace(provenance, rule=Rule.COUNTRY_NO_ISO_CODE, note=note))
 
 
 def _empty(rule: Rule, evidence: str, note: str, row: int | None, column: int | None) -> Country:
@@ -186,7 +212,7 @@ def _empty(rule: Rule, evidence: str, note: str, row: int | None, column: int | 
 
 
 def _from_cell(
-    entries: list[Entry], placed: Placed, found: tuple[Rule, str, Resolution], variant: str
+    entries: list[Entry], placed: Placed, found: tuple[Rule, str, Resolution], variant: Variant
 ) -> list[Country]:
     rule, evidence, resolution = found
     result = []
@@ -195,12 +221,17 @@ def _from_cell(
         # spanned down from an earlier row; a colspan within the row is its own cell
         spanned = own is not None and own.how is Placement.SPAN and own.row != entry.aligned.row
         continued = own is not None and own.how is Placement.LOST
-        if resolution.status is not Status.COUNTRY:
+        if rule is Rule.COUNTRY_FLAG and resolution.status is Status.UNKNOWN:
+            result.append(
+                _empty(Rule.COUNTRY_UNKNOWN_FLAG, evidence, _UNREAD_FLAG, placed.row, placed.column)
+            )
+            continue
+        code = resolution.identity
+        if code is None:
             note = "the country cell: " + _why(resolution, evidence)
             rule_empty = _EMPTY_RULE[resolution.status]
             result.append(_empty(rule_empty, evidence, note, placed.row, placed.column))
             continue
-        code = resolution.codes[0]
         if continued:
             # The row lost its own country cell and is taken to continue the row
             # above: an inference, which its own name may contradict.
@@ -245,53 +276,69 @@ def _from_cell(
     return result
 
 
-def _from_names(entries: list[Entry], variant: str) -> list[Country]:
-    verdicts = []
-    column = None
-    for entry in entries:
-        column = entry.aligned.values[Role.ORGANIZATION].column
-        verdicts.append(_entry_verdict(_name_hints(entry, column)))
+def _names_conflict(
+    entries: list[Entry], verdicts: list[_Verdict], column: int | None
+) -> list[Country]:
+    named = sorted({hint.evidence for verdict in verdicts for hint in verdict.hints})
+    note = "the names in this row group point to different countries: " + ", ".join(
+        repr(text) for text in named
+    )
+    evidence = "; ".join(named)
+    return [
+        _empty(Rule.COUNTRY_CONFLICT, evidence, note, entry.aligned.row, column)
+        for entry in entries
+    ]
+
+
+def _names_agree(code: str, verdicts: list[_Verdict], variant: Variant) -> list[Country]:
+    """One country for the row group: named by each member, or shared from one that names it."""
+    first = next(verdict.hints[0] for verdict in verdicts if verdict.code is not None)
+    result = []
+    for verdict in verdicts:
+        shared = verdict.code is None
+        hint = first if shared else verdict.hints[0]
+        provenance = Provenance(
+            field="country",
+            rule=Rule.COUNTRY_ROW_GROUP if shared else hint.rule,
+            evidence=hint.evidence,
+            note=f"{hint.rule} in row {hint.row}, which shares this row's country cell"
+            if shared
+            else "",
+            location=Location(row=hint.row),
+            column=hint.column,
+        )
+        result.append(_country(code, variant, provenance))
+    return result
+
+
+def _names_problem(verdicts: list[_Verdict], problems: list[_Hint]) -> list[Country]:
+    """No country: the names found are ambiguous, former, or no countries; each says which."""
+    result = []
+    for verdict in verdicts:
+        hint = verdict.hints[0] if verdict.hints else problems[0]
+        note = _why(hint.resolution, hint.evidence)
+        if not verdict.hints:
+            note += f" (row {hint.row}, which shares this row's country cell)"
+        rule = _EMPTY_RULE[hint.resolution.status]
+        result.append(_empty(rule, hint.evidence, note, hint.row, hint.column))
+    return result
+
+
+def _from_names(entries: list[Entry], variant: Variant) -> list[Country]:
+    """The row group's country from its members' names and link titles, or why none."""
+    column = entries[-1].aligned.values[Role.ORGANIZATION].column
+    verdicts = [
+        _entry_verdict(_name_hints(entry, entry.aligned.values[Role.ORGANIZATION].column))
+        for entry in entries
+    ]
     codes = {verdict.code for verdict in verdicts if verdict.code is not None}
     problems = [hint for verdict in verdicts if verdict.code is None for hint in verdict.hints]
-
     if len(codes) > 1 or (codes and problems) or any(verdict.conflict for verdict in verdicts):
-        named = sorted({hint.evidence for verdict in verdicts for hint in verdict.hints})
-        note = "the names in this row group point to different countries: " + ", ".join(
-            repr(text) for text in named
-        )
-        return [
-            _empty(Rule.COUNTRY_CONFLICT, "; ".join(named), note, entry.aligned.row, column)
-            for entry in entries
-        ]
+        return _names_conflict(entries, verdicts, column)
     if codes:
-        code = next(iter(codes))
-        first = next(verdict.hints[0] for verdict in verdicts if verdict.code is not None)
-        result = []
-        for verdict in verdicts:
-            hint = verdict.hints[0] if verdict.code is not None else first
-            shared = verdict.code is None
-            provenance = Provenance(
-                field="country",
-                rule=Rule.COUNTRY_ROW_GROUP if shared else hint.rule,
-                evidence=hint.evidence,
-                note=f"{hint.rule} in row {hint.row}, which shares this row's country cell"
-                if shared
-                else "",
-                location=Location(row=hint.row),
-                column=hint.column,
-            )
-            result.append(_country(code, variant, provenance))
-        return result
+        return _names_agree(next(iter(codes)), verdicts, variant)
     if problems:
-        result = []
-        for verdict in verdicts:
-            hint = verdict.hints[0] if verdict.hints else problems[0]
-            note = _why(hint.resolution, hint.evidence)
-            if not verdict.hints:
-                note += f" (row {hint.row}, which shares this row's country cell)"
-            rule = _EMPTY_RULE[hint.resolution.status]
-            result.append(_empty(rule, hint.evidence, note, hint.row, hint.column))
-        return result
+        return _names_problem(verdicts, problems)
     note = (
         "nothing on the page names this member's country: no flag or country cell, "
         "and no country in the names or link titles of its row group"
@@ -299,8 +346,50 @@ def _from_names(entries: list[Entry], variant: str) -> list[Country]:
     return [_empty(Rule.COUNTRY_NONE, "", note, entry.aligned.row, None) for entry in entries]
 
 
-def assign_countries(entries: list[Entry], rows: list[AlignedRow], variant: str) -> list[Country]:
-    """The country of every entry, in the order of ``entries``."""
+def _organization_flag(entries: list[Entry]) -> tuple[Placed, tuple[Rule, str, Resolution]] | None:
+    """A flag written in an organization's cell (``{{TRNC}} 共和土耳其党``), read as the
+    country cell would be: it decides, or blocks guessing from the names beside it."""
+    for entry in entries:
+        placed = entry.aligned.values[Role.ORGANIZATION]
+        if placed.cell is not None and placed.cell.flags:
+            flags_only = replace(placed.cell, text="", links=(), dropped=())
+            found = _cell_resolution(flags_only)
+            if found is not None:
+                return placed, found
+    return None
+
+
+def assign_countries(
+    entries: list[Entry], rows: list[AlignedRow], variant: Variant, locations: Sequence[Location]
+) -> tuple[list[Country], list[Note]]:
+    """The country of every entry, in the order of ``entries``, and a ``country.inferred``
+    note for every country inferred rather than read from its cell."""
+    countries = _countries(entries, rows, variant)
+    return countries, _inferred_notes(entries, countries, locations)
+
+
+def _inferred_notes(
+    entries: list[Entry], countries: list[Country], locations: Sequence[Location]
+) -> list[Note]:
+    notes = []
+    for entry, country in zip(entries, countries, strict=True):
+        why = country.provenance
+        if why.rule.inferred:
+            message = (
+                f"country {country.code} inferred by {why.rule} "
+                f"from {why.evidence!r} (row {why.location.row})"
+            )
+            notes.append(
+                Note(
+                    code=NoteCode.COUNTRY_INFERRED,
+                    message=message,
+                    location=locations[entry.aligned.row],
+                )
+            )
+    return notes
+
+
+def _countries(entries: list[Entry], rows: list[AlignedRow], variant: Variant) -> list[Country]:
     keys = row_groups(rows)
     grouped: dict[tuple[int, int], list[int]] = defaultdict(list)
     for position, entry in enumerate(entries):
@@ -315,13 +404,15 @@ def assign_countries(entries: list[Entry], rows: list[AlignedRow], variant: str)
                 for entry in members
                 if (placed := entry.aligned.values.get(Role.COUNTRY)) is not None
                 and placed.cell is not None
-                and (placed.cell.text or placed.cell.flags)
+                and (placed.cell.text or placed.cell.flags or placed.cell.dropped)
             ),
             None,
         )
         found = _cell_resolution(cell_placed.cell) if cell_placed and cell_placed.cell else None
         if cell_placed is not None and found is not None:
             countries = _from_cell(members, cell_placed, found, variant)
+        elif (flagged := _organization_flag(members)) is not None:
+            countries = _from_cell(members, flagged[0], flagged[1], variant)
         else:
             countries = _from_names(members, variant)
         for position, country in zip(positions, countries, strict=True):

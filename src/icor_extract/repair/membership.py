@@ -62,7 +62,8 @@ def organization_like(names: list[str]) -> bool:
 
 def membership_cue(table: RawTable) -> str | None:
     """The caption or heading over the table that speaks of members, if any."""
-    for text in (table.caption, table.section):
+    texts: list[str | None] = [table.caption, *(table.headings or (table.section,))]
+    for text in texts:
         if text and status_from_heading(text) is not None:
             return text
     return None

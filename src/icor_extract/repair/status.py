@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from icor_extract.model import Location, Provenance, Rule, Status
 
@@ -38,182 +39,63 @@ __all__ = [
 # first, so 前成员 is ``former`` and not the ``member`` of 成员.
 _WORDS: dict[Status, tuple[str, ...]] = {
     Status.FORMER: (
-        "前成员",
-        "前成員",
-        "前会员",
-        "前會員",
-        "前支部",
-        "前成员党",
-        "前成員黨",
-        "原成员",
-        "原成員",
-        "前任成员",
-        "前任成員",
-        "过去的成员",
-        "過去的成員",
-        "曾经的成员",
-        "曾經的成員",
-        "已退出",
-        "已解散",
-        "已除名",
-        "已开除",
-        "已開除",
-        "退出的成员",
-        "退出的成員",
-        "退出成员",
-        "退出成員",
-        "除名",
-        "开除",
-        "開除",
+        *"""前成员 前成員 前会员 前會員 前支部 前成员党 前成員黨 原成员 原成員
+        前任成员 前任成員 过去的成员 過去的成員 曾经的成员 曾經的成員 已退出
+        已解散 已除名 已开除 已開除 退出的成员 退出的成員 退出成员 退出成員 除名
+        开除 開除 former ex-members expelled
+        dissolved defunct withdrawn""".split(),
         "former member",
         "former members",
-        "former",
         "past members",
-        "ex-members",
-        "expelled",
-        "dissolved",
-        "defunct",
-        "withdrawn",
     ),
     Status.OBSERVER: (
-        "常驻观察员",
-        "常駐觀察員",
-        "观察员党",
-        "觀察員黨",
-        "观察员组织",
-        "觀察員組織",
-        "观察员",
-        "觀察員",
-        "观察成员",
-        "觀察成員",
+        *"""常驻观察员 常駐觀察員 观察员党 觀察員黨 观察员组织 觀察員組織 观察员
+        觀察員 观察成员 觀察成員 observers observer""".split(),
         "observer members",
         "observer parties",
-        "observers",
-        "observer",
     ),
     Status.CANDIDATE: (
-        "候选成员",
-        "候選成員",
-        "候补成员",
-        "候補成員",
-        "候选会员",
-        "候選會員",
-        "候选",
-        "候選",
-        "候补",
-        "候補",
+        *"""候选成员 候選成員 候补成员 候補成員 候选会员 候選會員 候选 候選 候补
+        候補 candidates candidate""".split(),
         "candidate members",
-        "candidates",
-        "candidate",
     ),
     Status.PARTNER: (
-        "友好组织",
-        "友好組織",
-        "友好政党",
-        "友好政黨",
-        "友党",
-        "友黨",
-        "同情组织",
-        "同情組織",
-        "合作组织",
-        "合作組織",
-        "伙伴组织",
-        "夥伴組織",
-        "合作伙伴",
-        "合作夥伴",
-        "联系成员",
-        "聯繫成員",
-        "联系会员",
-        "聯繫會員",
-        "准成员",
-        "準成員",
-        "伙伴",
-        "夥伴",
+        *"""友好组织 友好組織 友好政党 友好政黨 友党 友黨 同情组织 同情組織 合作组织
+        合作組織 伙伴组织 夥伴組織 合作伙伴 合作夥伴 联系成员 聯繫成員 联系会员
+        聯繫會員 准成员 準成員 伙伴 夥伴 associated associate
+        fraternal partners partner friendly""".split(),
         "associate members",
-        "associated",
-        "associate",
-        "fraternal",
-        "partners",
-        "partner",
-        "friendly",
     ),
     Status.SUSPENDED: (
-        "暂停成员资格",
-        "暫停成員資格",
-        "被暂停成员",
-        "被暫停成員",
-        "暂停成员",
-        "暫停成員",
-        "被暂停",
-        "被暫停",
-        "暂停",
-        "暫停",
-        "停权",
-        "停權",
+        *"""暂停成员资格 暫停成員資格 被暂停成员 被暫停成員 暂停成员 暫停成員 被暂停
+        被暫停 暂停 暫停 停权 停權 suspended""".split(),
         "suspended members",
-        "suspended",
     ),
     Status.MEMBER: (
-        "正式成员",
-        "正式成員",
-        "正式会员",
-        "正式會員",
-        "成员党",
-        "成員黨",
-        "成员组织",
-        "成員組織",
-        "成员",
-        "成員",
-        "会员",
-        "會員",
-        "支部",
+        *"""正式成员 正式成員 正式会员 正式會員 成员党 成員黨 成员组织 成員組織 成员
+        成員 会员 會員 支部 members member membership""".split(),
         "full members",
         "full member",
         "member parties",
         "member organisations",
         "member organizations",
-        "members",
-        "member",
-        "membership",
     ),
 }
 
 # Verbs that, with a year, say what became of a member: 2010年退出, left 2010.
 _VERBS: dict[Status, tuple[str, ...]] = {
     Status.FORMER: (
-        "退出",
-        "离开",
-        "離開",
-        "脱离",
-        "脫離",
-        "被开除",
-        "被開除",
-        "开除",
-        "開除",
-        "被除名",
-        "除名",
-        "解散",
-        "停止活动",
-        "停止活動",
-        "不再活动",
-        "不再活動",
-        "停止运作",
-        "停止運作",
-        "并入",
-        "併入",
-        "被取代",
-        "left",
-        "expelled",
-        "dissolved",
-        "withdrew",
-        "merged",
-        "replaced",
-        "ceased",
-        "defunct",
+        *"""退出 离开 離開 脱离 脫離 被开除 被開除 开除 開除 被除名 除名 解散
+        停止活动 停止活動 不再活动 不再活動 停止运作 停止運作 并入 併入 被取代
+        left expelled dissolved withdrew merged
+        replaced ceased defunct""".split(),
     ),
-    Status.SUSPENDED: ("被暂停", "被暫停", "暂停", "暫停", "停权", "停權", "suspended"),
-    Status.OBSERVER: ("成为观察员", "成為觀察員", "became observer", "observer"),
-    Status.MEMBER: ("加入", "入会", "入會", "joined", "admitted"),
+    Status.SUSPENDED: (*"""被暂停 被暫停 暂停 暫停 停权 停權 suspended""".split(),),
+    Status.OBSERVER: (
+        *"""成为观察员 成為觀察員 observer""".split(),
+        "became observer",
+    ),
+    Status.MEMBER: (*"""加入 入会 入會 joined admitted""".split(),),
 }
 
 _LATIN_WORD = re.compile(r"[a-z]")
@@ -240,6 +122,7 @@ def _statuses(text: str, pattern: re.Pattern[str], status_of: dict[str, Status])
     return [status_of[match.group(0).casefold()] for match in pattern.finditer(text)]
 
 
+@lru_cache(maxsize=1024)
 def status_from_heading(text: str) -> tuple[Status, str] | None:
     """The status a section heading or caption gives the members under it.
 
@@ -313,7 +196,7 @@ def split_status_annotation(name: str) -> Annotation:
     notes: list[str] = []
     status: Status | None = None
     left: int | None = None
-    while (match := _TRAILING.search(rest)) is not None:
+    while rest.rstrip().endswith((")", "）")) and (match := _TRAILING.search(rest)) is not None:
         inner = match.group(1).strip()
         found = _annotation(inner)
         if found is None or not rest[: match.start()].strip():
@@ -351,13 +234,15 @@ def decide_status(
     *,
     where: StatusSource,
     cell: StatusSource | None = None,
+    group: StatusSource | None = None,
     caption: str | None = None,
     headings: tuple[str, ...] = (),
 ) -> MemberStatus:
     """The status of one member, from its most specific source.
 
     In order: the annotation after the name (``where`` locates the name's
-    cell), a status cell, the table's caption, the nearest heading that names
+    cell), a status cell, a group row above the member that names a status
+    (``group``), the table's caption, the nearest heading that names
     a status (``headings`` nearest first); else ``member`` by default.  When a
     nearer source overrides a different status of a heading or caption, the
     provenance note says so.  The status note is the page's words, except for
@@ -376,6 +261,11 @@ def decide_status(
         return _decided(
             (found, None, cell.text), rule=Rule.STATUS_CELL, evidence=cell.text, source=cell,
             outer=outer,
+        )  # fmt: skip
+    if group is not None and (found := status_from_text(group.text)) is not None:
+        return _decided(
+            (found, None, group.text), rule=Rule.STATUS_GROUP_ROW, evidence=group.text,
+            source=group, outer=outer,
         )  # fmt: skip
     if outer is not None:
         rule, text, status = outer
@@ -399,6 +289,7 @@ def decide_status(
     )
 
 
+@lru_cache(maxsize=256)
 def _outer_status(
     caption: str | None, headings: tuple[str, ...]
 ) -> tuple[Rule, str, Status] | None:
