@@ -44,6 +44,9 @@ ANNOTATED = [
     ("Party of Labour (observer)", "Party of Labour", Status.OBSERVER, None, "observer"),
     ("甲党 (候选成员)", "甲党", Status.CANDIDATE, None, "候选成员"),
     ("甲党（已解散）", "甲党", Status.FORMER, None, "已解散"),
+    # a verb of ending alone in the parenthesis, no year: ICOR's later 前成员 list
+    ("苏格兰马列主义倾向（停止活动）", "苏格兰马列主义倾向", Status.FORMER, None, "停止活动"),
+    ("Workers Party (dissolved)", "Workers Party", Status.FORMER, None, "dissolved"),
     ("甲黨（2011年被開除）", "甲黨", Status.FORMER, 2011, "2011年被開除"),
     ("甲党（2015年被暂停）", "甲党", Status.SUSPENDED, None, "2015年被暂停"),
     # two remarks: the last one written decides, both are kept as the note
@@ -65,6 +68,7 @@ NAMES = [
     "西班牙共产党（马列）",
     "保加利亚共产党 (1990年)",
     "甲党（1990年成立）",
+    "甲党（加入）",  # a verb of joining alone says no status
     "劳动党 (塞尔维亚)",
     "（观察员）",  # nothing left before it: not a remark on a name
     "Party of Labour",

@@ -159,10 +159,6 @@ def test_rows_repeated_alike_are_paired_in_order() -> None:
 
 # --- the seed against the later wikitext: hand-written golden ----------------------------
 
-_STATUS_FROM_LISTS = pytest.mark.xfail(
-    reason="the later wikitext's 前成员 list is read once list-form members (issue 10) land",
-    strict=True,
-)
 
 
 def _golden_events(kinds: set[str]) -> list[dict[str, Any]]:
@@ -174,7 +170,7 @@ def _golden_events(kinds: set[str]) -> list[dict[str, Any]]:
     "kinds",
     [
         {"joined", "renamed", "relinked", "moved", "joined_year"},
-        pytest.param({"left", "status"}, marks=_STATUS_FROM_LISTS),
+        {"left", "status"},
     ],
     ids=["joined-renamed-relinked-moved-year", "left-status"],
 )
@@ -266,7 +262,6 @@ def test_status_change_is_an_event() -> None:
 # --- fill_from ---------------------------------------------------------------------------
 
 _FILL = {m["organization"]: m for m in GOLDEN["fill_countries"]["members"]}
-_FROM_LISTS = {"马列主义党（共产主义重建）", "苏格兰马列主义倾向"}
 
 
 @pytest.fixture(scope="module")
@@ -276,10 +271,7 @@ def filled(seed: Extraction, later: Extraction) -> Extraction:
 
 @pytest.mark.parametrize(
     "expected",
-    [
-        pytest.param(m, marks=_STATUS_FROM_LISTS) if m["organization"] in _FROM_LISTS else m
-        for m in GOLDEN["fill_countries"]["members"]
-    ],
+    GOLDEN["fill_countries"]["members"],
     ids=[m["organization"] for m in GOLDEN["fill_countries"]["members"]],
 )
 def test_fill_from_gives_each_missing_country_with_provenance(
@@ -300,8 +292,7 @@ def test_fill_from_agrees_with_the_later_flags_and_changes_no_page_value(
 ) -> None:
     flags = {m["row"]: m["flag_country_code"] for m in SEED_GOLDEN["members"]}
     for before, after in zip(seed.members, filled.members, strict=True):
-        if after.organization not in _FROM_LISTS:
-            assert after.country_code == flags[after.row], after.organization
+        assert after.country_code == flags[after.row], after.organization
         for field in ("organization", "country", "country_code", "continent", "continent_code",
                       "joined", "link", "status", "row"):  # fmt: skip
             if getattr(before, field) is not None:

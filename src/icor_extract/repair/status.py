@@ -168,6 +168,9 @@ def _annotation(inner: str) -> tuple[Status, int | None] | None:
         found += [
             (m.start(), _STATUS_OF_VERB[m.group(0).casefold()]) for m in _VERB.finditer(inner)
         ]
+    elif (alone := _VERB.fullmatch(inner)) is not None:  # or alone: （停止活动）, (dissolved)
+        found += [(0, _STATUS_OF_VERB[alone.group(0).casefold()])]
+        found = [item for item in found if item[1] is not Status.MEMBER]  # not （加入）
     if not found:
         return None
     # The last status the remark names is the current one: 2019年退出，后重新加入.
