@@ -70,6 +70,7 @@ def render(changes: Changes, output: str) -> str:
                 {
                     "side": item.side,
                     "organization": item.member.organization,
+                    "layout": item.member.location.layout.value,
                     "table": item.member.table,
                     "row": item.member.row,
                     "rule": str(item.rule),

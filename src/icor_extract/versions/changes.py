@@ -82,7 +82,8 @@ class Event:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: the kind, the change, the rule, and where each member sits."""
+        """A JSON-ready dict: the kind, the change, the rule, and where each member sits
+        (``layout`` ``table`` or ``list``; for a list, ``table`` is the list, ``row`` the item)."""
         return {
             "kind": str(self.kind),
             "organization": self.organization,
@@ -93,8 +94,10 @@ class Event:
             "after": self.after,
             "rule": None if self.rule is None else str(self.rule),
             "evidence": self.evidence,
+            "old_layout": self.old.location.layout.value if self.old else None,
             "old_table": self.old.table if self.old else None,
             "old_row": self.old.row if self.old else None,
+            "new_layout": self.new.location.layout.value if self.new else None,
             "new_table": self.new.table if self.new else None,
             "new_row": self.new.row if self.new else None,
         }
@@ -118,7 +121,8 @@ def _show(value: Value) -> str:
 #: the columns of :meth:`Changes.to_dataframe` (the keys of :meth:`Event.to_dict`), in order
 COLUMNS = (
     "kind", "organization", "old_organization", "new_organization", "field", "before",
-    "after", "rule", "evidence", "old_table", "old_row", "new_table", "new_row",
+    "after", "rule", "evidence", "old_layout", "old_table", "old_row", "new_layout",
+    "new_table", "new_row",
 )  # fmt: skip
 
 

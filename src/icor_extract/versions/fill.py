@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from icor_extract.model import Extraction, Member, Note, NoteCode, Provenance, Rule
+from icor_extract.model import Extraction, Layout, Member, Note, NoteCode, Provenance, Rule
 from icor_extract.versions.matching import Match, match
 from icor_extract.versions.normalize import link_key
 
@@ -71,6 +71,8 @@ def _empty(member: Member, field: _Field) -> bool:
 
 
 def _where(member: Member) -> str:
+    if member.location.layout is Layout.LIST:
+        return f"list {member.table}, item {member.row}: {member.organization}"
     return f"table {member.table}, row {member.row}: {member.organization}"
 
 
