@@ -19,6 +19,8 @@ from icor_extract import (
     Location,
     MatchRule,
     Member,
+    Provenance,
+    Rule,
     Status,
 )
 from icor_extract.versions.matching import SIMILARITY_THRESHOLD, match
@@ -100,6 +102,30 @@ def test_link_wins_over_a_changed_name() -> None:
 def test_the_same_name_in_two_countries_is_not_one_member() -> None:
     result = match([member("共产党", country_code="IT")], [member("共产党", country_code="TR")])
     assert result.pairs == ()
+
+
+def test_a_country_read_from_the_name_does_not_keep_one_name_apart() -> None:
+    # EPP: 匈牙利族聯盟黨 is HU by its name on the 2019 page, SK by its flag later
+    by_name = Provenance(field="country", rule=Rule.COUNTRY_NAME, evidence="匈牙利")
+    old = [member("匈牙利族聯盟黨", country_code="HU", provenance=(by_name,))]
+    new = [member("匈牙利族聯盟黨", country_code="SK")]
+    (pair,) = match(old, new).pairs
+    assert pair.rule is MatchRule.NAME
+    (event,) = icor_extract.compare(Extraction(members=tuple(old)), Extraction(members=tuple(new)))
+    assert (event.kind, event.before, event.after) == (EventKind.MOVED, "HU", "SK")
+
+
+def test_a_pair_taken_settles_the_tie_it_left() -> None:
+    # EPP: one link for a member in HR and an observer in BA; the 2019 page says HR for both
+    old = [member("克羅埃西亞民主聯盟", link="克羅埃西亞民主聯盟", country_code="HR", row=1),
+           member("克羅埃西亞民主聯盟", link="克羅埃西亞民主聯盟", country_code="HR", row=2,
+                  status=Status.OBSERVER)]  # fmt: skip
+    new = [member("克羅埃西亞民主聯盟", link="克羅埃西亞民主聯盟", country_code="HR", row=1),
+           member("克羅埃西亞民主聯盟", link="克羅埃西亞民主聯盟", country_code="BA", row=2,
+                  status=Status.OBSERVER)]  # fmt: skip
+    result = match(old, new)
+    assert [(p.old.row, p.new.row) for p in result.pairs] == [(1, 1), (2, 2)]
+    assert result.ambiguous == ()
 
 
 def test_two_equal_candidates_are_reported_not_matched() -> None:

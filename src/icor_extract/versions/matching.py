@@ -4,7 +4,8 @@ Rules are tried from the strongest to the weakest, each on the members the
 ones before left unmatched:
 
 1. ``match.link``: the same link title (the same article);
-2. ``match.name``: the same name under :func:`name_key`, where the countries agree;
+2. ``match.name``: the same name under :func:`name_key`, where the countries agree
+   (a country read from the name itself does not count: the names are the same);
 3. ``match.similar``: names at least :data:`SIMILARITY_THRESHOLD` alike, within the
    same country (or, where one country is unknown, the same continent);
 4. ``match.position``: the one member left between two neighbours that were
@@ -27,7 +28,7 @@ from typing import Literal
 
 from rapidfuzz.distance import Indel
 
-from icor_extract.model import Member
+from icor_extract.model import Member, Rule
 from icor_extract.versions.normalize import link_key, name_key
 
 __all__ = [
@@ -121,6 +122,15 @@ def same_area(a: Member, b: Member) -> bool:
     if a.continent_code is not None and b.continent_code is not None:
         return a.continent_code == b.continent_code
     return False
+
+
+def _country_beside_name(member: Member) -> str | None:
+    """The country, unless it was read from the name itself: two members of one name
+    cannot differ by it, and a flag on the other side is the better evidence."""
+    provenance = member.provenance_of("country")
+    if provenance is not None and provenance.rule is Rule.COUNTRY_NAME:
+        return None
+    return member.country_code
 
 
 def _compatible(a: Member, b: Member) -> bool:
@@ -230,7 +240,8 @@ def _by_key(
     def evidence(i: int, j: int, _score: float) -> str:
         return _written(text(state.old[i]), text(state.new[j]))
 
-    _mutual(state, rule, candidates, evidence)
+    if _mutual(state, rule, candidates, evidence):  # a pair taken may settle a tie
+        _by_key(state, rule, key, text, allowed)
 
 
 def _signature(member: Member) -> tuple[object, ...]:
@@ -345,7 +356,7 @@ def match(old: Sequence[Member], new: Sequence[Member]) -> Matching:
         MatchRule.NAME,
         _name,
         lambda m: m.organization,
-        lambda a, b: _agree(a.country_code, b.country_code),
+        lambda a, b: _agree(_country_beside_name(a), _country_beside_name(b)),
     )
     _by_similarity(state)
     _by_position(state)
