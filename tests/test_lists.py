@@ -115,7 +115,6 @@ MEMBER_SECTIONS = {
     },
 }
 MEMBER_SECTIONS["fi.zh.wikitext"] = MEMBER_SECTIONS["fi.zh.md"]
-_FORMER_PARTNERS = "前同情组织 and 前常驻观察员 are read as partner and observer, not former"
 
 
 @pytest.mark.parametrize(
@@ -123,10 +122,8 @@ _FORMER_PARTNERS = "前同情组织 and 前常驻观察员 are read as partner a
     [
         "epp.zh.md",
         "epp.zh.wikitext",
-        pytest.param("fi.zh.md", marks=pytest.mark.xfail(strict=True, reason=_FORMER_PARTNERS)),
-        pytest.param(
-            "fi.zh.wikitext", marks=pytest.mark.xfail(strict=True, reason=_FORMER_PARTNERS)
-        ),
+        "fi.zh.md",
+        "fi.zh.wikitext",
     ],
 )
 def test_only_member_lists_give_members(page: str) -> None:

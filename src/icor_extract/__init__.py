@@ -29,6 +29,7 @@ from icor_extract.errors import (
     NoMemberTableError,
     NoTableError,
     OptionError,
+    TooLargeError,
     UnsupportedFormatError,
 )
 from icor_extract.model import (
@@ -81,6 +82,7 @@ __all__ = [
     "RowOutcome",
     "Rule",
     "Status",
+    "TooLargeError",
     "UnsupportedFormatError",
     "Variant",
     "__version__",

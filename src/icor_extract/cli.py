@@ -7,34 +7,53 @@ and this module only chooses inputs, runs them (in worker processes with
 as each finishes; the table and JSON formats are written at the end.
 
 Exit codes: 0 success; 1 some inputs of several failed (the others were
-written); 2 usage error, or every input failed; 3 a bug in icor_extract.
+written); 2 usage error, or every input failed; 3 a bug in icor_extract;
+130 interrupted (Ctrl-C).  Every error is one line on standard error.  With
+``-o FILE`` the file is written whole or not at all (see
+:mod:`icor_extract.output_file`): a run where every input fails, or that is
+interrupted, leaves the old file as it was.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TextIO
+from typing import IO, NoReturn, TextIO
 
 from icor_extract import __version__
-from icor_extract.adapters.text import to_csv, to_json, to_jsonl, to_table
+from icor_extract.adapters.text import escape_controls, to_csv, to_json, to_jsonl, to_table
 from icor_extract.api import EXAMPLE_PAGE, FORMATS, VARIANTS, example, parse, read
 from icor_extract.cli_diff import diff_main
-from icor_extract.errors import IcorExtractError, InternalError
+from icor_extract.errors import IcorExtractError, InputError, InternalError, OptionError
+from icor_extract.input_file import MAX_BYTES, read_stream
 from icor_extract.model import Extraction, Format, Member, Variant
+from icor_extract.output_file import check_not_an_input, replacing
 
-__all__ = ["EXIT_BUG", "EXIT_FAILED", "EXIT_OK", "EXIT_PARTIAL", "Options", "main", "parse_args"]
+__all__ = [
+    "EXIT_BUG",
+    "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_PARTIAL",
+    "Options",
+    "main",
+    "parse_args",
+]
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_FAILED = 2
 EXIT_BUG = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 OUTPUT_FORMATS = ("table", "csv", "json", "jsonl")
 STREAMED_FORMATS = frozenset({"csv", "jsonl"})
@@ -52,6 +71,7 @@ class Options:
     glob: str | None
     jobs: int
     output_file: str | None
+    max_bytes: int = MAX_BYTES
     fill_from: str | None = None
 
 
@@ -62,8 +82,34 @@ def _positive(text: str) -> int:
     return value
 
 
+_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}
+
+
+def _size(text: str) -> int:
+    """A size in bytes: ``1000``, ``64K``, ``256M``, ``1G``."""
+    number, unit = text.strip(), ""
+    if number[-1:].upper() in _UNITS:
+        number, unit = number[:-1], number[-1:].upper()
+    try:
+        value = int(number) * _UNITS[unit]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a size: {text!r} (use 1000, 64K, 256M, 1G)"
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, with exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_FAILED, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="icor-extract",
         description=(
             "Extract the members of Wikipedia membership tables as clean records. "
@@ -101,7 +147,12 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     parser.add_argument(
         "-o", "--output", dest="output_file", metavar="FILE",
-        help="write the members to FILE instead of standard output",
+        help="write the members to FILE instead of standard output (written whole when the "
+        "run ends; left as it was if every page fails or the run is interrupted)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--max-bytes", type=_size, default=MAX_BYTES, metavar="SIZE",
+        help="refuse an input larger than SIZE (default: 256M; K, M, G suffixes)",
     )  # fmt: skip
     parser.add_argument(
         "--fill-from", metavar="OTHER",
@@ -124,6 +175,7 @@ def parse_args(argv: Sequence[str]) -> Options:
         glob=namespace.glob,
         jobs=namespace.jobs,
         output_file=namespace.output_file,
+        max_bytes=namespace.max_bytes,
         fill_from=namespace.fill_from,
     )
 
@@ -134,7 +186,13 @@ def expand_paths(paths: Sequence[str], glob: str | None) -> list[str]:
     for path in paths:
         candidate = Path(path)
         if path != "-" and candidate.is_dir():
-            for item in sorted(candidate.rglob(glob or "*")):
+            try:
+                items = sorted(candidate.rglob(glob or "*"))
+            except (NotImplementedError, ValueError) as error:  # "/etc/*", "a/../b"
+                raise OptionError(
+                    f"--glob {glob!r} is not a pattern inside the folder ({error})", option="glob"
+                ) from None
+            for item in items:
                 if item.is_file() and (glob is not None or item.suffix in PAGE_SUFFIXES):
                     found.append(str(item))
         else:
@@ -156,31 +214,39 @@ class PageResult:
 
 
 @lru_cache(maxsize=1)
-def _other(path: str, variant: Variant, encoding: str | None) -> Extraction:
+def _other(path: str, options: Options) -> Extraction:
     """The page given to ``--fill-from``, read once however many pages it fills."""
-    return read(path, variant=variant, encoding=encoding)
+    return read(
+        path, variant=options.variant, encoding=options.encoding, max_bytes=options.max_bytes
+    )
 
 
 def _extract(path: str | None, options: Options) -> Extraction:
     extraction = _extract_page(path, options)
     if options.fill_from is None:
         return extraction
-    return extraction.fill_from(_other(options.fill_from, options.variant, options.encoding))
+    return extraction.fill_from(_other(options.fill_from, options))
 
 
 def _extract_page(path: str | None, options: Options) -> Extraction:
     if path is None:
         return example(variant=options.variant)
     if path == "-":
+        if sys.stdin is None:
+            raise InputError("standard input is closed", source="<stdin>")
         return parse(
-            sys.stdin.buffer.read(),
+            read_stream(sys.stdin.buffer, max_bytes=options.max_bytes, source="<stdin>"),
             format=options.input_format,
             variant=options.variant,
             encoding=options.encoding,
             source="<stdin>",
         )
     return read(
-        path, format=options.input_format, variant=options.variant, encoding=options.encoding
+        path,
+        format=options.input_format,
+        variant=options.variant,
+        encoding=options.encoding,
+        max_bytes=options.max_bytes,
     )
 
 
@@ -193,6 +259,8 @@ def run_page(path: str | None, options: Options) -> PageResult:
         return PageResult(name=name, bug=error.message)
     except IcorExtractError as error:
         return PageResult(name=name, error=str(error))
+    except MemoryError:
+        return PageResult(name=name, error=f"{name}: not enough memory to read this page")
     members, tables = extraction.members, extraction.table_count
     if options.output == "csv":
         rendered = to_csv(members, header=False)
@@ -208,9 +276,56 @@ def _results(inputs: list[str | None], options: Options) -> Iterator[PageResult]
     if options.jobs == 1 or len(inputs) == 1 or "-" in inputs:
         yield from (run_page(path, options) for path in inputs)
         return
-    with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-        chunk = max(1, min(64, len(inputs) // (options.jobs * 8)))
-        yield from pool.map(run_page, inputs, [options] * len(inputs), chunksize=chunk)
+    yield from _pooled_results(inputs, options)
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the main process, which reports it once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker)
+
+
+def _pooled_results(inputs: list[str | None], options: Options) -> Iterator[PageResult]:
+    """Results of worker processes, in input order, a few pages ahead of the writer.
+
+    A worker that dies (killed, out of memory) breaks its pool: the pages in
+    flight are then retried one by one, each in a fresh worker, so that only
+    the page that kills its worker fails; the rest go on in a new pool.
+    """
+    pending = deque(inputs)
+    window = options.jobs * 4
+    in_flight: deque[tuple[str | None, Future[PageResult]]] = deque()
+    pool = _pool(options.jobs)
+    try:
+        while pending or in_flight:
+            while pending and len(in_flight) < window:
+                path = pending.popleft()
+                in_flight.append((path, pool.submit(run_page, path, options)))
+            path, future = in_flight.popleft()
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                retried = [path, *(other for other, _ in in_flight)]
+                in_flight.clear()
+                pool.shutdown(wait=True, cancel_futures=True)  # no thread left to fork with
+                yield from (_in_fresh_worker(other, options) for other in retried)
+                pool = _pool(options.jobs)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _in_fresh_worker(path: str | None, options: Options) -> PageResult:
+    """One page in a worker of its own; a lost worker is a failure of this page only."""
+    with _pool(1) as single:
+        try:
+            return single.submit(run_page, path, options).result()
+        except BrokenProcessPool:
+            name = path or EXAMPLE_PAGE
+            message = f"{name}: the worker process reading this page was lost (out of memory?)"
+            return PageResult(name=name, error=message)
 
 
 class _Progress:
@@ -234,7 +349,7 @@ class _Progress:
             print("\r" + " " * (self.WIDTH + 30) + "\r", end="", file=self.stream, flush=True)
 
 
-def _write_all(results: Iterator[PageResult], options: Options, total: int, out: TextIO) -> int:
+def _write_all(results: Iterator[PageResult], options: Options, total: int, out: IO[str]) -> int:
     """Write members as the format allows; report failures; return the failure count."""
     members: list[Member] = []
     failures = pages = tables = count = 0
@@ -249,7 +364,7 @@ def _write_all(results: Iterator[PageResult], options: Options, total: int, out:
         if result.error is not None:
             failures += 1
             progress.close()
-            print(f"icor-extract: error: {result.error}", file=sys.stderr)
+            print(_line(f"icor-extract: error: {result.error}"), file=sys.stderr)
             continue
         tables += result.tables
         count += result.count
@@ -273,13 +388,31 @@ def _write_all(results: Iterator[PageResult], options: Options, total: int, out:
     return failures
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; returns the exit code.  ``icor-extract diff ...`` is
-    :func:`icor_extract.cli_diff.diff_main` (name a page ``./diff`` to read it)."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] == ["diff"]:
-        return diff_main(arguments[1:])
-    return _run(parse_args(arguments))
+def _line(message: str) -> str:
+    """One line for standard error: control characters and line breaks shown escaped."""
+    return escape_controls(message)
+
+
+def _write(inputs: list[str | None], options: Options) -> int:
+    """Run every input and write the output; return the number of failed inputs."""
+    results = _results(inputs, options)
+    if not options.output_file:
+        if sys.stdout is None:
+            raise OptionError("standard output is closed; write to a file with -o", option="-o")
+        failures = _write_all(results, options, len(inputs), sys.stdout)
+        sys.stdout.flush()
+        return failures
+    check_not_an_input(options.output_file, [path for path in inputs if path not in (None, "-")])
+    with replacing(options.output_file) as pending:
+        assert pending.file is not None
+        failures = _write_all(results, options, len(inputs), pending.file)
+        if failures == len(inputs):
+            pending.abandon()
+            print(
+                _line(f"icor-extract: {options.output_file} not written: every input failed"),
+                file=sys.stderr,
+            )
+    return failures
 
 
 def _run(options: Options) -> int:
@@ -289,26 +422,45 @@ def _run(options: Options) -> int:
     if not inputs:
         print("icor-extract: error: no pages found under the given folders", file=sys.stderr)
         return EXIT_FAILED
-    try:
-        if options.output_file:
-            with open(options.output_file, "w", encoding="utf-8", newline="") as out:
-                failures = _write_all(_results(inputs, options), options, len(inputs), out)
-        else:
-            failures = _write_all(_results(inputs, options), options, len(inputs), sys.stdout)
-            sys.stdout.flush()
-    except BrokenPipeError:  # output piped into head: not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
-    except OSError as error:
-        print(f"icor-extract: error: cannot write the output: {error}", file=sys.stderr)
-        return EXIT_FAILED
-    except Exception as error:  # the boundary where a bug is reported as one
-        detail = error.message if isinstance(error, InternalError) else repr(error)
-        print(f"icor-extract: internal error (a bug, please report it): {detail}", file=sys.stderr)
-        return EXIT_BUG
+    failures = _write(inputs, options)
     if failures == 0:
         return EXIT_OK
     return EXIT_FAILED if failures == len(inputs) else EXIT_PARTIAL
+
+
+def _failed(error: BaseException, options: Options) -> int:
+    """Report a run that raised ``error`` in one line; return its exit code."""
+    unwritten = f"{options.output_file} not written" if options.output_file else "output incomplete"
+    code = EXIT_FAILED
+    if isinstance(error, KeyboardInterrupt):
+        message, code = f"interrupted; {unwritten}", EXIT_INTERRUPTED
+    elif isinstance(error, BrokenPipeError):  # output piped into head: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    elif isinstance(error, OptionError):
+        message = f"error: {error}"
+    elif isinstance(error, OSError):
+        message = f"error: cannot write the output ({unwritten}): {error}"
+    elif isinstance(error, MemoryError):
+        message = f"error: out of memory ({unwritten}); try fewer --jobs, or smaller pages"
+    else:
+        detail = error.message if isinstance(error, InternalError) else repr(error)
+        message, code = f"internal error (a bug, please report it): {detail}", EXIT_BUG
+    print(_line(f"icor-extract: {message}"), file=sys.stderr)
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit code.  ``icor-extract diff ...`` is
+    :func:`icor_extract.cli_diff.diff_main` (name a page ``./diff`` to read it)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["diff"]:
+        return diff_main(arguments[1:])
+    options = parse_args(arguments)
+    try:
+        return _run(options)
+    except (KeyboardInterrupt, Exception) as error:  # the boundary where errors are reported
+        return _failed(error, options)
 
 
 if __name__ == "__main__":  # pragma: no cover
