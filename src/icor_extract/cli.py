@@ -25,12 +25,14 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, NoReturn, TextIO
 
 from icor_extract import __version__
 from icor_extract.adapters.text import escape_controls, to_csv, to_json, to_jsonl, to_table
 from icor_extract.api import EXAMPLE_PAGE, FORMATS, VARIANTS, example, parse, read
+from icor_extract.cli_diff import diff_main
 from icor_extract.errors import IcorExtractError, InputError, InternalError, OptionError
 from icor_extract.input_file import MAX_BYTES, read_stream
 from icor_extract.model import Extraction, Format, Member, Variant
@@ -70,6 +72,7 @@ class Options:
     jobs: int
     output_file: str | None
     max_bytes: int = MAX_BYTES
+    fill_from: str | None = None
 
 
 def _positive(text: str) -> int:
@@ -112,7 +115,8 @@ def _parser() -> argparse.ArgumentParser:
             "Extract the members of Wikipedia membership tables as clean records. "
             "With no PATH, runs on the bundled ICOR page (zh-wiki, CC BY-SA)."
         ),
-        epilog="Exit codes: 0 ok; 1 some inputs failed; 2 usage error or all inputs failed; 3 bug.",
+        epilog="Exit codes: 0 ok; 1 some inputs failed; 2 usage error or all inputs failed; 3 bug. "
+        "To compare two versions of a page: icor-extract diff OLD NEW (see diff --help).",
     )
     parser.add_argument(
         "paths",
@@ -150,6 +154,11 @@ def _parser() -> argparse.ArgumentParser:
         "--max-bytes", type=_size, default=MAX_BYTES, metavar="SIZE",
         help="refuse an input larger than SIZE (default: 256M; K, M, G suffixes)",
     )  # fmt: skip
+    parser.add_argument(
+        "--fill-from", metavar="OTHER",
+        help="fill empty countries, continents, years and links from OTHER, another version "
+        "of the same page (see also: icor-extract diff OLD NEW)",
+    )  # fmt: skip
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -167,6 +176,7 @@ def parse_args(argv: Sequence[str]) -> Options:
         jobs=namespace.jobs,
         output_file=namespace.output_file,
         max_bytes=namespace.max_bytes,
+        fill_from=namespace.fill_from,
     )
 
 
@@ -203,7 +213,22 @@ class PageResult:
     bug: str | None = None
 
 
+@lru_cache(maxsize=1)
+def _other(path: str, options: Options) -> Extraction:
+    """The page given to ``--fill-from``, read once however many pages it fills."""
+    return read(
+        path, variant=options.variant, encoding=options.encoding, max_bytes=options.max_bytes
+    )
+
+
 def _extract(path: str | None, options: Options) -> Extraction:
+    extraction = _extract_page(path, options)
+    if options.fill_from is None:
+        return extraction
+    return extraction.fill_from(_other(options.fill_from, options))
+
+
+def _extract_page(path: str | None, options: Options) -> Extraction:
     if path is None:
         return example(variant=options.variant)
     if path == "-":
@@ -426,8 +451,12 @@ def _failed(error: BaseException, options: Options) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; returns the exit code."""
-    options = parse_args(sys.argv[1:] if argv is None else argv)
+    """Run the command; returns the exit code.  ``icor-extract diff ...`` is
+    :func:`icor_extract.cli_diff.diff_main` (name a page ``./diff`` to read it)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["diff"]:
+        return diff_main(arguments[1:])
+    options = parse_args(arguments)
     try:
         return _run(options)
     except (KeyboardInterrupt, Exception) as error:  # the boundary where errors are reported
