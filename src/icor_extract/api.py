@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from icor_extract.audit import table_notes
@@ -187,7 +188,8 @@ def parse(
     ``encoding`` and ``errors``).  ``format`` is ``auto``, ``markdown``,
     ``html`` or ``wikitext``; ``variant`` (``zh-hans``, ``zh-hant``, ``en``)
     is the language variant in which country names are written and ``-{}-``
-    markup is resolved.  ``source`` names the document in errors.
+    markup is resolved.  ``source`` names the document in errors and is each
+    member's ``page``.
 
     Raises an :class:`IcorExtractError` subclass for input it cannot use, and
     :class:`InternalError` (chained to the original) for a bug of its own.
@@ -205,6 +207,8 @@ def parse(
             raise EmptyInputError("the document is empty", source=source)
         chosen = detect_format(text) if format == "auto" else format
         members, rejected, outcomes, notes, tables = _extract(text, chosen, variant, source)
+        if source is not None:
+            members = [replace(member, page=source) for member in members]
     except IcorExtractError:
         raise
     except RecursionError as error:

@@ -4,7 +4,10 @@ Thin by design: arguments are parsed by :func:`parse_args` (a pure function),
 the work is done by :func:`icor_extract.read`/:func:`icor_extract.parse`,
 and this module only chooses inputs, runs them (in worker processes with
 ``--jobs``) and writes output.  CSV and JSON Lines are written page by page
-as each finishes; the table and JSON formats are written at the end.
+as each finishes; the table and JSON formats are written at the end; Parquet
+in row groups.  MediaWiki dumps (``.xml``, ``.xml.bz2``) are read page by page
+(:mod:`icor_extract.corpus`).  ``-o FILE`` appears whole or not at all
+(:mod:`icor_extract.atomic`).
 
 Exit codes: 0 success; 1 some inputs of several failed (the others were
 written); 2 usage error, or every input failed; 3 a bug in icor_extract.
@@ -13,30 +16,53 @@ written); 2 usage error, or every input failed; 3 a bug in icor_extract.
 from __future__ import annotations
 
 import argparse
+import io
 import os
+import re
 import sys
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
 from icor_extract import __version__
+from icor_extract.adapters.parquet import ParquetWriter
 from icor_extract.adapters.text import to_csv, to_json, to_jsonl, to_table
 from icor_extract.api import VARIANTS, parse, read
-from icor_extract.errors import IcorExtractError, InternalError
+from icor_extract.atomic import atomic_output
+from icor_extract.corpus import page_members
+from icor_extract.dump import DumpPage, is_dump, iter_pages
+from icor_extract.errors import (
+    IcorExtractError,
+    InputError,
+    InternalError,
+    MissingDependencyError,
+)
 from icor_extract.model import Extraction, Member
 from icor_extract.readers import FORMATS
 
-__all__ = ["EXIT_BUG", "EXIT_FAILED", "EXIT_OK", "EXIT_PARTIAL", "Options", "main", "parse_args"]
+__all__ = [
+    "EXIT_BUG",
+    "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_PARTIAL",
+    "Options",
+    "main",
+    "parse_args",
+]
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_FAILED = 2
 EXIT_BUG = 3
+EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
 
-OUTPUT_FORMATS = ("table", "csv", "json", "jsonl")
+OUTPUT_FORMATS = ("table", "csv", "json", "jsonl", "parquet")
 STREAMED_FORMATS = frozenset({"csv", "jsonl"})
 #: file endings read from a folder when no --glob is given
 PAGE_SUFFIXES = frozenset({".md", ".txt", ".html", ".htm", ".wikitext", ".wiki", ".mediawiki"})
@@ -53,6 +79,8 @@ class Options:
     glob: str | None
     jobs: int
     output_file: str | None
+    title: str | None = None
+    namespaces: tuple[int, ...] = (0,)
 
 
 def _positive(text: str) -> int:
@@ -60,6 +88,14 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return value
+
+
+def _regex(text: str) -> str:
+    try:
+        re.compile(text)
+    except re.error as error:
+        raise argparse.ArgumentTypeError(f"not a regular expression: {error}") from None
+    return text
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,13 +138,24 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", dest="output_file", metavar="FILE",
         help="write the members to FILE instead of standard output",
     )  # fmt: skip
+    parser.add_argument(
+        "--title", metavar="REGEX", type=_regex,
+        help="in a dump, read only pages whose title matches REGEX",
+    )  # fmt: skip
+    parser.add_argument(
+        "--namespace", metavar="N", type=int, action="append",
+        help="in a dump, read pages of namespace N (repeatable; default: 0, articles)",
+    )  # fmt: skip
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
 
 def parse_args(argv: Sequence[str]) -> Options:
     """Parse command-line arguments; raises ``SystemExit(2)`` on a usage error."""
-    namespace = _parser().parse_args(list(argv))
+    parser = _parser()
+    namespace = parser.parse_args(list(argv))
+    if namespace.output == "parquet" and not namespace.output_file:
+        parser.error("--format parquet needs --output FILE")
     return Options(
         paths=tuple(namespace.paths),
         output=namespace.output,
@@ -118,6 +165,8 @@ def parse_args(argv: Sequence[str]) -> Options:
         glob=namespace.glob,
         jobs=namespace.jobs,
         output_file=namespace.output_file,
+        title=namespace.title,
+        namespaces=tuple(namespace.namespace or (0,)),
     )
 
 
@@ -148,6 +197,30 @@ class PageResult:
     bug: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Unreadable:
+    """A dump that broke off: reported as a failed input, after the pages read before."""
+
+    name: str
+    message: str
+
+
+#: what one unit of work is: a file (None: the bundled page, -: stdin), a dump page, a broken dump
+Item = str | None | DumpPage | _Unreadable
+
+
+def _items(inputs: Iterable[str | None], options: Options) -> Iterator[Item]:
+    """The inputs, with every dump replaced by its pages (read lazily)."""
+    for path in inputs:
+        if path is None or path == "-" or not is_dump(path):
+            yield path
+            continue
+        try:
+            yield from iter_pages(path, namespaces=options.namespaces, title=options.title)
+        except InputError as error:
+            yield _Unreadable(path, str(error))
+
+
 def _extract(path: str | None, options: Options) -> Extraction:
     if path is None or path == "-":
         if path is None:
@@ -167,33 +240,59 @@ def _extract(path: str | None, options: Options) -> Extraction:
     )
 
 
-def run_page(path: str | None, options: Options) -> PageResult:
+def _rendered(name: str, members: tuple[Member, ...], tables: int, options: Options) -> PageResult:
+    if options.output == "csv":
+        rendered = to_csv(members, header=False)
+    elif options.output == "jsonl":
+        rendered = to_jsonl(members)
+    else:
+        return PageResult(name=name, members=members, count=len(members), tables=tables)
+    return PageResult(name=name, rendered=rendered, count=len(members), tables=tables)
+
+
+def run_page(item: Item, options: Options) -> PageResult:
     """Extract one input; errors are caught and returned, never raised."""
-    name = path or BUNDLED_PAGE
+    if isinstance(item, _Unreadable):
+        return PageResult(name=item.name, error=item.message)
+    if isinstance(item, DumpPage):
+        got = page_members(item, variant=options.variant)
+        if got.failure is not None:
+            bug = got.failure.message if got.failure.bug else None
+            return PageResult(name=got.page, error=None if bug else got.failure.message, bug=bug)
+        return _rendered(got.page, got.members, got.tables, options)
+    name = item or BUNDLED_PAGE
     try:
-        extraction = _extract(path, options)
+        extraction = _extract(item, options)
     except InternalError as error:
         return PageResult(name=name, bug=error.message)
     except IcorExtractError as error:
         return PageResult(name=name, error=str(error))
-    members, tables = extraction.members, extraction.tables
-    if options.output == "csv":
-        rendered = to_csv(members, header=False)
-        return PageResult(name=name, rendered=rendered, count=len(members), tables=tables)
-    if options.output == "jsonl":
-        rendered = to_jsonl(members)
-        return PageResult(name=name, rendered=rendered, count=len(members), tables=tables)
-    return PageResult(name=name, members=members, count=len(members), tables=tables)
+    return _rendered(name, extraction.members, extraction.tables, options)
 
 
-def _results(inputs: list[str | None], options: Options) -> Iterator[PageResult]:
-    """Results in input order; with --jobs, computed in worker processes."""
-    if options.jobs == 1 or len(inputs) == 1 or "-" in inputs:
-        yield from (run_page(path, options) for path in inputs)
+def run_batch(items: list[Item], options: Options) -> list[PageResult]:
+    """:func:`run_page` of each item: the unit a worker process runs."""
+    return [run_page(item, options) for item in items]
+
+
+def _results(items: Iterator[Item], options: Options, total: int | None) -> Iterator[PageResult]:
+    """Results in input order; with --jobs, computed in worker processes.
+
+    Batches are submitted as the inputs are read, at most a few per worker
+    ahead, so a dump is never held in memory whole.
+    """
+    if options.jobs == 1 or total == 1:
+        yield from (run_page(item, options) for item in items)
         return
+    size = 64 if total is None else max(1, min(64, total // (options.jobs * 8)))
     with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-        chunk = max(1, min(64, len(inputs) // (options.jobs * 8)))
-        yield from pool.map(run_page, inputs, [options] * len(inputs), chunksize=chunk)
+        pending: deque[Future[list[PageResult]]] = deque()
+        while batch := list(islice(items, size)):
+            pending.append(pool.submit(run_batch, batch, options))
+            if len(pending) >= options.jobs * 4:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
 
 class _Progress:
@@ -201,10 +300,10 @@ class _Progress:
 
     WIDTH = 30
 
-    def __init__(self, total: int, stream: TextIO | None = None) -> None:
-        self.total = total
+    def __init__(self, total: int | None, stream: TextIO | None = None) -> None:
+        self.total = total or 0
         self.stream = stream or sys.stderr
-        self.enabled = total > 1 and self.stream.isatty()
+        self.enabled = self.total > 1 and self.stream.isatty()
 
     def update(self, done: int) -> None:
         if self.enabled:
@@ -217,43 +316,108 @@ class _Progress:
             print("\r" + " " * (self.WIDTH + 30) + "\r", end="", file=self.stream, flush=True)
 
 
-def _write_all(results: Iterator[PageResult], options: Options, total: int, out: TextIO) -> int:
-    """Write members as the format allows; report failures; return the failure count."""
-    members: list[Member] = []
-    failures = pages = tables = count = 0
-    csv_header = options.output == "csv"  # written before the first page that succeeds
+@dataclass
+class _Tally:
+    pages: int = 0
+    tables: int = 0
+    members: int = 0
+    failed: int = 0
+
+
+class _TextOutput:
+    """Table, CSV, JSON or JSON Lines: streamed page by page where the format allows."""
+
+    def __init__(self, out: TextIO, output: str) -> None:
+        self.out, self.output = out, output
+        self.members: list[Member] = []
+        self.csv_header = output == "csv"  # written before the first page that succeeds
+
+    def page(self, result: PageResult) -> None:
+        if self.csv_header:
+            self.out.write(to_csv((), header=True))
+            self.csv_header = False
+        if self.output in STREAMED_FORMATS:
+            self.out.write(result.rendered)
+        else:
+            self.members += result.members
+
+    def finish(self, tally: _Tally) -> None:
+        if tally.failed == tally.pages:
+            return
+        if self.output == "table":
+            self.out.write(to_table(self.members, page=tally.pages > 1))
+        elif self.output == "json":
+            self.out.write(to_json(self.members))
+
+
+class _ParquetOutput:
+    """Parquet, in row groups as the pages come; the writer is closed by its with-block."""
+
+    def __init__(self, writer: ParquetWriter) -> None:
+        self.writer = writer
+
+    def page(self, result: PageResult) -> None:
+        self.writer.write(result.members)
+
+    def finish(self, tally: _Tally) -> None:
+        pass
+
+
+def _write_all(
+    results: Iterator[PageResult], output: _TextOutput | _ParquetOutput, total: int | None
+) -> _Tally:
+    """Write members as the format allows; report failures; return the counts."""
+    tally = _Tally()
     progress = _Progress(total)
     for result in results:
-        pages += 1
-        progress.update(pages)
+        tally.pages += 1
+        progress.update(tally.pages)
         if result.bug is not None:
             progress.close()
             raise InternalError(f"{result.name}: {result.bug}")
         if result.error is not None:
-            failures += 1
+            tally.failed += 1
             progress.close()
             print(f"icor-extract: error: {result.error}", file=sys.stderr)
             continue
-        tables += result.tables
-        count += result.count
-        if csv_header:
-            out.write(to_csv((), header=True))
-            csv_header = False
-        if options.output in STREAMED_FORMATS:
-            out.write(result.rendered)
-        else:
-            members += result.members
+        tally.tables += result.tables
+        tally.members += result.count
+        output.page(result)
     progress.close()
-    if options.output == "table" and failures < total:
-        out.write(to_table(members))
-    elif options.output == "json" and failures < total:
-        out.write(to_json(members))
-    if total > 1:
+    output.finish(tally)
+    if tally.pages > 1 or total is None:
         print(
-            f"icor-extract: {pages} pages, {tables} tables, {count} members, {failures} failed",
+            f"icor-extract: {tally.pages} pages, {tally.tables} tables, {tally.members} members, "
+            f"{tally.failed} failed",
             file=sys.stderr,
         )
-    return failures
+    return tally
+
+
+def _run(inputs: list[str | None], options: Options) -> _Tally:
+    """Read every input and write the output; ``-o FILE`` appears only when the run completes."""
+    dumps = any(path not in (None, "-") and is_dump(path) for path in inputs)
+    total = None if dumps else len(inputs)
+    results = _results(_items(inputs, options), options, total)
+    if not options.output_file:
+        tally = _write_all(results, _TextOutput(sys.stdout, options.output), total)
+        sys.stdout.flush()
+        return tally
+    with atomic_output(options.output_file) as raw:
+        if options.output == "parquet":
+            with ParquetWriter(raw) as writer:
+                return _write_all(results, _ParquetOutput(writer), total)
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        tally = _write_all(results, _TextOutput(text, options.output), total)
+        text.flush()
+        text.detach()  # the atomic output closes the file
+        return tally
+
+
+def _exit_code(tally: _Tally) -> int:
+    if tally.failed == 0:
+        return EXIT_OK
+    return EXIT_FAILED if tally.failed == tally.pages else EXIT_PARTIAL
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -266,25 +430,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("icor-extract: error: no pages found under the given folders", file=sys.stderr)
         return EXIT_FAILED
     try:
-        if options.output_file:
-            with open(options.output_file, "w", encoding="utf-8", newline="") as out:
-                failures = _write_all(_results(inputs, options), options, len(inputs), out)
-        else:
-            failures = _write_all(_results(inputs, options), options, len(inputs), sys.stdout)
-            sys.stdout.flush()
+        return _exit_code(_run(inputs, options))
     except BrokenPipeError:  # output piped into head: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except OSError as error:
-        print(f"icor-extract: error: cannot write the output: {error}", file=sys.stderr)
+    except KeyboardInterrupt:
+        where = f"; {options.output_file} was not written" if options.output_file else ""
+        print(f"icor-extract: interrupted{where}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except (OSError, MissingDependencyError) as error:
+        problem = f"cannot write the output: {error}" if isinstance(error, OSError) else error
+        print(f"icor-extract: error: {problem}", file=sys.stderr)
         return EXIT_FAILED
     except Exception as error:  # the boundary where a bug is reported as one
         detail = error.message if isinstance(error, InternalError) else repr(error)
         print(f"icor-extract: internal error (a bug, please report it): {detail}", file=sys.stderr)
         return EXIT_BUG
-    if failures == 0:
-        return EXIT_OK
-    return EXIT_FAILED if failures == len(inputs) else EXIT_PARTIAL
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -62,7 +62,10 @@ class Member:
 
     ``country`` is the country's name as the page's language writes it (CLDR);
     ``country_code`` is ISO 3166-1 alpha-2.  Both are ``None`` when nothing on
-    the page supports a country; ``provenance`` then says why.
+    the page supports a country; ``provenance`` then says why.  ``page`` names
+    the page the member came from (a dump page's title, a file's path, the
+    ``source`` given to ``parse``); ``page_id``, ``revision`` and ``timestamp``
+    (ISO 8601, UTC) are set for a page read from a MediaWiki dump.
     """
 
     organization: str
@@ -77,6 +80,10 @@ class Member:
     row: int
     footnotes: tuple[str, ...] = ()
     provenance: tuple[Provenance, ...] = ()
+    page: str | None = None
+    page_id: int | None = None
+    revision: int | None = None
+    timestamp: str | None = None
 
     def __post_init__(self) -> None:
         if not self.organization:
@@ -110,6 +117,10 @@ class Member:
             "row": self.row,
             "footnotes": list(self.footnotes),
             "provenance": {p.field: p.to_dict() for p in self.provenance},
+            "page": self.page,
+            "page_id": self.page_id,
+            "revision": self.revision,
+            "timestamp": self.timestamp,
         }
 
 

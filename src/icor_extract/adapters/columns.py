@@ -20,6 +20,10 @@ FLAT_COLUMNS = (
     "row",
     "country_rule",
     "country_note",
+    "page",
+    "page_id",
+    "revision",
+    "timestamp",
 )
 
 
@@ -39,4 +43,8 @@ def flat_row(member: Member) -> dict[str, object]:
         "row": member.row,
         "country_rule": country.rule if country else None,
         "country_note": country.note if country else None,
+        "page": member.page,
+        "page_id": member.page_id,
+        "revision": member.revision,
+        "timestamp": member.timestamp,
     }

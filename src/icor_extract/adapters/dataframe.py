@@ -30,6 +30,10 @@ DTYPES: dict[str, str] = {
     "row": "Int64",
     "country_rule": "category",
     "country_note": "string",
+    "page": "string",
+    "page_id": "Int64",
+    "revision": "Int64",
+    "timestamp": "datetime64[ns, UTC]",
 }
 
 
@@ -37,4 +41,8 @@ def members_to_dataframe(members: Iterable[Member]) -> pd.DataFrame:
     """One row per member, columns as :data:`FLAT_COLUMNS`."""
     records = [flat_row(member) for member in members]
     frame = pd.DataFrame.from_records(records, columns=list(FLAT_COLUMNS))
-    return frame.astype(DTYPES)
+    frame["timestamp"] = pd.to_datetime(frame["timestamp"], utc=True)
+    # Categories are always strings, also in an empty or all-missing column, so that
+    # frames of different pages concatenate (as dask does with its partitions).
+    as_text = {name: "string" for name, dtype in DTYPES.items() if dtype == "category"}
+    return frame.astype(as_text).astype(DTYPES)

@@ -26,6 +26,7 @@ _TABLE_TITLES = {
     "country_code": "code",
     "organization": "organization",
     "joined": "joined",
+    "page": "page",
 }
 
 
@@ -59,13 +60,17 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def to_table(members: Sequence[Member]) -> str:
-    """A plain-text table, aligned by display width; ``-`` marks a missing value."""
+def to_table(members: Sequence[Member], *, page: bool = False) -> str:
+    """A plain-text table, aligned by display width; ``-`` marks a missing value.
+
+    ``page`` adds the page column, for members read from more than one page.
+    """
+    columns = (*_TABLE_COLUMNS, "page") if page else _TABLE_COLUMNS
     rows = [
-        ["-" if (value := flat_row(m)[column]) is None else str(value) for column in _TABLE_COLUMNS]
+        ["-" if (value := flat_row(m)[column]) is None else str(value) for column in columns]
         for m in members
     ]
-    titles = [_TABLE_TITLES[column] for column in _TABLE_COLUMNS]
+    titles = [_TABLE_TITLES[column] for column in columns]
     widths = [max([_width(t), *(_width(r[i]) for r in rows)]) for i, t in enumerate(titles)]
     lines = ["  ".join(_pad(t, w) for t, w in zip(titles, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))

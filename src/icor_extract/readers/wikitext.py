@@ -172,11 +172,10 @@ class _Table:
             self.rows[-1].cells.append(_Cell(attributes, [content], cell.header))
         self.depth = _scan_depth(raw[closed_at:])[0]
 
-    def build(self) -> RawTable:
+    def build(self, limit: int | None = None) -> RawTable:
+        kept = [row for row in self.rows if row.cells][:limit]  # MediaWiki drops an empty |-
         rows = tuple(
-            RawRow(cells=tuple(cell.build() for cell in row.cells), line=row.line)
-            for row in self.rows
-            if row.cells  # MediaWiki drops a |- that holds no cell
+            RawRow(cells=tuple(cell.build() for cell in row.cells), line=row.line) for row in kept
         )
         return RawTable(
             index=self.index, rows=rows, section=self.section, caption=self.caption, line=self.line
@@ -190,8 +189,15 @@ def _heading(line: str) -> str | None:
     return normalize_text(read_cell_content(match.group("title").strip()).text) or None
 
 
-def read_wikitext(text: str, *, variant: str = "zh-hans") -> list[RawTable]:
-    """Every table of a wikitext page, in document order, with its section."""
+def read_wikitext(
+    text: str, *, variant: str = "zh-hans", rows: int | None = None
+) -> list[RawTable]:
+    """Every table of a wikitext page, in document order, with its section.
+
+    ``rows`` keeps only each table's first rows (the page is still scanned
+    whole, but the cells of later rows are never read): enough to look for
+    a header, at a fraction of the cost.
+    """
     text = resolve_variants(text, variant)
     finished: list[_Table] = []
     open_tables: list[_Table] = []
@@ -226,4 +232,4 @@ def read_wikitext(text: str, *, variant: str = "zh-hans") -> list[RawTable]:
         else:
             table.continue_cell(raw)
     finished.extend(reversed(open_tables))  # a truncated page keeps its open tables
-    return [table.build() for table in sorted(finished, key=lambda table: table.index)]
+    return [table.build(rows) for table in sorted(finished, key=lambda table: table.index)]
