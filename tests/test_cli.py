@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from wcwidth import wcswidth
 
-from icor_extract import Member
+import icor_extract
+from icor_extract import Location, Member
 from icor_extract.cli import EXIT_BUG, EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, main, parse_args
 
 from .conftest import fixture_path, load_golden
@@ -54,7 +55,13 @@ def test_json_keys_are_exactly_the_member_fields(capsys: pytest.CaptureFixture[s
     assert main(["--format", "json"]) == EXIT_OK
     records = json.loads(capsys.readouterr().out)
     assert len(records) == 52
-    fields = [field.name for field in dataclasses.fields(Member)]
+    fields = []  # the location is written flat: table, row, line
+    for field in dataclasses.fields(Member):
+        fields += (
+            [f.name for f in dataclasses.fields(Location)]
+            if field.name == "location"
+            else [field.name]
+        )
     assert all(list(record) == fields for record in records)
     assert records[4]["organization"] == "印度尼西亚革命者"
     assert records[4]["country_code"] == "ID"
@@ -184,3 +191,43 @@ def test_progress_bar_only_on_a_terminal() -> None:
     piped = io.StringIO()
     _Progress(4, piped).update(2)
     assert piped.getvalue() == ""
+
+
+def test_read_takes_a_path_or_an_open_file() -> None:
+    path = fixture_path("icor.zh.md")
+    by_path = icor_extract.read(path)
+    with path.open("rb") as binary:
+        from_binary = icor_extract.read(binary)
+    with path.open(encoding="utf-8") as text:
+        from_text = icor_extract.read(text)
+    assert from_binary.members == by_path.members
+    assert from_text.members == by_path.members
+    assert from_binary.source_name == str(path)
+    assert (from_binary.encoding, from_text.encoding) == ("utf-8", None)
+
+
+def test_example_is_the_bundled_icor_page() -> None:
+    extraction = icor_extract.example()
+    assert len(extraction.members) == 52
+    assert extraction.source_name == "icor.zh.md"
+    seed = icor_extract.read(fixture_path("icor.zh.md"))
+    # the same members; only the page each knows differs: the bundled name, the fixture's path
+    assert {m.page for m in extraction.members} == {"icor.zh.md"}
+    assert {m.page for m in seed.members} == {str(fixture_path("icor.zh.md"))}
+    assert [dataclasses.replace(m, page=None) for m in extraction.members] == [
+        dataclasses.replace(m, page=None) for m in seed.members
+    ]
+
+
+def test_dir_shows_the_public_names_only() -> None:
+    assert dir(icor_extract) == sorted(icor_extract.__all__)
+    assert not {"logging", "version", "annotations"} & set(vars(icor_extract))
+
+
+def test_a_text_file_that_is_not_its_encoding_is_a_decoding_error(tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_bytes("<table><tr><td>甲</td></tr></table>".encode("gb18030"))
+    with path.open(encoding="utf-8") as text, pytest.raises(icor_extract.DecodingError) as caught:
+        icor_extract.read(text)
+    assert caught.value.source == str(path)
+    assert caught.value.encoding == "utf-8"

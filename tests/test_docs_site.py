@@ -13,69 +13,56 @@ import contextlib
 import io
 import re
 import sys
+from enum import StrEnum
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 import icor_extract
 from icor_extract import cli
+from icor_extract.model import NoteCode, Rule
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "icor_extract"
 DOCS = ROOT / "docs"
 NOTEBOOK = DOCS / "examples" / "icor-members.ipynb"
 
-_DOTTED = re.compile(r"^[a-z]+(?:\.[a-z]+(?:-[a-z]+)*)+$")
-
 
 def _page(name: str) -> str:
     return (DOCS / name).read_text(encoding="utf-8")
 
 
-def _constants(*paths: Path) -> set[str]:
-    """Every string literal of the given modules."""
-    found: set[str] = set()
-    for path in paths:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                found.add(node.value)
-    return found
-
-
 def _rule_names() -> set[str]:
-    """Provenance rules: the dotted names of the repair and record modules, plus bare ones."""
-    modules = [*sorted((SRC / "repair").glob("*.py")), SRC / "records.py"]
-    constants = _constants(*modules)
-    bare = {"cell", "link"}
-    assert bare <= constants, "the bare rules 'cell' and 'link' are no longer in the code"
-    return {c for c in constants if _DOTTED.match(c)} | bare
+    """Provenance rules, read from the enum the code uses."""
+    return {rule.value for rule in Rule}
 
 
 def _note_codes() -> set[str]:
-    """Codes of the notes: ``Note(code=...)`` constants and audit's (code, count, message)."""
-    codes: set[str] = set()
-    for path in (SRC / "audit.py", SRC / "api.py"):
+    """Note codes, read from the enum the code uses."""
+    return {code.value for code in NoteCode}
+
+
+def _enum_uses(enum: type[StrEnum]) -> set[str]:
+    """Members of ``enum`` the package's code refers to (``Rule.CELL`` ...) outside model.py."""
+    used: set[str] = set()
+    for path in SRC.rglob("*.py"):
+        if path.name == "model.py":
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Note":
-                for keyword in node.keywords:
-                    if keyword.arg == "code" and isinstance(keyword.value, ast.Constant):
-                        codes.add(keyword.value.value)
-            elif isinstance(node, ast.Tuple) and node.elts:
-                first = node.elts[0]
-                if (
-                    isinstance(first, ast.Constant)
-                    and isinstance(first.value, str)
-                    and _DOTTED.match(first.value)
-                    and len(node.elts) == 3
-                ):
-                    codes.add(first.value)
-    return codes
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == enum.__name__
+            ):
+                used.add(node.attr)
+    return used
 
 
-def test_the_code_lists_are_read() -> None:
-    # guards the two readers above: if the code changes shape they must not find nothing
-    assert {"country.flag", "country.none", "span.copy", "joined.unreadable"} <= _rule_names()
-    assert {"realign.shift", "grid.overlap", "table.skipped", "reader.dropped"} <= _note_codes()
+def test_every_rule_and_note_code_is_used_by_the_code() -> None:
+    # an enum member nothing produces would be documented for nothing
+    assert set(Rule.__members__) - _enum_uses(Rule) == set()
+    assert set(NoteCode.__members__) - _enum_uses(NoteCode) == set()
 
 
 def test_every_rule_is_described_on_the_repair_rules_page() -> None:
@@ -123,7 +110,7 @@ def test_cli_sample_output_is_what_the_cli_prints(capsys: pytest.CaptureFixture[
 
 def test_every_public_name_is_on_the_api_page() -> None:
     page = _page("api.md")
-    documented_in_text = {"__version__", "FORMATS", "VARIANTS"}
+    documented_in_text = {"__version__", "FORMATS", "VARIANTS", "Format", "Variant", "Errors"}
     missing = sorted(
         name
         for name in set(icor_extract.__all__) - documented_in_text
@@ -132,6 +119,9 @@ def test_every_public_name_is_on_the_api_page() -> None:
     assert not missing, f"public names missing from docs/api.md: {missing}"
     assert repr(icor_extract.FORMATS) in page
     assert repr(icor_extract.VARIANTS) in page
+    for alias in ("Format", "Variant", "Errors"):
+        values = ", ".join(repr(value) for value in get_args(getattr(icor_extract, alias)))
+        assert f"`icor_extract.{alias}` is `Literal[{values}]`" in page
 
 
 def test_hostile_input_table_has_every_measured_case() -> None:

@@ -46,9 +46,9 @@ def test_same_members_as_the_seed(source: tuple[str, Extraction, str]) -> None:
 
 def test_rows_accounted_like_the_seed(source: tuple[str, Extraction, str]) -> None:
     _, extraction, _ = source
-    groups = [o.row for o in extraction.rows if o.kind is RowKind.GROUP]
+    groups = [o.row for o in extraction.row_outcomes if o.kind is RowKind.GROUP]
     assert groups == SEED["group_rows"]
-    assert len(extraction.rows) == 56
+    assert len(extraction.row_outcomes) == 56
     assert extraction.rejected == ()
 
 
@@ -116,7 +116,9 @@ def test_real_icor_wikitext() -> None:
     golden = load_golden("icor.zh.wikitext.expected.json")
     extraction = icor_extract.read(fixture_path("icor.zh.wikitext"))
     _check_golden(extraction, golden)
-    assert [o.row for o in extraction.rows if o.kind is RowKind.GROUP] == golden["group_rows"]
+    assert [o.row for o in extraction.row_outcomes if o.kind is RowKind.GROUP] == golden[
+        "group_rows"
+    ]
     assert [m.row for m in extraction.members if m.footnotes] == golden["footnoted_rows"]
 
 

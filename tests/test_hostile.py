@@ -29,10 +29,10 @@ def test_huge_spans_cost_the_clamps() -> None:
 
 def test_deeply_nested_tables() -> None:
     extraction = icor_extract.parse(hostile.nested_html_tables())
-    assert extraction.tables == 301
+    assert extraction.table_count == 301
     assert extraction.members[0].organization == "甲党"
     wikitext = icor_extract.parse(hostile.nested_wikitext_tables())
-    assert wikitext.tables == 301
+    assert wikitext.table_count == 301
     assert wikitext.members[0].country_code == "IN"
 
 

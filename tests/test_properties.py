@@ -46,11 +46,13 @@ def test_grid_is_rectangular_with_one_anchor_per_cell(markup: str) -> None:
 def test_every_source_row_is_accounted_for(markup: str) -> None:
     extraction = icor_extract.parse(markup)
     source_rows = markup.count("<tr>")
-    assert [o.row for o in extraction.rows] == list(range(source_rows))
-    kinds = Counter(o.kind for o in extraction.rows)
+    assert [o.row for o in extraction.row_outcomes] == list(range(source_rows))
+    kinds = Counter(o.kind for o in extraction.row_outcomes)
     assert kinds[icor_extract.RowKind.REJECTED] == len(extraction.rejected)
     member_rows = {m.row for m in extraction.members}
-    assert member_rows == {o.row for o in extraction.rows if o.kind is icor_extract.RowKind.MEMBER}
+    assert member_rows == {
+        o.row for o in extraction.row_outcomes if o.kind is icor_extract.RowKind.MEMBER
+    }
     for member in extraction.members:
         assert member.organization
         assert member.country_code is None or member.country is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import icor_extract
 from icor_extract.readers import detect_format
 from icor_extract.readers.html import read_html_document, read_html_tables
 from icor_extract.readers.markdown import read_markdown
@@ -129,3 +130,11 @@ def test_html_document_headings_skip_edit_links() -> None:
 )
 def test_detect_format(text: str, expected: str) -> None:
     assert detect_format(text) == expected
+
+
+def test_every_variant_has_its_fallbacks_and_display_locale() -> None:
+    # the variants are listed once (the Variant type); the tables keyed by them must follow
+    from icor_extract.geo.countries import DISPLAY_LOCALES
+    from icor_extract.readers.variants import FALLBACKS
+
+    assert list(FALLBACKS) == list(DISPLAY_LOCALES) == list(icor_extract.VARIANTS)

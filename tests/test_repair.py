@@ -78,7 +78,11 @@ def test_unknown_country_cell_is_not_overridden_by_the_name() -> None:
 def test_full_width_row_is_a_group_row() -> None:
     body = '<tr><td colspan="4">Europe</td></tr>' + _row("", "奥地利", "甲党", "2010")
     extraction = icor_extract.parse(f"<table>{HEADER}{body}</table>")
-    assert [o.kind for o in extraction.rows] == [RowKind.HEADER, RowKind.GROUP, RowKind.MEMBER]
+    assert [o.kind for o in extraction.row_outcomes] == [
+        RowKind.HEADER,
+        RowKind.GROUP,
+        RowKind.MEMBER,
+    ]
     assert extraction.members[0].continent == "Europe"
     assert extraction.members[0].continent_code == "EU"
 
@@ -209,7 +213,11 @@ def test_exact_header_names_win_over_keywords() -> None:
 def test_a_header_repeated_with_td_cells_is_a_header_row() -> None:
     body = _row("亚洲", "印度", "甲党", "2010") + _row("大洲", "国家", "政党或组织", "加入时间")
     extraction = icor_extract.parse(f"<table>{HEADER}{body}</table>")
-    assert [o.kind for o in extraction.rows] == [RowKind.HEADER, RowKind.MEMBER, RowKind.HEADER]
+    assert [o.kind for o in extraction.row_outcomes] == [
+        RowKind.HEADER,
+        RowKind.MEMBER,
+        RowKind.HEADER,
+    ]
 
 
 def test_a_country_cell_naming_two_countries_decides_none() -> None:

@@ -56,11 +56,13 @@ def test_no_country_without_a_reason(extraction: Extraction) -> None:
 
 
 def test_every_source_row_is_accounted_for(extraction: Extraction) -> None:
-    kinds = Counter(outcome.kind for outcome in extraction.rows)
+    kinds = Counter(outcome.kind for outcome in extraction.row_outcomes)
     assert kinds == {RowKind.HEADER: 1, RowKind.GROUP: 3, RowKind.MEMBER: 52}
     # 56 <tr> elements in the page's member table
-    assert len(extraction.rows) == fixture_path("icor.zh.md").read_text().count("<tr")
-    assert [o.row for o in extraction.rows if o.kind is RowKind.GROUP] == GOLDEN["group_rows"]
+    assert len(extraction.row_outcomes) == fixture_path("icor.zh.md").read_text().count("<tr")
+    assert [o.row for o in extraction.row_outcomes if o.kind is RowKind.GROUP] == GOLDEN[
+        "group_rows"
+    ]
     assert extraction.rejected == ()
 
 

@@ -108,10 +108,24 @@ def test_flag_image_link_is_a_hint() -> None:
 
 
 def test_unknown_templates_never_leak_into_values() -> None:
-    content = read_cell_content("甲党{{citation needed}}{{efn|注释}}")
+    content = read_cell_content("甲党{{citation needed}}{{efn|注释}}{{unknown|x}}")
     assert content.text == "甲党"
-    assert content.dropped == ["citation needed"]
+    assert content.dropped == ["unknown"]
     assert content.footnotes == ["注释"]
+    # a template without parameters is a bare hint: repair decides if it names a country
+    assert [(h.kind, h.value) for h in content.flags] == [("bare", "citation needed")]
+
+
+def test_bare_templates_are_flags_only_when_they_name_a_country() -> None:
+    text = "{|\n! 国家 !! 政党\n|-\n| {{印度}}{{citation needed}} || 甲党\n|}"
+    extraction = icor_extract.parse(text)
+    country = extraction.members[0].provenance_of("country")
+    assert country is not None
+    assert (country.rule, country.evidence) == ("country.flag", "{{印度}}")
+    assert extraction.members[0].country_code == "IN"
+    assert [(n.code, n.message) for n in extraction.notes] == [
+        ("reader.dropped", "left out of the values: citation needed")
+    ]
 
 
 def test_dropped_templates_become_notes() -> None:

@@ -5,20 +5,21 @@
 >>> extraction.to_dataframe()                           # doctest: +SKIP
 
 The pipeline is read -> grid -> repair -> records -> adapters; every moved or
-inferred value carries a :class:`Provenance`.
+inferred value carries a :class:`Provenance`.  The names below are the public
+API; the stage packages (``readers``, ``grid``, ``repair``, ``geo``,
+``records``, ``adapters``) are internal and may change between releases.
 """
 
-from __future__ import annotations
-
-import logging
-from importlib.metadata import PackageNotFoundError, version
+import logging as _logging
+from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
+from importlib.metadata import version as _version
 
 try:
-    __version__ = version("icor_extract")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = _version("icor_extract")
+except _PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
-from icor_extract.api import VARIANTS, parse, read
+from icor_extract.api import FORMATS, VARIANTS, example, parse, read
 from icor_extract.errors import (
     DecodingError,
     EmptyInputError,
@@ -32,39 +33,56 @@ from icor_extract.errors import (
     UnsupportedFormatError,
 )
 from icor_extract.model import (
+    Errors,
     Extraction,
+    Format,
+    Location,
     Member,
     Note,
+    NoteCode,
     Provenance,
     RejectedRow,
     RowKind,
     RowOutcome,
+    Rule,
+    Variant,
 )
-from icor_extract.readers import FORMATS
 
-logging.getLogger("icor_extract").addHandler(logging.NullHandler())
+_logging.getLogger("icor_extract").addHandler(_logging.NullHandler())
 
 __all__ = [
     "FORMATS",
     "VARIANTS",
     "DecodingError",
     "EmptyInputError",
+    "Errors",
     "Extraction",
+    "Format",
     "IcorExtractError",
     "InputError",
     "InternalError",
+    "Location",
     "Member",
     "MissingDependencyError",
     "NoMemberTableError",
     "NoTableError",
     "Note",
+    "NoteCode",
     "OptionError",
     "Provenance",
     "RejectedRow",
     "RowKind",
     "RowOutcome",
+    "Rule",
     "UnsupportedFormatError",
+    "Variant",
     "__version__",
+    "example",
     "parse",
     "read",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public names only: the stage modules are internal."""
+    return sorted(__all__)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from dataclasses import replace
+from importlib import resources
 from pathlib import Path
+from typing import IO, get_args
 
-from icor_extract.audit import table_notes
 from icor_extract.errors import (
     DecodingError,
     EmptyInputError,
@@ -28,45 +28,36 @@ from icor_extract.errors import (
     UnsupportedFormatError,
 )
 from icor_extract.grid import build_grid
-from icor_extract.model import Extraction, Member, Note, RejectedRow, RowKind, RowOutcome
+from icor_extract.model import (
+    Errors,
+    Extraction,
+    Format,
+    Location,
+    Note,
+    NoteCode,
+    Variant,
+)
 from icor_extract.readers import FORMATS, detect_format, read_tables
-from icor_extract.readers.decode import decode
+from icor_extract.readers.decode import to_text
 from icor_extract.readers.raw import RawTable
-from icor_extract.records import build_member
+from icor_extract.records import TableResult, account_rows, build_member
 from icor_extract.repair.columns import find_header, header_texts
 from icor_extract.repair.country import assign_countries
 from icor_extract.repair.entries import split_entries
 from icor_extract.repair.groups import assign_continents
-from icor_extract.repair.realign import AlignedRow, align_rows
+from icor_extract.repair.hints import resolve_hints
+from icor_extract.repair.realign import align_rows
 
-__all__ = ["VARIANTS", "parse", "read"]
+__all__ = ["ERRORS", "EXAMPLE_PAGE", "FORMATS", "VARIANTS", "example", "parse", "read"]
 
 logger = logging.getLogger("icor_extract")
 
 #: language variants a page may be read in (names of countries follow it)
-VARIANTS = ("zh-hans", "zh-hant", "en")
+VARIANTS: tuple[Variant, ...] = get_args(Variant)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 #: what ``errors=`` may ask for when decoding bytes
-ERRORS = ("strict", "replace")
-
-
-def _without_lone_surrogates(text: str, errors: str, source: str | None) -> str:
-    """Text that is not valid Unicode (a lone surrogate) is bad input, as invalid bytes are."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        if errors == "replace":
-            return _SURROGATE.sub("\ufffd", text)
-        raise DecodingError(
-            f"the text holds a lone surrogate at offset {error.start}; "
-            "ask for errors='replace' to replace it",
-            encoding="utf-8",
-            offset=error.start,
-            source=source,
-        ) from None
-    return text
+ERRORS: tuple[Errors, ...] = get_args(Errors)
 
 
 def _check_options(format: str, variant: str, errors: str, source: str | None) -> None:
@@ -90,76 +81,53 @@ def _check_options(format: str, variant: str, errors: str, source: str | None) -
         )
 
 
-def _member_table(
-    table: RawTable, variant: str
-) -> tuple[list[Member], list[AlignedRow], list[Note]] | None:
-    """Members, aligned rows and notes of one table; ``None`` if it is no member table."""
+def _member_table(table: RawTable, variant: Variant) -> TableResult:
+    """One table through every stage: the one place a table's result is assembled.
+
+    Each stage returns its value and its notes; a table whose header names no
+    member columns gives only a ``table.skipped`` note.
+    """
+    locations = table.locations()
+    table, notes = resolve_hints(table, locations)
     grid = build_grid(table)
     header = find_header(table, grid)
     if header is None:
-        return None
-    rows = align_rows(table, grid, header)
-    continents = assign_continents(rows)
-    entries = split_entries(rows)
-    countries = assign_countries(entries, rows, variant)
-    members = [
+        message = "no header naming an organization column and another role"
+        skipped = Note(
+            code=NoteCode.TABLE_SKIPPED, location=Location(table=table.index), message=message
+        )
+        return TableResult(members=(), row_outcomes=(), rejected=(), notes=(skipped,))
+    notes += grid.notes(table.index)
+    rows, found = align_rows(table, grid, header, locations)
+    notes += found
+    continents, found = assign_continents(rows, locations)
+    notes += found
+    entries, found = split_entries(rows, locations)
+    notes += found
+    countries, found = assign_countries(entries, rows, variant, locations)
+    notes += found
+    members = tuple(
         build_member(
             entry,
             continents[entry.aligned.row],
             country,
-            table=table.index,
+            locations=locations,
             section=table.section,
         )
         for entry, country in zip(entries, countries, strict=True)
-    ]
-    return (
-        members,
-        rows,
-        table_notes(
-            table, grid, width=len(header.roles), rows=rows, entries=entries, members=members
-        ),
+    )
+    outcomes, rejected = account_rows(rows, locations)
+    return TableResult(
+        members=members, row_outcomes=outcomes, rejected=rejected, notes=tuple(notes)
     )
 
 
-def _extract(
-    text: str, chosen: str, variant: str, source: str | None
-) -> tuple[list[Member], list[RejectedRow], list[RowOutcome], list[Note], int]:
+def _extract(text: str, chosen: Format, variant: Variant, source: str | None) -> list[TableResult]:
     tables = read_tables(text, chosen, variant=variant)
     if not tables:
         raise NoTableError(f"no table found in this {chosen} document", source=source)
-    members: list[Member] = []
-    rejected: list[RejectedRow] = []
-    outcomes: list[RowOutcome] = []
-    notes: list[Note] = []
-    for table in tables:
-        result = _member_table(table, variant)
-        if result is None:
-            notes.append(
-                Note(
-                    code="table.skipped",
-                    table=table.index,
-                    message="no header naming an organization column and another role",
-                )
-            )
-            continue
-        table_members, rows, table_notes_ = result
-        members += table_members
-        notes += table_notes_
-        for aligned in rows:
-            outcomes.append(
-                RowOutcome(table=table.index, row=aligned.row, kind=aligned.kind, line=aligned.line)
-            )
-            if aligned.kind is RowKind.REJECTED:
-                rejected.append(
-                    RejectedRow(
-                        table=table.index,
-                        row=aligned.row,
-                        line=aligned.line,
-                        cells=aligned.cells,
-                        reason=aligned.reason,
-                    )
-                )
-    if not outcomes:
+    results = [_member_table(table, variant) for table in tables]
+    if not any(result.row_outcomes for result in results):
         headers = tuple(
             header_texts(table, build_grid(table), 0) if table.rows else () for table in tables
         )
@@ -169,16 +137,16 @@ def _extract(
             headers=headers,
             source=source,
         )
-    return members, rejected, outcomes, notes, len(tables)
+    return results
 
 
 def parse(
     text: str | bytes,
     *,
-    format: str = "auto",
-    variant: str = "zh-hans",
+    format: Format = "auto",
+    variant: Variant = "zh-hans",
     encoding: str | None = None,
-    errors: str = "strict",
+    errors: Errors = "strict",
     source: str | None = None,
 ) -> Extraction:
     """Extract the members of every membership table in a document.
@@ -196,19 +164,11 @@ def parse(
     """
     _check_options(format, variant, errors, source)
     try:
-        used_encoding = None
-        if isinstance(text, bytes | bytearray):
-            decoded = decode(bytes(text), encoding=encoding, errors=errors, source=source)
-            text, used_encoding = decoded.text, decoded.encoding
-        if not isinstance(text, str):
-            raise InputError(f"expected str or bytes, got {type(text).__name__}", source=source)
-        text = _without_lone_surrogates(text, errors, source)
+        text, used_encoding = to_text(text, encoding=encoding, errors=errors, source=source)
         if not text.strip():
             raise EmptyInputError("the document is empty", source=source)
         chosen = detect_format(text) if format == "auto" else format
-        members, rejected, outcomes, notes, tables = _extract(text, chosen, variant, source)
-        if source is not None:
-            members = [replace(member, page=source) for member in members]
+        results = _extract(text, chosen, variant, source)
     except IcorExtractError:
         raise
     except RecursionError as error:
@@ -218,33 +178,72 @@ def parse(
             f"a bug in icor_extract ({type(error).__name__}: {error}); please report it",
             source=source,
         ) from error
-    logger.debug("%s: %d members from %d tables", source or "<text>", len(members), tables)
-    return Extraction(
-        members=tuple(members),
-        rejected=tuple(rejected),
-        notes=tuple(notes),
-        rows=tuple(outcomes),
-        tables=tables,
+    members = tuple(m for result in results for m in result.members)
+    if source is not None:  # every member knows its page
+        members = tuple(replace(member, page=source) for member in members)
+    extraction = Extraction(
+        members=members,
+        rejected=tuple(r for result in results for r in result.rejected),
+        notes=tuple(n for result in results for n in result.notes),
+        row_outcomes=tuple(o for result in results for o in result.row_outcomes),
+        table_count=len(results),
         source_format=chosen,
         source_name=source,
         encoding=used_encoding,
     )
+    logger.debug("%s: %d members from %d tables", source or "<text>", len(extraction), len(results))
+    return extraction
+
+
+def _contents(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> tuple[str | bytes, str]:
+    """What a path or an open file holds, and the name errors give it."""
+    if isinstance(source, str | os.PathLike):
+        name = os.fspath(source)
+        try:
+            return Path(name).read_bytes(), name
+        except OSError as error:
+            message = f"cannot read the file: {error.strerror or error}"
+            raise InputError(message, source=name) from None
+    name = str(getattr(source, "name", "<file>"))
+    try:
+        return source.read(), name
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error}", source=name) from None
+    except UnicodeDecodeError as error:
+        message = f"the file, opened as text, is not valid {error.encoding}: {error.reason}"
+        raise DecodingError(
+            message, encoding=error.encoding, offset=error.start, source=name
+        ) from None
 
 
 def read(
-    path: str | os.PathLike[str],
+    source: str | os.PathLike[str] | IO[str] | IO[bytes],
     *,
-    format: str = "auto",
-    variant: str = "zh-hans",
+    format: Format = "auto",
+    variant: Variant = "zh-hans",
     encoding: str | None = None,
-    errors: str = "strict",
+    errors: Errors = "strict",
 ) -> Extraction:
-    """Read a file and :func:`parse` it; the file's name appears in errors."""
-    name = os.fspath(path)
-    try:
-        data = Path(name).read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read the file: {error.strerror or error}", source=name) from None
+    """Read a file, by path or already open (text or binary), and :func:`parse` it.
+
+    The file's name appears in errors.  A file opened in text mode was decoded
+    by Python; ``encoding`` then does not apply.
+    """
+    data, name = _contents(source)
     return parse(
         data, format=format, variant=variant, encoding=encoding, errors=errors, source=name
     )
+
+
+#: the page :func:`example` reads, bundled with the package
+EXAMPLE_PAGE = "icor.zh.md"
+
+
+def example(*, variant: Variant = "zh-hans") -> Extraction:
+    """The bundled ICOR member page (zh-wiki, CC BY-SA; pandoc markdown), extracted.
+
+    The quickest way to see what the library returns: 52 members, some of
+    them with countries inferred, some left empty with the reason.
+    """
+    data = resources.files("icor_extract").joinpath("data", EXAMPLE_PAGE).read_bytes()
+    return parse(data, variant=variant, source=EXAMPLE_PAGE)

@@ -24,7 +24,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from importlib import resources
 from itertools import islice
 from pathlib import Path
 from typing import TextIO
@@ -32,7 +31,7 @@ from typing import TextIO
 from icor_extract import __version__
 from icor_extract.adapters.parquet import ParquetWriter
 from icor_extract.adapters.text import to_csv, to_json, to_jsonl, to_table
-from icor_extract.api import VARIANTS, parse, read
+from icor_extract.api import EXAMPLE_PAGE, FORMATS, VARIANTS, example, parse, read
 from icor_extract.atomic import atomic_output
 from icor_extract.corpus import page_members
 from icor_extract.dump import DumpPage, is_dump, iter_pages
@@ -42,8 +41,7 @@ from icor_extract.errors import (
     InternalError,
     MissingDependencyError,
 )
-from icor_extract.model import Extraction, Member
-from icor_extract.readers import FORMATS
+from icor_extract.model import Extraction, Format, Member, Variant
 
 __all__ = [
     "EXIT_BUG",
@@ -66,15 +64,14 @@ OUTPUT_FORMATS = ("table", "csv", "json", "jsonl", "parquet")
 STREAMED_FORMATS = frozenset({"csv", "jsonl"})
 #: file endings read from a folder when no --glob is given
 PAGE_SUFFIXES = frozenset({".md", ".txt", ".html", ".htm", ".wikitext", ".wiki", ".mediawiki"})
-BUNDLED_PAGE = "icor.zh.md"
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
     paths: tuple[str, ...]
     output: str
-    input_format: str
-    variant: str
+    input_format: Format
+    variant: Variant
     encoding: str | None
     glob: str | None
     jobs: int
@@ -222,18 +219,15 @@ def _items(inputs: Iterable[str | None], options: Options) -> Iterator[Item]:
 
 
 def _extract(path: str | None, options: Options) -> Extraction:
-    if path is None or path == "-":
-        if path is None:
-            source = BUNDLED_PAGE
-            data = resources.files("icor_extract").joinpath("data", BUNDLED_PAGE).read_bytes()
-        else:
-            source, data = "<stdin>", sys.stdin.buffer.read()
+    if path is None:
+        return example(variant=options.variant)
+    if path == "-":
         return parse(
-            data,
+            sys.stdin.buffer.read(),
             format=options.input_format,
             variant=options.variant,
             encoding=options.encoding,
-            source=source,
+            source="<stdin>",
         )
     return read(
         path, format=options.input_format, variant=options.variant, encoding=options.encoding
@@ -260,14 +254,14 @@ def run_page(item: Item, options: Options) -> PageResult:
             bug = got.failure.message if got.failure.bug else None
             return PageResult(name=got.page, error=None if bug else got.failure.message, bug=bug)
         return _rendered(got.page, got.members, got.tables, options)
-    name = item or BUNDLED_PAGE
+    name = item or EXAMPLE_PAGE
     try:
         extraction = _extract(item, options)
     except InternalError as error:
         return PageResult(name=name, bug=error.message)
     except IcorExtractError as error:
         return PageResult(name=name, error=str(error))
-    return _rendered(name, extraction.members, extraction.tables, options)
+    return _rendered(name, extraction.members, extraction.table_count, options)
 
 
 def run_batch(items: list[Item], options: Options) -> list[PageResult]:
@@ -275,13 +269,15 @@ def run_batch(items: list[Item], options: Options) -> list[PageResult]:
     return [run_page(item, options) for item in items]
 
 
-def _results(items: Iterator[Item], options: Options, total: int | None) -> Iterator[PageResult]:
-    """Results in input order; with --jobs, computed in worker processes.
+def _results(
+    items: Iterator[Item], options: Options, total: int | None, *, parallel: bool
+) -> Iterator[PageResult]:
+    """Results in input order; with ``parallel``, computed in --jobs worker processes.
 
     Batches are submitted as the inputs are read, at most a few per worker
     ahead, so a dump is never held in memory whole.
     """
-    if options.jobs == 1 or total == 1:
+    if not parallel:
         yield from (run_page(item, options) for item in items)
         return
     size = 64 if total is None else max(1, min(64, total // (options.jobs * 8)))
@@ -398,7 +394,8 @@ def _run(inputs: list[str | None], options: Options) -> _Tally:
     """Read every input and write the output; ``-o FILE`` appears only when the run completes."""
     dumps = any(path not in (None, "-") and is_dump(path) for path in inputs)
     total = None if dumps else len(inputs)
-    results = _results(_items(inputs, options), options, total)
+    parallel = options.jobs > 1 and total != 1 and "-" not in inputs  # stdin stays here
+    results = _results(_items(inputs, options), options, total, parallel=parallel)
     if not options.output_file:
         tally = _write_all(results, _TextOutput(sys.stdout, options.output), total)
         sys.stdout.flush()

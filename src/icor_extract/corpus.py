@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from icor_extract.api import parse, read
 from icor_extract.dump import ARTICLES, DumpPage, iter_pages
 from icor_extract.errors import IcorExtractError, InputError, InternalError, NoTableError
-from icor_extract.model import Member
+from icor_extract.model import Format, Member, Variant
 from icor_extract.precheck import may_have_members
 
 __all__ = ["PageFailure", "PageMembers", "dump_members", "page_members", "pages_members"]
@@ -48,7 +48,7 @@ def _failure(page: str, error: IcorExtractError) -> PageMembers:
     return PageMembers(page=page, failure=PageFailure(page, str(error), bug=bug))
 
 
-def _may_have_members(page: DumpPage, variant: str) -> bool:
+def _may_have_members(page: DumpPage, variant: Variant) -> bool:
     """The pre-check, inside the same bug boundary as :func:`parse`."""
     try:
         return may_have_members(page.text, format="wikitext", variant=variant)
@@ -61,7 +61,7 @@ def _may_have_members(page: DumpPage, variant: str) -> bool:
         ) from error
 
 
-def page_members(page: DumpPage, *, variant: str = "zh-hans") -> PageMembers:
+def page_members(page: DumpPage, *, variant: Variant = "zh-hans") -> PageMembers:
     """The members of one dump page, with its title, id, revision and timestamp."""
     try:
         if not _may_have_members(page, variant):
@@ -75,14 +75,14 @@ def page_members(page: DumpPage, *, variant: str = "zh-hans") -> PageMembers:
         replace(m, page_id=page.page_id, revision=page.revision, timestamp=page.timestamp)
         for m in extraction.members
     )
-    return PageMembers(page=page.title, members=members, tables=extraction.tables)
+    return PageMembers(page=page.title, members=members, tables=extraction.table_count)
 
 
 def file_members(
     path: str | os.PathLike[str],
     *,
-    format: str = "auto",
-    variant: str = "zh-hans",
+    format: Format = "auto",
+    variant: Variant = "zh-hans",
     encoding: str | None = None,
 ) -> PageMembers:
     """The members of one file; a file without a member table is a failure, as in ``read``."""
@@ -91,13 +91,13 @@ def file_members(
         extraction = read(name, format=format, variant=variant, encoding=encoding)
     except IcorExtractError as error:
         return _failure(name, error)
-    return PageMembers(page=name, members=extraction.members, tables=extraction.tables)
+    return PageMembers(page=name, members=extraction.members, tables=extraction.table_count)
 
 
 def dump_members(
     paths: Iterable[str | os.PathLike[str]],
     *,
-    variant: str = "zh-hans",
+    variant: Variant = "zh-hans",
     namespaces: Collection[int] | None = ARTICLES,
     redirects: bool = False,
     title: str | re.Pattern[str] | None = None,
@@ -108,6 +108,6 @@ def dump_members(
             yield page_members(page, variant=variant)
 
 
-def pages_members(pages: Iterable[DumpPage], *, variant: str = "zh-hans") -> list[PageMembers]:
+def pages_members(pages: Iterable[DumpPage], *, variant: Variant = "zh-hans") -> list[PageMembers]:
     """:func:`page_members` of a batch of pages (what one worker runs)."""
     return [page_members(page, variant=variant) for page in pages]

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from icor_extract.corpus import PageMembers, file_members, page_members
 from icor_extract.dump import ARTICLES, byte_ranges, iter_pages
 from icor_extract.errors import InternalError, require
-from icor_extract.model import Member
+from icor_extract.model import Format, Member, Variant
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import dask.dataframe as dd
@@ -87,7 +87,7 @@ def _from_map(function: Any, parts: list[Any], **options: Any) -> dd.DataFrame:
 def read_dump(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
-    variant: str = "zh-hans",
+    variant: Variant = "zh-hans",
     namespaces: Collection[int] | None = ARTICLES,
     redirects: bool = False,
     title: str | re.Pattern[str] | None = None,
@@ -113,8 +113,8 @@ def read_dump(
 def read_pages(
     paths: Iterable[str | os.PathLike[str]],
     *,
-    format: str = "auto",
-    variant: str = "zh-hans",
+    format: Format = "auto",
+    variant: Variant = "zh-hans",
     encoding: str | None = None,
     batch: int = 100,
 ) -> dd.DataFrame:

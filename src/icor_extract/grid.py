@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from icor_extract.model import Location, Note, NoteCode
 from icor_extract.readers.raw import RawTable
 
 __all__ = ["Grid", "Overlap", "Slot", "build_grid", "parse_span"]
@@ -79,6 +80,20 @@ class Grid:
         row = self.rows[y]
         return row[x] if x < len(row) else None
 
+    def notes(self, table: int) -> list[Note]:
+        """The table-model errors met while building the grid, as notes on ``table``."""
+        events = (
+            (NoteCode.GRID_OVERLAP, self.overlaps, "slots claimed by two cells (the first kept)"),
+            (NoteCode.GRID_CLIPPED, self.clipped, "rowspans clipped at the end of their row group"),
+            (NoteCode.GRID_DEGRADED, self.degraded, "spans placed as single cells (slot budget)"),
+        )
+        location = Location(table=table)
+        return [
+            Note(code=code, location=location, message=f"{message}: {len(found)}")
+            for code, found, message in events
+            if found
+        ]
+
 
 def parse_span(value: str | None, *, default: int, low: int, high: int) -> int:
     """Read a span the way browsers do: leading digits, junk after them ignored.
@@ -98,7 +113,10 @@ def parse_span(value: str | None, *, default: int, low: int, high: int) -> int:
     return max(low, min(high, int(digits)))
 
 
-def build_grid(table: RawTable) -> Grid:
+# The HTML table model's "processing rows" and "ending a row group" algorithms
+# are one loop of numbered steps; the body follows them step by step (the
+# comments cite the step numbers), which reads better than splitting it.
+def build_grid(table: RawTable) -> Grid:  # noqa: C901 - follows the spec's steps in order
     """Expand ``table``'s spans into a grid of slots (one row per source row)."""
     height = len(table.rows)
     # End (exclusive) of each row's row group, for rowspan=0 and for clipping.

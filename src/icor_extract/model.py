@@ -2,8 +2,11 @@
 
 Results are immutable so they can be shared, cached and compared; sequences
 inside them are tuples.  Every value that was moved or inferred carries a
-:class:`Provenance` naming the rule and the evidence, so an analyst can audit
-it without reading the code.  This module imports nothing of the package.
+:class:`Provenance` naming the :class:`Rule` and the evidence, so an analyst
+can audit it without reading the code.  The vocabulary every stage shares
+lives here too: the rule names, the note codes, one :class:`Location`, and the
+option types.  This module imports nothing of the package, so every stage may
+import it.
 """
 
 from __future__ import annotations
@@ -11,12 +14,83 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import pandas as pd
 
 CONTINENT_CODES = frozenset({"AF", "AN", "AS", "EU", "NA", "OC", "SA"})
+
+#: how to read the input: a named reader, or detected from the text
+Format = Literal["auto", "markdown", "html", "wikitext"]
+#: the language variant of country names and ``-{}-`` markup
+Variant = Literal["zh-hans", "zh-hant", "en"]
+#: what to do with bytes (or lone surrogates) that are not valid text
+Errors = Literal["strict", "replace"]
+
+
+class Rule(StrEnum):
+    """The name of the rule that gave a field its value, or left it empty.
+
+    Every rule is described in ``docs/repair-rules.md``.  A member compares
+    equal to its dotted string (``Rule.COUNTRY_NAME == "country.name"``), and
+    its ``repr`` is that string, so records print as they serialize.
+    """
+
+    CELL = "cell"
+    SPAN_COPY = "span.copy"
+    REALIGN_SHIFT = "realign.shift"
+    LINK = "link"
+    LINK_NONE = "link.none"
+    JOINED_NONE = "joined.none"
+    JOINED_UNREADABLE = "joined.unreadable"
+    CONTINENT_ROWSPAN = "continent.rowspan"
+    CONTINENT_GROUP_ROW = "continent.group-row"
+    CONTINENT_NONE = "continent.none"
+    COUNTRY_FLAG = "country.flag"
+    COUNTRY_CELL = "country.cell"
+    COUNTRY_ROWSPAN = "country.rowspan"
+    COUNTRY_CONTINUED = "country.continued"
+    COUNTRY_NAME = "country.name"
+    COUNTRY_LINK_TITLE = "country.link-title"
+    COUNTRY_ROW_GROUP = "country.row-group"
+    COUNTRY_CONFLICT = "country.conflict"
+    COUNTRY_AMBIGUOUS = "country.ambiguous"
+    COUNTRY_FORMER = "country.former"
+    COUNTRY_NOT_A_COUNTRY = "country.not-a-country"
+    COUNTRY_UNKNOWN = "country.unknown"
+    COUNTRY_NONE = "country.none"
+
+    def __repr__(self) -> str:
+        return repr(self.value)  # records print as they serialize: rule='country.name'
+
+    @property
+    def inferred(self) -> bool:
+        """True for a country inferred from names or neighbours rather than read from its cell."""
+        return self in _INFERRED
+
+
+_INFERRED = frozenset(
+    {Rule.COUNTRY_NAME, Rule.COUNTRY_LINK_TITLE, Rule.COUNTRY_ROW_GROUP, Rule.COUNTRY_CONTINUED}
+)
+
+
+class NoteCode(StrEnum):
+    """The code of a :class:`Note`; each is listed in ``docs/provenance.md``."""
+
+    TABLE_SKIPPED = "table.skipped"
+    GRID_OVERLAP = "grid.overlap"
+    GRID_CLIPPED = "grid.clipped"
+    GRID_DEGRADED = "grid.degraded"
+    GRID_BEYOND_HEADER = "grid.beyond-header"
+    READER_DROPPED = "reader.dropped"
+    REALIGN_SHIFT = "realign.shift"
+    ENTRY_EXTRA_LINES = "entry.extra-lines"
+    COUNTRY_INFERRED = "country.inferred"
+    GROUP_COLUMN = "group.column"
+
+    def __repr__(self) -> str:
+        return repr(self.value)
 
 
 class RowKind(StrEnum):
@@ -29,43 +103,84 @@ class RowKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Provenance:
+class Location:
+    """Where something is in the document: the one way the library says "where".
+
+    ``table`` is the 0-based table of the document (in document order);
+    ``row`` the 0-based row of that table as read (every ``<tr>``, and every
+    wikitext row that holds a cell, since MediaWiki drops an empty ``|-``);
+    ``line`` the 1-based source line the row starts on, when the reader knows
+    it.  A field is ``None`` where it does not apply or is not known.
+    """
+
+    table: int | None = None
+    row: int | None = None
+    line: int | None = None
+
+
+class _Located:
+    """Shortcuts to the :class:`Location` of a located value."""
+
+    __slots__ = ()
+    location: Location
+
+    @property
+    def table(self) -> int | None:
+        """The table of :attr:`location`."""
+        return self.location.table
+
+    @property
+    def row(self) -> int | None:
+        """The row of :attr:`location`."""
+        return self.location.row
+
+    @property
+    def line(self) -> int | None:
+        """The source line of :attr:`location`."""
+        return self.location.line
+
+
+NOWHERE = Location()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Provenance(_Located):
     """Where one field's value came from, or why it is empty.
 
-    ``rule`` is a stable dotted name (``country.name``, ``realign.shift`` ...)
-    documented in ``docs/repair-rules.md``; ``evidence`` is the exact source
-    text the rule read; ``row`` and ``column`` locate that text in its table
-    (0-based; ``row`` counts the table's rows as read: every ``<tr>``, and
-    every wikitext row that holds a cell, since MediaWiki drops an empty ``|-``).
+    ``rule`` is a :class:`Rule`, documented in ``docs/repair-rules.md``;
+    ``evidence`` is the exact source text the rule read; ``location`` and
+    ``column`` (0-based) locate that text in its table.
     """
 
     field: str
-    rule: str
+    rule: Rule
     evidence: str = ""
     note: str = ""
-    row: int | None = None
+    location: Location = NOWHERE
     column: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "rule": self.rule,
+            "rule": self.rule.value,
             "evidence": self.evidence,
             "note": self.note,
-            "row": self.row,
+            "row": self.location.row,
+            "line": self.location.line,
             "column": self.column,
         }
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Member:
+class Member(_Located):
     """One member of a membership table, with the provenance of its values.
 
     ``country`` is the country's name as the page's language writes it (CLDR);
     ``country_code`` is ISO 3166-1 alpha-2.  Both are ``None`` when nothing on
-    the page supports a country; ``provenance`` then says why.  ``page`` names
-    the page the member came from (a dump page's title, a file's path, the
-    ``source`` given to ``parse``); ``page_id``, ``revision`` and ``timestamp``
-    (ISO 8601, UTC) are set for a page read from a MediaWiki dump.
+    the page supports a country; ``provenance`` then says why.  ``location``
+    is the member's own row.  ``page`` names the page the member came from (a
+    dump page's title, a file's path, the ``source`` given to ``parse``);
+    ``page_id``, ``revision`` and ``timestamp`` (ISO 8601, UTC) are set for a
+    page read from a MediaWiki dump.
     """
 
     organization: str
@@ -76,8 +191,7 @@ class Member:
     joined: int | None
     link: str | None
     section: str | None
-    table: int
-    row: int
+    location: Location
     footnotes: tuple[str, ...] = ()
     provenance: tuple[Provenance, ...] = ()
     page: str | None = None
@@ -103,7 +217,7 @@ class Member:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict whose keys are exactly this class's fields."""
+        """A JSON-ready dict: the values, the location flat, provenance by field."""
         return {
             "organization": self.organization,
             "country": self.country,
@@ -113,8 +227,9 @@ class Member:
             "joined": self.joined,
             "link": self.link,
             "section": self.section,
-            "table": self.table,
-            "row": self.row,
+            "table": self.location.table,
+            "row": self.location.row,
+            "line": self.location.line,
             "footnotes": list(self.footnotes),
             "provenance": {p.field: p.to_dict() for p in self.provenance},
             "page": self.page,
@@ -125,34 +240,29 @@ class Member:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class RejectedRow:
+class RejectedRow(_Located):
     """A source row that could not become a member, with the reason."""
 
-    table: int
-    row: int
-    line: int | None
+    location: Location
     cells: tuple[str, ...]
     reason: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class RowOutcome:
+class RowOutcome(_Located):
     """The row-accounting entry: what one source row became."""
 
-    table: int
-    row: int
+    location: Location
     kind: RowKind
-    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Note:
+class Note(_Located):
     """A repair or reader event worth auditing (a moved value, a dropped template)."""
 
-    code: str
+    code: NoteCode
     message: str
-    table: int | None = None
-    row: int | None = None
+    location: Location = NOWHERE
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -162,8 +272,8 @@ class Extraction:
     members: tuple[Member, ...] = ()
     rejected: tuple[RejectedRow, ...] = ()
     notes: tuple[Note, ...] = ()
-    rows: tuple[RowOutcome, ...] = ()
-    tables: int = 0
+    row_outcomes: tuple[RowOutcome, ...] = ()
+    table_count: int = 0
     source_format: str = ""
     source_name: str | None = None
     encoding: str | None = None  # how bytes were decoded; None when text was given
@@ -178,12 +288,16 @@ class Extraction:
         """The members as JSON-ready dicts (see :meth:`Member.to_dict`)."""
         return [member.to_dict() for member in self.members]
 
-    def to_dataframe(self) -> pd.DataFrame:
-        """The members as a pandas DataFrame with string, category and Int64 dtypes."""
+    def to_dataframe(self, *, provenance: bool = False) -> pd.DataFrame:
+        """The members as a pandas DataFrame with string, category and Int64 dtypes.
+
+        With ``provenance=True``, each field also gets ``<field>_rule`` and
+        ``<field>_evidence`` columns: how its value was obtained, from what text.
+        """
         # Imported here so that importing the package does not import pandas.
         from icor_extract.adapters.dataframe import members_to_dataframe  # noqa: PLC0415
 
-        return members_to_dataframe(self.members)
+        return members_to_dataframe(self.members, provenance=provenance)
 
     def _repr_html_(self) -> str:
         from icor_extract.adapters.html_repr import extraction_html  # noqa: PLC0415
@@ -193,11 +307,18 @@ class Extraction:
 
 __all__ = [
     "CONTINENT_CODES",
+    "NOWHERE",
+    "Errors",
     "Extraction",
+    "Format",
+    "Location",
     "Member",
     "Note",
+    "NoteCode",
     "Provenance",
     "RejectedRow",
     "RowKind",
     "RowOutcome",
+    "Rule",
+    "Variant",
 ]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from icor_extract.grid import build_grid
+from icor_extract.model import Format, Variant
 from icor_extract.readers.detect import detect_format
 from icor_extract.readers.wikitext import read_wikitext
 from icor_extract.repair.columns import HEADER_SEARCH_ROWS, find_header
@@ -31,7 +32,7 @@ __all__ = ["may_have_members"]
 _HTML_TABLE = re.compile(r"<table", re.IGNORECASE)
 
 
-def may_have_members(text: str, *, format: str = "auto", variant: str = "zh-hans") -> bool:
+def may_have_members(text: str, *, format: Format = "auto", variant: Variant = "zh-hans") -> bool:
     """``False`` only if the page certainly has no member table (see the module docstring)."""
     chosen = detect_format(text) if format == "auto" else format
     if chosen != "wikitext":

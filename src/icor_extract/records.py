@@ -8,53 +8,92 @@ link, and attaches the provenance of every field, so that each value of a
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from icor_extract.model import Member, Provenance
+from icor_extract.model import (
+    Location,
+    Member,
+    Note,
+    Provenance,
+    RejectedRow,
+    RowKind,
+    RowOutcome,
+    Rule,
+)
 from icor_extract.repair.columns import Role
 from icor_extract.repair.content import parse_year
 from icor_extract.repair.country import Country
 from icor_extract.repair.entries import Entry
 from icor_extract.repair.groups import Continent
-from icor_extract.repair.realign import Placed, Placement
+from icor_extract.repair.realign import AlignedRow, Placed, Placement
 
-__all__ = ["build_member"]
+__all__ = ["TableResult", "account_rows", "build_member"]
 
 _RULE_OF_PLACEMENT = {
-    Placement.CELL: "cell",
-    Placement.SHIFT: "realign.shift",
-    Placement.SPAN: "span.copy",
+    Placement.CELL: Rule.CELL,
+    Placement.SHIFT: Rule.REALIGN_SHIFT,
+    Placement.SPAN: Rule.SPAN_COPY,
 }
 
 
+@dataclass(frozen=True, slots=True)
+class TableResult:
+    """What one member table gave: its members, the fate of every row, and its notes."""
+
+    members: tuple[Member, ...]
+    row_outcomes: tuple[RowOutcome, ...]
+    rejected: tuple[RejectedRow, ...]
+    notes: tuple[Note, ...]
+
+
+def account_rows(
+    rows: list[AlignedRow], locations: Sequence[Location]
+) -> tuple[tuple[RowOutcome, ...], tuple[RejectedRow, ...]]:
+    """A :class:`RowOutcome` for every row, and a :class:`RejectedRow` for each rejected one."""
+    outcomes = tuple(RowOutcome(location=locations[a.row], kind=a.kind) for a in rows)
+    rejected = tuple(
+        RejectedRow(location=locations[a.row], cells=a.cells, reason=a.reason)
+        for a in rows
+        if a.kind is RowKind.REJECTED
+    )
+    return outcomes, rejected
+
+
 def _placed_provenance(field: str, placed: Placed, evidence: str) -> Provenance:
-    rule = _RULE_OF_PLACEMENT.get(placed.how, "cell")
+    rule = _RULE_OF_PLACEMENT.get(placed.how, Rule.CELL)
     note = ""
     if placed.how is Placement.SHIFT:  # interned: a table repeats the same few notes
         note = sys.intern(f"arrived in column {placed.column}, moved to the {field} column")
     elif placed.how is Placement.SPAN:
         note = sys.intern(f"spanned from row {placed.row}")
     return Provenance(
-        field=field, rule=rule, evidence=evidence, note=note, row=placed.row, column=placed.column
+        field=field,
+        rule=rule,
+        evidence=evidence,
+        note=note,
+        location=Location(row=placed.row),
+        column=placed.column,
     )
 
 
 def _joined(entry: Entry) -> tuple[int | None, Provenance]:
     placed = entry.aligned.values.get(Role.JOINED)
     if placed is None or placed.how is Placement.LOST:
-        return None, Provenance(field="joined", rule="joined.none", note="no year column")
+        return None, Provenance(field="joined", rule=Rule.JOINED_NONE, note="no year column")
     if not entry.joined_text:
         return None, Provenance(
-            field="joined", rule="joined.none", note="the year cell is empty",
-            row=placed.row, column=placed.column,
+            field="joined", rule=Rule.JOINED_NONE, note="the year cell is empty",
+            location=Location(row=placed.row), column=placed.column,
         )  # fmt: skip
     year = parse_year(entry.joined_text)
     if year is None:
         return None, Provenance(
             field="joined",
-            rule="joined.unreadable",
+            rule=Rule.JOINED_UNREADABLE,
             evidence=entry.joined_text,
             note="the year cell holds no year",
-            row=placed.row,
+            location=Location(row=placed.row),
             column=placed.column,
         )
     return year, _placed_provenance("joined", placed, entry.joined_text)
@@ -65,22 +104,27 @@ def build_member(
     continent: Continent,
     country: Country,
     *,
-    table: int,
+    locations: Sequence[Location],
     section: str | None,
 ) -> Member:
-    """One :class:`Member` from a repaired entry and its inferred values."""
+    """One :class:`Member` from a repaired entry and its inferred values.
+
+    ``locations`` holds the :class:`Location` of every row of the table: the
+    repair stages name the row their evidence sits in, and here each
+    provenance is given that row's full location (table and source line).
+    """
     organization = entry.aligned.values[Role.ORGANIZATION]
     joined, joined_provenance = _joined(entry)
     link_provenance = (
         Provenance(
             field="link",
-            rule="link",
+            rule=Rule.LINK,
             evidence=entry.link.title,
-            row=organization.row,
+            location=Location(row=organization.row),
             column=organization.column,
         )
         if entry.link is not None
-        else Provenance(field="link", rule="link.none", note="the organization is not linked")
+        else Provenance(field="link", rule=Rule.LINK_NONE, note="the organization is not linked")
     )
     organization_provenance = _placed_provenance("organization", organization, entry.organization)
     if entry.extra_lines:
@@ -92,7 +136,7 @@ def build_member(
             note="; ".join(
                 filter(None, [organization_provenance.note, f"further lines: {further}"])
             ),
-            row=organization_provenance.row,
+            location=organization_provenance.location,
             column=organization_provenance.column,
         )
     return Member(
@@ -104,14 +148,24 @@ def build_member(
         joined=joined,
         link=entry.link.title if entry.link is not None else None,
         section=section,
-        table=table,
-        row=entry.aligned.row,
+        location=locations[entry.aligned.row],
         footnotes=entry.footnotes,
-        provenance=(
-            organization_provenance,
-            country.provenance,
-            continent.provenance,
-            joined_provenance,
-            link_provenance,
+        provenance=tuple(
+            _located(provenance, locations)
+            for provenance in (
+                organization_provenance,
+                country.provenance,
+                continent.provenance,
+                joined_provenance,
+                link_provenance,
+            )
         ),
     )
+
+
+def _located(provenance: Provenance, locations: Sequence[Location]) -> Provenance:
+    """The provenance with its evidence row's full location, if it names a row."""
+    row = provenance.location.row
+    if row is None:
+        return provenance
+    return replace(provenance, location=locations[row])

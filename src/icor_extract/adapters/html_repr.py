@@ -8,24 +8,24 @@ from __future__ import annotations
 
 from html import escape
 
-from icor_extract.model import Extraction, Member
+from icor_extract.adapters.schema import HTML_COLUMNS, column
+from icor_extract.model import Extraction, Member, Rule
 
 __all__ = ["extraction_html"]
 
-_COLUMNS = ("continent", "country", "country_code", "organization", "joined", "link")
-_DIRECT = frozenset({"cell", "link"})
+_DIRECT = frozenset({Rule.CELL, Rule.LINK})
 
 
-def _cell(member: Member, column: str) -> str:
-    value = getattr(member, column)
-    field = "country" if column == "country_code" else column
-    provenance = member.provenance_of(field)
+def _cell(member: Member, name: str) -> str:
+    shown = column(name)
+    value = shown.value(member)
+    provenance = member.provenance_of(shown.field)
     text = "" if value is None else escape(str(value))
     if provenance is None:
         return f"<td>{text}</td>"
     tip = escape(" ".join(filter(None, [provenance.rule, provenance.evidence, provenance.note])))
     if value is None:
-        reason = escape(provenance.rule) if column == "country" else ""
+        reason = escape(provenance.rule) if name == "country" else ""
         return f'<td title="{tip}" style="color:#999">{reason}</td>'
     if provenance.rule in _DIRECT:
         return f'<td title="{tip}">{text}</td>'
@@ -34,15 +34,15 @@ def _cell(member: Member, column: str) -> str:
 
 def extraction_html(extraction: Extraction, *, limit: int = 200) -> str:
     """The first ``limit`` members as an HTML table; italics mark inferred values."""
-    head = "".join(f"<th>{escape(c)}</th>" for c in _COLUMNS)
+    head = "".join(f"<th>{escape(name)}</th>" for name in HTML_COLUMNS)
     body = "".join(
-        "<tr>" + "".join(_cell(m, c) for c in _COLUMNS) + "</tr>"
+        "<tr>" + "".join(_cell(m, c) for c in HTML_COLUMNS) + "</tr>"
         for m in extraction.members[:limit]
     )
     more = len(extraction.members) - limit
     footer = f"<p>… {more} more members</p>" if more > 0 else ""
     summary = (
         f"<p>{len(extraction.members)} members, {len(extraction.rejected)} rejected rows, "
-        f"{extraction.tables} tables; <i>italics</i>: moved or inferred (hover for why)</p>"
+        f"{extraction.table_count} tables; <i>italics</i>: moved or inferred (hover for why)</p>"
     )
     return f"{summary}<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{footer}"

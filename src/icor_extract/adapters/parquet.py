@@ -1,7 +1,7 @@
 """Members as Parquet (pyarrow), written in row groups as a run goes.
 
-The schema is fixed (:data:`SCHEMA`, documented in ``docs/formats.md``) and is
-the DataFrame adapter's columns and dtypes in Arrow terms: ``category``
+The schema is fixed (:func:`arrow_schema`, documented in ``docs/formats.md``):
+the export schema's columns and dtypes (:mod:`.schema`) in Arrow terms: ``category``
 columns are dictionary-encoded strings, ``Int64`` columns ``int64``, the
 timestamp ``timestamp[ns, UTC]``.  Each row group is converted through
 :func:`~icor_extract.adapters.dataframe.members_to_dataframe`, so a Parquet
@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
-from icor_extract.adapters.columns import FLAT_COLUMNS
-from icor_extract.adapters.dataframe import DTYPES, members_to_dataframe
+from icor_extract.adapters.dataframe import members_to_dataframe
+from icor_extract.adapters.schema import COLUMNS
 from icor_extract.errors import require
 from icor_extract.model import Member
 
@@ -40,7 +40,7 @@ def arrow_schema() -> pa.Schema:
         "Int64": pa.int64(),
         "datetime64[ns, UTC]": pa.timestamp("ns", tz="UTC"),
     }
-    return pa.schema([pa.field(name, types[DTYPES[name]]) for name in FLAT_COLUMNS])
+    return pa.schema([pa.field(c.name, types[c.dtype]) for c in COLUMNS])
 
 
 class ParquetWriter:

@@ -14,24 +14,14 @@ from collections.abc import Iterable, Sequence
 
 from wcwidth import wcswidth
 
-from icor_extract.adapters.columns import FLAT_COLUMNS, flat_row
+from icor_extract.adapters.schema import FLAT_COLUMNS, TABLE_COLUMNS, column, flat_row
 from icor_extract.model import Member
 
 __all__ = ["to_csv", "to_json", "to_jsonl", "to_table"]
 
-_TABLE_COLUMNS = ("continent", "country", "country_code", "organization", "joined")
-_TABLE_TITLES = {
-    "continent": "continent",
-    "country": "country",
-    "country_code": "code",
-    "organization": "organization",
-    "joined": "joined",
-    "page": "page",
-}
-
 
 def to_csv(members: Iterable[Member], *, header: bool = True) -> str:
-    """Members as CSV with the :data:`FLAT_COLUMNS`; empty fields for missing values."""
+    """Members as CSV with the schema's flat columns; empty fields for missing values."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=FLAT_COLUMNS, lineterminator="\n")
     if header:
@@ -65,12 +55,13 @@ def to_table(members: Sequence[Member], *, page: bool = False) -> str:
 
     ``page`` adds the page column, for members read from more than one page.
     """
-    columns = (*_TABLE_COLUMNS, "page") if page else _TABLE_COLUMNS
+    names = (*TABLE_COLUMNS, "page") if page else TABLE_COLUMNS
+    columns = tuple(column(name) for name in names)
     rows = [
-        ["-" if (value := flat_row(m)[column]) is None else str(value) for column in columns]
+        ["-" if value is None else str(value) for value in flat_row(m, columns).values()]
         for m in members
     ]
-    titles = [_TABLE_TITLES[column] for column in columns]
+    titles = [c.heading for c in columns]
     widths = [max([_width(t), *(_width(r[i]) for r in rows)]) for i, t in enumerate(titles)]
     lines = ["  ".join(_pad(t, w) for t, w in zip(titles, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))

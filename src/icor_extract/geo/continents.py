@@ -14,9 +14,10 @@ CLDR lacks (中东, 南美, 澳洲) come from the sourced file ``data/region_nam
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 from babel import Locale
+
+from icor_extract.geo.tsv import data_rows
 
 __all__ = ["continent_code", "is_continent_name"]
 
@@ -38,15 +39,9 @@ _LOCALES = ("zh", "zh_Hant", "zh_Hant_HK", "en")
 
 
 def _region_rows() -> list[tuple[str, str]]:
-    text = (
-        resources.files("icor_extract.geo").joinpath("data", "region_names.tsv").read_text("utf-8")
-    )
-    rows = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, _, code = line.partition("\t")
-            rows.append((name, code.strip()))
-    return rows
+    return [
+        (row[0], row[1].strip() if len(row) > 1 else "") for row in data_rows("region_names.tsv")
+    ]
 
 
 @cache

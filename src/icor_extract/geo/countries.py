@@ -30,14 +30,16 @@ from __future__ import annotations
 import gettext
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 
 import pycountry
 from babel import Locale
+
+from icor_extract.geo.tsv import data_rows
+from icor_extract.model import Variant
 
 __all__ = [
     "CountryIndex",
@@ -50,7 +52,7 @@ __all__ = [
 _CLDR_LOCALES = ("zh", "zh_Hant", "zh_Hant_HK", "en")
 _ISO_LOCALES = ("zh_CN", "zh_TW", "zh_HK")
 #: CLDR locale whose names a page in each variant is written in
-DISPLAY_LOCALES = {"zh-hans": "zh", "zh-hant": "zh_Hant", "en": "en"}
+DISPLAY_LOCALES: dict[Variant, str] = {"zh-hans": "zh", "zh-hant": "zh_Hant", "en": "en"}
 
 _QUALIFIER = re.compile(r"\s*(?:[（(][^）)]*[）)]|\s-\s.*)\s*$")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -132,7 +134,7 @@ class CountryIndex:
         current: dict[str, set[str]] = defaultdict(set)
         self._display, non_countries = _cldr_names(iso_codes, current)
         _iso_names(current)
-        for name, code, _ in _data_rows("other_names.tsv"):
+        for name, code, _ in data_rows("other_names.tsv"):
             _add(current, name, code)
         former = _former_names(set(current))
 
@@ -154,7 +156,7 @@ class CountryIndex:
                 if len(target) == 2
                 else Resolution(Status.FORMER, (), name)
             )
-            for code, target, name in _data_rows("ioc_codes.tsv")
+            for code, target, name in data_rows("ioc_codes.tsv")
         }
         self._starts = _starts(self._names)
 
@@ -170,7 +172,7 @@ class CountryIndex:
         """
         added: dict[str, Resolution] = {
             _fold(name): Resolution(Status.NOT_A_COUNTRY, (), f"{english} ({code})")
-            for name, code, english in _data_rows("places.tsv")
+            for name, code, english in data_rows("places.tsv")
         }
         catalogs = [_translations("iso3166-2", locale) for locale in _ISO_LOCALES]
         for place in pycountry.subdivisions:
@@ -221,7 +223,7 @@ class CountryIndex:
             return Resolution(Status.COUNTRY, (iso,), code)
         return ioc if ioc is not None else Resolution(Status.UNKNOWN, (), code)
 
-    def display_name(self, code: str, variant: str = "zh-hans") -> str:
+    def display_name(self, code: str, variant: Variant = "zh-hans") -> str:
         """The CLDR name of ``code`` in the page's language variant."""
         locale_name = DISPLAY_LOCALES.get(variant, "zh")
         return self._display[locale_name].get(code) or self._display["en"].get(code, code)
@@ -313,17 +315,9 @@ def _iso_names(current: dict[str, set[str]]) -> None:
                 _add(current, _ARTICLE.sub("", f"{tail} {head}"), country.alpha_2)
 
 
-def _data_rows(name: str) -> Iterator[list[str]]:
-    """The tab-separated rows of a bundled data file, comments skipped."""
-    text = resources.files("icor_extract.geo").joinpath("data", name).read_text("utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
-
-
 def _former_names(current_aliases: set[str]) -> dict[str, str]:
     """ISO 3166-3 names that are no current country's name: folded name -> English name."""
-    former = {_fold(name): english for name, _, english in _data_rows("former_states.tsv")}
+    former = {_fold(name): english for name, _, english in data_rows("former_states.tsv")}
     for historic in pycountry.historic_countries:
         english = historic.name.split(",", 1)[0]
         names = {historic.name, english}

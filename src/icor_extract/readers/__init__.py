@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from icor_extract.errors import UnsupportedFormatError
+from icor_extract.model import Variant
 from icor_extract.readers.detect import FORMATS, detect_format
 from icor_extract.readers.html import read_html_document
 from icor_extract.readers.markdown import read_markdown
@@ -12,7 +13,7 @@ from icor_extract.readers.wikitext import read_wikitext
 __all__ = ["FORMATS", "detect_format", "read_tables"]
 
 
-def read_tables(text: str, format: str, *, variant: str = "zh-hans") -> list[RawTable]:
+def read_tables(text: str, format: str, *, variant: Variant = "zh-hans") -> list[RawTable]:
     """Every table of ``text`` read with the named format's reader."""
     if format == "markdown":
         return read_markdown(text)

@@ -14,6 +14,8 @@ The order of choices:
 
 When none of these fits, :class:`DecodingError` gives the offset of the first
 byte that is not UTF-8, unless the caller asked for ``errors="replace"``.
+Text given as ``str`` is checked the same way: a lone surrogate is not text
+(:func:`to_text` is the decode step for both).
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from icor_extract.errors import DecodingError
+from icor_extract.errors import DecodingError, InputError
 
-__all__ = ["Decoded", "decode"]
+__all__ = ["Decoded", "decode", "to_text"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -114,21 +116,67 @@ def decode(
         return Decoded(_decode(data, declared, errors, source), declared, "declared")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", "default")
-    except UnicodeDecodeError as first_error:
-        for name in _FALLBACKS:
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            if _looks_chinese(text):
-                return Decoded(text, name, "detected")
-        if errors != "strict":
-            return Decoded(data.decode("utf-8", errors=errors), "utf-8", "default")
+    except UnicodeDecodeError as error:
+        return _not_utf8(data, error, errors, source)
+
+
+def _not_utf8(data: bytes, error: UnicodeDecodeError, errors: str, source: str | None) -> Decoded:
+    """Bytes that are not UTF-8: Chinese in GB18030 or Big5, or replaced, or an error."""
+    for name in _FALLBACKS:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _looks_chinese(text):
+            return Decoded(text, name, "detected")
+    if errors != "strict":
+        return Decoded(data.decode("utf-8", errors=errors), "utf-8", "default")
+    raise DecodingError(
+        f"invalid utf-8 byte {data[error.start : error.start + 1]!r} at offset "
+        f"{error.start} ({error.reason}), and neither GB18030 nor Big5 "
+        "gives Chinese text; name the encoding, or ask for errors='replace'",
+        encoding="utf-8",
+        offset=error.start,
+        source=source,
+    ) from None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(text: str, errors: str, source: str | None) -> str:
+    """Text that is not valid Unicode (a lone surrogate) is bad input, as invalid bytes are."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        if errors == "replace":
+            return _SURROGATE.sub("\ufffd", text)
         raise DecodingError(
-            f"invalid utf-8 byte {data[first_error.start : first_error.start + 1]!r} at offset "
-            f"{first_error.start} ({first_error.reason}), and neither GB18030 nor Big5 "
-            "gives Chinese text; name the encoding, or ask for errors='replace'",
+            f"the text holds a lone surrogate at offset {error.start}; "
+            "ask for errors='replace' to replace it",
             encoding="utf-8",
-            offset=first_error.start,
+            offset=error.start,
             source=source,
         ) from None
+    return text
+
+
+def to_text(
+    data: object,
+    *,
+    encoding: str | None = None,
+    errors: str = "strict",
+    source: str | None = None,
+) -> tuple[str, str | None]:
+    """Valid text from ``str`` or ``bytes``, and the encoding used (``None`` for ``str``).
+
+    Bytes are decoded as :func:`decode` says; a lone surrogate in either is
+    reported, or replaced with ``errors="replace"``.
+    """
+    used: str | None = None
+    if isinstance(data, bytes | bytearray):
+        decoded = decode(bytes(data), encoding=encoding, errors=errors, source=source)
+        data, used = decoded.text, decoded.encoding
+    if not isinstance(data, str):
+        raise InputError(f"expected str or bytes, got {type(data).__name__}", source=source)
+    return _without_lone_surrogates(data, errors, source), used

@@ -10,10 +10,14 @@
 from __future__ import annotations
 
 import re
+from typing import get_args
+
+from icor_extract.model import Format
 
 __all__ = ["FORMATS", "detect_format"]
 
-FORMATS = ("markdown", "html", "wikitext")
+#: the readers, by name: every :data:`~icor_extract.model.Format` but ``auto``
+FORMATS: tuple[Format, ...] = tuple(name for name in get_args(Format) if name != "auto")
 
 _WIKI_TABLE = re.compile(r"^[ \t]*\{\|", re.MULTILINE)
 _HTML_DOCUMENT = re.compile(
@@ -22,7 +26,7 @@ _HTML_DOCUMENT = re.compile(
 _HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 
 
-def detect_format(text: str) -> str:
+def detect_format(text: str) -> Format:
     """The name of the reader for ``text`` (one of :data:`FORMATS`)."""
     head = text[:4096]
     if _HTML_DOCUMENT.match(head):

@@ -113,53 +113,74 @@ def _plain_cell(element: etree._Element, *, header: bool) -> RawCell | None:
     return _raw_cell(element, source_text(_text_of(element)), header=header, links=links)
 
 
+@dataclass
+class _CellWalk:
+    """What a walk through one cell collects: text parts, links, footnotes, flags."""
+
+    root: etree._Element
+    parts: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    flags: list[FlagHint] = field(default_factory=list)
+    open_links: list[tuple[etree._Element, str, int]] = field(default_factory=list)
+
+    def skips(self, node: etree._Element, tag: str) -> bool:
+        """Whether the walk leaves out ``node``'s subtree (hidden, nested table, footnote)."""
+        if node is self.root:
+            return False
+        if tag in _SKIPPED or _is_hidden(node):
+            if tag == "table":
+                self.parts.append("\n")
+            return True
+        if _is_footnote(node):
+            self.footnotes.append(normalize_text(_text_of(node)))
+            return True
+        return False
+
+    def start(self, node: etree._Element, tag: str) -> None:
+        if tag == "a" and (title := link_title(node.get("href") or "")) is not None:
+            self.open_links.append((node, title, len(self.parts)))
+        elif tag in ("img", "a") and (hint := _flag_from_image(node)) is not None:
+            self.flags.append(hint)
+        elif tag == "br" or tag in _BLOCKS:
+            self.parts.append("\n")
+        if node.text and tag != "br":
+            self.parts.append(source_text(node.text))
+
+    def end(self, node: etree._Element, tag: str) -> None:
+        if self.open_links and self.open_links[-1][0] is node:
+            _, title, start = self.open_links.pop()
+            text = normalize_text("".join(self.parts[start:]))
+            if text:
+                self.links.append(Link(title=title, text=text))
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+        if node is not self.root and node.tail:
+            self.parts.append(source_text(node.tail))
+
+
 def _cell(element: etree._Element, *, header: bool) -> RawCell:
     """Read one ``td``/``th``: text with line breaks, links, footnotes, flags."""
     plain = _plain_cell(element, header=header)
     if plain is not None:
         return plain
-    parts: list[str] = []
-    links: list[Link] = []
-    footnotes: list[str] = []
-    flags: list[FlagHint] = []
-    open_links: list[tuple[etree._Element, str, int]] = []
-
+    walk = _CellWalk(element)
     walker = etree.iterwalk(element, events=("start", "end"))
     for event, node in walker:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if event == "start":
-            if node is not element and (tag in _SKIPPED or _is_hidden(node)):
-                walker.skip_subtree()
-                if tag == "table":
-                    parts.append("\n")
-                continue
-            if node is not element and _is_footnote(node):
-                footnotes.append(normalize_text(_text_of(node)))
-                walker.skip_subtree()
-                continue
-            if tag in ("img", "a"):
-                title = link_title(node.get("href") or "") if tag == "a" else None
-                if title is not None:
-                    open_links.append((node, title, len(parts)))
-                elif (hint := _flag_from_image(node)) is not None:
-                    flags.append(hint)
-            elif tag == "br" or tag in _BLOCKS:
-                parts.append("\n")
-            if node.text and tag != "br":
-                parts.append(source_text(node.text))
+        if event == "end":
+            walk.end(node, tag)
+        elif walk.skips(node, tag):
+            walker.skip_subtree()
         else:
-            if open_links and open_links[-1][0] is node:
-                _, title, start = open_links.pop()
-                text = normalize_text("".join(parts[start:]))
-                if text:
-                    links.append(Link(title=title, text=text))
-            if tag in _BLOCKS:
-                parts.append("\n")
-            if node is not element and node.tail:
-                parts.append(source_text(node.tail))
-
+            walk.start(node, tag)
     return _raw_cell(
-        element, "".join(parts), header=header, links=links, footnotes=footnotes, flags=flags
+        element,
+        "".join(walk.parts),
+        header=header,
+        links=walk.links,
+        footnotes=walk.footnotes,
+        flags=walk.flags,
     )
 
 

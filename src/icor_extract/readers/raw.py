@@ -12,7 +12,12 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from icor_extract.model import Location
+
 __all__ = [
+    "FILE_NAMESPACES",
+    "HIDDEN_NAMESPACES",
+    "NON_ARTICLE_NAMESPACES",
     "FlagHint",
     "Link",
     "RawCell",
@@ -20,6 +25,7 @@ __all__ = [
     "RawTable",
     "flag_file",
     "link_title",
+    "namespace_of",
     "normalize_text",
     "source_text",
     "split_footnotes",
@@ -39,8 +45,10 @@ class FlagHint:
     """A country named by markup rather than text: a flag template or image.
 
     ``value`` is what the markup names (``印度``, ``IND``, ``the Netherlands``);
-    ``kind`` says how (``template``, ``code``, ``image``); ``evidence`` is the
-    markup itself, for provenance.
+    ``kind`` says how (``template``, ``code``, ``image``, or ``bare``: a
+    template without parameters, such as ``{{印度}}``, that renders a flag
+    only if its name is a country's, which the repair stage decides);
+    ``evidence`` is the markup itself, for provenance.
     """
 
     kind: str
@@ -82,6 +90,12 @@ class RawTable:
     section: str | None = None
     caption: str | None = None
     line: int | None = None
+
+    def locations(self) -> tuple[Location, ...]:
+        """The :class:`Location` of every row, by row index: what notes and records cite."""
+        return tuple(
+            Location(table=self.index, row=y, line=row.line) for y, row in enumerate(self.rows)
+        )
 
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
@@ -131,11 +145,24 @@ def split_footnotes(text: str) -> tuple[str, tuple[str, ...]]:
 _PAGE_MD = re.compile(r"^(?:\.\./)?Page/(?P<title>.+?)\.md$")
 _WIKI_PATH = re.compile(r"^(?:(?:https?:)?//[^/]+)?/wiki/(?P<title>[^?#]+)")
 _INDEX_PHP = re.compile(r"[?&]title=(?P<title>[^&#]+)")
-_NAMESPACED = re.compile(
-    r"^(?:File|Image|Category|Template|Help|Special|Wikipedia|文件|檔案|图像|圖像|分类|分類|模板|特殊)"
-    r"\s*:",
-    re.IGNORECASE,
+#: namespaces of files: a link into one shows the file (a flag image, maybe)
+FILE_NAMESPACES = frozenset({"file", "image", "文件", "檔案", "图像", "圖像", "媒体", "媒體"})
+#: namespaces whose links a table cell does not show as text (categories, templates)
+HIDDEN_NAMESPACES = frozenset({"category", "分类", "分類", "template", "模板"})
+#: every namespace whose pages are not articles (zh-wiki's names and their English ones)
+NON_ARTICLE_NAMESPACES = (
+    FILE_NAMESPACES | HIDDEN_NAMESPACES | {"help", "special", "wikipedia", "特殊"}
 )
+
+
+def namespace_of(title: str) -> str | None:
+    """The namespace a title names, folded (``File:X`` gives ``file``), if it is a known one."""
+    if ":" not in title:
+        return None
+    prefix = title.split(":", 1)[0].strip().casefold()
+    return prefix if prefix in NON_ARTICLE_NAMESPACES else None
+
+
 # Commons flag files: Flag_of_India.svg, Flag_of_Afghanistan_(2013–2021).svg
 _FLAG_FILE = re.compile(r"Flag[ _]of[ _](?P<name>[^/|\]]+?)\.svg", re.IGNORECASE)
 
@@ -173,6 +200,6 @@ def link_title(href: str) -> str | None:
     if not title:
         return None
     title = unquote(title).replace("_", " ").strip()
-    if not title or _NAMESPACED.match(title):
+    if not title or namespace_of(title) is not None:
         return None
     return _SPACE.sub(" ", title)

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
+from icor_extract.model import Variant
+
 __all__ = ["FALLBACKS", "resolve_variants"]
 
 #: variant -> the codes tried in order (MediaWiki's zh fallback chains)
-FALLBACKS: dict[str, tuple[str, ...]] = {
+FALLBACKS: dict[Variant, tuple[str, ...]] = {
     "zh-hans": ("zh-hans", "zh-cn", "zh-sg", "zh-my", "zh", "zh-hant", "zh-tw", "zh-hk", "zh-mo"),
     "zh-hant": ("zh-hant", "zh-tw", "zh-hk", "zh-mo", "zh", "zh-hans", "zh-cn", "zh-sg", "zh-my"),
 }
@@ -27,20 +29,20 @@ _PAIR_SPLIT = re.compile(r";(?=\s*zh(?:-[a-z]+)?\s*:)")
 _PAIR = re.compile(r"^\s*(?P<code>zh(?:-[a-z]+)?)\s*:(?P<text>.*)$", re.DOTALL)
 
 
-def _choose(body: str, variant: str) -> str:
+def _choose(body: str, variant: Variant) -> str:
     pairs = {}
     for piece in _PAIR_SPLIT.split(body):
         match = _PAIR.match(piece)
         if match is None:
             return body  # not a variant list: text shown as written
         pairs[match.group("code").lower()] = match.group("text").rstrip().rstrip(";")
-    for code in FALLBACKS.get(variant, FALLBACKS["zh-hans"]):
+    for code in FALLBACKS[variant]:
         if code in pairs:
             return pairs[code]
     return next(iter(pairs.values()), "")
 
 
-def _replace(match: re.Match[str], variant: str) -> str:
+def _replace(match: re.Match[str], variant: Variant) -> str:
     body = match.group("body")
     newlines = "\n" * body.count("\n")
     flagged = _FLAGS.match(body)
@@ -54,7 +56,7 @@ def _replace(match: re.Match[str], variant: str) -> str:
     return _choose(body, variant).replace("\n", "") + newlines
 
 
-def resolve_variants(text: str, variant: str = "zh-hans") -> str:
+def resolve_variants(text: str, variant: Variant = "zh-hans") -> str:
     """``text`` with every ``-{…}-`` replaced by what ``variant`` shows."""
     if "-{" not in text:
         return text

@@ -7,11 +7,16 @@ What each construct becomes:
 * ``<ref>…</ref>``, ``<ref name=… />`` and ``{{efn|…}}``-style notes are footnotes;
 * ``<br>`` is a line break; bold, italics and inline tags keep their text;
 * flag templates (``{{flag|印度}}``, ``{{flagicon|IND}}``, ``{{flagcountry|…}}``,
-  ``{{IND}}``, ``{{印度}}``) are flag hints, and add no text;
+  ``{{IND}}``) are flag hints, and add no text; a template without parameters
+  (``{{印度}}``, ``{{dubious}}``) is a ``bare`` hint, which the repair stage
+  takes as a flag if its name is a country's and reports as dropped if not;
 * ``{{lang|xx|text}}``, ``{{lang-xx|text}}``, ``{{nowrap|text}}`` and
   ``{{link-xx|名|Name}}`` are reduced to their text;
 * any other template is dropped from the value and its name reported, so
   markup never leaks into a value.
+
+Readers only say what the source holds: deciding what a name means (a
+country, a continent) is the repair stage's job.
 """
 
 from __future__ import annotations
@@ -33,11 +38,13 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
-from icor_extract.geo.countries import Status, country_index
 from icor_extract.readers.raw import (
+    FILE_NAMESPACES,
+    HIDDEN_NAMESPACES,
     FlagHint,
     Link,
     flag_file,
+    namespace_of,
     normalize_text,
     source_text,
     split_footnotes,
@@ -59,8 +66,6 @@ _NOTE_TEMPLATES = frozenset(
 _LINK_TEMPLATE = re.compile(r"^(?:link|ill|interlanguage link)(?:-[a-z]{2,3})?$")
 _LANG_TEMPLATE = re.compile(r"^lang-[a-z]{2,3}(?:-[a-z]+)?$")
 _THREE_LETTERS = re.compile(r"^[A-Z]{3}$")
-_FILE_NAMESPACES = frozenset({"file", "image", "文件", "檔案", "图像", "圖像", "媒体", "媒體"})
-_SKIP_NAMESPACES = frozenset({"category", "分类", "分類", "template", "模板"})
 
 
 @dataclass(slots=True)
@@ -131,8 +136,8 @@ def _apply_template(
             out.links.append(Link(title=wikilink_title(title), text=title))
     elif lowered in _NOTE_TEMPLATES:
         out.footnotes.append(normalize_text(first or "") or f"{{{{{name}}}}}")
-    elif not has_params and _is_country_template(name):
-        out.flags.append(FlagHint(kind="template", value=name, evidence=evidence))
+    elif not has_params:  # {{印度}} is a flag; repair decides, with the country names
+        out.flags.append(FlagHint(kind="bare", value=name, evidence=evidence))
     else:
         out.dropped.append(name)
     return True
@@ -154,20 +159,15 @@ def _template(template: Template, out: CellContent) -> None:
             _walk(wrapped, out)
 
 
-def _is_country_template(name: str) -> bool:
-    """Bare country templates such as ``{{印度}}`` render a flag and the name."""
-    return country_index().resolve(name).status in (Status.COUNTRY, Status.FORMER)
-
-
 def _wikilink(link: Wikilink, out: CellContent) -> None:
     target = str(link.title).strip()
-    namespace = target.split(":", 1)[0].strip().lower() if ":" in target else ""
-    if namespace in _FILE_NAMESPACES:
+    namespace = namespace_of(target)
+    if namespace in FILE_NAMESPACES:
         found = flag_file(target.split(":", 1)[1].strip())
         if found is not None:
             out.flags.append(FlagHint(kind="image", value=found[0], evidence=str(link)))
         return
-    if namespace in _SKIP_NAMESPACES:
+    if namespace in HIDDEN_NAMESPACES:
         return
     start = len(out.parts)
     if link.text is not None:
@@ -249,6 +249,42 @@ _FAST_FORBIDDEN = re.compile(r"[\[\]{}<>&]|''")
 _REF_NAME = re.compile(r"""name\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 
 
+def _fast_template(match: re.Match[str], out: CellContent) -> None:
+    name = match.group("template").strip().replace("_", " ")
+    args = match.group("args").split("|")[1:]
+    positional = [arg for arg in args if "=" not in arg]
+    first = positional[0] if positional else None
+    second = positional[1] if len(positional) > 1 else None
+    applied = _apply_template(
+        name, first=first, has_params=bool(args), evidence=match.group(0), out=out
+    )
+    if not applied:
+        wrapped = second if name.lower() == "lang" else first
+        out.parts.append(wrapped or "")
+
+
+def _fast_token(match: re.Match[str], out: CellContent) -> None:
+    """One token of simple markup: a link, a template, a line break, a footnote, an entity."""
+    if match.group("target") is not None:
+        target, label = match.group("target").strip(), match.group("label")
+        shown = target if label is None else label
+        out.parts.append(shown)
+        if normalize_text(shown):
+            out.links.append(Link(title=wikilink_title(target), text=normalize_text(shown)))
+    elif match.group("template") is not None:
+        _fast_template(match, out)
+    elif match.lastgroup == "br":
+        out.parts.append("\n")
+    elif match.group("reftext") is not None:
+        out.footnotes.append(normalize_text(match.group("reftext")) or "ref")
+    elif match.group(0).startswith("<ref"):
+        named = _REF_NAME.search(match.group("refattrs") or "")
+        note = next((part for part in named.groups() if part), "") if named else ""
+        out.footnotes.append(note.strip() or "ref")
+    elif match.group("entity") is not None:
+        out.parts.append(html.unescape(match.group(0)))
+
+
 def _fast(wikitext: str, out: CellContent) -> bool:
     """Read a cell of simple markup into ``out``; ``False`` if it needs the full parser."""
     position = 0
@@ -258,39 +294,7 @@ def _fast(wikitext: str, out: CellContent) -> bool:
             return False
         out.parts.append(source_text(between, paragraphs=True))
         position = match.end()
-        group = match.lastgroup
-        if match.group("target") is not None:
-            target, label = match.group("target").strip(), match.group("label")
-            shown = target if label is None else label
-            out.parts.append(shown)
-            if normalize_text(shown):
-                out.links.append(Link(title=wikilink_title(target), text=normalize_text(shown)))
-        elif match.group("template") is not None:
-            name = match.group("template").strip().replace("_", " ")
-            args = match.group("args").split("|")[1:]
-            positional = [arg for arg in args if "=" not in arg]
-            first = positional[0] if positional else None
-            second = positional[1] if len(positional) > 1 else None
-            applied = _apply_template(
-                name,
-                first=first,
-                has_params=bool(args),
-                evidence=match.group(0),
-                out=out,
-            )
-            if not applied:
-                wrapped = second if name.lower() == "lang" else first
-                out.parts.append(wrapped or "")
-        elif group == "br":
-            out.parts.append("\n")
-        elif match.group("reftext") is not None:
-            out.footnotes.append(normalize_text(match.group("reftext")) or "ref")
-        elif match.group(0).startswith("<ref"):
-            named = _REF_NAME.search(match.group("refattrs") or "")
-            note = next((part for part in named.groups() if part), "") if named else ""
-            out.footnotes.append(note.strip() or "ref")
-        elif match.group("entity") is not None:
-            out.parts.append(html.unescape(match.group(0)))
+        _fast_token(match, out)
     rest = wikitext[position:]
     if _FAST_FORBIDDEN.search(rest):
         return False

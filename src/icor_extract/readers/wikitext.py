@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from icor_extract.model import Variant
 from icor_extract.readers.raw import RawCell, RawRow, RawTable, normalize_text
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
@@ -189,40 +190,37 @@ def _heading(line: str) -> str | None:
     return normalize_text(read_cell_content(match.group("title").strip()).text) or None
 
 
-def read_wikitext(
-    text: str, *, variant: str = "zh-hans", rows: int | None = None
-) -> list[RawTable]:
-    """Every table of a wikitext page, in document order, with its section.
+@dataclass
+class _Scanner:
+    """The line scanner's state: tables open and finished, the current section."""
 
-    ``rows`` keeps only each table's first rows (the page is still scanned
-    whole, but the cells of later rows are never read): enough to look for
-    a header, at a fraction of the cost.
-    """
-    text = resolve_variants(text, variant)
-    finished: list[_Table] = []
-    open_tables: list[_Table] = []
+    finished: list[_Table] = field(default_factory=list)
+    open_tables: list[_Table] = field(default_factory=list)
     section: str | None = None
-    count = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.lstrip()
-        table = open_tables[-1] if open_tables else None
-        if table is None:
-            if line.startswith("{|"):
-                open_tables.append(_Table(index=count, line=number, section=section))
-                count += 1
-            elif line.startswith("="):
-                section = _heading(line) or section
-            continue
+    count: int = 0
+
+    def open(self, number: int) -> None:
+        self.open_tables.append(_Table(index=self.count, line=number, section=self.section))
+        self.count += 1
+
+    def outside(self, line: str, number: int) -> None:
+        """A line outside every table: only a table start or a heading matters."""
+        if line.startswith("{|"):
+            self.open(number)
+        elif line.startswith("="):
+            self.section = _heading(line) or self.section
+
+    def inside(self, table: _Table, raw: str, line: str, number: int) -> None:
+        """A line inside ``table``, read as MediaWiki's table parser reads it."""
         if table.depth > 0 and line.startswith(("|}", "|-", "{|")):
             table.depth = 0  # a template left open at a row or table mark is text
         if table.depth > 0:  # inside a multi-line template
             table.continue_cell(raw)
         elif line.startswith("{|"):
             table.continue_cell("")  # the nested table is read as a table of its own
-            open_tables.append(_Table(index=count, line=number, section=section))
-            count += 1
+            self.open(number)
         elif line.startswith("|}"):
-            finished.append(open_tables.pop())
+            self.finished.append(self.open_tables.pop())
         elif line.startswith("|-"):
             table.rows.append(_Row(line=number))
         elif line.startswith("|+"):
@@ -231,5 +229,24 @@ def read_wikitext(
             table.add_cells(line, number)
         else:
             table.continue_cell(raw)
-    finished.extend(reversed(open_tables))  # a truncated page keeps its open tables
+
+
+def read_wikitext(
+    text: str, *, variant: Variant = "zh-hans", rows: int | None = None
+) -> list[RawTable]:
+    """Every table of a wikitext page, in document order, with its section.
+
+    ``rows`` keeps only each table's first rows (the page is still scanned
+    whole, but the cells of later rows are never read): enough to look for
+    a header, at a fraction of the cost.
+    """
+    text = resolve_variants(text, variant)
+    scanner = _Scanner()
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.lstrip()
+        if scanner.open_tables:
+            scanner.inside(scanner.open_tables[-1], raw, line, number)
+        else:
+            scanner.outside(line, number)
+    finished = scanner.finished + scanner.open_tables[::-1]  # a truncated page keeps them
     return [table.build(rows) for table in sorted(finished, key=lambda table: table.index)]

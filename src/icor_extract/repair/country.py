@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from icor_extract.geo.countries import Resolution, Status, country_index
 from icor_extract.geo.flags import resolve_flag
-from icor_extract.model import Provenance, RowKind
+from icor_extract.model import Location, Note, NoteCode, Provenance, RowKind, Rule, Variant
 from icor_extract.readers.raw import RawCell
 from icor_extract.repair.columns import Role
 from icor_extract.repair.entries import Entry
@@ -39,10 +40,10 @@ __all__ = ["Country", "assign_countries", "row_groups"]
 _QUALIFIED_TITLE = re.compile(r"^(?P<base>.+?)\s*[(（](?P<qualifier>[^()（）]+)[)）]\s*$")
 
 _EMPTY_RULE = {
-    Status.AMBIGUOUS: "country.ambiguous",
-    Status.FORMER: "country.former",
-    Status.NOT_A_COUNTRY: "country.not-a-country",
-    Status.UNKNOWN: "country.unknown",
+    Status.AMBIGUOUS: Rule.COUNTRY_AMBIGUOUS,
+    Status.FORMER: Rule.COUNTRY_FORMER,
+    Status.NOT_A_COUNTRY: Rule.COUNTRY_NOT_A_COUNTRY,
+    Status.UNKNOWN: Rule.COUNTRY_UNKNOWN,
 }
 
 
@@ -55,7 +56,7 @@ class Country:
 
 @dataclass(frozen=True, slots=True)
 class _Hint:
-    rule: str
+    rule: Rule
     evidence: str
     resolution: Resolution
     row: int
@@ -99,23 +100,24 @@ def row_groups(rows: list[AlignedRow]) -> dict[int, tuple[int, int]]:
     return keys
 
 
-def _cell_resolution(cell: RawCell) -> tuple[str, str, Resolution] | None:
+def _cell_resolution(cell: RawCell) -> tuple[Rule, str, Resolution] | None:
     """What a country cell says: (rule, evidence, resolution), or None if blank.
 
     A cell naming two different countries (two flags, two linked names, two
     lines) decides none: it is reported as ambiguous.
     """
     index = country_index()
-    found: list[tuple[str, str, Resolution]] = [
-        ("country.flag", hint.evidence, resolve_flag(hint.kind, hint.value)) for hint in cell.flags
+    found: list[tuple[Rule, str, Resolution]] = [
+        (Rule.COUNTRY_FLAG, hint.evidence, resolve_flag(hint.kind, hint.value))
+        for hint in cell.flags
     ]
     texts = [*cell.text.split("\n"), *(link.title for link in cell.links)] if cell.text else []
-    found += [("country.cell", text, index.resolve(text)) for text in texts if text]
+    found += [(Rule.COUNTRY_CELL, text, index.resolve(text)) for text in texts if text]
     countries = [item for item in found if item[2].status is Status.COUNTRY]
     codes = sorted({item[2].codes[0] for item in countries})
     if len(codes) > 1:
         evidence = " / ".join(dict.fromkeys(item[1] for item in countries))
-        return ("country.cell", evidence, Resolution(Status.AMBIGUOUS, tuple(codes), evidence))
+        return (Rule.COUNTRY_CELL, evidence, Resolution(Status.AMBIGUOUS, tuple(codes), evidence))
     if countries:
         return countries[0]
     known = [item for item in found if item[2].status is not Status.UNKNOWN]
@@ -130,7 +132,7 @@ def _name_hints(entry: Entry, column: int | None) -> list[_Hint]:
     index = country_index()
     row = entry.aligned.row
     hints = [
-        _Hint("country.name", match.text, match.resolution, row, column)
+        _Hint(Rule.COUNTRY_NAME, match.text, match.resolution, row, column)
         for match in index.find(entry.organization)
         if match.resolution.status is not Status.UNKNOWN
     ]
@@ -141,10 +143,10 @@ def _name_hints(entry: Entry, column: int | None) -> list[_Hint]:
         if qualified:
             resolution = index.resolve(qualified.group("qualifier"))
             if resolution.status is not Status.UNKNOWN:
-                hints.append(_Hint("country.link-title", title, resolution, row, column))
+                hints.append(_Hint(Rule.COUNTRY_LINK_TITLE, title, resolution, row, column))
         if base != entry.organization:
             hints += [
-                _Hint("country.link-title", title, match.resolution, row, column)
+                _Hint(Rule.COUNTRY_LINK_TITLE, title, match.resolution, row, column)
                 for match in index.find(base)
                 if match.resolution.status is not Status.UNKNOWN
             ]
@@ -168,19 +170,24 @@ def _entry_verdict(hints: list[_Hint]) -> _Verdict:
     return _Verdict(None, tuple(hints), conflict=bool(codes))
 
 
-def _country(code: str, variant: str, provenance: Provenance) -> Country:
+def _country(code: str, variant: Variant, provenance: Provenance) -> Country:
     return Country(country_index().display_name(code, variant), code, provenance)
 
 
-def _empty(rule: str, evidence: str, note: str, row: int | None, column: int | None) -> Country:
+def _empty(rule: Rule, evidence: str, note: str, row: int | None, column: int | None) -> Country:
     provenance = Provenance(
-        field="country", rule=rule, evidence=evidence, note=note, row=row, column=column
+        field="country",
+        rule=rule,
+        evidence=evidence,
+        note=note,
+        location=Location(row=row),
+        column=column,
     )
     return Country(None, None, provenance)
 
 
 def _from_cell(
-    entries: list[Entry], placed: Placed, found: tuple[str, str, Resolution], variant: str
+    entries: list[Entry], placed: Placed, found: tuple[Rule, str, Resolution], variant: Variant
 ) -> list[Country]:
     rule, evidence, resolution = found
     result = []
@@ -210,7 +217,9 @@ def _from_cell(
                     f"this row continues the country cell of row {placed.row} ({evidence!r}), "
                     f"but its own name names {named}"
                 )
-                result.append(_empty("country.conflict", evidence, note, placed.row, placed.column))
+                result.append(
+                    _empty(Rule.COUNTRY_CONFLICT, evidence, note, placed.row, placed.column)
+                )
                 continue
             note = (
                 f"{rule} of row {placed.row}: this row's own country cell was lost, "
@@ -218,81 +227,126 @@ def _from_cell(
             )
             provenance = Provenance(
                 field="country",
-                rule="country.continued",
+                rule=Rule.COUNTRY_CONTINUED,
                 evidence=evidence,
                 note=note,
-                row=placed.row,
+                location=Location(row=placed.row),
                 column=placed.column,
             )
         else:
             provenance = Provenance(
                 field="country",
-                rule="country.rowspan" if spanned else rule,
+                rule=Rule.COUNTRY_ROWSPAN if spanned else rule,
                 evidence=evidence,
                 note=f"{rule} in row {placed.row}, spanned down" if spanned else "",
-                row=placed.row,
+                location=Location(row=placed.row),
                 column=placed.column,
             )
         result.append(_country(code, variant, provenance))
     return result
 
 
-def _from_names(entries: list[Entry], variant: str) -> list[Country]:
-    verdicts = []
-    column = None
-    for entry in entries:
-        column = entry.aligned.values[Role.ORGANIZATION].column
-        verdicts.append(_entry_verdict(_name_hints(entry, column)))
+def _names_conflict(
+    entries: list[Entry], verdicts: list[_Verdict], column: int | None
+) -> list[Country]:
+    named = sorted({hint.evidence for verdict in verdicts for hint in verdict.hints})
+    note = "the names in this row group point to different countries: " + ", ".join(
+        repr(text) for text in named
+    )
+    evidence = "; ".join(named)
+    return [
+        _empty(Rule.COUNTRY_CONFLICT, evidence, note, entry.aligned.row, column)
+        for entry in entries
+    ]
+
+
+def _names_agree(code: str, verdicts: list[_Verdict], variant: Variant) -> list[Country]:
+    """One country for the row group: named by each member, or shared from one that names it."""
+    first = next(verdict.hints[0] for verdict in verdicts if verdict.code is not None)
+    result = []
+    for verdict in verdicts:
+        shared = verdict.code is None
+        hint = first if shared else verdict.hints[0]
+        provenance = Provenance(
+            field="country",
+            rule=Rule.COUNTRY_ROW_GROUP if shared else hint.rule,
+            evidence=hint.evidence,
+            note=f"{hint.rule} in row {hint.row}, which shares this row's country cell"
+            if shared
+            else "",
+            location=Location(row=hint.row),
+            column=hint.column,
+        )
+        result.append(_country(code, variant, provenance))
+    return result
+
+
+def _names_problem(verdicts: list[_Verdict], problems: list[_Hint]) -> list[Country]:
+    """No country: the names found are ambiguous, former, or no countries; each says which."""
+    result = []
+    for verdict in verdicts:
+        hint = verdict.hints[0] if verdict.hints else problems[0]
+        note = _why(hint.resolution, hint.evidence)
+        if not verdict.hints:
+            note += f" (row {hint.row}, which shares this row's country cell)"
+        rule = _EMPTY_RULE[hint.resolution.status]
+        result.append(_empty(rule, hint.evidence, note, hint.row, hint.column))
+    return result
+
+
+def _from_names(entries: list[Entry], variant: Variant) -> list[Country]:
+    """The row group's country from its members' names and link titles, or why none."""
+    column = entries[-1].aligned.values[Role.ORGANIZATION].column
+    verdicts = [
+        _entry_verdict(_name_hints(entry, entry.aligned.values[Role.ORGANIZATION].column))
+        for entry in entries
+    ]
     codes = {verdict.code for verdict in verdicts if verdict.code is not None}
     problems = [hint for verdict in verdicts if verdict.code is None for hint in verdict.hints]
-
     if len(codes) > 1 or (codes and problems) or any(verdict.conflict for verdict in verdicts):
-        named = sorted({hint.evidence for verdict in verdicts for hint in verdict.hints})
-        note = "the names in this row group point to different countries: " + ", ".join(
-            repr(text) for text in named
-        )
-        return [
-            _empty("country.conflict", "; ".join(named), note, entry.aligned.row, column)
-            for entry in entries
-        ]
+        return _names_conflict(entries, verdicts, column)
     if codes:
-        code = next(iter(codes))
-        first = next(verdict.hints[0] for verdict in verdicts if verdict.code is not None)
-        result = []
-        for verdict in verdicts:
-            hint = verdict.hints[0] if verdict.code is not None else first
-            shared = verdict.code is None
-            provenance = Provenance(
-                field="country",
-                rule="country.row-group" if shared else hint.rule,
-                evidence=hint.evidence,
-                note=f"{hint.rule} in row {hint.row}, which shares this row's country cell"
-                if shared
-                else "",
-                row=hint.row,
-                column=hint.column,
-            )
-            result.append(_country(code, variant, provenance))
-        return result
+        return _names_agree(next(iter(codes)), verdicts, variant)
     if problems:
-        result = []
-        for verdict in verdicts:
-            hint = verdict.hints[0] if verdict.hints else problems[0]
-            note = _why(hint.resolution, hint.evidence)
-            if not verdict.hints:
-                note += f" (row {hint.row}, which shares this row's country cell)"
-            rule = _EMPTY_RULE[hint.resolution.status]
-            result.append(_empty(rule, hint.evidence, note, hint.row, hint.column))
-        return result
+        return _names_problem(verdicts, problems)
     note = (
         "nothing on the page names this member's country: no flag or country cell, "
         "and no country in the names or link titles of its row group"
     )
-    return [_empty("country.none", "", note, entry.aligned.row, None) for entry in entries]
+    return [_empty(Rule.COUNTRY_NONE, "", note, entry.aligned.row, None) for entry in entries]
 
 
-def assign_countries(entries: list[Entry], rows: list[AlignedRow], variant: str) -> list[Country]:
-    """The country of every entry, in the order of ``entries``."""
+def assign_countries(
+    entries: list[Entry], rows: list[AlignedRow], variant: Variant, locations: Sequence[Location]
+) -> tuple[list[Country], list[Note]]:
+    """The country of every entry, in the order of ``entries``, and a ``country.inferred``
+    note for every country inferred rather than read from its cell."""
+    countries = _countries(entries, rows, variant)
+    return countries, _inferred_notes(entries, countries, locations)
+
+
+def _inferred_notes(
+    entries: list[Entry], countries: list[Country], locations: Sequence[Location]
+) -> list[Note]:
+    notes = []
+    for entry, country in zip(entries, countries, strict=True):
+        why = country.provenance
+        if why.rule.inferred:
+            message = (
+                f"country {country.code} inferred by {why.rule} "
+                f"from {why.evidence!r} (row {why.location.row})"
+            )
+            notes.append(
+                Note(
+                    code=NoteCode.COUNTRY_INFERRED,
+                    message=message,
+                    location=locations[entry.aligned.row],
+                )
+            )
+    return notes
+
+
+def _countries(entries: list[Entry], rows: list[AlignedRow], variant: Variant) -> list[Country]:
     keys = row_groups(rows)
     grouped: dict[tuple[int, int], list[int]] = defaultdict(list)
     for position, entry in enumerate(entries):

@@ -12,9 +12,10 @@ line whose whole text it shows, never to a neighbouring line or a part.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from icor_extract.model import RowKind
+from icor_extract.model import Location, Note, NoteCode, RowKind
 from icor_extract.readers.raw import Link
 from icor_extract.repair.columns import Role
 from icor_extract.repair.realign import AlignedRow, Placed, Placement
@@ -52,9 +53,13 @@ def _annotates(first: str, line: str) -> bool:
     return bool(_CJK.search(first)) and not _CJK.search(line) and bool(_LATIN.search(line))
 
 
-def split_entries(rows: list[AlignedRow]) -> list[Entry]:
-    """The entries of every member row, in row order."""
+def split_entries(
+    rows: list[AlignedRow], locations: Sequence[Location]
+) -> tuple[list[Entry], list[Note]]:
+    """The entries of every member row, in row order, and a note for each row whose
+    further lines were kept beside one organization."""
     entries: list[Entry] = []
+    notes: list[Note] = []
     for aligned in rows:
         if aligned.kind is not RowKind.MEMBER:
             continue
@@ -74,6 +79,17 @@ def split_entries(rows: list[AlignedRow]) -> list[Entry]:
         )
         names = lines if separate else lines[:1]
         extra = () if separate else tuple(lines[1:])
+        if extra:
+            message = (
+                f"one organization, further lines of its cell kept beside it: {'; '.join(extra)}"
+            )
+            notes.append(
+                Note(
+                    code=NoteCode.ENTRY_EXTRA_LINES,
+                    message=message,
+                    location=locations[aligned.row],
+                )
+            )
         footnotes = tuple(
             note
             for placed in aligned.values.values()
@@ -91,4 +107,4 @@ def split_entries(rows: list[AlignedRow]) -> list[Entry]:
                     extra_lines=extra,
                 )
             )
-    return entries
+    return entries, notes

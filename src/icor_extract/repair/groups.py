@@ -9,10 +9,11 @@ written in a member row heads the rows below it too, as its lost rowspan did.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from icor_extract.geo.continents import continent_code
-from icor_extract.model import Provenance, RowKind
+from icor_extract.model import NOWHERE, Location, Note, NoteCode, Provenance, RowKind, Rule
 from icor_extract.repair.columns import Role
 from icor_extract.repair.realign import AlignedRow, Placement
 
@@ -35,17 +36,21 @@ def _with_code(name: str, provenance: Provenance) -> Continent:
             rule=provenance.rule,
             evidence=provenance.evidence,
             note=f"{provenance.note}; {note}" if provenance.note else note,
-            row=provenance.row,
+            location=provenance.location,
             column=provenance.column,
         )
     return Continent(name, code, provenance)
 
 
-def assign_continents(rows: list[AlignedRow]) -> dict[int, Continent]:
-    """The continent of every member row, keyed by source row."""
+def assign_continents(
+    rows: list[AlignedRow], locations: Sequence[Location]
+) -> tuple[dict[int, Continent], list[Note]]:
+    """The continent of every member row, keyed by source row, and a ``group.column``
+    note for every row whose continent heads the rows below it."""
     result: dict[int, Continent] = {}
     current: tuple[str, int | None, int | None] | None = None  # text, row, column
     shared: dict[tuple[str, int | None, int | None], Continent] = {}
+    headed: dict[tuple[str, int | None, int | None], int] = {}  # member rows it heads
     for aligned in rows:
         placed = aligned.values.get(Role.CONTINENT)
         if aligned.kind is RowKind.GROUP and placed is not None:
@@ -57,9 +62,9 @@ def assign_continents(rows: list[AlignedRow]) -> dict[int, Continent]:
             # A span copy from this same row is a colspan: the row's own cell.
             spanned = placed.how is Placement.SPAN and placed.row != aligned.row
             rule = {
-                Placement.CELL: "cell",
-                Placement.SHIFT: "realign.shift",
-                Placement.SPAN: "continent.rowspan" if spanned else "cell",
+                Placement.CELL: Rule.CELL,
+                Placement.SHIFT: Rule.REALIGN_SHIFT,
+                Placement.SPAN: Rule.CONTINENT_ROWSPAN if spanned else Rule.CELL,
             }[placed.how]
             note = f"from row {placed.row}" if spanned or placed.how is Placement.SHIFT else ""
             provenance = Provenance(
@@ -67,7 +72,7 @@ def assign_continents(rows: list[AlignedRow]) -> dict[int, Continent]:
                 rule=rule,
                 evidence=placed.text,
                 note=note,
-                row=placed.row,
+                location=Location(row=placed.row),
                 column=placed.column,
             )
             result[aligned.row] = _with_code(placed.text, provenance)
@@ -77,19 +82,31 @@ def assign_continents(rows: list[AlignedRow]) -> dict[int, Continent]:
                 text, row, column = current
                 provenance = Provenance(
                     field="continent",
-                    rule="continent.group-row",
+                    rule=Rule.CONTINENT_GROUP_ROW,
                     evidence=text,
                     note=f"group row {row} heads this row",
-                    row=row,
+                    location=Location(row=row),
                     column=column,
                 )
                 shared[current] = _with_code(text, provenance)
             result[aligned.row] = shared[current]
+            headed[current] = headed.get(current, 0) + 1
         else:
             provenance = Provenance(
                 field="continent",
-                rule="continent.none",
+                rule=Rule.CONTINENT_NONE,
                 note="no continent cell in the row and no group row above it",
             )
             result[aligned.row] = Continent(None, None, provenance)
-    return result
+    return result, _group_notes(headed, locations)
+
+
+def _group_notes(
+    headed: dict[tuple[str, int | None, int | None], int], locations: Sequence[Location]
+) -> list[Note]:
+    notes = []
+    for (text, row, _), count in headed.items():
+        message = f"continent {text!r} of row {row} given to the {count} member rows below it"
+        location = locations[row] if row is not None else NOWHERE
+        notes.append(Note(code=NoteCode.GROUP_COLUMN, message=message, location=location))
+    return notes

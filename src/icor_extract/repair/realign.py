@@ -19,12 +19,14 @@ is a group row.  A row with no organization is rejected with the reason.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
-from icor_extract.grid import Grid
-from icor_extract.model import RowKind
+from icor_extract.grid import Grid, Slot
+from icor_extract.model import Location, Note, NoteCode, RowKind
 from icor_extract.readers.raw import RawCell, RawTable
 from icor_extract.repair.columns import Header, Role, role_of
 from icor_extract.repair.content import Content, classify
@@ -171,6 +173,77 @@ def _repeats_header(cells: tuple[RawCell, ...], own: list[tuple[int, int]], head
     return named >= 2
 
 
+def _claim(values: dict[Role, Placed], role: Role | None, placed: Placed) -> None:
+    """Give ``role`` its value unless an earlier source gave one: the first claim wins.
+
+    ``_align_member`` claims in order of strength: cells spanned from rows
+    above, then the row's own cells (or the columns they skip, as lost),
+    then copies of the row's own colspans.
+    """
+    if role is not None and role not in values:
+        values[role] = placed
+
+
+def _own_sequence(cells: tuple[RawCell, ...], own: list[tuple[int, int]]) -> list[int]:
+    """The row's own cells in order; trailing empty cells are padding."""
+    sequence = [index for _, index in own]
+    while sequence and not cells[sequence[-1]].text and not cells[sequence[-1]].flags:
+        sequence.pop()
+    return sequence
+
+
+def _place_own(
+    values: dict[Role, Placed],
+    cells: tuple[RawCell, ...],
+    own: list[tuple[int, int]],
+    roles: tuple[Role | None, ...],
+    *,
+    y: int,
+    free: list[int],
+    sequence: list[int],
+    positions: tuple[int, ...],
+) -> int:
+    """Claim the free columns for the row's own cells; returns how many columns were lost."""
+    arrived = {index: x for x, index in own}
+    cell_at = dict(zip(positions, sequence, strict=True))
+    last = positions[-1] if positions else -1
+    lost = 0
+    for position, x in enumerate(free):
+        if position in cell_at:
+            index = cell_at[position]
+            how = Placement.CELL if arrived[index] == x else Placement.SHIFT
+            _claim(values, roles[x], Placed(cells[index], how, y, arrived[index], index))
+        elif position < last:
+            lost += 1
+            _claim(values, roles[x], Placed(None, Placement.LOST, None, x))
+    return lost
+
+
+def _positions(
+    cells: tuple[RawCell, ...],
+    sequence: list[int],
+    free: list[int],
+    roles: tuple[Role | None, ...],
+    spans_own: bool,
+) -> tuple[int, ...]:
+    if spans_own:  # a colspan inside the row means it was written as laid out
+        return tuple(range(len(sequence)))
+    # rows of one table share a few shapes: the placement is cached by shape
+    contents = tuple(classify(cells[i]) for i in sequence)
+    return _best_placement(contents, tuple(free), roles)
+
+
+def _finished(table: RawTable, y: int, values: dict[Role, Placed], lost: int) -> AlignedRow:
+    """A member row, or a rejected one when no organization name reached its column."""
+    line = table.rows[y].line
+    organization = values.get(Role.ORGANIZATION)
+    if organization is None or not organization.text:
+        texts = _raw_texts(table, y)
+        reason = "empty row" if not any(texts) else "no organization name in the row"
+        return AlignedRow(row=y, line=line, kind=RowKind.REJECTED, reason=reason, cells=texts)
+    return AlignedRow(row=y, line=line, kind=RowKind.MEMBER, values=values, shift=lost)
+
+
 def _align_member(
     table: RawTable, grid: Grid, header: Header, y: int, own: list[tuple[int, int]]
 ) -> AlignedRow:
@@ -182,66 +255,95 @@ def _align_member(
     # Columns covered by cells from rows above keep those cells.
     above = {x: slot for x, slot in enumerate(slots) if slot is not None and slot.row != y}
     free = [x for x in range(width) if x not in above]
-    # The row's own cells in order; trailing empty cells are padding.
-    sequence = [index for _, index in own]
-    while sequence and not cells[sequence[-1]].text and not cells[sequence[-1]].flags:
-        sequence.pop()
-    spans_own = any(slot is not None and slot.row == y and slot.copy for slot in slots)
-    values: dict[Role, Placed] = {}
-    for x, covering in above.items():
-        role = roles[x]
-        if role is not None and role not in values:
-            anchor = table.rows[covering.row].cells[covering.cell]
-            values[role] = Placed(anchor, Placement.SPAN, covering.row, x, covering.cell)
-
+    sequence = _own_sequence(cells, own)
     if len(sequence) > len(free):
+        reason = f"row has {len(sequence)} cells for {len(free)} free columns"
         return AlignedRow(
             row=y,
             line=table.rows[y].line,
             kind=RowKind.REJECTED,
-            reason=f"row has {len(sequence)} cells for {len(free)} free columns",
+            reason=reason,
             cells=_raw_texts(table, y),
         )
-    if spans_own:  # a colspan inside the row means it was written as laid out
-        positions: tuple[int, ...] = tuple(range(len(sequence)))
-    else:  # rows of one table share a few shapes: the placement is cached by shape
-        contents = tuple(classify(cells[i]) for i in sequence)
-        positions = _best_placement(contents, tuple(free), roles)
-    arrived = {index: x for x, index in own}
-    cell_at = dict(zip(positions, sequence, strict=True))
-    last = positions[-1] if positions else -1
-    lost = 0
-    for position, x in enumerate(free):
-        role = roles[x]
-        if position in cell_at:
-            index = cell_at[position]
-            how = Placement.CELL if arrived[index] == x else Placement.SHIFT
-            if role is not None and role not in values:
-                values[role] = Placed(cells[index], how, y, arrived[index], index)
-        elif position < last:
-            lost += 1
-            if role is not None and role not in values:
-                values[role] = Placed(None, Placement.LOST, None, x)
+    values: dict[Role, Placed] = {}
+    for x, covering in above.items():
+        anchor = table.rows[covering.row].cells[covering.cell]
+        _claim(values, roles[x], Placed(anchor, Placement.SPAN, covering.row, x, covering.cell))
+    spans_own = any(slot is not None and slot.row == y and slot.copy for slot in slots)
+    positions = _positions(cells, sequence, free, roles, spans_own)
+    lost = _place_own(
+        values, cells, own, roles, y=y, free=free, sequence=sequence, positions=positions
+    )
     # A colspan inside the row: columns it covers are copies of its own cell.
     for x, slot in enumerate(slots):
-        role = roles[x]
-        if slot is not None and slot.row == y and role is not None and role not in values:
-            values[role] = Placed(cells[slot.cell], Placement.SPAN, y, x, slot.cell)
+        if slot is not None and slot.row == y:
+            _claim(values, roles[x], Placed(cells[slot.cell], Placement.SPAN, y, x, slot.cell))
+    return _finished(table, y, values, lost)
 
-    organization = values.get(Role.ORGANIZATION)
-    if organization is None or not organization.text:
-        texts = _raw_texts(table, y)
-        reason = "empty row" if not any(texts) else "no organization name in the row"
-        return AlignedRow(
-            row=y, line=table.rows[y].line, kind=RowKind.REJECTED, reason=reason, cells=texts
-        )
-    return AlignedRow(
-        row=y, line=table.rows[y].line, kind=RowKind.MEMBER, values=values, shift=lost
+
+def align_rows(
+    table: RawTable, grid: Grid, header: Header, locations: Sequence[Location]
+) -> tuple[list[AlignedRow], list[Note]]:
+    """Every row of ``table`` classified and realigned, and the notes on what moved.
+
+    Header rows come first.  A row gets a ``realign.shift`` note when cells
+    moved, and a ``grid.beyond-header`` note when cells beyond the header's
+    columns were not read.
+    """
+    rows = _align(table, grid, header)
+    return rows, _notes(table, grid, len(header.roles), rows, locations)
+
+
+def _beyond_header(table: RawTable, slots: tuple[Slot | None, ...], y: int, width: int) -> int:
+    return sum(
+        1
+        for slot in slots[width:]
+        if slot is not None and not slot.copy and table.rows[y].cells[slot.cell].text
     )
 
 
-def align_rows(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
-    """Classify and realign every row of ``table``; header rows come first."""
+def _shift_message(aligned: AlignedRow) -> str | None:
+    moved = [
+        f"{role.value} from column {placed.column}"
+        for role, placed in aligned.values.items()
+        if placed.how is Placement.SHIFT
+    ]
+    lost = [role.value for role, placed in aligned.values.items() if placed.how is Placement.LOST]
+    if not moved and not lost:
+        return None
+    message = f"cells moved right by {aligned.shift}"
+    if moved:
+        message += f" ({', '.join(moved)})"
+    if lost:
+        message += f"; {', '.join(lost)} taken as spanned from above"
+    return sys.intern(message)  # rows of one shape share one message
+
+
+def _notes(
+    table: RawTable,
+    grid: Grid,
+    width: int,
+    rows: list[AlignedRow],
+    locations: Sequence[Location],
+) -> list[Note]:
+    notes = []
+    for y, slots in enumerate(grid.rows):
+        beyond = _beyond_header(table, slots, y, width)
+        if beyond:
+            message = f"{beyond} cells beyond the header's {width} columns not read"
+            notes.append(
+                Note(code=NoteCode.GRID_BEYOND_HEADER, location=locations[y], message=message)
+            )
+    for aligned in rows:
+        shifted = _shift_message(aligned)
+        if shifted is not None:
+            notes.append(
+                Note(code=NoteCode.REALIGN_SHIFT, message=shifted, location=locations[aligned.row])
+            )
+    return notes
+
+
+def _align(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
     aligned: list[AlignedRow] = [
         AlignedRow(row=y, line=table.rows[y].line, kind=RowKind.HEADER)
         for y in range(header.row + 1)

@@ -1,0 +1,60 @@
+"""What the readers could not decide alone: bare templates, and the markup they dropped.
+
+A reader reports a template without parameters (``{{印度}}``) as a ``bare``
+flag hint: it renders a flag only if its name is a country's, and deciding
+that needs the country names of :mod:`icor_extract.geo`, which readers do not
+use.  Here each bare hint naming a country (or a former one) becomes a flag
+template hint; any other bare template is markup left out of the values, like
+the unknown templates the reader dropped itself, and every row holding such
+markup gets a ``reader.dropped`` note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from icor_extract.geo.countries import Status, country_index
+from icor_extract.model import Location, Note, NoteCode
+from icor_extract.readers.raw import FlagHint, RawCell, RawRow, RawTable
+
+__all__ = ["resolve_hints"]
+
+_FLAG_STATUSES = (Status.COUNTRY, Status.FORMER)
+
+
+def _resolved(cell: RawCell) -> RawCell:
+    flags: list[FlagHint] = []
+    dropped = list(cell.dropped)
+    for hint in cell.flags:
+        if hint.kind != "bare":
+            flags.append(hint)
+        elif country_index().resolve(hint.value).status in _FLAG_STATUSES:
+            flags.append(replace(hint, kind="template"))
+        else:
+            dropped.append(hint.value)
+    return replace(cell, flags=tuple(flags), dropped=tuple(dropped))
+
+
+def _row(row: RawRow) -> RawRow:
+    if not any(hint.kind == "bare" for cell in row.cells for hint in cell.flags):
+        return row
+    return replace(row, cells=tuple(_resolved(cell) for cell in row.cells))
+
+
+def _dropped_notes(table: RawTable, locations: Sequence[Location]) -> list[Note]:
+    notes = []
+    for y, row in enumerate(table.rows):
+        dropped = sorted({name for cell in row.cells for name in cell.dropped})
+        if dropped:
+            message = "left out of the values: " + ", ".join(dropped)
+            notes.append(Note(code=NoteCode.READER_DROPPED, message=message, location=locations[y]))
+    return notes
+
+
+def resolve_hints(table: RawTable, locations: Sequence[Location]) -> tuple[RawTable, list[Note]]:
+    """``table`` with its bare templates decided, and a note for each row that lost markup."""
+    rows = tuple(_row(row) for row in table.rows)
+    if any(new is not old for new, old in zip(rows, table.rows, strict=True)):
+        table = replace(table, rows=rows)
+    return table, _dropped_notes(table, locations)
