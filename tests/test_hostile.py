@@ -36,12 +36,14 @@ def test_deeply_nested_tables() -> None:
     assert wikitext.members[0].country_code == "IN"
 
 
+@pytest.mark.slow
 def test_many_tables() -> None:
     extraction = icor_extract.parse(hostile.many_tables(20_000))
     assert len(extraction.members) == 20_000
     assert extraction.members[-1].section == "19999"
 
 
+@pytest.mark.slow
 def test_a_row_of_200000_cells_is_noted_not_read() -> None:
     extraction = icor_extract.parse(hostile.wide_row())
     # the wide row's first four cells ("x") make a member; the other 199,996 are noted
@@ -51,12 +53,14 @@ def test_a_row_of_200000_cells_is_noted_not_read() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_a_row_of_wide_colspans_stays_within_the_slot_budget() -> None:
     extraction = icor_extract.parse(hostile.wide_row_of_colspans())
     assert any(n.code == "grid.degraded" for n in extraction.notes)
     assert len(extraction.members) == 1
 
 
+@pytest.mark.slow
 def test_ten_megabyte_page() -> None:
     page = hostile.ten_megabyte_page()
     assert len(page.encode()) > 10 * 2**20 * 0.9

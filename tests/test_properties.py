@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ from .strategies import html_tables, mutated_pages
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(html_tables())
 def test_grid_is_rectangular_with_one_anchor_per_cell(markup: str) -> None:
@@ -41,6 +43,7 @@ def test_grid_is_rectangular_with_one_anchor_per_cell(markup: str) -> None:
     assert set(anchors.values()) <= {1}
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(html_tables())
 def test_every_source_row_is_accounted_for(markup: str) -> None:
@@ -79,6 +82,7 @@ def test_random_text_raises_only_library_errors(text: str) -> None:
     _parse_or_library_error(text)
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(mutated_pages())
 def test_mutated_real_pages_raise_only_library_errors(page: str) -> None:
