@@ -21,7 +21,7 @@ from icor_extract.errors import IcorExtractError, InputError, InternalError, NoT
 from icor_extract.model import Format, Member, Variant
 from icor_extract.precheck import may_have_members
 
-__all__ = ["PageFailure", "PageMembers", "dump_members", "page_members", "pages_members"]
+__all__ = ["PageFailure", "PageMembers", "dump_members", "file_members", "page_members"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +106,3 @@ def dump_members(
     for path in paths:
         for page in iter_pages(path, namespaces=namespaces, redirects=redirects, title=title):
             yield page_members(page, variant=variant)
-
-
-def pages_members(pages: Iterable[DumpPage], *, variant: Variant = "zh-hans") -> list[PageMembers]:
-    """:func:`page_members` of a batch of pages (what one worker runs)."""
-    return [page_members(page, variant=variant) for page in pages]

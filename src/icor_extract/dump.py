@@ -94,62 +94,68 @@ def _first_stream(stream: BinaryIO, start: int, end: int) -> int | None:
 
 
 def _bz2_chunks(stream: BinaryIO, start: int, end: int | None) -> Iterator[tuple[bytes, bool]]:
-    """Decompressed bytes of the streams from ``start``; owned while their stream began before
-    ``end``."""
+    """Decompressed bytes of the streams from ``start``, at most ``_CHUNK`` at a time;
+    owned while their stream began before ``end``."""
     if start > 0:
         found = _first_stream(stream, start, end if end is not None else start + _CHUNK)
         if found is None:
             return
         start = found
     stream.seek(start)
-    decompressor, stream_start, offset = bz2.BZ2Decompressor(), start, start
+    decompressor, stream_start, fed = bz2.BZ2Decompressor(), start, start
     while data := stream.read(_CHUNK):
-        while data:
-            yield decompressor.decompress(data), end is None or stream_start < end
-            if not decompressor.eof:
-                offset += len(data)
+        fed += len(data)  # the offset just past everything given to the decompressors
+        while True:
+            owned = end is None or stream_start < end
+            yield decompressor.decompress(data, max_length=_CHUNK), owned
+            data = b""
+            if decompressor.eof:  # the next stream starts in what this one left
+                data = decompressor.unused_data
+                stream_start, decompressor = fed - len(data), bz2.BZ2Decompressor()
+                if not data:
+                    break
+            elif decompressor.needs_input:
                 break
-            rest = decompressor.unused_data  # the next stream starts here
-            offset += len(data) - len(rest)
-            data, stream_start, decompressor = rest, offset, bz2.BZ2Decompressor()
-    if offset > stream_start:  # bytes of a stream that never ended
+    if stream_start < fed:  # bytes of a stream that never ended
         raise EOFError("the file ends inside a compressed stream")
 
 
-def _cut_pages(chunks: Iterator[tuple[bytes, bool]], *, head: bool) -> Iterator[bytes]:
-    """Each ``<page>…</page>`` whose start tag lies in an owned chunk.
+def _opening_a_dump(chunks: Iterator[tuple[bytes, bool]]) -> Iterator[tuple[bytes, bool]]:
+    """The chunks of a file read from its top, which must open a dump."""
+    for chunk, owned in chunks:
+        if chunk:
+            if b"<mediawiki" not in chunk[:4096]:
+                raise ValueError("the file does not start with <mediawiki>")
+            yield chunk, owned
+            break
+    yield from chunks
 
-    ``head``: the chunks start at the top of the file, which must open a dump.
-    """
+
+def _cut_pages(chunks: Iterator[tuple[bytes, bool]]) -> Iterator[bytes]:
+    """Each ``<page>…</page>`` whose start tag lies in an owned chunk."""
     buffer = bytearray()
     owned_until: int | None = None  # where unowned bytes begin in the buffer
     for chunk, owned in chunks:
-        if head and chunk:
-            if b"<mediawiki" not in chunk[:4096]:
-                raise ValueError("the file does not start with <mediawiki>")
-            head = False
         if not owned and owned_until is None:
             owned_until = len(buffer)
         buffer += chunk
+        done = 0  # bytes of the buffer already dealt with
         while True:
-            begin = buffer.find(_OPEN)
-            if begin < 0:
-                keep = len(_OPEN) - 1
-                cut = max(0, len(buffer) - keep)
-                del buffer[:cut]
-                owned_until = None if owned_until is None else max(0, owned_until - cut)
+            begin = buffer.find(_OPEN, done)
+            if begin < 0:  # keep what could be the start of a tag cut by the chunk's end
+                done = max(done, len(buffer) - len(_OPEN) + 1)
                 break
             if owned_until is not None and begin >= owned_until:
                 return
             finish = buffer.find(_CLOSE, begin)
             if finish < 0:
-                del buffer[:begin]
-                owned_until = None if owned_until is None else owned_until - begin
+                done = begin
                 break
-            finish += len(_CLOSE)
-            yield bytes(buffer[begin:finish])
-            del buffer[:finish]
-            owned_until = None if owned_until is None else owned_until - finish
+            done = finish + len(_CLOSE)
+            yield bytes(buffer[begin:done])
+        del buffer[:done]
+        if owned_until is not None:
+            owned_until = max(0, owned_until - done)
     if buffer.startswith(_OPEN) and owned_until is None:
         raise EOFError("the file ends inside a page")
 
@@ -211,7 +217,8 @@ def iter_pages(
     try:
         with open(name, "rb") as stream:
             reader = _bz2_chunks if name.lower().endswith(".bz2") else _plain_chunks
-            for data in _cut_pages(reader(stream, start, end), head=start == 0):
+            chunks = reader(stream, start, end)
+            for data in _cut_pages(_opening_a_dump(chunks) if start == 0 else chunks):
                 page = _to_page(data)
                 if namespaces is not None and page.namespace not in namespaces:
                     continue
