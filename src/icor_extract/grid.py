@@ -19,6 +19,8 @@ Three deliberate limits keep the work bounded by the cells really present:
 Every slot names the source cell anchored there and whether it is a span
 copy; a slot claimed by two cells keeps the first and the overlap is recorded
 (the spec calls it a table model error).
+
+Internal: the public API is what :mod:`icor_extract` exports; this may change.
 """
 
 from __future__ import annotations

@@ -29,7 +29,14 @@ Variant = Literal["zh-hans", "zh-hant", "en"]
 Errors = Literal["strict", "replace"]
 
 
-class Rule(StrEnum):
+class _DottedName(StrEnum):
+    """A stable dotted name; its ``repr`` is the string, so records print as they serialize."""
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+class Rule(_DottedName):
     """The name of the rule that gave a field its value, or left it empty.
 
     Every rule is described in ``docs/repair-rules.md``.  A member compares
@@ -61,9 +68,6 @@ class Rule(StrEnum):
     COUNTRY_UNKNOWN = "country.unknown"
     COUNTRY_NONE = "country.none"
 
-    def __repr__(self) -> str:
-        return repr(self.value)  # records print as they serialize: rule='country.name'
-
     @property
     def inferred(self) -> bool:
         """True for a country inferred from names or neighbours rather than read from its cell."""
@@ -75,7 +79,7 @@ _INFERRED = frozenset(
 )
 
 
-class NoteCode(StrEnum):
+class NoteCode(_DottedName):
     """The code of a :class:`Note`; each is listed in ``docs/provenance.md``."""
 
     TABLE_SKIPPED = "table.skipped"
@@ -88,9 +92,6 @@ class NoteCode(StrEnum):
     ENTRY_EXTRA_LINES = "entry.extra-lines"
     COUNTRY_INFERRED = "country.inferred"
     GROUP_COLUMN = "group.column"
-
-    def __repr__(self) -> str:
-        return repr(self.value)
 
 
 class RowKind(StrEnum):

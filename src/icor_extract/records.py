@@ -1,8 +1,12 @@
 """Build the result records: repaired rows in, frozen :class:`Member` values out.
 
 This is the last stage before the adapters: it reads the year, picks the
-link, and attaches the provenance of every field, so that each value of a
-``Member`` can be traced to a rule and the text it read.
+link, and attaches the provenance of every field, each located by its row's
+:class:`Location`, so that each value of a ``Member`` can be traced to a rule
+and the text it read.  :func:`account_rows` gives every row its outcome, and
+:class:`TableResult` is what one table gives.
+
+Internal: the public API is what :mod:`icor_extract` exports; this may change.
 """
 
 from __future__ import annotations

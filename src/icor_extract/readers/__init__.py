@@ -1,4 +1,8 @@
-"""Readers: one module per source format, all producing :class:`RawTable` lists."""
+"""Readers: one module per source format, all producing :class:`RawTable` lists.
+
+Readers say what the source holds and decide nothing that needs reference data.
+Internal: the public API is what :mod:`icor_extract` exports; this may change.
+"""
 
 from __future__ import annotations
 
