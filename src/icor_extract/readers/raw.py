@@ -161,8 +161,6 @@ def namespace_of(title: str) -> str | None:
         return None
     prefix = title.split(":", 1)[0].strip().casefold()
     return prefix if prefix in NON_ARTICLE_NAMESPACES else None
-
-
 # Commons flag files: Flag_of_India.svg, Flag_of_Afghanistan_(2013–2021).svg
 _FLAG_FILE = re.compile(r"Flag[ _]of[ _](?P<name>[^/|\]]+?)\.svg", re.IGNORECASE)
 
