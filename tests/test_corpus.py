@@ -240,3 +240,33 @@ def test_ctrl_c_leaves_no_output(
     assert main([str(dump), "-f", "parquet", "-o", str(out)]) == EXIT_INTERRUPTED
     assert "interrupted" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_real_ctrl_c_leaves_no_output(tmp_path: Path, jobs: str) -> None:
+    """SIGINT to the whole process group, as a terminal sends it, in the middle of a run."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    many = [dataclasses.replace(MEMBER_PAGES[0], page_id=n, revision=n) for n in range(1, 3000)]
+    dump = write_dump(tmp_path / "big.xml", many)
+    out = tmp_path / "out" / "members.parquet"
+    out.parent.mkdir()
+    command = [sys.executable, "-m", "icor_extract.cli", str(dump), "-f", "parquet", "-o"]
+    process = subprocess.Popen(
+        [*command, str(out), "-j", jobs], stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not any(out.parent.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # some pages read
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == EXIT_INTERRUPTED
+    assert f"interrupted; {out} was not written" in err
+    assert list(out.parent.iterdir()) == []

@@ -19,6 +19,7 @@ import argparse
 import io
 import os
 import re
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -281,14 +282,23 @@ def _results(
         yield from (run_page(item, options) for item in items)
         return
     size = 64 if total is None else max(1, min(64, total // (options.jobs * 8)))
-    with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+    with ProcessPoolExecutor(max_workers=options.jobs, initializer=_ignore_ctrl_c) as pool:
         pending: deque[Future[list[PageResult]]] = deque()
-        while batch := list(islice(items, size)):
-            pending.append(pool.submit(run_batch, batch, options))
-            if len(pending) >= options.jobs * 4:
+        try:
+            while batch := list(islice(items, size)):
+                pending.append(pool.submit(run_batch, batch, options))
+                if len(pending) >= options.jobs * 4:
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        except BaseException:  # Ctrl-C or a bug: do not start the batches still queued
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _ignore_ctrl_c() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the run and reports it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class _Progress:
