@@ -56,6 +56,17 @@ def ten_megabyte_page(target: int = 10 * 2**20) -> str:
     return _SEED[:start] + body * copies + _SEED[end:]
 
 
+def unclosed_language_markup(count: int = 30_000) -> list[str]:
+    """Runs of unclosed ``<html``, ``<meta`` and ``-{`` that a careless language check rescans."""
+    return [
+        "<html " * count,
+        "<meta http-equiv=content-language " * (count // 6),
+        "<body a" * count,
+        "-{" * count,
+        "<html" + "a" * (count * 6),
+    ]
+
+
 CASES: dict[str, Callable[[], str]] = {
     "rowspan=1e9, colspan=1e7": huge_spans,
     "300 nested HTML tables": nested_html_tables,

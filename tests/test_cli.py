@@ -26,7 +26,7 @@ def test_parse_args_defaults() -> None:
         (),
         "table",
         "auto",
-        "zh-hans",
+        "auto",
     )
 
 

@@ -25,7 +25,8 @@ from icor_extract.geo.flags import resolve_flag
         ("Korea", Status.AMBIGUOUS, ("KP", "KR")),
         ("捷克斯洛伐克", Status.FORMER, ()),
         ("南斯拉夫", Status.FORMER, ()),
-        ("科索沃", Status.NOT_A_COUNTRY, ()),
+        ("科索沃", Status.NO_ISO_CODE, ()),
+        ("欧盟", Status.NOT_A_COUNTRY, ()),
         ("里昂", Status.UNKNOWN, ()),
         ("苏格兰", Status.UNKNOWN, ()),
         ("德意志", Status.UNKNOWN, ()),  # part of today's 德意志联邦共和国, not a former state
@@ -102,3 +103,34 @@ def test_region_names_cldr_lacks(name: str, code: str | None) -> None:
 
     assert is_continent_name(name)
     assert continent_code(name) == code
+
+
+def test_every_code_file_target_is_a_known_code() -> None:
+    # the sourced code files may only point at ISO 3166-1/-2/-3 codes or a listed state
+    import pycountry
+
+    from icor_extract.geo.codes import CODE_FILES
+    from icor_extract.geo.tsv import data_rows
+
+    alpha2 = {country.alpha_2 for country in pycountry.countries}
+    former = {country.alpha_4 for country in pycountry.historic_countries}
+    parts = {place.code for place in pycountry.subdivisions}
+    no_iso = {row[0] for row in data_rows("no_iso_states.tsv")}
+    for file_name in CODE_FILES:
+        for code, target, name, *_ in data_rows(file_name):
+            assert code.isupper(), (file_name, code)
+            assert code.isalpha(), (file_name, code)
+            known = target in alpha2 | former | parts | {"EU"} or (
+                target == "-" and name in no_iso
+            )
+            assert known, (file_name, code, target)
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("多米尼加", "DO"), ("多明尼加", "DO"), ("多米尼克", "DM"), ("波黑", "BA"),
+     ("不列颠", "GB"), ("不列顛", "GB"), ("马其顿", "MK"), ("馬其頓", "MK"),
+     ("象牙海岸", "CI"), ("几内亚比绍", "GW")],
+)  # fmt: skip
+def test_names_zh_wiki_uses(name: str, code: str) -> None:
+    assert country_index().resolve(name).codes == (code,)

@@ -187,7 +187,7 @@ def test_a_second_line_that_is_not_an_organization_stays_with_the_first() -> Non
     body = _row(
         "欧洲", "德国", "德国马列党<br><small>Marxistisch-Leninistische Partei</small>", "2010年"
     )
-    extraction = icor_extract.parse(f"<table>{HEADER}{body}</table>")
+    extraction = icor_extract.parse(f"<table>{HEADER}{body}</table>", variant="zh-hans")
     (member,) = extraction.members
     assert member.organization == "德国马列党"
     assert (

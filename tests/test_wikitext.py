@@ -118,7 +118,7 @@ def test_unknown_templates_never_leak_into_values() -> None:
 
 def test_bare_templates_are_flags_only_when_they_name_a_country() -> None:
     text = "{|\n! 国家 !! 政党\n|-\n| {{印度}}{{citation needed}} || 甲党\n|}"
-    extraction = icor_extract.parse(text)
+    extraction = icor_extract.parse(text, variant="zh-hans")  # explicit: no variant.auto note
     country = extraction.members[0].provenance_of("country")
     assert country is not None
     assert (country.rule, country.evidence) == ("country.flag", "{{印度}}")
@@ -130,7 +130,7 @@ def test_bare_templates_are_flags_only_when_they_name_a_country() -> None:
 
 def test_dropped_templates_become_notes() -> None:
     text = "{|\n! 国家 !! 政党\n|-\n| {{flag|印度}} || 甲党{{dubious}}\n|}"
-    extraction = icor_extract.parse(text)
+    extraction = icor_extract.parse(text, variant="zh-hans")  # explicit: no variant.auto note
     assert extraction.members[0].organization == "甲党"
     assert [(n.code, n.message) for n in extraction.notes] == [
         ("reader.dropped", "left out of the values: dubious")

@@ -39,6 +39,7 @@ from icor_extract.model import (
 )
 from icor_extract.readers import FORMATS, detect_format, read_tables
 from icor_extract.readers.decode import to_text
+from icor_extract.readers.language import choose_variant
 from icor_extract.readers.raw import RawTable
 from icor_extract.records import TableResult, account_rows, build_member
 from icor_extract.repair.columns import find_header, header_texts
@@ -52,8 +53,8 @@ __all__ = ["ERRORS", "EXAMPLE_PAGE", "FORMATS", "VARIANTS", "example", "parse", 
 
 logger = logging.getLogger("icor_extract")
 
-#: language variants a page may be read in (names of countries follow it)
-VARIANTS: tuple[Variant, ...] = get_args(Variant)
+#: language variants a page may be read in (names of countries follow it), besides ``auto``
+VARIANTS: tuple[Variant, ...] = tuple(name for name in get_args(Variant) if name != "auto")
 
 
 #: what ``errors=`` may ask for when decoding bytes
@@ -67,9 +68,9 @@ def _check_options(format: str, variant: str, errors: str, source: str | None) -
             format=format,
             source=source,
         )
-    if variant not in VARIANTS:
+    if variant != "auto" and variant not in VARIANTS:
         raise OptionError(
-            f"unknown variant {variant!r}; choose one of {', '.join(VARIANTS)}",
+            f"unknown variant {variant!r}; choose one of auto, {', '.join(VARIANTS)}",
             option="variant",
             source=source,
         )
@@ -144,7 +145,7 @@ def parse(
     text: str | bytes,
     *,
     format: Format = "auto",
-    variant: Variant = "zh-hans",
+    variant: Variant = "auto",
     encoding: str | None = None,
     errors: Errors = "strict",
     source: str | None = None,
@@ -156,8 +157,9 @@ def parse(
     ``encoding`` and ``errors``).  ``format`` is ``auto``, ``markdown``,
     ``html`` or ``wikitext``; ``variant`` (``zh-hans``, ``zh-hant``, ``en``)
     is the language variant in which country names are written and ``-{}-``
-    markup is resolved.  ``source`` names the document in errors and is each
-    member's ``page``.
+    markup is resolved; ``auto`` (the default) follows the page and says
+    which it chose, and why, in a ``variant.auto`` note.  ``source`` names
+    the document in errors and is each member's ``page``.
 
     Raises an :class:`IcorExtractError` subclass for input it cannot use, and
     :class:`InternalError` (chained to the original) for a bug of its own.
@@ -168,7 +170,8 @@ def parse(
         if not text.strip():
             raise EmptyInputError("the document is empty", source=source)
         chosen = detect_format(text) if format == "auto" else format
-        results = _extract(text, chosen, variant, source)
+        page_variant, variant_note = choose_variant(text, variant)
+        results = _extract(text, chosen, page_variant, source)
     except IcorExtractError:
         raise
     except RecursionError as error:
@@ -184,7 +187,7 @@ def parse(
     extraction = Extraction(
         members=members,
         rejected=tuple(r for result in results for r in result.rejected),
-        notes=tuple(n for result in results for n in result.notes),
+        notes=(*([variant_note] if variant_note else []), *(n for r in results for n in r.notes)),
         row_outcomes=tuple(o for result in results for o in result.row_outcomes),
         table_count=len(results),
         source_format=chosen,
@@ -220,7 +223,7 @@ def read(
     source: str | os.PathLike[str] | IO[str] | IO[bytes],
     *,
     format: Format = "auto",
-    variant: Variant = "zh-hans",
+    variant: Variant = "auto",
     encoding: str | None = None,
     errors: Errors = "strict",
 ) -> Extraction:
@@ -239,7 +242,7 @@ def read(
 EXAMPLE_PAGE = "icor.zh.md"
 
 
-def example(*, variant: Variant = "zh-hans") -> Extraction:
+def example(*, variant: Variant = "auto") -> Extraction:
     """The bundled ICOR member page (zh-wiki, CC BY-SA; pandoc markdown), extracted.
 
     The quickest way to see what the library returns: 52 members, some of

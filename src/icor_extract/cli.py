@@ -120,8 +120,8 @@ def _parser() -> argparse.ArgumentParser:
         help="how to read the input (default: auto-detect)",
     )  # fmt: skip
     parser.add_argument(
-        "--variant", choices=VARIANTS, default="zh-hans",
-        help="language variant for country names and -{}- markup (default: zh-hans)",
+        "--variant", choices=("auto", *VARIANTS), default="auto",
+        help="language variant for country names and -{}- markup (default: auto, the page's)",
     )  # fmt: skip
     parser.add_argument("--encoding", help="encoding of the input (default: detected)")
     parser.add_argument(

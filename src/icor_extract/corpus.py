@@ -61,7 +61,7 @@ def _may_have_members(page: DumpPage, variant: Variant) -> bool:
         ) from error
 
 
-def page_members(page: DumpPage, *, variant: Variant = "zh-hans") -> PageMembers:
+def page_members(page: DumpPage, *, variant: Variant = "auto") -> PageMembers:
     """The members of one dump page, with its title, id, revision and timestamp."""
     try:
         if not _may_have_members(page, variant):
@@ -82,7 +82,7 @@ def file_members(
     path: str | os.PathLike[str],
     *,
     format: Format = "auto",
-    variant: Variant = "zh-hans",
+    variant: Variant = "auto",
     encoding: str | None = None,
 ) -> PageMembers:
     """The members of one file; a file without a member table is a failure, as in ``read``."""
@@ -97,7 +97,7 @@ def file_members(
 def dump_members(
     paths: Iterable[str | os.PathLike[str]],
     *,
-    variant: Variant = "zh-hans",
+    variant: Variant = "auto",
     namespaces: Collection[int] | None = ARTICLES,
     redirects: bool = False,
     title: str | re.Pattern[str] | None = None,

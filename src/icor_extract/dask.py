@@ -87,7 +87,7 @@ def _from_map(function: Any, parts: list[Any], **options: Any) -> dd.DataFrame:
 def read_dump(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
-    variant: Variant = "zh-hans",
+    variant: Variant = "auto",
     namespaces: Collection[int] | None = ARTICLES,
     redirects: bool = False,
     title: str | re.Pattern[str] | None = None,
@@ -114,7 +114,7 @@ def read_pages(
     paths: Iterable[str | os.PathLike[str]],
     *,
     format: Format = "auto",
-    variant: Variant = "zh-hans",
+    variant: Variant = "auto",
     encoding: str | None = None,
     batch: int = 100,
 ) -> dd.DataFrame:

@@ -23,8 +23,8 @@ CONTINENT_CODES = frozenset({"AF", "AN", "AS", "EU", "NA", "OC", "SA"})
 
 #: how to read the input: a named reader, or detected from the text
 Format = Literal["auto", "markdown", "html", "wikitext"]
-#: the language variant of country names and ``-{}-`` markup
-Variant = Literal["zh-hans", "zh-hant", "en"]
+#: the language variant of country names and ``-{}-`` markup; ``auto`` follows the page
+Variant = Literal["auto", "zh-hans", "zh-hant", "en"]
 #: what to do with bytes (or lone surrogates) that are not valid text
 Errors = Literal["strict", "replace"]
 
@@ -67,6 +67,7 @@ class Rule(_DottedName):
     COUNTRY_NOT_A_COUNTRY = "country.not-a-country"
     COUNTRY_UNKNOWN = "country.unknown"
     COUNTRY_NONE = "country.none"
+    COUNTRY_NO_ISO_CODE = "country.no-iso-code"
 
     @property
     def inferred(self) -> bool:
@@ -92,6 +93,7 @@ class NoteCode(_DottedName):
     ENTRY_EXTRA_LINES = "entry.extra-lines"
     COUNTRY_INFERRED = "country.inferred"
     GROUP_COLUMN = "group.column"
+    VARIANT_AUTO = "variant.auto"
 
 
 class RowKind(StrEnum):

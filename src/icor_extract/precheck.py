@@ -24,6 +24,7 @@ import re
 from icor_extract.grid import build_grid
 from icor_extract.model import Format, Variant
 from icor_extract.readers.detect import detect_format
+from icor_extract.readers.language import choose_variant
 from icor_extract.readers.wikitext import read_wikitext
 from icor_extract.repair.columns import HEADER_SEARCH_ROWS, find_header
 
@@ -32,12 +33,13 @@ __all__ = ["may_have_members"]
 _HTML_TABLE = re.compile(r"<table", re.IGNORECASE)
 
 
-def may_have_members(text: str, *, format: Format = "auto", variant: Variant = "zh-hans") -> bool:
+def may_have_members(text: str, *, format: Format = "auto", variant: Variant = "auto") -> bool:
     """``False`` only if the page certainly has no member table (see the module docstring)."""
     chosen = detect_format(text) if format == "auto" else format
     if chosen != "wikitext":
         return _HTML_TABLE.search(text) is not None
     if "{|" not in text and "-{" not in text:  # variant markup could hide a table mark
         return False
-    tables = read_wikitext(text, variant=variant, rows=HEADER_SEARCH_ROWS)
+    page_variant, _ = choose_variant(text, variant)  # as parse chooses it
+    tables = read_wikitext(text, variant=page_variant, rows=HEADER_SEARCH_ROWS)
     return any(find_header(table, build_grid(table)) is not None for table in tables)

@@ -12,17 +12,21 @@ Sources, read at first use and cached:
   mistaken for one of its successors (``捷克斯洛伐克`` is not ``捷克``), with
   the common names ISO 3166-3 lacks (``Soviet Union``, ``苏联``) from the
   sourced file ``data/former_states.tsv``;
-* three-letter flag codes: ISO 3166-1 alpha-3, and the IOC codes Wikipedia's
-  flag templates also accept (``BUL``, ``GER``), from the sourced file
-  ``data/ioc_codes.tsv``.
+* states without an ISO 3166-1 code (Northern Cyprus, Somaliland, Kosovo),
+  from the sourced file ``data/no_iso_states.tsv``: they resolve to their
+  name and no code (flag codes are in :mod:`icor_extract.geo.codes`).
 
 Derived forms make ambiguity visible instead of hiding it: a qualifier in
 brackets or after a dash is dropped (``刚果（布）`` and ``刚果（金）`` both give
 ``刚果``, which then names two countries), and an English name's head before
 a comma is kept (``Korea, Republic of`` gives ``Korea``) beside the name in
 running order (``Republic of Korea``).  The few English names in common use
-that both sources dropped (``Turkey``) come from the sourced file
-``data/other_names.tsv``.  No country name is typed into the code.
+that both sources dropped (``Turkey``) and the names zh-Wikipedia uses that
+neither has (``多米尼加``, ``波黑``, ``马其顿``) come from the sourced file
+``data/other_names.tsv``; such a name that is the start of the names of two
+countries decides nothing.  No country name is typed into the code.
+``countrynames`` (OpenSanctions) was evaluated as a further source and not
+taken (see docs/limitations.md).
 """
 
 from __future__ import annotations
@@ -85,12 +89,17 @@ class Status(StrEnum):
     AMBIGUOUS = "ambiguous"
     FORMER = "former"
     NOT_A_COUNTRY = "not-a-country"
+    NO_ISO_CODE = "no-iso-code"
     UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
-    """The outcome of resolving one name: a code, or the reason there is none."""
+    """The outcome of resolving one name: a code, or the reason there is none.
+
+    ``name`` is the English name of a former state or of a state without an
+    ISO 3166-1 code (``Northern Cyprus``), else the name as resolved.
+    """
 
     status: Status
     codes: tuple[str, ...] = ()
@@ -99,6 +108,13 @@ class Resolution:
     @property
     def code(self) -> str | None:
         return self.codes[0] if self.status is Status.COUNTRY else None
+
+    @property
+    def identity(self) -> str | None:
+        """The country named: its ISO code, or the English name of a state without one."""
+        if self.status is Status.NO_ISO_CODE:
+            return self.name
+        return self.code
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +150,7 @@ class CountryIndex:
         current: dict[str, set[str]] = defaultdict(set)
         self._display, non_countries = _cldr_names(iso_codes, current)
         _iso_names(current)
-        for name, code, _ in data_rows("other_names.tsv"):
-            _add(current, name, code)
+        _other_names(current)
         former = _former_names(set(current))
 
         self._names: dict[str, Resolution] = {}
@@ -146,18 +161,14 @@ class CountryIndex:
             self._names[key] = Resolution(Status.FORMER, (), english_name)
         for key in non_countries - set(self._names):
             self._names[key] = Resolution(Status.NOT_A_COUNTRY, (), key)
+        self._no_iso: dict[str, dict[str, str]] = {}
+        for english, hans, hant, others in data_rows("no_iso_states.tsv"):
+            self._no_iso[english] = {"zh-hans": hans, "zh-hant": hant, "en": english}
+            for name in (english, hans, hant, *others.split(";")):
+                self._names[_fold(name)] = Resolution(Status.NO_ISO_CODE, (), english)
 
         self._starts = _starts(self._names)
         self._add_places()
-        self._alpha3 = {country.alpha_3: country.alpha_2 for country in pycountry.countries}
-        self._ioc = {
-            code: (
-                Resolution(Status.COUNTRY, (target,), name)
-                if len(target) == 2
-                else Resolution(Status.FORMER, (), name)
-            )
-            for code, target, name in data_rows("ioc_codes.tsv")
-        }
         self._starts = _starts(self._names)
 
     def _add_places(self) -> None:
@@ -212,19 +223,18 @@ class CountryIndex:
                 found = self._names.get(_fold(form))
         return found if found is not None else Resolution(Status.UNKNOWN, (), name)
 
-    def resolve_code(self, code: str) -> Resolution:
-        """A three-letter flag code: ISO 3166-1 alpha-3 (``IND``), else IOC (``BUL``)."""
-        upper = code.strip().upper()
-        iso = self._alpha3.get(upper)
-        ioc = self._ioc.get(upper)
-        if iso is not None and ioc is not None and ioc.codes != (iso,):
-            return Resolution(Status.AMBIGUOUS, tuple(sorted({iso, *ioc.codes})), code)
-        if iso is not None:
-            return Resolution(Status.COUNTRY, (iso,), code)
-        return ioc if ioc is not None else Resolution(Status.UNKNOWN, (), code)
+    def has_iso_code(self, identity: str) -> bool:
+        """Whether a resolved country is an ISO 3166-1 code, not a state without one."""
+        return identity not in self._no_iso
 
     def display_name(self, code: str, variant: Variant = "zh-hans") -> str:
-        """The CLDR name of ``code`` in the page's language variant."""
+        """The CLDR name of ``code`` in the page's language variant.
+
+        A state without an ISO 3166-1 code is named by its English name as
+        ``code``; its names come from ``data/no_iso_states.tsv``.
+        """
+        if code in self._no_iso:
+            return self._no_iso[code].get(variant, code)
         locale_name = DISPLAY_LOCALES.get(variant, "zh")
         return self._display[locale_name].get(code) or self._display["en"].get(code, code)
 
@@ -333,6 +343,20 @@ def _former_names(current_aliases: set[str]) -> dict[str, str]:
                 continue  # 德意志 is part of today's 德意志联邦共和国
             former.setdefault(key, english)
     return former
+
+
+def _other_names(current: dict[str, set[str]]) -> None:
+    """Add ``data/other_names.tsv``; a name that starts two countries' names decides nothing.
+
+    ``多米尼加`` starts only ``多米尼加共和国`` (DO) and is kept; a name that
+    also started, say, ``多米尼克`` would get both codes and so be ambiguous.
+    """
+    for name, code, _ in data_rows("other_names.tsv"):
+        key = _fold(name)
+        started = {c for other, codes in current.items() if other.startswith(key) for c in codes}
+        if started - {code}:  # with ``code``, the start of two countries' names
+            current[key].update(started)
+        _add(current, name, code)
 
 
 def _add(index: dict[str, set[str]], name: str, code: str) -> None:

@@ -14,6 +14,10 @@ Evidence, strongest first:
    Every member of a row group shares the country one of them names
    (``country.row-group``), in both directions.
 
+A state without an ISO 3166-1 code (Northern Cyprus, Kosovo) is evidence like
+a country: it gives its name and no code (``country.no-iso-code``), never the
+code of another state.
+
 A country is given only when the evidence decides one.  Names of two
 countries, a name shared by two (刚果), a state that no longer exists
 (捷克斯洛伐克), or members of one row group naming different countries leave
@@ -25,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from icor_extract.geo.countries import Resolution, Status, country_index
 from icor_extract.geo.flags import resolve_flag
@@ -113,8 +117,8 @@ def _cell_resolution(cell: RawCell) -> tuple[Rule, str, Resolution] | None:
     ]
     texts = [*cell.text.split("\n"), *(link.title for link in cell.links)] if cell.text else []
     found += [(Rule.COUNTRY_CELL, text, index.resolve(text)) for text in texts if text]
-    countries = [item for item in found if item[2].status is Status.COUNTRY]
-    codes = sorted({item[2].codes[0] for item in countries})
+    countries = [item for item in found if item[2].identity is not None]
+    codes = sorted({identity for item in countries if (identity := item[2].identity)})
     if len(codes) > 1:
         evidence = " / ".join(dict.fromkeys(item[1] for item in countries))
         return (Rule.COUNTRY_CELL, evidence, Resolution(Status.AMBIGUOUS, tuple(codes), evidence))
@@ -163,15 +167,22 @@ class _Verdict:
 
 
 def _entry_verdict(hints: list[_Hint]) -> _Verdict:
-    codes = {hint.resolution.codes[0] for hint in hints if hint.resolution.status is Status.COUNTRY}
-    problems = [hint for hint in hints if hint.resolution.status is not Status.COUNTRY]
+    codes = {identity for hint in hints if (identity := hint.resolution.identity)}
+    problems = [hint for hint in hints if hint.resolution.identity is None]
     if len(codes) == 1 and not problems:
         return _Verdict(next(iter(codes)), tuple(hints))
     return _Verdict(None, tuple(hints), conflict=bool(codes))
 
 
-def _country(code: str, variant: Variant, provenance: Provenance) -> Country:
-    return Country(country_index().display_name(code, variant), code, provenance)
+def _country(identity: str, variant: Variant, provenance: Provenance) -> Country:
+    """The member's country; a state without an ISO code gets its name and no code."""
+    index = country_index()
+    name = index.display_name(identity, variant)
+    if index.has_iso_code(identity):
+        return Country(name, identity, provenance)
+    how = provenance.rule + (f": {provenance.note}" if provenance.note else "")
+    note = f"{provenance.evidence!r} names {identity}, which has no ISO 3166-1 code ({how})"
+    return Country(name, None, replace(provenance, rule=Rule.COUNTRY_NO_ISO_CODE, note=note))
 
 
 def _empty(rule: Rule, evidence: str, note: str, row: int | None, column: int | None) -> Country:
@@ -196,12 +207,12 @@ def _from_cell(
         # spanned down from an earlier row; a colspan within the row is its own cell
         spanned = own is not None and own.how is Placement.SPAN and own.row != entry.aligned.row
         continued = own is not None and own.how is Placement.LOST
-        if resolution.status is not Status.COUNTRY:
+        code = resolution.identity
+        if code is None:
             note = "the country cell: " + _why(resolution, evidence)
             rule_empty = _EMPTY_RULE[resolution.status]
             result.append(_empty(rule_empty, evidence, note, placed.row, placed.column))
             continue
-        code = resolution.codes[0]
         if continued:
             # The row lost its own country cell and is taken to continue the row
             # above: an inference, which its own name may contradict.

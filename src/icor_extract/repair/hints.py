@@ -3,8 +3,10 @@
 A reader reports a template without parameters (``{{印度}}``) as a ``bare``
 flag hint: it renders a flag only if its name is a country's, and deciding
 that needs the country names of :mod:`icor_extract.geo`, which readers do not
-use.  Here each bare hint naming a country (or a former one) becomes a flag
-template hint; any other bare template is markup left out of the values, like
+use.  Here each bare hint that :func:`icor_extract.geo.flags.is_country_template`
+accepts (a country, a former one, a state without an ISO code, or a name
+that may be either of two countries, ``{{TRNC}}``, ``{{ROK-KOR}}``) becomes a
+flag template hint; any other bare template is markup left out of the values, like
 the unknown templates the reader dropped itself, and every row holding such
 markup gets a ``reader.dropped`` note.
 """
@@ -14,13 +16,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from icor_extract.geo.countries import Status, country_index
+from icor_extract.geo.flags import is_country_template
 from icor_extract.model import Location, Note, NoteCode
 from icor_extract.readers.raw import FlagHint, RawCell, RawRow, RawTable
 
 __all__ = ["resolve_hints"]
-
-_FLAG_STATUSES = (Status.COUNTRY, Status.FORMER)
 
 
 def _resolved(cell: RawCell) -> RawCell:
@@ -29,7 +29,7 @@ def _resolved(cell: RawCell) -> RawCell:
     for hint in cell.flags:
         if hint.kind != "bare":
             flags.append(hint)
-        elif country_index().resolve(hint.value).status in _FLAG_STATUSES:
+        elif is_country_template(hint.value):
             flags.append(replace(hint, kind="template"))
         else:
             dropped.append(hint.value)
