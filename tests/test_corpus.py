@@ -138,7 +138,9 @@ def test_cli_table_shows_the_page_when_several_pages_are_read(
     assert main([str(dump)]) == EXIT_OK
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
-    assert lines[0].split() == ["continent", "country", "code", "organization", "joined", "page"]
+    titles = lines[0].split()
+    assert titles[:5] == ["continent", "country", "code", "organization", "joined"]
+    assert titles[-1] == "page"
     assert lines[2].split()[-1] == ICOR
     assert lines[-1].split()[-1] == HANDWRITTEN
     assert "5 pages, 4 tables, 142 members, 0 failed" in captured.err

@@ -164,4 +164,5 @@ def test_notebook_runs_and_draws_the_chart() -> None:
     text = "".join(output.get("text", "") for output in outputs)
     assert "52 members, 0 rejected rows, 1 table" in text
     assert "15 members without a country" in text
+    assert "ICOR: {'member': 52}" in text
     assert any("image/png" in output.get("data", {}) for output in outputs)

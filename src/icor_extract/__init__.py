@@ -45,6 +45,7 @@ from icor_extract.model import (
     RowKind,
     RowOutcome,
     Rule,
+    Status,
     Variant,
 )
 
@@ -74,6 +75,7 @@ __all__ = [
     "RowKind",
     "RowOutcome",
     "Rule",
+    "Status",
     "UnsupportedFormatError",
     "Variant",
     "__version__",

@@ -41,12 +41,14 @@ from icor_extract.readers import FORMATS, detect_format, read_tables
 from icor_extract.readers.decode import to_text
 from icor_extract.readers.language import choose_variant
 from icor_extract.readers.raw import RawTable
+from icor_extract.readers.survey import what_it_holds
 from icor_extract.records import TableResult, account_rows, build_member
-from icor_extract.repair.columns import find_header, header_texts
+from icor_extract.repair.columns import Header, header_texts
 from icor_extract.repair.country import assign_countries
 from icor_extract.repair.entries import split_entries
-from icor_extract.repair.groups import assign_continents
+from icor_extract.repair.groups import assign_continents, group_statuses
 from icor_extract.repair.hints import resolve_hints
+from icor_extract.repair.membership import member_header
 from icor_extract.repair.realign import align_rows
 
 __all__ = ["ERRORS", "EXAMPLE_PAGE", "FORMATS", "VARIANTS", "example", "parse", "read"]
@@ -82,31 +84,36 @@ def _check_options(format: str, variant: str, errors: str, source: str | None) -
         )
 
 
-def _member_table(table: RawTable, variant: Variant) -> TableResult:
+def _member_table(
+    table: RawTable, variant: Variant, previous: tuple[RawTable, Header] | None
+) -> tuple[TableResult, Header | None]:
     """One table through every stage: the one place a table's result is assembled.
 
-    Each stage returns its value and its notes; a table whose header names no
-    member columns gives only a ``table.skipped`` note.
+    Each stage returns its value and its notes; a table that lists no members
+    gives only a ``table.skipped`` note.  ``previous`` is the last member table
+    and its header, which a header-less table may continue.  Returns the
+    result and the header the table was read with (``None``: skipped).
     """
     locations = table.locations()
     table, notes = resolve_hints(table, locations)
     grid = build_grid(table)
-    header = find_header(table, grid)
-    if header is None:
-        message = "no header naming an organization column and another role"
-        skipped = Note(
-            code=NoteCode.TABLE_SKIPPED, location=Location(table=table.index), message=message
-        )
-        return TableResult(members=(), row_outcomes=(), rejected=(), notes=(skipped,))
+    found, reason = member_header(table, grid, previous)
+    where = Location(table=table.index)
+    if found is None:
+        skipped = Note(code=NoteCode.TABLE_SKIPPED, location=where, message=reason)
+        return TableResult(members=(), row_outcomes=(), rejected=(), notes=(skipped,)), None
+    if found.note is not None:
+        notes.append(Note(code=found.note[0], location=where, message=found.note[1]))
     notes += grid.notes(table.index)
-    rows, found = align_rows(table, grid, header, locations)
-    notes += found
-    continents, found = assign_continents(rows, locations)
-    notes += found
-    entries, found = split_entries(rows, locations)
-    notes += found
-    countries, found = assign_countries(entries, rows, variant, locations)
-    notes += found
+    rows, more = align_rows(table, grid, found.header, locations)
+    notes += more
+    continents, more = assign_continents(rows, locations, table.headings)
+    notes += more
+    statuses = group_statuses(rows)
+    entries, more = split_entries(rows, locations)
+    notes += more
+    countries, more = assign_countries(entries, rows, variant, locations)
+    notes += more
     members = tuple(
         build_member(
             entry,
@@ -114,28 +121,46 @@ def _member_table(table: RawTable, variant: Variant) -> TableResult:
             country,
             locations=locations,
             section=table.section,
+            caption=table.caption,
+            headings=table.headings,
+            group_status=statuses.get(entry.aligned.row),
         )
         for entry, country in zip(entries, countries, strict=True)
     )
     outcomes, rejected = account_rows(rows, locations)
-    return TableResult(
+    result = TableResult(
         members=members, row_outcomes=outcomes, rejected=rejected, notes=tuple(notes)
     )
+    return result, found.header
 
 
 def _extract(text: str, chosen: Format, variant: Variant, source: str | None) -> list[TableResult]:
     tables = read_tables(text, chosen, variant=variant)
     if not tables:
-        raise NoTableError(f"no table found in this {chosen} document", source=source)
-    results = [_member_table(table, variant) for table in tables]
+        raise NoTableError(
+            f"no table found in this {chosen} document; {what_it_holds(text, chosen)}",
+            source=source,
+        )
+    results = []
+    previous: tuple[RawTable, Header] | None = None
+    for table in tables:
+        result, header = _member_table(table, variant, previous)
+        previous = (table, header) if header is not None else previous
+        results.append(result)
     if not any(result.row_outcomes for result in results):
         headers = tuple(
             header_texts(table, build_grid(table), 0) if table.rows else () for table in tables
         )
+        reasons = tuple(
+            f"table {note.location.table}: {note.message}"
+            for result in results
+            for note in result.notes
+            if note.code is NoteCode.TABLE_SKIPPED
+        )
         raise NoMemberTableError(
-            f"{len(tables)} table(s) found, but none has a header naming an organization "
-            "column (政党或组织, 成员, Party, ...) and another role",
+            f"{len(tables)} table(s) found, but none lists members: " + "; ".join(reasons),
             headers=headers,
+            reasons=reasons,
             source=source,
         )
     return results

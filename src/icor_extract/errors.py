@@ -86,11 +86,18 @@ class NoMemberTableError(NoTableError):
     """Tables were found, but none has a header naming member columns."""
 
     def __init__(
-        self, message: str, *, headers: tuple[tuple[str, ...], ...], source: str | None = None
+        self,
+        message: str,
+        *,
+        headers: tuple[tuple[str, ...], ...],
+        reasons: tuple[str, ...] = (),
+        source: str | None = None,
     ) -> None:
         super().__init__(message, source=source)
         #: the first row of every table seen, to show what was there instead
         self.headers = headers
+        #: for each table, what it lacked to be read as a member table
+        self.reasons = reasons
 
 
 class MissingDependencyError(IcorExtractError, ImportError):

@@ -53,6 +53,7 @@ class Rule(_DottedName):
     JOINED_UNREADABLE = "joined.unreadable"
     CONTINENT_ROWSPAN = "continent.rowspan"
     CONTINENT_GROUP_ROW = "continent.group-row"
+    CONTINENT_HEADING = "continent.heading"
     CONTINENT_NONE = "continent.none"
     COUNTRY_FLAG = "country.flag"
     COUNTRY_CELL = "country.cell"
@@ -66,8 +67,22 @@ class Rule(_DottedName):
     COUNTRY_FORMER = "country.former"
     COUNTRY_NOT_A_COUNTRY = "country.not-a-country"
     COUNTRY_UNKNOWN = "country.unknown"
+    COUNTRY_UNKNOWN_FLAG = "country.unknown-flag"
     COUNTRY_NONE = "country.none"
     COUNTRY_NO_ISO_CODE = "country.no-iso-code"
+    STATUS_ANNOTATION = "status.annotation"
+    STATUS_CELL = "status.cell"
+    STATUS_GROUP_ROW = "status.group-row"
+    STATUS_CAPTION = "status.caption"
+    STATUS_HEADING = "status.heading"
+    STATUS_DEFAULT = "status.default"
+    # why a row is no member (RejectedRow.rule)
+    REJECTED_EMPTY = "rejected.empty"
+    REJECTED_NO_CELLS = "rejected.no-cells"
+    REJECTED_NO_ORGANIZATION = "rejected.no-organization"
+    REJECTED_TOO_MANY_CELLS = "rejected.too-many-cells"
+    REJECTED_SUMMARY = "rejected.summary"
+    REJECTED_NOT_AN_ORGANIZATION = "rejected.not-an-organization"
 
     @property
     def inferred(self) -> bool:
@@ -94,6 +109,24 @@ class NoteCode(_DottedName):
     COUNTRY_INFERRED = "country.inferred"
     GROUP_COLUMN = "group.column"
     VARIANT_AUTO = "variant.auto"
+    HEADER_SHIFTED = "header.shifted"
+    HEADER_CONTINUED = "header.continued"
+
+
+class Status(StrEnum):
+    """A member's standing in the organization, as the page states it.
+
+    ``former`` covers members that left, were expelled, dissolved or were
+    replaced; ``partner`` covers friendly, sympathising and associated
+    organizations listed beside the members.  Nothing on the page: ``member``.
+    """
+
+    MEMBER = "member"
+    OBSERVER = "observer"
+    CANDIDATE = "candidate"
+    PARTNER = "partner"
+    SUSPENDED = "suspended"
+    FORMER = "former"
 
 
 class RowKind(StrEnum):
@@ -180,10 +213,13 @@ class Member(_Located):
     ``country`` is the country's name as the page's language writes it (CLDR);
     ``country_code`` is ISO 3166-1 alpha-2.  Both are ``None`` when nothing on
     the page supports a country; ``provenance`` then says why.  ``location``
-    is the member's own row.  ``page`` names the page the member came from (a
-    dump page's title, a file's path, the ``source`` given to ``parse``);
-    ``page_id``, ``revision`` and ``timestamp`` (ISO 8601, UTC) are set for a
-    page read from a MediaWiki dump.
+    is the member's own row.  ``status`` is the member's standing (``member``
+    unless the page says otherwise), ``left`` the year it left when the page
+    gives one, ``status_note`` the page's own words for the status
+    (``2008年被开除``), or ``None``.  ``page`` names the page the member came
+    from (a dump page's title, a file's path, the ``source`` given to
+    ``parse``); ``page_id``, ``revision`` and ``timestamp`` (ISO 8601, UTC) are
+    set for a page read from a MediaWiki dump.
     """
 
     organization: str
@@ -195,6 +231,9 @@ class Member(_Located):
     link: str | None
     section: str | None
     location: Location
+    status: Status = Status.MEMBER
+    left: int | None = None
+    status_note: str | None = None
     footnotes: tuple[str, ...] = ()
     provenance: tuple[Provenance, ...] = ()
     page: str | None = None
@@ -211,6 +250,8 @@ class Member(_Located):
             raise ValueError(f"country_code must be ISO 3166-1 alpha-2, got {self.country_code!r}")
         if self.continent_code is not None and self.continent_code not in CONTINENT_CODES:
             raise ValueError(f"unknown continent_code {self.continent_code!r}")
+        if not isinstance(self.status, Status):
+            raise ValueError(f"status must be a Status, got {self.status!r}")
 
     def provenance_of(self, field_name: str) -> Provenance | None:
         """The provenance recorded for ``field_name``, if any."""
@@ -233,6 +274,9 @@ class Member(_Located):
             "table": self.location.table,
             "row": self.location.row,
             "line": self.location.line,
+            "status": self.status.value,
+            "left": self.left,
+            "status_note": self.status_note,
             "footnotes": list(self.footnotes),
             "provenance": {p.field: p.to_dict() for p in self.provenance},
             "page": self.page,
@@ -244,11 +288,16 @@ class Member(_Located):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RejectedRow(_Located):
-    """A source row that could not become a member, with the reason."""
+    """A source row that could not become a member, with the reason.
+
+    ``rule`` names the kind of reason (``rejected.summary``,
+    ``rejected.not-an-organization`` ...); ``reason`` says it in words.
+    """
 
     location: Location
     cells: tuple[str, ...]
     reason: str
+    rule: Rule
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -323,5 +372,6 @@ __all__ = [
     "RowKind",
     "RowOutcome",
     "Rule",
+    "Status",
     "Variant",
 ]

@@ -5,7 +5,8 @@ Most pages of a wiki have no table, and most tables are not member tables.
 would raise :class:`~icor_extract.NoTableError` (or its subclass
 ``NoMemberTableError``) for the page, in two steps:
 
-1. no table markup at all (``{|`` for wikitext, ``<table`` otherwise): a
+1. no table markup at all (``{|`` for wikitext, ``<table`` for HTML, and
+   for markdown ``<table`` or a ``|``, which pipe and grid tables need): a
    substring search, so a prose page costs almost nothing;
 2. for wikitext, each table is read by the real reader up to the rows the
    header search looks at (:data:`~icor_extract.repair.columns.HEADER_SEARCH_ROWS`),
@@ -36,6 +37,8 @@ _HTML_TABLE = re.compile(r"<table", re.IGNORECASE)
 def may_have_members(text: str, *, format: Format = "auto", variant: Variant = "auto") -> bool:
     """``False`` only if the page certainly has no member table (see the module docstring)."""
     chosen = detect_format(text) if format == "auto" else format
+    if chosen == "markdown":  # HTML table blocks, and pipe and grid tables (cells need a |)
+        return "|" in text or _HTML_TABLE.search(text) is not None
     if chosen != "wikitext":
         return _HTML_TABLE.search(text) is not None
     if "{|" not in text and "-{" not in text:  # variant markup could hide a table mark

@@ -31,6 +31,7 @@ from icor_extract.repair.country import Country
 from icor_extract.repair.entries import Entry
 from icor_extract.repair.groups import Continent
 from icor_extract.repair.realign import AlignedRow, Placed, Placement
+from icor_extract.repair.status import StatusSource, decide_status
 
 __all__ = ["TableResult", "account_rows", "build_member"]
 
@@ -57,9 +58,9 @@ def account_rows(
     """A :class:`RowOutcome` for every row, and a :class:`RejectedRow` for each rejected one."""
     outcomes = tuple(RowOutcome(location=locations[a.row], kind=a.kind) for a in rows)
     rejected = tuple(
-        RejectedRow(location=locations[a.row], cells=a.cells, reason=a.reason)
+        RejectedRow(location=locations[a.row], cells=a.cells, reason=a.reason, rule=a.rule)
         for a in rows
-        if a.kind is RowKind.REJECTED
+        if a.kind is RowKind.REJECTED and a.rule is not None
     )
     return outcomes, rejected
 
@@ -110,14 +111,33 @@ def build_member(
     *,
     locations: Sequence[Location],
     section: str | None,
+    caption: str | None = None,
+    headings: tuple[str, ...] = (),
+    group_status: StatusSource | None = None,
 ) -> Member:
     """One :class:`Member` from a repaired entry and its inferred values.
 
     ``locations`` holds the :class:`Location` of every row of the table: the
     repair stages name the row their evidence sits in, and here each
     provenance is given that row's full location (table and source line).
+    ``headings`` are the headings above the table, nearest first (by default
+    the ``section`` alone); with the ``caption`` and a status group row above
+    the member (``group_status``) they may state a status.
     """
     organization = entry.aligned.values[Role.ORGANIZATION]
+    status_cell = entry.aligned.values.get(Role.STATUS)
+    status = decide_status(
+        entry.annotation,
+        where=StatusSource(
+            text=organization.text, row=organization.row, column=organization.column
+        ),
+        cell=StatusSource(text=status_cell.text, row=status_cell.row, column=status_cell.column)
+        if status_cell is not None
+        else None,
+        group=group_status,
+        caption=caption,
+        headings=headings or ((section,) if section else ()),
+    )
     joined, joined_provenance = _joined(entry)
     link_provenance = (
         Provenance(
@@ -162,8 +182,12 @@ def build_member(
                 continent.provenance,
                 joined_provenance,
                 link_provenance,
+                status.provenance,
             )
         ),
+        status=status.status,
+        left=status.left,
+        status_note=status.note,
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from icor_extract.adapters.schema import HTML_COLUMNS, column
+from icor_extract.adapters.schema import HTML_COLUMNS, column, with_status
 from icor_extract.model import Extraction, Member, Rule
 
 __all__ = ["extraction_html"]
@@ -33,11 +33,14 @@ def _cell(member: Member, name: str) -> str:
 
 
 def extraction_html(extraction: Extraction, *, limit: int = 200) -> str:
-    """The first ``limit`` members as an HTML table; italics mark inferred values."""
-    head = "".join(f"<th>{escape(name)}</th>" for name in HTML_COLUMNS)
+    """The first ``limit`` members as an HTML table; italics mark inferred values.
+
+    Status and year left are shown when some member is not a plain member.
+    """
+    names = with_status(HTML_COLUMNS, extraction.members)
+    head = "".join(f"<th>{escape(name)}</th>" for name in names)
     body = "".join(
-        "<tr>" + "".join(_cell(m, c) for c in HTML_COLUMNS) + "</tr>"
-        for m in extraction.members[:limit]
+        "<tr>" + "".join(_cell(m, c) for c in names) + "</tr>" for m in extraction.members[:limit]
     )
     more = len(extraction.members) - limit
     footer = f"<p>… {more} more members</p>" if more > 0 else ""

@@ -8,21 +8,23 @@ the CLI read their columns, titles and dtypes from here, so a column added to
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from icor_extract.model import Member, Provenance
+from icor_extract.model import Member, Provenance, Status
 
 __all__ = [
     "COLUMNS",
     "FLAT_COLUMNS",
     "HTML_COLUMNS",
     "PROVENANCE_FIELDS",
+    "STATUS_COLUMNS",
     "TABLE_COLUMNS",
     "Column",
     "column",
     "flat_row",
     "provenance_columns",
+    "with_status",
 ]
 
 
@@ -61,6 +63,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("country_code", "category", lambda m: m.country_code, title="code", field="country"),
     Column("organization", "string", lambda m: m.organization, field="organization"),
     Column("joined", "Int64", lambda m: m.joined, field="joined"),
+    Column("status", "category", lambda m: m.status.value, field="status"),
+    Column("left", "Int64", lambda m: m.left, field="status"),
+    Column("status_note", "string", lambda m: m.status_note, field="status"),
     Column("link", "string", lambda m: m.link, field="link"),
     Column("section", "category", lambda m: m.section),
     Column("table", "Int64", lambda m: m.location.table),
@@ -76,10 +81,12 @@ COLUMNS: tuple[Column, ...] = (
 FLAT_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 #: the columns of the terminal table (``icor-extract`` with no ``--format``)
 TABLE_COLUMNS = ("continent", "country", "country_code", "organization", "joined")
+#: added to the terminal table and the Jupyter view when some member is not a plain member
+STATUS_COLUMNS = ("status", "left")
 #: the columns of an Extraction shown in Jupyter
 HTML_COLUMNS = ("continent", "country", "country_code", "organization", "joined", "link")
 #: the fields that carry a provenance, in the order of ``Member.provenance``
-PROVENANCE_FIELDS = ("organization", "country", "continent", "joined", "link")
+PROVENANCE_FIELDS = ("organization", "country", "continent", "joined", "link", "status")
 
 _BY_NAME = {c.name: c for c in COLUMNS}
 
@@ -103,3 +110,10 @@ def column(name: str) -> Column:
 def flat_row(member: Member, columns: tuple[Column, ...] = COLUMNS) -> dict[str, object]:
     """One member as a flat dict over ``columns``."""
     return {c.name: c.value(member) for c in columns}
+
+
+def with_status(names: tuple[str, ...], members: Sequence[Member]) -> tuple[str, ...]:
+    """``names``, plus the status columns when some member's status is not ``member``."""
+    if any(member.status is not Status.MEMBER for member in members):
+        return names + STATUS_COLUMNS
+    return names

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from wcwidth import wcswidth
 
-from icor_extract.adapters.schema import FLAT_COLUMNS, TABLE_COLUMNS, column, flat_row
+from icor_extract.adapters.schema import FLAT_COLUMNS, TABLE_COLUMNS, column, flat_row, with_status
 from icor_extract.model import Member
 
 __all__ = ["to_csv", "to_json", "to_jsonl", "to_table"]
@@ -53,10 +53,12 @@ def _pad(text: str, width: int) -> str:
 def to_table(members: Sequence[Member], *, page: bool = False) -> str:
     """A plain-text table, aligned by display width; ``-`` marks a missing value.
 
-    ``page`` adds the page column, for members read from more than one page.
+    The status and year-left columns are shown only when some member's status
+    is not ``member``; ``page`` adds the page column, for members read from more
+    than one page.
     """
-    names = (*TABLE_COLUMNS, "page") if page else TABLE_COLUMNS
-    columns = tuple(column(name) for name in names)
+    names = with_status(TABLE_COLUMNS, members)
+    columns = tuple(column(name) for name in ((*names, "page") if page else names))
     rows = [
         ["-" if value is None else str(value) for value in flat_row(m, columns).values()]
         for m in members

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -22,7 +23,10 @@ from icor_extract.readers.raw import (
     RawCell,
     RawRow,
     RawTable,
+    Trail,
+    enter_heading,
     flag_file,
+    heading_path,
     link_title,
     normalize_text,
     source_text,
@@ -67,6 +71,16 @@ def _is_footnote(element: etree._Element) -> bool:
     return bool(text) and split_footnotes(text)[0] == ""
 
 
+def _in_flag_icon(element: etree._Element) -> bool:
+    """Inside MediaWiki's ``span.flagicon`` (a few wrappers up, never past the cell)."""
+    for depth, ancestor in enumerate(element.iterancestors()):
+        if depth > 3 or ancestor.tag in ("td", "th"):
+            return False
+        if "flagicon" in _classes(ancestor):
+            return True
+    return False
+
+
 def _flag_from_image(element: etree._Element) -> FlagHint | None:
     """A flag named by an ``img``, or by a file link that holds no ``img`` of its own."""
     if element.tag == "a" and element.find(".//img") is not None:
@@ -76,6 +90,10 @@ def _flag_from_image(element: etree._Element) -> FlagHint | None:
         found = flag_file(value)
         if found is not None:
             return FlagHint(kind="image", value=found[0], evidence=found[1])
+    if element.tag == "img" and _in_flag_icon(element):
+        # a flag icon whose file names no country: a flag all the same, unread
+        name = unquote((element.get("src") or "").rsplit("/", 1)[-1]) or "flag icon"
+        return FlagHint(kind="image", value=name, evidence=name)
     return None
 
 
@@ -214,7 +232,7 @@ def _row(tr: etree._Element, group: int, in_head: bool, line_offset: int) -> Raw
 @dataclass
 class _OpenTable:
     index: int
-    section: str | None
+    headings: tuple[str, ...]
     line: int | None
     rows: list[RawRow] = field(default_factory=list)
     caption: str | None = None
@@ -230,7 +248,7 @@ _CHUNK = 1 << 16
 def read_html_tables(
     text: str,
     *,
-    section: str | None = None,
+    trail: Trail = (),
     line_offset: int = 0,
     first_index: int = 0,
     headings: bool = True,
@@ -239,7 +257,8 @@ def read_html_tables(
 
     Each row is read when its ``</tr>`` is parsed and then removed from the
     tree, so memory holds the rows read so far, not the whole document tree.
-    ``headings`` tracks ``<h1>``-``<h6>`` for each table's section.
+    ``headings`` tracks ``<h1>``-``<h6>`` for each table's headings, after
+    those of ``trail`` (the headings open where the text starts).
     """
     parser = etree.HTMLPullParser(
         events=("start", "end"),
@@ -248,7 +267,7 @@ def read_html_tables(
         remove_pis=True,
         huge_tree=True,
     )
-    state = _StreamState(section=section, line_offset=line_offset, count=first_index)
+    state = _StreamState(trail=trail, line_offset=line_offset, count=first_index)
     for start in range(0, len(text), _CHUNK):
         parser.feed(text[start : start + _CHUNK])
         state.consume(parser.read_events(), headings=headings)
@@ -260,7 +279,7 @@ def read_html_tables(
 
 @dataclass
 class _StreamState:
-    section: str | None
+    trail: Trail
     line_offset: int
     count: int
     open_tables: list[_OpenTable] = field(default_factory=list)
@@ -274,7 +293,7 @@ class _StreamState:
             if event == "start":
                 if tag == "table":
                     line = _line(element, self.line_offset)
-                    self.open_tables.append(_OpenTable(self.count, self.section, line))
+                    self.open_tables.append(_OpenTable(self.count, heading_path(self.trail), line))
                     self.count += 1
             elif tag == "tr" and self.open_tables:
                 self._read_row(element, self.open_tables[-1])
@@ -282,8 +301,13 @@ class _StreamState:
                 self.open_tables[-1].caption = normalize_text(_text_of(element)) or None
             elif tag == "table" and self.open_tables:
                 self.finished.append(self._build(self.open_tables.pop()))
-            elif headings and tag in _HEADINGS and not self.open_tables:
-                self.section = heading_text(element) or self.section
+            elif (
+                headings
+                and tag in _HEADINGS
+                and not self.open_tables
+                and (title := heading_text(element))
+            ):
+                self.trail = enter_heading(self.trail, int(tag[1]), title)
 
     def _read_row(self, tr: etree._Element, table: _OpenTable) -> None:
         parent = tr.getparent()
@@ -302,9 +326,10 @@ class _StreamState:
         return RawTable(
             index=table.index,
             rows=tuple(table.rows),
-            section=table.section,
+            section=table.headings[0] if table.headings else None,
             caption=table.caption,
             line=table.line,
+            headings=table.headings,
         )
 
     def close_all(self) -> list[RawTable]:

@@ -1,9 +1,11 @@
-"""Pandoc-markdown pages whose tables were kept as raw HTML.
+"""Pandoc-markdown pages: tables kept as raw HTML, and pipe and grid tables.
 
 Pandoc writes a table it cannot express in markdown as an HTML block inside
 the markdown text.  This reader finds each top-level ``<table>`` block, the
-ATX (``## 成员``) or setext heading it sits under, and hands the block to the
-HTML reader, keeping line numbers relative to the whole page.
+ATX (``## 成员``) or setext headings it sits under, and hands the block to the
+HTML reader, keeping line numbers relative to the whole page.  Tables without
+spans, which pandoc writes as pipe or grid tables, are read by
+:mod:`.mdtables`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,15 @@ import re
 from collections.abc import Iterator
 
 from icor_extract.readers.html import read_html_tables
-from icor_extract.readers.raw import RawTable, normalize_text, split_footnotes
+from icor_extract.readers.mdtables import PlainTable, read_plain_tables
+from icor_extract.readers.raw import (
+    RawTable,
+    Trail,
+    enter_heading,
+    heading_path,
+    normalize_text,
+    split_footnotes,
+)
 
 __all__ = ["read_markdown", "table_spans"]
 
@@ -45,37 +55,61 @@ def table_spans(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
-def _headings(text: str) -> list[tuple[int, str]]:
-    found = [(m.start(), m.group("title")) for m in _ATX.finditer(text)]
+def _headings(text: str) -> list[tuple[int, int, str]]:
+    """(offset, level, title) of every ATX and setext heading."""
+    found = [(m.start(), len(m.group(1)), m.group("title")) for m in _ATX.finditer(text)]
     for underline in _UNDERLINE.finditer(text):  # setext: a line of text, then === or ---
         start = text.rfind("\n", 0, underline.start()) + 1
         title = text[start : underline.start()]
         if title.strip() and "<" not in title and ">" not in title:
-            found.append((start, title))
+            found.append((start, 1 if underline.group(0).lstrip("\n")[0] == "=" else 2, title))
     cleaned = []
-    for offset, raw in sorted(found):
+    for offset, level, raw in sorted(found):
         title = split_footnotes(normalize_text(_INLINE_LINK.sub(r"\1", raw).replace("\\", "")))[0]
         if title:
-            cleaned.append((offset, title))
+            cleaned.append((offset, level, title))
     return cleaned
 
 
 def read_markdown(text: str) -> list[RawTable]:
-    """Every HTML table of a pandoc-markdown page, in order, with its section."""
+    """Every table of a pandoc-markdown page, in order, with its headings.
+
+    HTML blocks are read by the HTML reader; pipe and grid tables (see
+    :mod:`.mdtables`) become the same raw tables.
+    """
     headings = _headings(text)
+    blocks: list[tuple[int, int, PlainTable | None]] = [
+        (start, end, None) for start, end in table_spans(text)
+    ]
+    if plain_tables := read_plain_tables(text):
+        starts = [0, *(match.end() for match in re.finditer("\n", text))]  # offset of each line
+        blocks += [(starts[plain.start], -1, plain) for plain in plain_tables]
     tables: list[RawTable] = []
     heading_index = 0
-    section: str | None = None
+    trail: Trail = ()
     counted_to, line_offset = 0, 0
-    for start, end in table_spans(text):
+    for start, end, plain in sorted(blocks, key=lambda block: block[0]):
         while heading_index < len(headings) and headings[heading_index][0] < start:
-            section = headings[heading_index][1]
+            _, level, title = headings[heading_index]
+            trail = enter_heading(trail, level, title)
             heading_index += 1
+        if plain is not None:
+            path = heading_path(trail)
+            tables.append(
+                RawTable(
+                    index=len(tables),
+                    rows=plain.rows,
+                    section=path[0] if path else None,
+                    line=plain.start + 1,
+                    headings=path,
+                )
+            )
+            continue
         line_offset += text.count("\n", counted_to, start)  # lines before this table
         counted_to = start
         tables += read_html_tables(
             text[start:end],
-            section=section,
+            trail=trail,
             line_offset=line_offset,
             first_index=len(tables),
             headings=False,

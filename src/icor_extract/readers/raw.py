@@ -23,7 +23,10 @@ __all__ = [
     "RawCell",
     "RawRow",
     "RawTable",
+    "Trail",
+    "enter_heading",
     "flag_file",
+    "heading_path",
     "link_title",
     "namespace_of",
     "normalize_text",
@@ -87,15 +90,31 @@ class RawTable:
 
     index: int
     rows: tuple[RawRow, ...]
-    section: str | None = None
+    section: str | None = None  # the nearest heading above the table
     caption: str | None = None
     line: int | None = None
+    #: every heading the table sits under, nearest first (``亚洲``, ``前成员``, ...)
+    headings: tuple[str, ...] = ()
 
     def locations(self) -> tuple[Location, ...]:
         """The :class:`Location` of every row, by row index: what notes and records cite."""
         return tuple(
             Location(table=self.index, row=y, line=row.line) for y, row in enumerate(self.rows)
         )
+
+
+#: the headings open at a point of a page: (level, title), outermost first
+Trail = tuple[tuple[int, str], ...]
+
+
+def enter_heading(trail: Trail, level: int, title: str) -> Trail:
+    """The trail after a heading of ``level``: it closes every heading as deep or deeper."""
+    return (*(item for item in trail if item[0] < level), (level, title))
+
+
+def heading_path(trail: Trail) -> tuple[str, ...]:
+    """The titles of a trail, nearest first."""
+    return tuple(title for _, title in reversed(trail))
 
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
@@ -161,6 +180,8 @@ def namespace_of(title: str) -> str | None:
         return None
     prefix = title.split(":", 1)[0].strip().casefold()
     return prefix if prefix in NON_ARTICLE_NAMESPACES else None
+
+
 # Commons flag files: Flag_of_India.svg, Flag_of_Afghanistan_(2013–2021).svg
 _FLAG_FILE = re.compile(r"Flag[ _]of[ _](?P<name>[^/|\]]+?)\.svg", re.IGNORECASE)
 

@@ -18,7 +18,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from icor_extract.model import Variant
-from icor_extract.readers.raw import RawCell, RawRow, RawTable, normalize_text
+from icor_extract.readers.raw import (
+    RawCell,
+    RawRow,
+    RawTable,
+    Trail,
+    enter_heading,
+    heading_path,
+    normalize_text,
+)
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
 
@@ -132,7 +140,7 @@ class _Row:
 class _Table:
     index: int
     line: int
-    section: str | None
+    headings: tuple[str, ...]
     caption: str | None = None
     rows: list[_Row] = field(default_factory=list)
     depth: int = 0  # templates left open in the current cell
@@ -179,36 +187,45 @@ class _Table:
             RawRow(cells=tuple(cell.build() for cell in row.cells), line=row.line) for row in kept
         )
         return RawTable(
-            index=self.index, rows=rows, section=self.section, caption=self.caption, line=self.line
+            index=self.index,
+            rows=rows,
+            section=self.headings[0] if self.headings else None,
+            caption=self.caption,
+            line=self.line,
+            headings=self.headings,
         )
 
 
-def _heading(line: str) -> str | None:
+def _heading(line: str) -> tuple[int, str] | None:
+    """(level, title) of a heading line, if it is one."""
     match = _HEADING.match(line.strip())
     if match is None:
         return None
-    return normalize_text(read_cell_content(match.group("title").strip()).text) or None
+    title = normalize_text(read_cell_content(match.group("title").strip()).text)
+    return (len(match.group("level")), title) if title else None
 
 
 @dataclass
 class _Scanner:
-    """The line scanner's state: tables open and finished, the current section."""
+    """The line scanner's state: tables open and finished, the headings open."""
 
     finished: list[_Table] = field(default_factory=list)
     open_tables: list[_Table] = field(default_factory=list)
-    section: str | None = None
+    trail: Trail = ()
     count: int = 0
 
     def open(self, number: int) -> None:
-        self.open_tables.append(_Table(index=self.count, line=number, section=self.section))
+        self.open_tables.append(
+            _Table(index=self.count, line=number, headings=heading_path(self.trail))
+        )
         self.count += 1
 
     def outside(self, line: str, number: int) -> None:
         """A line outside every table: only a table start or a heading matters."""
         if line.startswith("{|"):
             self.open(number)
-        elif line.startswith("="):
-            self.section = _heading(line) or self.section
+        elif line.startswith("=") and (heading := _heading(line)) is not None:
+            self.trail = enter_heading(self.trail, *heading)
 
     def inside(self, table: _Table, raw: str, line: str, number: int) -> None:
         """A line inside ``table``, read as MediaWiki's table parser reads it."""
@@ -234,7 +251,7 @@ class _Scanner:
 def read_wikitext(
     text: str, *, variant: Variant = "zh-hans", rows: int | None = None
 ) -> list[RawTable]:
-    """Every table of a wikitext page, in document order, with its section.
+    """Every table of a wikitext page, in document order, with its headings.
 
     ``rows`` keeps only each table's first rows (the page is still scanned
     whole, but the cells of later rows are never read): enough to look for

@@ -18,12 +18,14 @@ from icor_extract.grid import Grid
 from icor_extract.readers.raw import RawTable
 
 __all__ = [
+    "GENERIC_NAMES",
     "HEADER_SEARCH_ROWS",
     "Header",
     "Role",
     "exact_role",
     "find_header",
     "header_texts",
+    "is_generic",
     "role_of",
 ]
 
@@ -33,6 +35,7 @@ class Role(StrEnum):
     COUNTRY = "country"
     ORGANIZATION = "organization"
     JOINED = "joined"
+    STATUS = "status"
 
 
 _NAMES: dict[Role, frozenset[str]] = {
@@ -45,24 +48,41 @@ _NAMES: dict[Role, frozenset[str]] = {
     ),
     Role.ORGANIZATION: frozenset(
         """政党或组织 政黨或組織 政党 政黨 党派 黨派 组织 組織 团体 團體 成员 成員 成员党 成員黨
-        成员组织 成員組織 名称 名稱 党名 黨名 party parties organization organisation
-        organizations organisations member members name party/organization
+        成员组织 成員組織 成员政党 成員政黨 名称 名稱 名字 党名 黨名 政党名 政黨名 政党名称
+        政黨名稱 组织名称 組織名稱 团体名称 團體名稱 成员名称 成員名稱 中文名称原文名称
+        中文名稱原文名稱 中文名称 中文名稱 原文名称 原文名稱 party parties partyname
+        organization organisation organizations organisations organizationname
+        organisationname member members membername name party/organization
         party/organisation group""".split()
     ),
     Role.JOINED: frozenset(
         """加入时间 加入時間 加入年份 加入日期 加入 入会时间 入會時間 入盟时间 入盟時間
         成为成员 成為成員 年份 joined since admitted year yearjoined datejoined
-        membershipsince memberssince""".split()
+        membershipsince memberssince membersince""".split()
+    ),
+    Role.STATUS: frozenset(
+        """地位 成员资格 成員資格 会员资格 會員資格 身份 状态 狀態 成员地位 成員地位
+        status membership membershipstatus memberstatus""".split()
     ),
 }
+
+#: organization headers that name no organization: a table of cities has a Name
+#: column too, so these need another sign that the table lists members
+GENERIC_NAMES = frozenset(
+    """名称 名稱 名字 中文名称原文名称 中文名稱原文名稱 中文名称 中文名稱 原文名称 原文名稱
+    name""".split()
+)
 
 # Substrings that decide a role when no name matches whole, tried in this order
 # (so 政党或组织 is an organization even though it contains neither year nor 国).
 _KEYWORDS: tuple[tuple[Role, tuple[str, ...]], ...] = (
+    (Role.STATUS, ("status", "地位", "资格", "資格")),
     (Role.JOINED, ("加入", "入会", "入會", "join", "admit", "since")),
     (Role.ORGANIZATION, ("政党", "政黨", "组织", "組織", "party", "organi", "member")),
     (Role.COUNTRY, ("国家", "國家", "country")),
     (Role.CONTINENT, ("大洲", "continent")),
+    # names (中文名稱（原文名稱）) last: 国家名称 is a country
+    (Role.ORGANIZATION, ("名称", "名稱", "党名", "黨名")),
 )
 
 _FOLD = re.compile(r"[\s()（）\[\]【】:：·・_\-–—]+")
@@ -91,10 +111,16 @@ def role_of(text: str) -> Role | None:
     exact = exact_role(text)
     if exact is not None:
         return exact
-    for role, keywords in _KEYWORDS:
-        if any(keyword in folded for keyword in keywords):
-            return role
-    return None
+    found = [role for role, keywords in _KEYWORDS if any(k in folded for k in keywords)]
+    # 加入的其他欧洲政党 (other parties joined) names two roles: it is neither
+    if Role.JOINED in found and Role.ORGANIZATION in found:
+        return None
+    return found[0] if found else None
+
+
+def is_generic(text: str) -> bool:
+    """A header that could head any list of names (Name, 名稱), not only organizations."""
+    return _fold(text) in GENERIC_NAMES
 
 
 @dataclass(frozen=True, slots=True)

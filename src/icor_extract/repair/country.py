@@ -51,6 +51,16 @@ _EMPTY_RULE = {
 }
 
 
+# what the wikitext reader reports for a dropped template (not a tag, a node, a notice)
+_TEMPLATE_NAME = re.compile(
+    r"^(?!(?:Argument|Comment|ExternalLink|Heading|HTMLEntity|Text|Wikilink)$)[^<>()\n]{1,60}$"
+)
+_UNREAD_FLAG = (
+    "the row has a flag that names no country the library knows; "
+    "the names in the row are not used to guess one"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Country:
     name: str | None
@@ -129,6 +139,10 @@ def _cell_resolution(cell: RawCell) -> tuple[Rule, str, Resolution] | None:
         return known[0]
     if found:
         return found[0]
+    templates = [name for name in cell.dropped if _TEMPLATE_NAME.match(name)]
+    if templates and not cell.text:  # a country cell holding only an unknown template: a flag
+        evidence = f"{{{{{templates[0]}}}}}"
+        return (Rule.COUNTRY_FLAG, evidence, Resolution(Status.UNKNOWN, (), evidence))
     return None
 
 
@@ -207,6 +221,11 @@ def _from_cell(
         # spanned down from an earlier row; a colspan within the row is its own cell
         spanned = own is not None and own.how is Placement.SPAN and own.row != entry.aligned.row
         continued = own is not None and own.how is Placement.LOST
+        if rule is Rule.COUNTRY_FLAG and resolution.status is Status.UNKNOWN:
+            result.append(
+                _empty(Rule.COUNTRY_UNKNOWN_FLAG, evidence, _UNREAD_FLAG, placed.row, placed.column)
+            )
+            continue
         code = resolution.identity
         if code is None:
             note = "the country cell: " + _why(resolution, evidence)
@@ -327,6 +346,19 @@ def _from_names(entries: list[Entry], variant: Variant) -> list[Country]:
     return [_empty(Rule.COUNTRY_NONE, "", note, entry.aligned.row, None) for entry in entries]
 
 
+def _organization_flag(entries: list[Entry]) -> tuple[Placed, tuple[Rule, str, Resolution]] | None:
+    """A flag written in an organization's cell (``{{TRNC}} 共和土耳其党``), read as the
+    country cell would be: it decides, or blocks guessing from the names beside it."""
+    for entry in entries:
+        placed = entry.aligned.values[Role.ORGANIZATION]
+        if placed.cell is not None and placed.cell.flags:
+            flags_only = replace(placed.cell, text="", links=(), dropped=())
+            found = _cell_resolution(flags_only)
+            if found is not None:
+                return placed, found
+    return None
+
+
 def assign_countries(
     entries: list[Entry], rows: list[AlignedRow], variant: Variant, locations: Sequence[Location]
 ) -> tuple[list[Country], list[Note]]:
@@ -372,13 +404,15 @@ def _countries(entries: list[Entry], rows: list[AlignedRow], variant: Variant) -
                 for entry in members
                 if (placed := entry.aligned.values.get(Role.COUNTRY)) is not None
                 and placed.cell is not None
-                and (placed.cell.text or placed.cell.flags)
+                and (placed.cell.text or placed.cell.flags or placed.cell.dropped)
             ),
             None,
         )
         found = _cell_resolution(cell_placed.cell) if cell_placed and cell_placed.cell else None
         if cell_placed is not None and found is not None:
             countries = _from_cell(members, cell_placed, found, variant)
+        elif (flagged := _organization_flag(members)) is not None:
+            countries = _from_cell(members, flagged[0], flagged[1], variant)
         else:
             countries = _from_names(members, variant)
         for position, country in zip(positions, countries, strict=True):

@@ -19,8 +19,9 @@ from icor_extract.model import Location, Note, NoteCode, RowKind
 from icor_extract.readers.raw import Link
 from icor_extract.repair.columns import Role
 from icor_extract.repair.realign import AlignedRow, Placed, Placement
+from icor_extract.repair.status import Annotation, split_status_annotation
 
-__all__ = ["Entry", "split_entries"]
+__all__ = ["Entry", "split_entries", "without_flag_remnant"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,7 @@ class Entry:
     joined_text: str
     footnotes: tuple[str, ...]  # of every cell written in the row
     extra_lines: tuple[str, ...] = ()  # further lines of the cell kept beside the name
+    annotation: Annotation | None = None  # a status remark taken off the end of the name
 
 
 def _link_for(text: str, placed: Placed) -> Link | None:
@@ -42,6 +44,16 @@ def _link_for(text: str, placed: Placed) -> Link | None:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# Empty brackets before a name: what is left of a flag template a conversion
+# dropped (``() 加泰罗尼亚共和左翼``).
+_EMPTIED_FLAG = re.compile(r"^[（(]\s*[）)]\s*")
+
+
+def without_flag_remnant(text: str) -> str:
+    """The name without the empty brackets a dropped flag left before it."""
+    return _EMPTIED_FLAG.sub("", text) if text[:1] in "(（" else text
+
+
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -51,6 +63,16 @@ def _annotates(first: str, line: str) -> bool:
         return True
     # a Latin-script line under a Chinese name is its native or English name
     return bool(_CJK.search(first)) and not _CJK.search(line) and bool(_LATIN.search(line))
+
+
+def _annotation(line: str, extra: tuple[str, ...]) -> Annotation:
+    """The status remark after the name, or on a line of its own below it (（观察员）)."""
+    annotation = split_status_annotation(line)
+    for remark in extra if annotation.status is None else ():
+        below = split_status_annotation(line + remark)
+        if below.status is not None and below.name == line:
+            return below
+    return annotation
 
 
 def split_entries(
@@ -96,15 +118,18 @@ def split_entries(
             if placed.cell is not None and placed.how in (Placement.CELL, Placement.SHIFT)
             for note in placed.cell.footnotes
         )
-        for number, name in enumerate(names):
+        for number, line in enumerate(names):
+            annotation = _annotation(without_flag_remnant(line), extra)
+            name = annotation.name
             entries.append(
                 Entry(
                     aligned=aligned,
                     organization=name,
-                    link=_link_for(name, organization),
+                    link=_link_for(name, organization) or _link_for(line, organization),
                     joined_text=years[number] if len(years) == len(names) else joined_text,
                     footnotes=footnotes,
                     extra_lines=extra,
+                    annotation=annotation if annotation.status is not None else None,
                 )
             )
     return entries, notes

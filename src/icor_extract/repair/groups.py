@@ -1,23 +1,29 @@
 """Group rows become a column: each member gets the continent it sits under.
 
-A continent reaches a member in one of four ways, each with its own rule:
+A continent reaches a member in one of five ways, each with its own rule:
 written in the member's own row (``cell``/``realign.shift``), copied by a
 rowspan (``continent.rowspan``), inherited from the last group row above
-(``continent.group-row``), or not at all (``continent.none``).  A continent
-written in a member row heads the rows below it too, as its lost rowspan did.
+(``continent.group-row``), from a heading the table sits under
+(``=== 亚洲 ===``: ``continent.heading``), or not at all (``continent.none``).
+A continent written in a member row heads the rows below it too, as its lost
+rowspan did.  A group row or cell is nearer than a heading and wins, noted.
+A group row that names a status (观察员, 前成员) is no continent: it ends the
+continent above it and gives its status to the rows below (:func:`group_statuses`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from icor_extract.geo.continents import continent_code
+from icor_extract.geo.continents import continent_code, is_continent_name
 from icor_extract.model import NOWHERE, Location, Note, NoteCode, Provenance, RowKind, Rule
 from icor_extract.repair.columns import Role
-from icor_extract.repair.realign import AlignedRow, Placement
+from icor_extract.repair.realign import AlignedRow, Placed, Placement
+from icor_extract.repair.status import StatusSource, status_from_heading
 
-__all__ = ["Continent", "assign_continents"]
+__all__ = ["Continent", "assign_continents", "group_statuses", "heading_continent"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +48,105 @@ def _with_code(name: str, provenance: Provenance) -> Continent:
     return Continent(name, code, provenance)
 
 
+_REMARK = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
+
+
+def heading_continent(headings: tuple[str, ...]) -> Continent | None:
+    """The continent of the nearest heading that names one (亚洲, 亚洲（部分）, Asia)."""
+    for heading in headings:
+        name = _REMARK.sub("", heading).strip()
+        if name and is_continent_name(name):
+            provenance = Provenance(
+                field="continent",
+                rule=Rule.CONTINENT_HEADING,
+                evidence=heading,
+                note=f"under the heading '{heading}'",
+            )
+            return _with_code(name, provenance)
+    return None
+
+
+def _nearer(continent: Continent, heading: Continent | None) -> Continent:
+    """A continent of the table itself, noted as winning over the heading's."""
+    if heading is None:
+        return continent
+    win = f"nearer than the heading '{heading.provenance.evidence}'"
+    note = f"{continent.provenance.note}; {win}" if continent.provenance.note else win
+    return replace(continent, provenance=replace(continent.provenance, note=note))
+
+
+def _status_text(text: str) -> bool:
+    """A group row that names a status (观察员, 前成员), not a continent or region."""
+    return not is_continent_name(text) and status_from_heading(text) is not None
+
+
+def group_statuses(rows: list[AlignedRow]) -> dict[int, StatusSource]:
+    """For each member row, the status group row above it (观察员, 前成员), if any."""
+    result: dict[int, StatusSource] = {}
+    current: StatusSource | None = None
+    for aligned in rows:
+        placed = aligned.values.get(Role.CONTINENT)
+        if aligned.kind is RowKind.GROUP and placed is not None and _status_text(placed.text):
+            current = StatusSource(text=placed.text, row=placed.row, column=placed.column)
+        elif aligned.kind is RowKind.MEMBER and current is not None:
+            result[aligned.row] = current
+    return result
+
+
+def _own(placed: Placed, row: int) -> Continent:
+    """The continent written in the member's own row, or spanned down to it."""
+    # A span copy from this same row is a colspan: the row's own cell.
+    spanned = placed.how is Placement.SPAN and placed.row != row
+    rule = {
+        Placement.CELL: Rule.CELL,
+        Placement.SHIFT: Rule.REALIGN_SHIFT,
+        Placement.SPAN: Rule.CONTINENT_ROWSPAN if spanned else Rule.CELL,
+    }[placed.how]
+    note = f"from row {placed.row}" if spanned or placed.how is Placement.SHIFT else ""
+    provenance = Provenance(
+        field="continent",
+        rule=rule,
+        evidence=placed.text,
+        note=note,
+        location=Location(row=placed.row),
+        column=placed.column,
+    )
+    return _with_code(placed.text, provenance)
+
+
+def _from_group(current: tuple[str, int | None, int | None]) -> Continent:
+    text, row, column = current
+    provenance = Provenance(
+        field="continent",
+        rule=Rule.CONTINENT_GROUP_ROW,
+        evidence=text,
+        note=f"group row {row} heads this row",
+        location=Location(row=row),
+        column=column,
+    )
+    return _with_code(text, provenance)
+
+
+_NONE = Continent(
+    None,
+    None,
+    Provenance(
+        field="continent",
+        rule=Rule.CONTINENT_NONE,
+        note="no continent cell in the row, no group row above it, no continent heading",
+    ),
+)
+
+
 def assign_continents(
-    rows: list[AlignedRow], locations: Sequence[Location]
+    rows: list[AlignedRow], locations: Sequence[Location], headings: tuple[str, ...] = ()
 ) -> tuple[dict[int, Continent], list[Note]]:
     """The continent of every member row, keyed by source row, and a ``group.column``
-    note for every row whose continent heads the rows below it."""
+    note for every row whose continent heads the rows below it.
+
+    ``headings`` are the headings the table sits under, nearest first.
+    """
+    heading = heading_continent(headings)
     result: dict[int, Continent] = {}
     current: tuple[str, int | None, int | None] | None = None  # text, row, column
     shared: dict[tuple[str, int | None, int | None], Continent] = {}
@@ -54,50 +154,21 @@ def assign_continents(
     for aligned in rows:
         placed = aligned.values.get(Role.CONTINENT)
         if aligned.kind is RowKind.GROUP and placed is not None:
-            current = (placed.text, placed.row, placed.column)
+            # a status group row (观察员) heads no continent: it ends the one above
+            status_row = _status_text(placed.text)
+            current = None if status_row else (placed.text, placed.row, placed.column)
+        elif aligned.kind is not RowKind.MEMBER:
             continue
-        if aligned.kind is not RowKind.MEMBER:
-            continue
-        if placed is not None and placed.text and placed.how is not Placement.LOST:
-            # A span copy from this same row is a colspan: the row's own cell.
-            spanned = placed.how is Placement.SPAN and placed.row != aligned.row
-            rule = {
-                Placement.CELL: Rule.CELL,
-                Placement.SHIFT: Rule.REALIGN_SHIFT,
-                Placement.SPAN: Rule.CONTINENT_ROWSPAN if spanned else Rule.CELL,
-            }[placed.how]
-            note = f"from row {placed.row}" if spanned or placed.how is Placement.SHIFT else ""
-            provenance = Provenance(
-                field="continent",
-                rule=rule,
-                evidence=placed.text,
-                note=note,
-                location=Location(row=placed.row),
-                column=placed.column,
-            )
-            result[aligned.row] = _with_code(placed.text, provenance)
+        elif placed is not None and placed.text and placed.how is not Placement.LOST:
+            result[aligned.row] = _nearer(_own(placed, aligned.row), heading)
             current = (placed.text, placed.row, placed.column)
         elif current is not None:
             if current not in shared:  # one value for every row the group row heads
-                text, row, column = current
-                provenance = Provenance(
-                    field="continent",
-                    rule=Rule.CONTINENT_GROUP_ROW,
-                    evidence=text,
-                    note=f"group row {row} heads this row",
-                    location=Location(row=row),
-                    column=column,
-                )
-                shared[current] = _with_code(text, provenance)
+                shared[current] = _nearer(_from_group(current), heading)
             result[aligned.row] = shared[current]
             headed[current] = headed.get(current, 0) + 1
         else:
-            provenance = Provenance(
-                field="continent",
-                rule=Rule.CONTINENT_NONE,
-                note="no continent cell in the row and no group row above it",
-            )
-            result[aligned.row] = Continent(None, None, provenance)
+            result[aligned.row] = heading or _NONE
     return result, _group_notes(headed, locations)
 
 

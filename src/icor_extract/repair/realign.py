@@ -14,7 +14,9 @@ comes from the current group row, a lost country from the row group the row
 continues.
 
 A row whose only content is a continent, or one cell across the whole width,
-is a group row.  A row with no organization is rejected with the reason.
+is a group row.  A row with no organization, or one that is no member (a
+total, a placeholder such as 独立人士: see :mod:`.nonmember`), is rejected
+with the rule and the reason.
 """
 
 from __future__ import annotations
@@ -26,10 +28,11 @@ from enum import StrEnum
 from functools import lru_cache
 
 from icor_extract.grid import Grid, Slot
-from icor_extract.model import Location, Note, NoteCode, RowKind
+from icor_extract.model import Location, Note, NoteCode, RowKind, Rule
 from icor_extract.readers.raw import RawCell, RawTable
 from icor_extract.repair.columns import Header, Role, role_of
 from icor_extract.repair.content import Content, classify
+from icor_extract.repair.nonmember import not_an_organization, summary_row
 
 __all__ = ["AlignedRow", "Placed", "Placement", "align_rows"]
 
@@ -69,19 +72,33 @@ class AlignedRow:
     shift: int = 0  # columns taken as spanned from above (lost by the conversion)
     reason: str = ""
     cells: tuple[str, ...] = ()  # the source texts, kept for rejected rows
+    rule: Rule | None = None  # why a rejected row was rejected (rejected.summary ...)
 
 
 # How well a kind of content fits a column role; None is a column we know
 # nothing about.  Years and continents are decisive, names weakly so.
 _FIT: dict[Content, dict[Role | None, float]] = {
-    Content.YEAR: {Role.JOINED: 3, Role.ORGANIZATION: -5, Role.COUNTRY: -5, Role.CONTINENT: -5},
+    Content.YEAR: {
+        Role.JOINED: 3,
+        Role.ORGANIZATION: -5,
+        Role.COUNTRY: -5,
+        Role.CONTINENT: -5,
+        Role.STATUS: -1,
+    },
     Content.CONTINENT: {
         Role.CONTINENT: 2,
         Role.ORGANIZATION: -3,
         Role.COUNTRY: -3,
         Role.JOINED: -5,
+        Role.STATUS: -3,
     },
-    Content.COUNTRY: {Role.COUNTRY: 2, Role.ORGANIZATION: -4, Role.CONTINENT: -3, Role.JOINED: -5},
+    Content.COUNTRY: {
+        Role.COUNTRY: 2,
+        Role.ORGANIZATION: -4,
+        Role.CONTINENT: -3,
+        Role.JOINED: -5,
+        Role.STATUS: -4,
+    },
     Content.TEXT: {Role.ORGANIZATION: 1, Role.COUNTRY: -1, Role.CONTINENT: -2, Role.JOINED: -5},
     Content.EMPTY: {Role.ORGANIZATION: -1},
 }
@@ -92,6 +109,7 @@ _LOST_COST: dict[Role | None, float] = {
     Role.COUNTRY: 0.5,
     Role.ORGANIZATION: 6,
     Role.JOINED: 4,
+    Role.STATUS: 2,
     None: 1,
 }
 
@@ -234,14 +252,27 @@ def _positions(
 
 
 def _finished(table: RawTable, y: int, values: dict[Role, Placed], lost: int) -> AlignedRow:
-    """A member row, or a rejected one when no organization name reached its column."""
+    """A member row, or a rejected one when no organization reached its column."""
     line = table.rows[y].line
     organization = values.get(Role.ORGANIZATION)
-    if organization is None or not organization.text:
-        texts = _raw_texts(table, y)
-        reason = "empty row" if not any(texts) else "no organization name in the row"
-        return AlignedRow(row=y, line=line, kind=RowKind.REJECTED, reason=reason, cells=texts)
-    return AlignedRow(row=y, line=line, kind=RowKind.MEMBER, values=values, shift=lost)
+    found = (
+        not_an_organization(organization.cell)
+        if organization is not None and organization.cell is not None
+        else None
+    )
+    if found is None and organization is not None and organization.text:
+        return AlignedRow(row=y, line=line, kind=RowKind.MEMBER, values=values, shift=lost)
+    texts = _raw_texts(table, y)
+    if found is None:
+        found = (
+            (Rule.REJECTED_EMPTY, "empty row")
+            if not any(texts)
+            else (Rule.REJECTED_NO_ORGANIZATION, "no organization name in the row")
+        )
+    rule, reason = found
+    return AlignedRow(
+        row=y, line=line, kind=RowKind.REJECTED, reason=reason, cells=texts, rule=rule
+    )
 
 
 def _align_member(
@@ -264,6 +295,7 @@ def _align_member(
             kind=RowKind.REJECTED,
             reason=reason,
             cells=_raw_texts(table, y),
+            rule=Rule.REJECTED_TOO_MANY_CELLS,
         )
     values: dict[Role, Placed] = {}
     for x, covering in above.items():
@@ -343,6 +375,22 @@ def _notes(
     return notes
 
 
+def _no_member(table: RawTable, y: int) -> AlignedRow | None:
+    """A row rejected before it is read: one without cells, or a total (总计 | 187)."""
+    row = table.rows[y]
+    if not row.cells:
+        return AlignedRow(
+            row=y, line=row.line, kind=RowKind.REJECTED, reason="row has no cells",
+            rule=Rule.REJECTED_NO_CELLS,
+        )  # fmt: skip
+    if (summary := summary_row(row.cells)) is not None:
+        return AlignedRow(
+            row=y, line=row.line, kind=RowKind.REJECTED, reason=summary[1],
+            cells=_raw_texts(table, y), rule=summary[0],
+        )  # fmt: skip
+    return None
+
+
 def _align(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
     aligned: list[AlignedRow] = [
         AlignedRow(row=y, line=table.rows[y].line, kind=RowKind.HEADER)
@@ -357,10 +405,8 @@ def _align(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
             for x in range(width)
             if (slot := grid.slot(y, x)) is not None and slot.row == y and not slot.copy
         ]
-        if not row.cells:
-            aligned.append(
-                AlignedRow(row=y, line=row.line, kind=RowKind.REJECTED, reason="row has no cells")
-            )
+        if (unread := _no_member(table, y)) is not None:
+            aligned.append(unread)
         elif (all(cell.header for cell in row.cells) and row.in_head) or _repeats_header(
             row.cells, own, header
         ):  # a header row, or the header repeated inside the body (th or td)

@@ -1,0 +1,73 @@
+"""Rows of a member table that are not members: totals, placeholders, sources.
+
+Membership tables end with a ``总计 | 187`` row, list independent members of
+parliament (``独立人士 (Indrek Tarand)``), leave a seat ``空缺`` or ``—``, or
+close with a ``來源 | [11]`` line.  None of these is an organization.  Such a
+row is rejected with its reason, so no later stage copies a country or a
+continent into it.  The words here are generic (no organization's name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from icor_extract.model import Rule
+from icor_extract.readers.raw import RawCell
+
+__all__ = ["not_an_organization", "summary_row"]
+
+
+_SUMMARY = re.compile(
+    r"^(?:总计|總計|合计|合計|共计|共計|总数|總數|总和|總和|小计|小計|累计|累計|总共|總共"
+    r"|grand\s+total|sub-?total|totals?|sum)"
+    r"\s*[:：]?\s*[\d,，.\s]*$",
+    re.IGNORECASE,
+)
+
+# Texts that stand where an organization would, and are none: people without a
+# party, empty seats, unknowns, dashes, and the page's own source notes.
+_PLACEHOLDERS = frozenset(
+    """独立人士 獨立人士 独立 獨立 独立候选人 獨立候選人 无党派 無黨派 无党派人士 無黨派人士 无党籍
+    無黨籍 无所属 無所屬 空缺 出缺 悬空 懸空 待定 未知 不详 不詳 无 無 暂无 暫無 来源 來源
+    资料来源 資料來源 出处 出處 注释 注釋 注解 註解 备注 備註 参考 參考 参考资料 參考資料
+    independent independents non-attached nonattached non-inscrits non-inscrit vacant vacancy
+    none unknown n/a tbd tba source sources note notes""".split()
+)
+# A trailing remark names the person or the seat, not an organization:
+# 独立人士 (Indrek Tarand), Independent (2 MEPs).
+_TRAILING_REMARK = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
+_ONLY_MARKS = re.compile(r"^[\s\-–—―‐‑‒−~～?？.…·•*/]+$")
+_ONLY_NUMBER = re.compile(r"^[\s\d,，.%+\-–—/]*\d[\s\d,，.%+\-–—/]*$")
+
+
+def summary_row(cells: tuple[RawCell, ...]) -> tuple[Rule, str] | None:
+    """``(rule, reason)`` when one of the row's cells says it sums up the table."""
+    for cell in cells:
+        text = cell.text.strip()
+        if text and _SUMMARY.match(text):
+            return Rule.REJECTED_SUMMARY, f"a summary row ('{text}')"
+    return None
+
+
+def not_an_organization(cell: RawCell) -> tuple[Rule, str] | None:
+    """``(rule, reason)`` when the organization cell holds no organization."""
+    text = cell.text.strip()
+    if not text:
+        if cell.footnotes:
+            marks = " ".join(cell.footnotes)
+            return (
+                Rule.REJECTED_NOT_AN_ORGANIZATION,
+                f"the organization cell holds only a footnote mark {marks}",
+            )
+        return None
+    if _ONLY_MARKS.match(text):
+        return Rule.REJECTED_NOT_AN_ORGANIZATION, f"the organization cell holds only '{text}'"
+    if _ONLY_NUMBER.match(text):
+        return (
+            Rule.REJECTED_NOT_AN_ORGANIZATION,
+            f"the organization cell holds only a number ('{text}')",
+        )
+    bare = _TRAILING_REMARK.sub("", text).rstrip(":：").strip().casefold()
+    if bare in _PLACEHOLDERS:
+        return Rule.REJECTED_NOT_AN_ORGANIZATION, f"'{text}' is not an organization"
+    return None

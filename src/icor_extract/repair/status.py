@@ -1,0 +1,329 @@
+"""A member's status from the page's words: headings, status cells, annotations.
+
+Membership pages state a status in three ways: a section heading over the
+members (``前成员``, ``观察员``, ``Observers``), a status column (``正式成员``),
+or a remark after the organization's name (``德国共产党－红色黎明（2008年被开除）``).
+This module reads those words; it knows no organization.  It is pure: text
+in, a :class:`~icor_extract.model.Status` and the page's own words out.
+
+Decisions (documented in ``docs/repair-rules.md``):
+
+- ``former`` covers left, expelled, dissolved, ceased, merged and replaced;
+- ``partner`` covers friendly, sympathising, fraternal, associate and partner
+  organizations (友好组织, 同情组织, associate members);
+- a heading that names two different statuses (``成员与观察员``) gives none;
+- a trailing parenthesis is a status annotation only when it holds a status
+  word, or a year with a verb of leaving, joining or suspension; anything
+  else (``（马列）``, ``(1990年)``, ``（1990年成立）``) is part of the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from icor_extract.model import Location, Provenance, Rule, Status
+
+__all__ = [
+    "Annotation",
+    "MemberStatus",
+    "StatusSource",
+    "decide_status",
+    "split_status_annotation",
+    "status_from_heading",
+    "status_from_text",
+]
+
+# Status words, Simplified, Traditional and English.  Longer words are tried
+# first, so 前成员 is ``former`` and not the ``member`` of 成员.
+_WORDS: dict[Status, tuple[str, ...]] = {
+    Status.FORMER: (
+        *"""前成员 前成員 前会员 前會員 前支部 前成员党 前成員黨 原成员 原成員
+        前任成员 前任成員 过去的成员 過去的成員 曾经的成员 曾經的成員 已退出
+        已解散 已除名 已开除 已開除 退出的成员 退出的成員 退出成员 退出成員 除名
+        开除 開除 former ex-members expelled
+        dissolved defunct withdrawn""".split(),
+        "former member",
+        "former members",
+        "past members",
+    ),
+    Status.OBSERVER: (
+        *"""常驻观察员 常駐觀察員 观察员党 觀察員黨 观察员组织 觀察員組織 观察员
+        觀察員 观察成员 觀察成員 observers observer""".split(),
+        "observer members",
+        "observer parties",
+    ),
+    Status.CANDIDATE: (
+        *"""候选成员 候選成員 候补成员 候補成員 候选会员 候選會員 候选 候選 候补
+        候補 candidates candidate""".split(),
+        "candidate members",
+    ),
+    Status.PARTNER: (
+        *"""友好组织 友好組織 友好政党 友好政黨 友党 友黨 同情组织 同情組織 合作组织
+        合作組織 伙伴组织 夥伴組織 合作伙伴 合作夥伴 联系成员 聯繫成員 联系会员
+        聯繫會員 准成员 準成員 伙伴 夥伴 associated associate
+        fraternal partners partner friendly""".split(),
+        "associate members",
+    ),
+    Status.SUSPENDED: (
+        *"""暂停成员资格 暫停成員資格 被暂停成员 被暫停成員 暂停成员 暫停成員 被暂停
+        被暫停 暂停 暫停 停权 停權 suspended""".split(),
+        "suspended members",
+    ),
+    Status.MEMBER: (
+        *"""正式成员 正式成員 正式会员 正式會員 成员党 成員黨 成员组织 成員組織 成员
+        成員 会员 會員 支部 members member membership""".split(),
+        "full members",
+        "full member",
+        "member parties",
+        "member organisations",
+        "member organizations",
+    ),
+}
+
+# Verbs that, with a year, say what became of a member: 2010年退出, left 2010.
+_VERBS: dict[Status, tuple[str, ...]] = {
+    Status.FORMER: (
+        *"""退出 离开 離開 脱离 脫離 被开除 被開除 开除 開除 被除名 除名 解散
+        停止活动 停止活動 不再活动 不再活動 停止运作 停止運作 并入 併入 被取代
+        left expelled dissolved withdrew merged
+        replaced ceased defunct""".split(),
+    ),
+    Status.SUSPENDED: (*"""被暂停 被暫停 暂停 暫停 停权 停權 suspended""".split(),),
+    Status.OBSERVER: (
+        *"""成为观察员 成為觀察員 observer""".split(),
+        "became observer",
+    ),
+    Status.MEMBER: (*"""加入 入会 入會 joined admitted""".split(),),
+}
+
+_LATIN_WORD = re.compile(r"[a-z]")
+
+
+def _pattern(terms: dict[Status, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, Status]]:
+    """One alternation, longest term first; Latin terms must stand as words."""
+    status_of = {term.casefold(): status for status, words in terms.items() for term in words}
+    parts = []
+    for term in sorted(status_of, key=len, reverse=True):
+        escaped = re.escape(term)
+        parts.append(rf"\b{escaped}\b" if _LATIN_WORD.search(term) else escaped)
+    return re.compile("|".join(parts), re.IGNORECASE), status_of
+
+
+_WORD, _STATUS_OF_WORD = _pattern(_WORDS)
+_VERB, _STATUS_OF_VERB = _pattern(_VERBS)
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+# A parenthesis (full or half width) at the very end of a name.
+_TRAILING = re.compile(r"\s*[（(]([^（）()]*)[）)]\s*$")
+
+
+def _statuses(text: str, pattern: re.Pattern[str], status_of: dict[str, Status]) -> list[Status]:
+    return [status_of[match.group(0).casefold()] for match in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=1024)
+def status_from_heading(text: str) -> tuple[Status, str] | None:
+    """The status a section heading or caption gives the members under it.
+
+    ``(status, note)``: the note quotes the heading.  ``None`` when the heading
+    names no status, or names two different ones (``成员与观察员``).  A plain
+    membership heading (成员, 会员, Members) gives ``member``, so a caller may
+    also use this to tell a membership heading from any other.
+    """
+    found = set(_statuses(text, _WORD, _STATUS_OF_WORD))
+    if len(found) != 1:
+        return None
+    (status,) = found
+    return status, f"under the heading '{text.strip()}'"
+
+
+def status_from_text(text: str) -> Status | None:
+    """The status a status cell states (``正式成员``, ``观察员``, ``Observer``), or ``None``.
+
+    The cell must name exactly one status, whether as a status word or as a
+    year with a verb (``2010年退出``).
+    """
+    found = set(_statuses(text, _WORD, _STATUS_OF_WORD))
+    if _YEAR.search(text):
+        found |= set(_statuses(text, _VERB, _STATUS_OF_VERB))
+    return found.pop() if len(found) == 1 else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Annotation:
+    """What :func:`split_status_annotation` found after a name."""
+
+    name: str  # the name without the annotation
+    status: Status | None  # None: no annotation, the name is unchanged
+    left: int | None = None
+    note: str | None = None  # the annotation's own words, without brackets
+
+
+def _annotation(inner: str) -> tuple[Status, int | None] | None:
+    """(status, year left) of a parenthesis' text, or ``None`` if it is part of a name."""
+    found = [(m.start(), _STATUS_OF_WORD[m.group(0).casefold()]) for m in _WORD.finditer(inner)]
+    years = _YEAR.findall(inner)
+    if years:  # a verb says something only with a year: 2010年退出, left 2010
+        found += [
+            (m.start(), _STATUS_OF_VERB[m.group(0).casefold()]) for m in _VERB.finditer(inner)
+        ]
+    if not found:
+        return None
+    # The last status the remark names is the current one: 2019年退出，后重新加入.
+    at, status = max(found, key=lambda item: item[0])
+    if status is not Status.FORMER:
+        return status, None
+    # The year left is the last one written before the verb (2010年加入，2015年退出),
+    # else the only one (left 2010).
+    before = [int(m.group(1)) for m in _YEAR.finditer(inner) if m.start() < at]
+    left = before[-1] if before else (int(years[0]) if len(years) == 1 else None)
+    return status, left
+
+
+def split_status_annotation(name: str) -> Annotation:
+    """Take a status remark off the end of an organization's name.
+
+    ``德国共产党－红色黎明（2008年被开除）`` gives the name ``德国共产党－红色黎明``,
+    ``former``, left 2008, note ``2008年被开除``.  Several remarks
+    (``X（观察员）（2015年退出）``) are all taken; the last one written gives the
+    status.  A parenthesis that holds no status word and no year with a verb
+    (``西班牙共产党（马列）``, ``保加利亚共产党 (1990年)``) is part of the name and
+    stays, as does everything before it (``智利共产党（无产阶级行动）（2010年退出）``
+    keeps ``（无产阶级行动）``).
+    """
+    rest = name
+    notes: list[str] = []
+    status: Status | None = None
+    left: int | None = None
+    while rest.rstrip().endswith((")", "）")) and (match := _TRAILING.search(rest)) is not None:
+        inner = match.group(1).strip()
+        found = _annotation(inner)
+        if found is None or not rest[: match.start()].strip():
+            break
+        if status is None:  # the last remark, read first, decides
+            status, left = found
+        notes.insert(0, inner)
+        rest = rest[: match.start()].rstrip()
+    if status is None:
+        return Annotation(name=name, status=None)
+    return Annotation(name=rest, status=status, left=left, note="; ".join(notes))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StatusSource:
+    """Text that may state a status, and where it sits (for provenance)."""
+
+    text: str
+    row: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MemberStatus:
+    """A member's status, the year it left, the page's words, and why."""
+
+    status: Status
+    left: int | None
+    note: str | None
+    provenance: Provenance
+
+
+def decide_status(
+    annotation: Annotation | None,
+    *,
+    where: StatusSource,
+    cell: StatusSource | None = None,
+    group: StatusSource | None = None,
+    caption: str | None = None,
+    headings: tuple[str, ...] = (),
+) -> MemberStatus:
+    """The status of one member, from its most specific source.
+
+    In order: the annotation after the name (``where`` locates the name's
+    cell), a status cell, a group row above the member that names a status
+    (``group``), the table's caption, the nearest heading that names
+    a status (``headings`` nearest first); else ``member`` by default.  When a
+    nearer source overrides a different status of a heading or caption, the
+    provenance note says so.  The status note is the page's words, except for
+    a plain membership heading (成员, Members), which remarks on no member.
+    """
+    outer = _outer_status(caption, headings)
+    if annotation is not None and annotation.status is not None:
+        return _decided(
+            (annotation.status, annotation.left, annotation.note),
+            rule=Rule.STATUS_ANNOTATION,
+            evidence=annotation.note or "",
+            source=where,
+            outer=outer,
+        )
+    if cell is not None and cell.text and (found := status_from_text(cell.text)) is not None:
+        return _decided(
+            (found, None, cell.text), rule=Rule.STATUS_CELL, evidence=cell.text, source=cell,
+            outer=outer,
+        )  # fmt: skip
+    if group is not None and (found := status_from_text(group.text)) is not None:
+        return _decided(
+            (found, None, group.text), rule=Rule.STATUS_GROUP_ROW, evidence=group.text,
+            source=group, outer=outer,
+        )  # fmt: skip
+    if outer is not None:
+        rule, text, status = outer
+        note = f"under the {'caption' if rule is Rule.STATUS_CAPTION else 'heading'} '{text}'"
+        return MemberStatus(
+            status=status,
+            left=None,
+            # a plain membership heading (成员, Members) is no remark on the member
+            note=text if status is not Status.MEMBER else None,
+            provenance=Provenance(field="status", rule=rule, evidence=text, note=note),
+        )
+    return MemberStatus(
+        status=Status.MEMBER,
+        left=None,
+        note=None,
+        provenance=Provenance(
+            field="status",
+            rule=Rule.STATUS_DEFAULT,
+            note="nothing on the page states a status: member by default",
+        ),
+    )
+
+
+@lru_cache(maxsize=256)
+def _outer_status(
+    caption: str | None, headings: tuple[str, ...]
+) -> tuple[Rule, str, Status] | None:
+    """(rule, text, status) of the caption, else the nearest heading naming a status."""
+    if caption and (found := status_from_heading(caption)) is not None:
+        return Rule.STATUS_CAPTION, caption.strip(), found[0]
+    for heading in headings:
+        if (found := status_from_heading(heading)) is not None:
+            return Rule.STATUS_HEADING, heading.strip(), found[0]
+    return None
+
+
+def _decided(
+    found: tuple[Status, int | None, str | None],
+    *,
+    rule: Rule,
+    evidence: str,
+    source: StatusSource,
+    outer: tuple[Rule, str, Status] | None,
+) -> MemberStatus:
+    status, left, note = found
+    why = f"left in {left}" if left is not None else ""
+    if outer is not None and outer[2] is not status:
+        why = "; ".join(filter(None, [why, f"overrides '{outer[1]}' ({outer[2].value})"]))
+    return MemberStatus(
+        status=status,
+        left=left,
+        note=note,
+        provenance=Provenance(
+            field="status",
+            rule=rule,
+            evidence=evidence,
+            note=why,
+            location=Location(row=source.row),
+            column=source.column,
+        ),
+    )
