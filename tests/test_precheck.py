@@ -95,3 +95,20 @@ def test_mutated_pages_never_dropped_when_the_full_path_reads_members(text: str)
             continue
         if members:
             assert may_have_members(text, format=format)
+
+
+LIST_ITEMS = "* {{flag|印度}} [[甲党]]\n* {{flag|法国}} [[乙党]]\n"
+
+
+def test_a_list_counts_only_under_a_membership_heading() -> None:
+    under_members = "'''甲'''\n== 成员 ==\n" + LIST_ITEMS
+    under_see_also = "'''甲'''\n== 参见 ==\n" + LIST_ITEMS
+    assert may_have_members(under_members, format="wikitext")
+    assert _members(under_members, "wikitext") == 2
+    assert not may_have_members(under_see_also, format="wikitext")
+    assert _members(under_see_also, "wikitext") is None
+
+
+def test_other_formats_are_not_prechecked() -> None:
+    assert may_have_members("just prose", format="markdown")
+    assert may_have_members("<p>just prose</p>", format="html")

@@ -44,6 +44,8 @@ ANNOTATED = [
     ("Party of Labour (observer)", "Party of Labour", Status.OBSERVER, None, "observer"),
     ("甲党 (候选成员)", "甲党", Status.CANDIDATE, None, "候选成员"),
     ("甲党（已解散）", "甲党", Status.FORMER, None, "已解散"),
+    ("苏格兰马列主义倾向（停止活动）", "苏格兰马列主义倾向", Status.FORMER, None, "停止活动"),
+    ("甲党（前观察员）", "甲党", Status.FORMER, None, "前观察员"),
     ("甲黨（2011年被開除）", "甲黨", Status.FORMER, 2011, "2011年被開除"),
     ("甲党（2015年被暂停）", "甲党", Status.SUSPENDED, None, "2015年被暂停"),
     # two remarks: the last one written decides, both are kept as the note
@@ -69,6 +71,9 @@ NAMES = [
     "（观察员）",  # nothing left before it: not a remark on a name
     "Party of Labour",
     "Left Party (Sweden)",
+    # a status word inside a longer description is not a remark on the status
+    "日本革命的共产主义者同盟（第四国际日本支部）",
+    "甲党（2010年退出乙党后成立）",
 ]
 
 
@@ -109,6 +114,13 @@ def test_a_parenthesis_of_the_name_stays(written: str) -> None:
         ("同情组织", Status.PARTNER),
         ("Associate members", Status.PARTNER),
         ("被暂停成员", Status.SUSPENDED),
+        # a 前/former prefix makes any status former
+        ("前同情组织", Status.FORMER),
+        ("前常驻观察员", Status.FORMER),
+        ("Former observers", Status.FORMER),
+        # 目前/当前 ("at present") is not 前 ("former")
+        ("目前成员", Status.MEMBER),
+        ("当前成员", Status.MEMBER),
     ],
 )
 def test_status_headings(heading: str, status: Status) -> None:

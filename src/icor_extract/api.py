@@ -37,10 +37,10 @@ from icor_extract.model import (
     NoteCode,
     Variant,
 )
-from icor_extract.readers import FORMATS, detect_format, read_tables
+from icor_extract.readers import FORMATS, detect_format, read_lists, read_tables
 from icor_extract.readers.decode import to_text
 from icor_extract.readers.language import choose_variant
-from icor_extract.readers.raw import RawTable
+from icor_extract.readers.raw import RawList, RawTable
 from icor_extract.readers.survey import what_it_holds
 from icor_extract.records import TableResult, account_rows, build_member
 from icor_extract.repair.columns import Header, header_texts
@@ -48,6 +48,7 @@ from icor_extract.repair.country import assign_countries
 from icor_extract.repair.entries import split_entries
 from icor_extract.repair.groups import assign_continents, group_statuses
 from icor_extract.repair.hints import resolve_hints
+from icor_extract.repair.lists import repair_list, with_lead_in
 from icor_extract.repair.membership import member_header
 from icor_extract.repair.realign import align_rows
 
@@ -134,11 +135,42 @@ def _member_table(
     return result, found.header
 
 
-def _extract(text: str, chosen: Format, variant: Variant, source: str | None) -> list[TableResult]:
+def _list_result(raw: RawList, variant: Variant) -> TableResult | None:
+    """One list through the same stages; ``None`` when it is no member list."""
+    repaired = repair_list(raw, variant)
+    if repaired is None:
+        return None
+    members = tuple(
+        with_lead_in(
+            build_member(
+                entry,
+                repaired.continent,
+                country,
+                locations=repaired.locations,
+                section=raw.section,
+                headings=repaired.headings,
+            ),
+            repaired.lead_in,
+        )
+        for entry, country in zip(repaired.entries, repaired.countries, strict=True)
+    )
+    return TableResult(
+        members=members,
+        row_outcomes=tuple(repaired.outcomes),
+        rejected=tuple(repaired.rejected),
+        notes=tuple(repaired.notes),
+    )
+
+
+def _extract(
+    text: str, chosen: Format, variant: Variant, source: str | None
+) -> tuple[list[TableResult], int]:
+    """The results of every table and every member list, and the number of tables."""
     tables = read_tables(text, chosen, variant=variant)
-    if not tables:
+    lists = read_lists(text, chosen, variant=variant)
+    if not tables and not lists:
         raise NoTableError(
-            f"no table found in this {chosen} document; {what_it_holds(text, chosen)}",
+            f"no table or list found in this {chosen} document; {what_it_holds(text, chosen)}",
             source=source,
         )
     results = []
@@ -147,6 +179,7 @@ def _extract(text: str, chosen: Format, variant: Variant, source: str | None) ->
         result, header = _member_table(table, variant, previous)
         previous = (table, header) if header is not None else previous
         results.append(result)
+    results += [found for raw in lists if (found := _list_result(raw, variant)) is not None]
     if not any(result.row_outcomes for result in results):
         headers = tuple(
             header_texts(table, build_grid(table), 0) if table.rows else () for table in tables
@@ -158,12 +191,15 @@ def _extract(text: str, chosen: Format, variant: Variant, source: str | None) ->
             if note.code is NoteCode.TABLE_SKIPPED
         )
         raise NoMemberTableError(
-            f"{len(tables)} table(s) found, but none lists members: " + "; ".join(reasons),
+            f"{len(tables)} table(s) found, but none lists members: "
+            + "; ".join(reasons)
+            + f"; {len(lists)} list(s) found, but none under a membership heading "
+            "(成员, 支部, Members, ...)",
             headers=headers,
             reasons=reasons,
             source=source,
         )
-    return results
+    return results, len(tables)
 
 
 def parse(
@@ -196,7 +232,7 @@ def parse(
             raise EmptyInputError("the document is empty", source=source)
         chosen = detect_format(text) if format == "auto" else format
         page_variant, variant_note = choose_variant(text, variant)
-        results = _extract(text, chosen, page_variant, source)
+        results, table_count = _extract(text, chosen, page_variant, source)
     except IcorExtractError:
         raise
     except RecursionError as error:
@@ -214,12 +250,12 @@ def parse(
         rejected=tuple(r for result in results for r in result.rejected),
         notes=(*([variant_note] if variant_note else []), *(n for r in results for n in r.notes)),
         row_outcomes=tuple(o for result in results for o in result.row_outcomes),
-        table_count=len(results),
+        table_count=table_count,
         source_format=chosen,
         source_name=source,
         encoding=used_encoding,
     )
-    logger.debug("%s: %d members from %d tables", source or "<text>", len(extraction), len(results))
+    logger.debug("%s: %d members from %d tables", source or "<text>", len(extraction), table_count)
     return extraction
 
 

@@ -70,12 +70,14 @@ class Rule(_DottedName):
     COUNTRY_UNKNOWN_FLAG = "country.unknown-flag"
     COUNTRY_NONE = "country.none"
     COUNTRY_NO_ISO_CODE = "country.no-iso-code"
+    COUNTRY_LIST_HEAD = "country.list-head"
     STATUS_ANNOTATION = "status.annotation"
     STATUS_CELL = "status.cell"
     STATUS_GROUP_ROW = "status.group-row"
     STATUS_CAPTION = "status.caption"
     STATUS_HEADING = "status.heading"
     STATUS_DEFAULT = "status.default"
+    STATUS_LEAD_IN = "status.lead-in"
     # why a row is no member (RejectedRow.rule)
     REJECTED_EMPTY = "rejected.empty"
     REJECTED_NO_CELLS = "rejected.no-cells"
@@ -129,6 +131,16 @@ class Status(StrEnum):
     FORMER = "former"
 
 
+class Layout(StrEnum):
+    """How the source laid a member out: a table row or a list item."""
+
+    TABLE = "table"
+    LIST = "list"
+
+    def __repr__(self) -> str:
+        return repr(self.value)  # Location(..., layout='table'), as it serializes
+
+
 class RowKind(StrEnum):
     """What became of one source row; every row of a member table ends as one."""
 
@@ -146,12 +158,16 @@ class Location:
     ``row`` the 0-based row of that table as read (every ``<tr>``, and every
     wikitext row that holds a cell, since MediaWiki drops an empty ``|-``);
     ``line`` the 1-based source line the row starts on, when the reader knows
-    it.  A field is ``None`` where it does not apply or is not known.
+    it.  A field is ``None`` where it does not apply or is not known.  For a
+    list (``layout`` is :attr:`Layout.LIST`), ``table`` is the 0-based list of
+    the document (lists are counted apart from tables) and ``row`` the
+    0-based item of that list, nested items included.
     """
 
     table: int | None = None
     row: int | None = None
     line: int | None = None
+    layout: Layout = Layout.TABLE
 
 
 class _Located:
@@ -174,6 +190,11 @@ class _Located:
     def line(self) -> int | None:
         """The source line of :attr:`location`."""
         return self.location.line
+
+    @property
+    def layout(self) -> Layout:
+        """Whether :attr:`location` is a table row or a list item."""
+        return self.location.layout
 
 
 NOWHERE = Location()
@@ -274,6 +295,7 @@ class Member(_Located):
             "table": self.location.table,
             "row": self.location.row,
             "line": self.location.line,
+            "layout": self.location.layout.value,
             "status": self.status.value,
             "left": self.left,
             "status_note": self.status_note,
@@ -363,6 +385,7 @@ __all__ = [
     "Errors",
     "Extraction",
     "Format",
+    "Layout",
     "Location",
     "Member",
     "Note",

@@ -71,6 +71,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("table", "Int64", lambda m: m.location.table),
     Column("row", "Int64", lambda m: m.location.row),
     Column("line", "Int64", lambda m: m.location.line),
+    Column("layout", "category", lambda m: m.location.layout.value),
     Column("country_rule", "category", _provenance_part("country", "rule")),
     Column("country_note", "string", _provenance_part("country", "note")),
     Column("page", "string", lambda m: m.page),

@@ -1,4 +1,4 @@
-"""Readers: one module per source format, all producing :class:`RawTable` lists.
+"""Readers: one module per source format, producing :class:`RawTable` and :class:`RawList` lists.
 
 Readers say what the source holds and decide nothing that needs reference data.
 Internal: the public API is what :mod:`icor_extract` exports; this may change.
@@ -10,21 +10,38 @@ from icor_extract.errors import UnsupportedFormatError
 from icor_extract.model import Variant
 from icor_extract.readers.detect import FORMATS, detect_format
 from icor_extract.readers.html import read_html_document
+from icor_extract.readers.htmllists import read_html_lists
 from icor_extract.readers.markdown import read_markdown
-from icor_extract.readers.raw import RawTable
+from icor_extract.readers.mdlists import read_markdown_lists
+from icor_extract.readers.raw import RawList, RawTable
+from icor_extract.readers.wikilists import read_wiki_lists
 from icor_extract.readers.wikitext import read_wikitext
 
-__all__ = ["FORMATS", "detect_format", "read_tables"]
+__all__ = ["FORMATS", "detect_format", "read_lists", "read_tables"]
+
+
+def _check(format: str) -> None:
+    if format not in FORMATS:
+        raise UnsupportedFormatError(
+            f"unknown format {format!r}; choose one of auto, {', '.join(FORMATS)}", format=format
+        )
 
 
 def read_tables(text: str, format: str, *, variant: Variant = "zh-hans") -> list[RawTable]:
     """Every table of ``text`` read with the named format's reader."""
+    _check(format)
     if format == "markdown":
         return read_markdown(text)
     if format == "html":
         return read_html_document(text)
-    if format == "wikitext":
-        return read_wikitext(text, variant=variant)
-    raise UnsupportedFormatError(
-        f"unknown format {format!r}; choose one of auto, {', '.join(FORMATS)}", format=format
-    )
+    return read_wikitext(text, variant=variant)
+
+
+def read_lists(text: str, format: str, *, variant: Variant = "zh-hans") -> list[RawList]:
+    """Every list of ``text`` (outside tables) read with the named format's reader."""
+    _check(format)
+    if format == "markdown":
+        return read_markdown_lists(text)
+    if format == "html":
+        return read_html_lists(text)
+    return read_wiki_lists(text, variant=variant)

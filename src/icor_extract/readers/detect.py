@@ -5,6 +5,10 @@
   browser or the REST API serves a rendered page;
 * ``markdown``: anything else holding ``<table>`` blocks, such as pandoc's
   markdown with tables kept as HTML.
+
+A page with no table at all (members written as a list) is wikitext when
+wiki markup (``[[links]]``, ``{{templates}}``, ``== headings ==``) outnumbers
+markdown markup (``[links](…)``, ``## headings``), else markdown.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ _HTML_DOCUMENT = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
 )
 _HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+_WIKI_MARKUP = re.compile(r"\[\[|\{\{|^=+[^=\n]+=+[ \t]*$", re.MULTILINE)
+_MARKDOWN_MARKUP = re.compile(r"\]\(|^#{1,6}[ \t]", re.MULTILINE)
 
 
 def detect_format(text: str) -> Format:
@@ -35,4 +41,8 @@ def detect_format(text: str) -> Format:
     html_table = _HTML_TABLE.search(text)
     if wiki and (html_table is None or wiki.start() < html_table.start()):
         return "wikitext"
+    if wiki is None and html_table is None:
+        wiki_marks = len(_WIKI_MARKUP.findall(text))
+        if wiki_marks > len(_MARKDOWN_MARKUP.findall(text)):
+            return "wikitext"
     return "markdown"

@@ -33,7 +33,7 @@ from icor_extract.readers.raw import (
     split_footnotes,
 )
 
-__all__ = ["read_html_document", "read_html_tables"]
+__all__ = ["heading_text", "read_cell", "read_html_document", "read_html_tables"]
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "dl", "dd", "dt", *_HEADINGS})
@@ -107,7 +107,7 @@ _EMPTY = {False: RawCell(text=""), True: RawCell(text="", header=True)}
 def _plain_cell(element: etree._Element, *, header: bool) -> RawCell | None:
     """Fast path for the common cell: one paragraph of text and links, nothing hidden.
 
-    Gives what :func:`_cell` would give; ``None`` sends anything else to it.
+    Gives what :func:`read_cell` would give; ``None`` sends anything else to it.
     """
     if len(element) == 0 and not (element.text or "").strip() and not element.attrib:
         return _EMPTY[header]  # an empty cell, shared: cells are immutable
@@ -177,7 +177,7 @@ class _CellWalk:
             self.parts.append(source_text(node.tail))
 
 
-def _cell(element: etree._Element, *, header: bool) -> RawCell:
+def read_cell(element: etree._Element, *, header: bool = False) -> RawCell:
     """Read one ``td``/``th``: text with line breaks, links, footnotes, flags."""
     plain = _plain_cell(element, header=header)
     if plain is not None:
@@ -225,7 +225,9 @@ def _raw_cell(
 
 
 def _row(tr: etree._Element, group: int, in_head: bool, line_offset: int) -> RawRow:
-    cells = tuple(_cell(cell, header=cell.tag == "th") for cell in tr if cell.tag in ("td", "th"))
+    cells = tuple(
+        read_cell(cell, header=cell.tag == "th") for cell in tr if cell.tag in ("td", "th")
+    )
     return RawRow(cells=cells, line=_line(tr, line_offset), group=group, in_head=in_head)
 
 

@@ -34,7 +34,7 @@ from icor_extract.readers.raw import (
     split_footnotes,
 )
 
-__all__ = ["PlainTable", "has_plain_tables", "read_plain_tables"]
+__all__ = ["PlainTable", "has_plain_tables", "inline_cell", "read_plain_tables"]
 
 # A pipe table's delimiter row (|---|:---:|) or a grid table's border (+---+).
 _PIPE_DELIMITER = re.compile(
@@ -59,7 +59,7 @@ def has_plain_tables(text: str) -> bool:
 _PARSER = MarkdownIt("commonmark").enable("table")
 
 
-def _inline_cell(children: list[Token], *, header: bool) -> RawCell:
+def inline_cell(children: list[Token], *, header: bool) -> RawCell:
     """A cell from markdown-it's inline tokens: text, links, flag images."""
     parts: list[str] = []
     links: list[Link] = []
@@ -107,7 +107,7 @@ def _pipe_tables(tokens: list[Token]) -> Iterator[PlainTable]:
             cells = []
             row_line = token.map[0] + 1 if token.map else None
         elif token.type == "inline" and token.children is not None and row_line is not None:
-            cells.append(_inline_cell(token.children, header=in_head))
+            cells.append(inline_cell(token.children, header=in_head))
         elif token.type == "tr_close":
             rows.append(RawRow(cells=tuple(cells), line=row_line, in_head=in_head))
             row_line = None
@@ -139,7 +139,7 @@ def _grid_cells(lines: list[str], columns: list[int], *, header: bool) -> tuple[
     for parts in texts:
         content = " ".join(part for part in parts if part)
         children = _PARSER.parseInline(content)[0].children if content else []
-        cells.append(_inline_cell(children or [], header=header))
+        cells.append(inline_cell(children or [], header=header))
     return tuple(cells)
 
 

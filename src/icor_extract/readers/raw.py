@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from icor_extract.model import Location
+from icor_extract.model import Layout, Location
 
 __all__ = [
     "FILE_NAMESPACES",
@@ -21,12 +21,15 @@ __all__ = [
     "FlagHint",
     "Link",
     "RawCell",
+    "RawItem",
+    "RawList",
     "RawRow",
     "RawTable",
     "Trail",
     "enter_heading",
     "flag_file",
     "heading_path",
+    "item_of_cell",
     "link_title",
     "namespace_of",
     "normalize_text",
@@ -115,6 +118,70 @@ def enter_heading(trail: Trail, level: int, title: str) -> Trail:
 def heading_path(trail: Trail) -> tuple[str, ...]:
     """The titles of a trail, nearest first."""
     return tuple(title for _, title in reversed(trail))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawItem:
+    """One list item as the source wrote it, without its nested items.
+
+    ``depth`` is 1 for a top-level item and 2 for an item nested in one;
+    ``number`` counts the list's items in document order, from 0, nested ones
+    included, as a table's rows are counted.
+    """
+
+    text: str
+    number: int
+    depth: int = 1
+    links: tuple[Link, ...] = ()
+    footnotes: tuple[str, ...] = ()
+    flags: tuple[FlagHint, ...] = ()
+    dropped: tuple[str, ...] = ()
+    line: int | None = None
+
+
+def item_of_cell(cell: RawCell, *, number: int, depth: int, line: int | None) -> RawItem:
+    """A list item whose content was read as a cell is (text, links, footnotes, flags)."""
+    return RawItem(
+        text=cell.text,
+        number=number,
+        depth=depth,
+        links=cell.links,
+        footnotes=cell.footnotes,
+        flags=cell.flags,
+        dropped=cell.dropped,
+        line=line,
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawList:
+    """A bulleted or numbered list in document order, with the headings above it.
+
+    ``headings`` are the headings it sits under, nearest first (as a table's);
+    ``lead`` is the paragraph or line just before the list, when one stands
+    between the list and the heading (a lead-in sentence such as
+    ``后来加入的成员（部分）：``, or a line holding only a flag template that
+    heads the list's items).  Lists get their own index, apart from tables.
+    """
+
+    index: int
+    items: tuple[RawItem, ...]
+    headings: tuple[str, ...] = ()
+    lead: RawItem | None = None
+    ordered: bool = False
+    line: int | None = None
+
+    @property
+    def section(self) -> str | None:
+        """The nearest heading above the list."""
+        return self.headings[0] if self.headings else None
+
+    def locations(self) -> tuple[Location, ...]:
+        """The :class:`Location` of every item, by item number (``layout`` is ``list``)."""
+        return tuple(
+            Location(table=self.index, row=item.number, line=item.line, layout=Layout.LIST)
+            for item in self.items
+        )
 
 
 _SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")

@@ -30,7 +30,7 @@ from icor_extract.readers.raw import (
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
 
-__all__ = ["read_wikitext", "split_cells"]
+__all__ = ["heading_title", "read_wikitext", "scan_depth", "split_cells"]
 
 _HEADING = re.compile(r"^(?P<level>={1,6})(?P<title>.+?)(?P=level)\s*$")
 _ATTRIBUTE = re.compile(
@@ -46,7 +46,7 @@ _CLOSERS = frozenset({"}}", "]]", "}-"})
 _BRACES = re.compile(r"\{\{|\}\}")
 
 
-def _scan_depth(text: str, depth: int = 0) -> tuple[int, int | None]:
+def scan_depth(text: str, depth: int = 0) -> tuple[int, int | None]:
     """Templates (``{{``) left open after ``text``, starting from ``depth``.
 
     Only templates run over several lines; a link or variant markup left open
@@ -157,7 +157,7 @@ class _Table:
         for piece in split_cells(line[1:], header=header):
             attributes, content = _split_attributes(piece)
             self.rows[-1].cells.append(_Cell(attributes, [content], header))
-        self.depth = _scan_depth(line[1:])[0]
+        self.depth = scan_depth(line[1:])[0]
 
     def continue_cell(self, raw: str) -> None:
         """A line that belongs to the current cell (or ends its open template)."""
@@ -166,9 +166,9 @@ class _Table:
             return
         if self.depth == 0:
             cell.lines.append(raw)
-            self.depth = _scan_depth(raw)[0]
+            self.depth = scan_depth(raw)[0]
             return
-        depth, closed_at = _scan_depth(raw, self.depth)
+        depth, closed_at = scan_depth(raw, self.depth)
         if closed_at is None:
             cell.lines.append(raw)
             self.depth = depth
@@ -179,7 +179,7 @@ class _Table:
         for piece in more:
             attributes, content = _split_attributes(piece)
             self.rows[-1].cells.append(_Cell(attributes, [content], cell.header))
-        self.depth = _scan_depth(raw[closed_at:])[0]
+        self.depth = scan_depth(raw[closed_at:])[0]
 
     def build(self, limit: int | None = None) -> RawTable:
         kept = [row for row in self.rows if row.cells][:limit]  # MediaWiki drops an empty |-
@@ -196,7 +196,7 @@ class _Table:
         )
 
 
-def _heading(line: str) -> tuple[int, str] | None:
+def heading_title(line: str) -> tuple[int, str] | None:
     """(level, title) of a heading line, if it is one."""
     match = _HEADING.match(line.strip())
     if match is None:
@@ -224,7 +224,7 @@ class _Scanner:
         """A line outside every table: only a table start or a heading matters."""
         if line.startswith("{|"):
             self.open(number)
-        elif line.startswith("=") and (heading := _heading(line)) is not None:
+        elif line.startswith("=") and (heading := heading_title(line)) is not None:
             self.trail = enter_heading(self.trail, *heading)
 
     def inside(self, table: _Table, raw: str, line: str, number: int) -> None:

@@ -125,6 +125,8 @@ def _cell_resolution(cell: RawCell) -> tuple[Rule, str, Resolution] | None:
         (Rule.COUNTRY_FLAG, hint.evidence, resolve_flag(hint.kind, hint.value))
         for hint in cell.flags
     ]
+    if len({_place_key(item[2]) for item in found}) > 1:
+        return _several_flags(found)
     texts = [*cell.text.split("\n"), *(link.title for link in cell.links)] if cell.text else []
     found += [(Rule.COUNTRY_CELL, text, index.resolve(text)) for text in texts if text]
     countries = [item for item in found if item[2].identity is not None]
@@ -135,15 +137,36 @@ def _cell_resolution(cell: RawCell) -> tuple[Rule, str, Resolution] | None:
     if countries:
         return countries[0]
     known = [item for item in found if item[2].status is not Status.UNKNOWN]
-    if known:
-        return known[0]
-    if found:
-        return found[0]
+    if known or found:  # a former or ambiguous name says more than an unknown one
+        return (known or found)[0]
     templates = [name for name in cell.dropped if _TEMPLATE_NAME.match(name)]
     if templates and not cell.text:  # a country cell holding only an unknown template: a flag
         evidence = f"{{{{{templates[0]}}}}}"
         return (Rule.COUNTRY_FLAG, evidence, Resolution(Status.UNKNOWN, (), evidence))
     return None
+
+
+def _place_key(resolution: Resolution) -> tuple[str, ...]:
+    """What a flag names: a country (its identity), or the name of anything else."""
+    if resolution.identity is not None:
+        return (resolution.identity,)
+    return (resolution.status.value, resolution.name.casefold())
+
+
+_SEVERAL_FLAGS = "flags of different places"
+
+
+def _several_flags(found: list[tuple[Rule, str, Resolution]]) -> tuple[Rule, str, Resolution]:
+    """Flags of different places in one cell (England and Wales) decide no country.
+
+    The member belongs to all of them, or to a place they share that the page
+    does not name; picking one would be a guess, even when only one of them is
+    a country (Ireland and Northern Ireland).
+    """
+    evidence = " ".join(dict.fromkeys(item[1] for item in found))
+    codes = tuple(sorted({item[2].codes[0] for item in found if item[2].codes}))
+    resolution = Resolution(Status.AMBIGUOUS, codes, _SEVERAL_FLAGS)
+    return (Rule.COUNTRY_AMBIGUOUS, evidence, resolution)
 
 
 def _name_hints(entry: Entry, column: int | None) -> list[_Hint]:
@@ -221,6 +244,10 @@ def _from_cell(
         # spanned down from an earlier row; a colspan within the row is its own cell
         spanned = own is not None and own.how is Placement.SPAN and own.row != entry.aligned.row
         continued = own is not None and own.how is Placement.LOST
+        if rule is Rule.COUNTRY_AMBIGUOUS and resolution.name == _SEVERAL_FLAGS:
+            note = f"{_SEVERAL_FLAGS} ({evidence}): no one of them is chosen"
+            result.append(_empty(rule, evidence, note, placed.row, placed.column))
+            continue
         if rule is Rule.COUNTRY_FLAG and resolution.status is Status.UNKNOWN:
             result.append(
                 _empty(Rule.COUNTRY_UNKNOWN_FLAG, evidence, _UNREAD_FLAG, placed.row, placed.column)

@@ -18,22 +18,43 @@ from dataclasses import replace
 
 from icor_extract.geo.flags import is_country_template
 from icor_extract.model import Location, Note, NoteCode
-from icor_extract.readers.raw import FlagHint, RawCell, RawRow, RawTable
+from icor_extract.readers.raw import FlagHint, RawCell, RawItem, RawList, RawRow, RawTable
 
-__all__ = ["resolve_hints"]
+__all__ = ["resolve_hints", "resolve_list_hints"]
 
 
-def _resolved(cell: RawCell) -> RawCell:
+def _decided(
+    hints: tuple[FlagHint, ...], dropped: tuple[str, ...]
+) -> tuple[tuple[FlagHint, ...], tuple[str, ...]]:
+    """Bare hints naming a country become flags; the others join the dropped markup."""
     flags: list[FlagHint] = []
-    dropped = list(cell.dropped)
-    for hint in cell.flags:
+    left_out = list(dropped)
+    for hint in hints:
         if hint.kind != "bare":
             flags.append(hint)
         elif is_country_template(hint.value):
             flags.append(replace(hint, kind="template"))
         else:
-            dropped.append(hint.value)
-    return replace(cell, flags=tuple(flags), dropped=tuple(dropped))
+            left_out.append(hint.value)
+    return tuple(flags), tuple(left_out)
+
+
+def _resolved(cell: RawCell) -> RawCell:
+    flags, dropped = _decided(cell.flags, cell.dropped)
+    return replace(cell, flags=flags, dropped=dropped)
+
+
+def _item(item: RawItem) -> RawItem:
+    if not any(hint.kind == "bare" for hint in item.flags):
+        return item
+    flags, dropped = _decided(item.flags, item.dropped)
+    return replace(item, flags=flags, dropped=dropped)
+
+
+def resolve_list_hints(raw: RawList) -> RawList:
+    """``raw`` with the bare templates of its items and lead line decided, as a table's."""
+    lead = _item(raw.lead) if raw.lead is not None else None
+    return replace(raw, items=tuple(_item(item) for item in raw.items), lead=lead)
 
 
 def _row(row: RawRow) -> RawRow:

@@ -42,7 +42,7 @@ _WORDS: dict[Status, tuple[str, ...]] = {
         *"""前成员 前成員 前会员 前會員 前支部 前成员党 前成員黨 原成员 原成員
         前任成员 前任成員 过去的成员 過去的成員 曾经的成员 曾經的成員 已退出
         已解散 已除名 已开除 已開除 退出的成员 退出的成員 退出成员 退出成員 除名
-        开除 開除 former ex-members expelled
+        开除 開除 停止活动 停止活動 不再活动 不再活動 former ex-members expelled
         dissolved defunct withdrawn""".split(),
         "former member",
         "former members",
@@ -99,6 +99,7 @@ _VERBS: dict[Status, tuple[str, ...]] = {
 }
 
 _LATIN_WORD = re.compile(r"[a-z]")
+_NOT_CURRENT = "(?<![目当當之以提空眼])"
 
 
 def _pattern(terms: dict[Status, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, Status]]:
@@ -107,19 +108,51 @@ def _pattern(terms: dict[Status, tuple[str, ...]]) -> tuple[re.Pattern[str], dic
     parts = []
     for term in sorted(status_of, key=len, reverse=True):
         escaped = re.escape(term)
+        if term.startswith("前"):  # 目前成员 and 当前成员 are current members
+            escaped = _NOT_CURRENT + escaped
         parts.append(rf"\b{escaped}\b" if _LATIN_WORD.search(term) else escaped)
     return re.compile("|".join(parts), re.IGNORECASE), status_of
 
 
 _WORD, _STATUS_OF_WORD = _pattern(_WORDS)
 _VERB, _STATUS_OF_VERB = _pattern(_VERBS)
+# "Former" before any status word makes it former: 前同情组织, 前常驻观察员, Former observers.
+_FORMER_PREFIX = re.compile(
+    rf"(?:{_NOT_CURRENT}前任?|原|过去的|過去的|曾经的|曾經的|\bformer\s+|\bex-|\bpast\s+)(?:{_WORD.pattern})",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 # A parenthesis (full or half width) at the very end of a name.
 _TRAILING = re.compile(r"\s*[（(]([^（）()]*)[）)]\s*$")
+# What an annotation may hold besides status words, verbs and years: 2002年左右停止活动,
+# 2010年加入，2015年退出, left in 2010.  Anything else (第四国际日本支部) makes it a description.
+_FILLER = re.compile(
+    r"[\s\d年月日左右约約于於在被后後来來再重新曾并並已及和与與，,、;；.:：\-–—]+"
+    r"|\b(?:in|since|and|then|later|as|an|a|the|re)\b",
+    re.IGNORECASE,
+)
 
 
-def _statuses(text: str, pattern: re.Pattern[str], status_of: dict[str, Status]) -> list[Status]:
-    return [status_of[match.group(0).casefold()] for match in pattern.finditer(text)]
+def _word_matches(text: str) -> list[tuple[int, int, Status]]:
+    """(start, end, status) of every status word; a 前/former prefix makes it ``former``."""
+    found = [(m.start(), m.end(), Status.FORMER) for m in _FORMER_PREFIX.finditer(text)]
+    taken = [(start, end) for start, end, _ in found]
+    found += [
+        (m.start(), m.end(), _STATUS_OF_WORD[m.group(0).casefold()])
+        for m in _WORD.finditer(text)
+        if not any(start <= m.start() < end for start, end in taken)
+    ]
+    return sorted(found)
+
+
+def _verb_matches(text: str) -> list[tuple[int, int, Status]]:
+    return [
+        (m.start(), m.end(), _STATUS_OF_VERB[m.group(0).casefold()]) for m in _VERB.finditer(text)
+    ]
+
+
+def _statuses(text: str) -> set[Status]:
+    return {status for _, _, status in _word_matches(text)}
 
 
 @lru_cache(maxsize=1024)
@@ -131,7 +164,7 @@ def status_from_heading(text: str) -> tuple[Status, str] | None:
     membership heading (成员, 会员, Members) gives ``member``, so a caller may
     also use this to tell a membership heading from any other.
     """
-    found = set(_statuses(text, _WORD, _STATUS_OF_WORD))
+    found = _statuses(text)
     if len(found) != 1:
         return None
     (status,) = found
@@ -144,9 +177,9 @@ def status_from_text(text: str) -> Status | None:
     The cell must name exactly one status, whether as a status word or as a
     year with a verb (``2010年退出``).
     """
-    found = set(_statuses(text, _WORD, _STATUS_OF_WORD))
+    found = _statuses(text)
     if _YEAR.search(text):
-        found |= set(_statuses(text, _VERB, _STATUS_OF_VERB))
+        found |= {status for _, _, status in _verb_matches(text)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -162,16 +195,14 @@ class Annotation:
 
 def _annotation(inner: str) -> tuple[Status, int | None] | None:
     """(status, year left) of a parenthesis' text, or ``None`` if it is part of a name."""
-    found = [(m.start(), _STATUS_OF_WORD[m.group(0).casefold()]) for m in _WORD.finditer(inner)]
+    found = _word_matches(inner)
     years = _YEAR.findall(inner)
     if years:  # a verb says something only with a year: 2010年退出, left 2010
-        found += [
-            (m.start(), _STATUS_OF_VERB[m.group(0).casefold()]) for m in _VERB.finditer(inner)
-        ]
-    if not found:
+        found += _verb_matches(inner)
+    if not found or _describes(inner, found):
         return None
     # The last status the remark names is the current one: 2019年退出，后重新加入.
-    at, status = max(found, key=lambda item: item[0])
+    at, _, status = max(found)
     if status is not Status.FORMER:
         return status, None
     # The year left is the last one written before the verb (2010年加入，2015年退出),
@@ -179,6 +210,14 @@ def _annotation(inner: str) -> tuple[Status, int | None] | None:
     before = [int(m.group(1)) for m in _YEAR.finditer(inner) if m.start() < at]
     left = before[-1] if before else (int(years[0]) if len(years) == 1 else None)
     return status, left
+
+
+def _describes(inner: str, found: list[tuple[int, int, Status]]) -> bool:
+    """Whether a parenthesis says more than a status: ``第四国际日本支部`` is a description."""
+    rest = list(inner)
+    for start, end, _ in found:
+        rest[start:end] = " " * (end - start)
+    return bool(_FILLER.sub("", "".join(rest)).strip())
 
 
 def split_status_annotation(name: str) -> Annotation:
