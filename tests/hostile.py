@@ -67,6 +67,45 @@ def unclosed_language_markup(count: int = 30_000) -> list[str]:
     ]
 
 
+def _wikitext(country: str, organization: str) -> str:
+    return "{|\n! 国家 !! 政党\n|-\n| " + country + " || " + organization + "\n|}"
+
+
+_HTML_HEAD = "<table><tr><th>国家</th><th>政党</th></tr>"
+
+
+def wide_header_of_years(columns: int) -> str:
+    """A header of one organization column and ``columns`` year columns, and a row of years."""
+    return (
+        "<table><tr><th>政党或组织</th>" + "<th>加入时间</th>" * columns + "</tr>"
+        "<tr><td>甲党</td>" + "<td>2010</td>" * columns + "</tr></table>"
+    )
+
+
+def nested_tags_in_a_cell(count: int) -> str:
+    """``count`` unclosed ``<b>`` in one cell of the seed page, rows after it."""
+    cell = "印度共产党（马列）临时中央委员会</a></p></td>"
+    return _SEED.replace(cell, cell.replace("</p>", "<b>" * count + "</p>"), 1)
+
+
+#: documents that were quadratic in time (issue 13), built at about ``n`` characters
+SCALED: dict[str, Callable[[int], str]] = {
+    "heading with a run of spaces": lambda n: "# a" + " " * n + "b\n" + _SEED,
+    "heading of brackets": lambda n: "# " + "[" * n + "\n" + _SEED,
+    "<table without >": lambda n: _SEED + "<table " * (n // 7),
+    "[ and a run of U+2000": lambda n: _wikitext("印度", "甲党[" + "\u2000" * n),
+    "( in a country cell": lambda n: _wikitext("印度" + "(" * n, "甲党"),
+    "attribute run before the bar": lambda n: _wikitext("印度", "a" * n + "|甲党"),
+    "<!-- in a wikitext cell": lambda n: _wikitext("印度", "甲党" + "<!--" * (n // 4)),
+    "[http://a in a wikitext cell": lambda n: _wikitext("印度", "甲党" + "[http://a " * (n // 10)),
+    "Flag_of_ in an image source": lambda n: (
+        f'{_HTML_HEAD}<tr><td><img src="{"Flag_of_" * (n // 8)}"></td><td>甲党</td></tr></table>'
+    ),
+    "nested <b> in a cell": lambda n: nested_tags_in_a_cell(n // 3),
+    "a header of n/20 year columns": lambda n: wide_header_of_years(n // 20),
+}
+
+
 CASES: dict[str, Callable[[], str]] = {
     "rowspan=1e9, colspan=1e7": huge_spans,
     "300 nested HTML tables": nested_html_tables,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import strategies as st
@@ -69,3 +70,26 @@ def mutated_pages(draw: st.DrawFn) -> str:
         else:
             text = text[:start] + draw(st.sampled_from(_TOKENS)) + text[start:]
     return text
+
+
+#: what an attacker puts inside a cell to make the HTML parser lose rows: raw-text
+#: elements left open, nesting past libxml2's depth limit, foreign content
+CELL_ATTACKS = (
+    *(f"<{tag}>" for tag in ("script", "style", "textarea", "title", "xmp", "iframe",
+                             "noembed", "noframes", "plaintext")),
+    '<script type="text/javascript">', "<TEXTAREA rows=2>", "<script", "</script>",
+    "<b>" * 2100, "<div>" * 2100, "<span><i>" * 1100, "<select>", "<svg>", "<math>",
+    "<template>", "<noscript>", "<![CDATA[", "\x1b]0;x\x07", "&#27;[2J",
+)  # fmt: skip
+
+
+@st.composite
+def attacked_tables(draw: st.DrawFn) -> str:
+    """A member table from :func:`html_tables` with attacks written into some of its cells."""
+    markup = draw(html_tables())
+    body = markup.index("</tr>")  # the header row stays readable
+    cells = [match.end() for match in re.finditer(r"<t[dh][^>]*>", markup) if match.start() > body]
+    chosen = draw(st.sets(st.sampled_from(cells), max_size=3)) if cells else set()
+    for at in sorted(chosen, reverse=True):
+        markup = markup[:at] + draw(st.sampled_from(CELL_ATTACKS)) + markup[at:]
+    return markup

@@ -270,5 +270,5 @@ def test_a_real_ctrl_c_leaves_no_output(tmp_path: Path, jobs: str) -> None:
     os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert process.returncode == EXIT_INTERRUPTED
-    assert f"interrupted; {out} was not written" in err
+    assert f"interrupted; {out} not written" in err
     assert list(out.parent.iterdir()) == []

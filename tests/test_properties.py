@@ -13,7 +13,7 @@ from icor_extract import IcorExtractError, InternalError
 from icor_extract.grid import build_grid
 from icor_extract.readers.html import read_html_tables
 
-from .strategies import html_tables, mutated_pages
+from .strategies import attacked_tables, html_tables, mutated_pages
 
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -59,6 +59,19 @@ def test_every_source_row_is_accounted_for(markup: str) -> None:
     for member in extraction.members:
         assert member.organization
         assert member.country_code is None or member.country is not None
+
+
+@PROPERTY
+@given(attacked_tables())
+def test_attacks_inside_cells_lose_no_row(markup: str) -> None:
+    # rows in the source = rows accounted for, whatever an attacker writes in the cells
+    extraction = icor_extract.parse(markup)
+    source_rows = markup.count("<tr>")
+    assert [o.location.row for o in extraction.row_outcomes] == list(range(source_rows))
+    for member in extraction.members:
+        assert "<td" not in member.organization
+        assert "</tr" not in member.organization
+        assert not any(ord(char) < 32 or 127 <= ord(char) < 160 for char in member.organization)
 
 
 def _parse_or_library_error(document: str | bytes) -> None:

@@ -30,6 +30,7 @@ from icor_extract.errors import (
     NoMemberTableError,
     NoTableError,
     OptionError,
+    TooLargeError,
     UnsupportedFormatError,
 )
 from icor_extract.model import (
@@ -78,6 +79,7 @@ __all__ = [
     "RowOutcome",
     "Rule",
     "Status",
+    "TooLargeError",
     "UnsupportedFormatError",
     "Variant",
     "__version__",

@@ -13,7 +13,6 @@ import logging
 import os
 from dataclasses import replace
 from importlib import resources
-from pathlib import Path
 from typing import IO, get_args
 
 from icor_extract.errors import (
@@ -25,9 +24,11 @@ from icor_extract.errors import (
     NoMemberTableError,
     NoTableError,
     OptionError,
+    TooLargeError,
     UnsupportedFormatError,
 )
 from icor_extract.grid import build_grid
+from icor_extract.input_file import MAX_BYTES, check_max_bytes, read_file_bytes, read_stream
 from icor_extract.model import (
     Errors,
     Extraction,
@@ -38,7 +39,7 @@ from icor_extract.model import (
     Variant,
 )
 from icor_extract.readers import FORMATS, detect_format, read_lists, read_tables
-from icor_extract.readers.decode import to_text
+from icor_extract.readers.decode import normalize_document, to_text
 from icor_extract.readers.language import choose_variant
 from icor_extract.readers.raw import RawList, RawTable
 from icor_extract.readers.survey import what_it_holds
@@ -64,7 +65,15 @@ VARIANTS: tuple[Variant, ...] = tuple(name for name in get_args(Variant) if name
 ERRORS: tuple[Errors, ...] = get_args(Errors)
 
 
-def _check_options(format: str, variant: str, errors: str, source: str | None) -> None:
+def _check_options(
+    format: str, variant: str, errors: str, encoding: str | None, source: str | None
+) -> None:
+    if encoding is not None and not isinstance(encoding, str):
+        raise OptionError(
+            f"encoding must be the name of an encoding, not {encoding!r}",
+            option="encoding",
+            source=source,
+        )
     if format != "auto" and format not in FORMATS:
         raise UnsupportedFormatError(
             f"unknown format {format!r}; choose one of auto, {', '.join(FORMATS)}",
@@ -225,9 +234,10 @@ def parse(
     Raises an :class:`IcorExtractError` subclass for input it cannot use, and
     :class:`InternalError` (chained to the original) for a bug of its own.
     """
-    _check_options(format, variant, errors, source)
+    _check_options(format, variant, errors, encoding, source)
     try:
         text, used_encoding = to_text(text, encoding=encoding, errors=errors, source=source)
+        text, controls = normalize_document(text)
         if not text.strip():
             raise EmptyInputError("the document is empty", source=source)
         chosen = detect_format(text) if format == "auto" else format
@@ -237,18 +247,26 @@ def parse(
         raise
     except RecursionError as error:
         raise InputError("the document nests markup too deeply to read", source=source) from error
+    except MemoryError:
+        raise TooLargeError(
+            "the document needs more memory than there is to read", limit=None, source=source
+        ) from None
     except Exception as error:
         raise InternalError(
             f"a bug in icor_extract ({type(error).__name__}: {error}); please report it",
             source=source,
         ) from error
+    document_notes = [variant_note] if variant_note else []
+    if controls:
+        message = f"{controls} control characters removed from the document"
+        document_notes.append(Note(code=NoteCode.READER_CONTROLS, message=message))
     members = tuple(m for result in results for m in result.members)
     if source is not None:  # every member knows its page
         members = tuple(replace(member, page=source) for member in members)
     extraction = Extraction(
         members=members,
         rejected=tuple(r for result in results for r in result.rejected),
-        notes=(*([variant_note] if variant_note else []), *(n for r in results for n in r.notes)),
+        notes=(*document_notes, *(n for r in results for n in r.notes)),
         row_outcomes=tuple(o for result in results for o in result.row_outcomes),
         table_count=table_count,
         source_format=chosen,
@@ -259,18 +277,18 @@ def parse(
     return extraction
 
 
-def _contents(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> tuple[str | bytes, str]:
+def _contents(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes], max_bytes: int
+) -> tuple[str | bytes, str]:
     """What a path or an open file holds, and the name errors give it."""
     if isinstance(source, str | os.PathLike):
         name = os.fspath(source)
-        try:
-            return Path(name).read_bytes(), name
-        except OSError as error:
-            message = f"cannot read the file: {error.strerror or error}"
-            raise InputError(message, source=name) from None
+        return read_file_bytes(name, max_bytes=check_max_bytes(max_bytes, name)), name
+    if not hasattr(source, "read"):
+        raise InputError(f"expected a path or an open file, got {type(source).__name__}")
     name = str(getattr(source, "name", "<file>"))
     try:
-        return source.read(), name
+        return read_stream(source, max_bytes=check_max_bytes(max_bytes, name), source=name), name
     except OSError as error:
         raise InputError(f"cannot read the file: {error}", source=name) from None
     except UnicodeDecodeError as error:
@@ -287,13 +305,16 @@ def read(
     variant: Variant = "auto",
     encoding: str | None = None,
     errors: Errors = "strict",
+    max_bytes: int = MAX_BYTES,
 ) -> Extraction:
     """Read a file, by path or already open (text or binary), and :func:`parse` it.
 
     The file's name appears in errors.  A file opened in text mode was decoded
-    by Python; ``encoding`` then does not apply.
+    by Python; ``encoding`` then does not apply.  A path must name a regular
+    file (not a FIFO or a device); at most ``max_bytes`` are read (default
+    256 MiB, characters for a text file), beyond which :class:`TooLargeError`.
     """
-    data, name = _contents(source)
+    data, name = _contents(source, max_bytes)
     return parse(
         data, format=format, variant=variant, encoding=encoding, errors=errors, source=name
     )

@@ -5,18 +5,21 @@ the work is done by :func:`icor_extract.read`/:func:`icor_extract.parse`,
 and this module only chooses inputs, runs them (in worker processes with
 ``--jobs``) and writes output.  CSV and JSON Lines are written page by page
 as each finishes; the table and JSON formats are written at the end; Parquet
-in row groups.  MediaWiki dumps (``.xml``, ``.xml.bz2``) are read page by page
-(:mod:`icor_extract.corpus`).  ``-o FILE`` appears whole or not at all
-(:mod:`icor_extract.atomic`).
+in row groups.  A MediaWiki dump (``.xml``, ``.xml.bz2``) is read page by
+page (:mod:`icor_extract.corpus`), and its pages go to the workers as they
+are read, a few ahead of the writer.
 
 Exit codes: 0 success; 1 some inputs of several failed (the others were
-written); 2 usage error, or every input failed; 3 a bug in icor_extract.
+written); 2 usage error, or every input failed; 3 a bug in icor_extract;
+130 interrupted (Ctrl-C).  Every error is one line on standard error.  With
+``-o FILE`` the file is written whole or not at all (see
+:mod:`icor_extract.output_file`): a run where every input fails, or that is
+interrupted, leaves the old file as it was.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import re
 import signal
@@ -24,16 +27,16 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TextIO
+from typing import IO, NoReturn, TextIO
 
 from icor_extract import __version__
 from icor_extract.adapters.parquet import ParquetWriter
-from icor_extract.adapters.text import to_csv, to_json, to_jsonl, to_table
+from icor_extract.adapters.text import escape_controls, to_csv, to_json, to_jsonl, to_table
 from icor_extract.api import EXAMPLE_PAGE, FORMATS, VARIANTS, example, parse, read
-from icor_extract.atomic import atomic_output
 from icor_extract.corpus import page_members
 from icor_extract.dump import DumpPage, is_dump, iter_pages
 from icor_extract.errors import (
@@ -41,8 +44,11 @@ from icor_extract.errors import (
     InputError,
     InternalError,
     MissingDependencyError,
+    OptionError,
 )
+from icor_extract.input_file import MAX_BYTES, read_stream
 from icor_extract.model import Extraction, Format, Member, Variant
+from icor_extract.output_file import check_not_an_input, replacing
 
 __all__ = [
     "EXIT_BUG",
@@ -59,7 +65,7 @@ EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_FAILED = 2
 EXIT_BUG = 3
-EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 OUTPUT_FORMATS = ("table", "csv", "json", "jsonl", "parquet")
 STREAMED_FORMATS = frozenset({"csv", "jsonl"})
@@ -77,12 +83,32 @@ class Options:
     glob: str | None
     jobs: int
     output_file: str | None
+    max_bytes: int = MAX_BYTES
     title: str | None = None
     namespaces: tuple[int, ...] = (0,)
 
 
 def _positive(text: str) -> int:
     value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}
+
+
+def _size(text: str) -> int:
+    """A size in bytes: ``1000``, ``64K``, ``256M``, ``1G``."""
+    number, unit = text.strip(), ""
+    if number[-1:].upper() in _UNITS:
+        number, unit = number[:-1], number[-1:].upper()
+    try:
+        value = int(number) * _UNITS[unit]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a size: {text!r} (use 1000, 64K, 256M, 1G)"
+        ) from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return value
@@ -96,8 +122,15 @@ def _regex(text: str) -> str:
     return text
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, with exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_FAILED, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="icor-extract",
         description=(
             "Extract the members of Wikipedia membership tables as clean records. "
@@ -134,7 +167,12 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     parser.add_argument(
         "-o", "--output", dest="output_file", metavar="FILE",
-        help="write the members to FILE instead of standard output",
+        help="write the members to FILE instead of standard output (written whole when the "
+        "run ends; left as it was if every page fails or the run is interrupted)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--max-bytes", type=_size, default=MAX_BYTES, metavar="SIZE",
+        help="refuse an input larger than SIZE (default: 256M; K, M, G suffixes)",
     )  # fmt: skip
     parser.add_argument(
         "--title", metavar="REGEX", type=_regex,
@@ -163,6 +201,7 @@ def parse_args(argv: Sequence[str]) -> Options:
         glob=namespace.glob,
         jobs=namespace.jobs,
         output_file=namespace.output_file,
+        max_bytes=namespace.max_bytes,
         title=namespace.title,
         namespaces=tuple(namespace.namespace or (0,)),
     )
@@ -174,7 +213,13 @@ def expand_paths(paths: Sequence[str], glob: str | None) -> list[str]:
     for path in paths:
         candidate = Path(path)
         if path != "-" and candidate.is_dir():
-            for item in sorted(candidate.rglob(glob or "*")):
+            try:
+                items = sorted(candidate.rglob(glob or "*"))
+            except (NotImplementedError, ValueError) as error:  # "/etc/*", "a/../b"
+                raise OptionError(
+                    f"--glob {glob!r} is not a pattern inside the folder ({error})", option="glob"
+                ) from None
+            for item in items:
                 if item.is_file() and (glob is not None or item.suffix in PAGE_SUFFIXES):
                     found.append(str(item))
         else:
@@ -203,8 +248,16 @@ class _Unreadable:
     message: str
 
 
-#: what one unit of work is: a file (None: the bundled page, -: stdin), a dump page, a broken dump
+#: one unit of work: a file (None: the bundled page, -: stdin), a dump page, a broken dump
 Item = str | None | DumpPage | _Unreadable
+
+
+def _name(item: Item) -> str:
+    if isinstance(item, DumpPage):
+        return item.title
+    if isinstance(item, _Unreadable):
+        return item.name
+    return item or EXAMPLE_PAGE
 
 
 def _items(inputs: Iterable[str | None], options: Options) -> Iterator[Item]:
@@ -223,82 +276,117 @@ def _extract(path: str | None, options: Options) -> Extraction:
     if path is None:
         return example(variant=options.variant)
     if path == "-":
+        if sys.stdin is None:
+            raise InputError("standard input is closed", source="<stdin>")
         return parse(
-            sys.stdin.buffer.read(),
+            read_stream(sys.stdin.buffer, max_bytes=options.max_bytes, source="<stdin>"),
             format=options.input_format,
             variant=options.variant,
             encoding=options.encoding,
             source="<stdin>",
         )
     return read(
-        path, format=options.input_format, variant=options.variant, encoding=options.encoding
+        path,
+        format=options.input_format,
+        variant=options.variant,
+        encoding=options.encoding,
+        max_bytes=options.max_bytes,
     )
 
 
-def _rendered(name: str, members: tuple[Member, ...], tables: int, options: Options) -> PageResult:
+def _dump_page(page: DumpPage, options: Options) -> PageResult:
+    got = page_members(page, variant=options.variant)
+    if got.failure is not None and got.failure.bug:
+        return PageResult(name=page.title, bug=got.failure.message)
+    if got.failure is not None:
+        return PageResult(name=page.title, error=got.failure.message)
+    return _result(page.title, got.members, got.tables, options)
+
+
+def _result(name: str, members: tuple[Member, ...], tables: int, options: Options) -> PageResult:
     if options.output == "csv":
         rendered = to_csv(members, header=False)
-    elif options.output == "jsonl":
+        return PageResult(name=name, rendered=rendered, count=len(members), tables=tables)
+    if options.output == "jsonl":
         rendered = to_jsonl(members)
-    else:
-        return PageResult(name=name, members=members, count=len(members), tables=tables)
-    return PageResult(name=name, rendered=rendered, count=len(members), tables=tables)
+        return PageResult(name=name, rendered=rendered, count=len(members), tables=tables)
+    return PageResult(name=name, members=members, count=len(members), tables=tables)
 
 
 def run_page(item: Item, options: Options) -> PageResult:
     """Extract one input; errors are caught and returned, never raised."""
+    name = _name(item)
     if isinstance(item, _Unreadable):
-        return PageResult(name=item.name, error=item.message)
-    if isinstance(item, DumpPage):
-        got = page_members(item, variant=options.variant)
-        if got.failure is not None:
-            bug = got.failure.message if got.failure.bug else None
-            return PageResult(name=got.page, error=None if bug else got.failure.message, bug=bug)
-        return _rendered(got.page, got.members, got.tables, options)
-    name = item or EXAMPLE_PAGE
+        return PageResult(name=name, error=item.message)
     try:
+        if isinstance(item, DumpPage):
+            return _dump_page(item, options)
         extraction = _extract(item, options)
     except InternalError as error:
         return PageResult(name=name, bug=error.message)
     except IcorExtractError as error:
         return PageResult(name=name, error=str(error))
-    return _rendered(name, extraction.members, extraction.table_count, options)
+    except MemoryError:
+        return PageResult(name=name, error=f"{name}: not enough memory to read this page")
+    return _result(name, extraction.members, extraction.table_count, options)
 
 
-def run_batch(items: list[Item], options: Options) -> list[PageResult]:
-    """:func:`run_page` of each item: the unit a worker process runs."""
-    return [run_page(item, options) for item in items]
-
-
-def _results(
-    items: Iterator[Item], options: Options, total: int | None, *, parallel: bool
-) -> Iterator[PageResult]:
-    """Results in input order; with ``parallel``, computed in --jobs worker processes.
-
-    Batches are submitted as the inputs are read, at most a few per worker
-    ahead, so a dump is never held in memory whole.
-    """
-    if not parallel:
+def _results(inputs: list[str | None], options: Options, total: int | None) -> Iterator[PageResult]:
+    """Results in input order; with --jobs, computed in worker processes."""
+    items = _items(inputs, options)
+    if options.jobs == 1 or total == 1 or "-" in inputs:
         yield from (run_page(item, options) for item in items)
         return
-    size = 64 if total is None else max(1, min(64, total // (options.jobs * 8)))
-    with ProcessPoolExecutor(max_workers=options.jobs, initializer=_ignore_ctrl_c) as pool:
-        pending: deque[Future[list[PageResult]]] = deque()
-        try:
-            while batch := list(islice(items, size)):
-                pending.append(pool.submit(run_batch, batch, options))
-                if len(pending) >= options.jobs * 4:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        except BaseException:  # Ctrl-C or a bug: do not start the batches still queued
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    yield from _pooled_results(items, options)
 
 
-def _ignore_ctrl_c() -> None:
-    """Workers leave Ctrl-C to the main process, which stops the run and reports it."""
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the main process, which reports it once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker)
+
+
+def _pooled_results(items: Iterator[Item], options: Options) -> Iterator[PageResult]:
+    """Results of worker processes, in input order, a few pages ahead of the writer.
+
+    A worker that dies (killed, out of memory) breaks its pool: the pages in
+    flight are then retried one by one, each in a fresh worker, so that only
+    the page that kills its worker fails; the rest go on in a new pool.
+    """
+    window = options.jobs * 4
+    in_flight: deque[tuple[Item, Future[PageResult]]] = deque()
+    pool = _pool(options.jobs)
+    try:
+        while True:  # inputs are read lazily: a dump's pages as they come
+            for path in islice(items, window - len(in_flight)):
+                in_flight.append((path, pool.submit(run_page, path, options)))
+            if not in_flight:
+                break
+            path, future = in_flight.popleft()
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                retried = [path, *(other for other, _ in in_flight)]
+                in_flight.clear()
+                pool.shutdown(wait=True, cancel_futures=True)  # no thread left to fork with
+                yield from (_in_fresh_worker(other, options) for other in retried)
+                pool = _pool(options.jobs)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _in_fresh_worker(path: Item, options: Options) -> PageResult:
+    """One page in a worker of its own; a lost worker is a failure of this page only."""
+    with _pool(1) as single:
+        try:
+            return single.submit(run_page, path, options).result()
+        except BrokenProcessPool:
+            name = _name(path)
+            message = f"{name}: the worker process reading this page was lost (out of memory?)"
+            return PageResult(name=name, error=message)
 
 
 class _Progress:
@@ -307,7 +395,7 @@ class _Progress:
     WIDTH = 30
 
     def __init__(self, total: int | None, stream: TextIO | None = None) -> None:
-        self.total = total or 0
+        self.total = total or 0  # unknown for a dump: no bar
         self.stream = stream or sys.stderr
         self.enabled = self.total > 1 and self.stream.isatty()
 
@@ -330,50 +418,33 @@ class _Tally:
     failed: int = 0
 
 
-class _TextOutput:
-    """Table, CSV, JSON or JSON Lines: streamed page by page where the format allows."""
-
-    def __init__(self, out: TextIO, output: str) -> None:
-        self.out, self.output = out, output
-        self.members: list[Member] = []
-        self.csv_header = output == "csv"  # written before the first page that succeeds
-
-    def page(self, result: PageResult) -> None:
-        if self.csv_header:
-            self.out.write(to_csv((), header=True))
-            self.csv_header = False
-        if self.output in STREAMED_FORMATS:
-            self.out.write(result.rendered)
-        else:
-            self.members += result.members
-
-    def finish(self, tally: _Tally) -> None:
-        if tally.failed == tally.pages:
-            return
-        if self.output == "table":
-            self.out.write(to_table(self.members, page=tally.pages > 1))
-        elif self.output == "json":
-            self.out.write(to_json(self.members))
-
-
-class _ParquetOutput:
-    """Parquet, in row groups as the pages come; the writer is closed by its with-block."""
-
-    def __init__(self, writer: ParquetWriter) -> None:
-        self.writer = writer
-
-    def page(self, result: PageResult) -> None:
-        self.writer.write(result.members)
-
-    def finish(self, tally: _Tally) -> None:
-        pass
+def _emit(
+    result: PageResult,
+    options: Options,
+    out: IO[str] | ParquetWriter,
+    collected: list[Member],
+    *,
+    header: bool,
+) -> None:
+    """One page's members: written now (CSV, JSON Lines, Parquet) or kept for the end."""
+    if isinstance(out, ParquetWriter):
+        out.write(result.members)
+        return
+    if header:
+        out.write(to_csv((), header=True))
+    if options.output in STREAMED_FORMATS:
+        out.write(result.rendered)
+    else:
+        collected += result.members
 
 
 def _write_all(
-    results: Iterator[PageResult], output: _TextOutput | _ParquetOutput, total: int | None
+    results: Iterator[PageResult], options: Options, total: int | None, out: IO[str] | ParquetWriter
 ) -> _Tally:
     """Write members as the format allows; report failures; return the counts."""
+    members: list[Member] = []
     tally = _Tally()
+    csv_header = options.output == "csv"  # written before the first page that succeeds
     progress = _Progress(total)
     for result in results:
         tally.pages += 1
@@ -384,13 +455,18 @@ def _write_all(
         if result.error is not None:
             tally.failed += 1
             progress.close()
-            print(f"icor-extract: error: {result.error}", file=sys.stderr)
+            print(_line(f"icor-extract: error: {result.error}"), file=sys.stderr)
             continue
         tally.tables += result.tables
         tally.members += result.count
-        output.page(result)
+        _emit(result, options, out, members, header=csv_header)
+        csv_header = False
     progress.close()
-    output.finish(tally)
+    if not isinstance(out, ParquetWriter) and tally.failed < tally.pages:
+        if options.output == "table":
+            out.write(to_table(members, page=tally.pages > 1))
+        elif options.output == "json":
+            out.write(to_json(members))
     if tally.pages > 1 or total is None:
         print(
             f"icor-extract: {tally.pages} pages, {tally.tables} tables, {tally.members} members, "
@@ -400,59 +476,82 @@ def _write_all(
     return tally
 
 
-def _run(inputs: list[str | None], options: Options) -> _Tally:
-    """Read every input and write the output; ``-o FILE`` appears only when the run completes."""
+def _line(message: str) -> str:
+    """One line for standard error: control characters and line breaks shown escaped."""
+    return escape_controls(message)
+
+
+def _write(inputs: list[str | None], options: Options) -> _Tally:
+    """Run every input and write the output; return the counts."""
     dumps = any(path not in (None, "-") and is_dump(path) for path in inputs)
-    total = None if dumps else len(inputs)
-    parallel = options.jobs > 1 and total != 1 and "-" not in inputs  # stdin stays here
-    results = _results(_items(inputs, options), options, total, parallel=parallel)
+    total = None if dumps else len(inputs)  # a dump's pages are counted as they come
+    results = _results(inputs, options, total)
     if not options.output_file:
-        tally = _write_all(results, _TextOutput(sys.stdout, options.output), total)
+        if sys.stdout is None:
+            raise OptionError("standard output is closed; write to a file with -o", option="-o")
+        tally = _write_all(results, options, total, sys.stdout)
         sys.stdout.flush()
         return tally
-    with atomic_output(options.output_file) as raw:
-        if options.output == "parquet":
-            with ParquetWriter(raw) as writer:
-                return _write_all(results, _ParquetOutput(writer), total)
-        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-        tally = _write_all(results, _TextOutput(text, options.output), total)
-        text.flush()
-        text.detach()  # the atomic output closes the file
-        return tally
+    check_not_an_input(options.output_file, [path for path in inputs if path not in (None, "-")])
+    parquet = options.output == "parquet"
+    with replacing(options.output_file, open_file=not parquet) as pending:
+        if parquet:
+            with ParquetWriter(str(pending.temp)) as writer:
+                tally = _write_all(results, options, total, writer)
+        else:
+            assert pending.file is not None
+            tally = _write_all(results, options, total, pending.file)
+        if tally.failed == tally.pages:
+            pending.abandon()
+            print(
+                _line(f"icor-extract: {options.output_file} not written: every input failed"),
+                file=sys.stderr,
+            )
+    return tally
 
 
-def _exit_code(tally: _Tally) -> int:
-    if tally.failed == 0:
-        return EXIT_OK
-    return EXIT_FAILED if tally.failed == tally.pages else EXIT_PARTIAL
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; returns the exit code."""
-    options = parse_args(sys.argv[1:] if argv is None else argv)
+def _run(options: Options) -> int:
     inputs: list[str | None] = (
         list(expand_paths(options.paths, options.glob)) if options.paths else [None]
     )
     if not inputs:
         print("icor-extract: error: no pages found under the given folders", file=sys.stderr)
         return EXIT_FAILED
-    try:
-        return _exit_code(_run(inputs, options))
-    except BrokenPipeError:  # output piped into head: not an error
+    tally = _write(inputs, options)
+    if tally.failed == 0:
+        return EXIT_OK
+    return EXIT_FAILED if tally.failed == tally.pages else EXIT_PARTIAL
+
+
+def _failed(error: BaseException, options: Options) -> int:
+    """Report a run that raised ``error`` in one line; return its exit code."""
+    unwritten = f"{options.output_file} not written" if options.output_file else "output incomplete"
+    code = EXIT_FAILED
+    if isinstance(error, KeyboardInterrupt):
+        message, code = f"interrupted; {unwritten}", EXIT_INTERRUPTED
+    elif isinstance(error, BrokenPipeError):  # output piped into head: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except KeyboardInterrupt:
-        where = f"; {options.output_file} was not written" if options.output_file else ""
-        print(f"icor-extract: interrupted{where}", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except (OSError, MissingDependencyError) as error:
-        problem = f"cannot write the output: {error}" if isinstance(error, OSError) else error
-        print(f"icor-extract: error: {problem}", file=sys.stderr)
-        return EXIT_FAILED
-    except Exception as error:  # the boundary where a bug is reported as one
+    elif isinstance(error, OptionError | MissingDependencyError):  # a missing extra too
+        message = f"error: {error}"
+    elif isinstance(error, OSError):
+        message = f"error: cannot write the output ({unwritten}): {error}"
+    elif isinstance(error, MemoryError):
+        message = f"error: out of memory ({unwritten}); try fewer --jobs, or smaller pages"
+    else:
         detail = error.message if isinstance(error, InternalError) else repr(error)
-        print(f"icor-extract: internal error (a bug, please report it): {detail}", file=sys.stderr)
-        return EXIT_BUG
+        message, code = f"internal error (a bug, please report it): {detail}", EXIT_BUG
+    print(_line(f"icor-extract: {message}"), file=sys.stderr)
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit code."""
+    options = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(options)
+    except (KeyboardInterrupt, Exception) as error:  # the boundary where errors are reported
+        return _failed(error, options)
 
 
 if __name__ == "__main__":  # pragma: no cover

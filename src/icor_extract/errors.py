@@ -5,7 +5,8 @@
     IcorExtractError                 base of every error this library raises on purpose
     ├── InputError                   the input cannot be read as a document
     │   ├── EmptyInputError          nothing but whitespace
-    │   └── DecodingError            bytes that are not text in the expected encoding
+    │   ├── DecodingError            bytes that are not text in the expected encoding
+    │   └── TooLargeError            more than the size limit, or than memory holds
     ├── UnsupportedFormatError       a format name or document kind we do not read
     ├── OptionError                  an option value the call does not accept
     ├── NoTableError                 a readable document without any table
@@ -59,6 +60,15 @@ class DecodingError(InputError):
         self.encoding = encoding
         #: byte offset of the first invalid byte
         self.offset = offset
+
+
+class TooLargeError(InputError):
+    """The input is larger than the size limit, or needs more memory than there is."""
+
+    def __init__(self, message: str, *, limit: int | None, source: str | None = None) -> None:
+        super().__init__(message, source=source)
+        #: the size limit in bytes that was exceeded; ``None`` when memory ran out
+        self.limit = limit
 
 
 class UnsupportedFormatError(IcorExtractError):
@@ -136,6 +146,7 @@ __all__ = [
     "NoMemberTableError",
     "NoTableError",
     "OptionError",
+    "TooLargeError",
     "UnsupportedFormatError",
     "require",
 ]

@@ -81,6 +81,7 @@ class Rule(_DottedName):
     # why a row is no member (RejectedRow.rule)
     REJECTED_EMPTY = "rejected.empty"
     REJECTED_NO_CELLS = "rejected.no-cells"
+    REJECTED_UNREAD = "rejected.unread"
     REJECTED_NO_ORGANIZATION = "rejected.no-organization"
     REJECTED_TOO_MANY_CELLS = "rejected.too-many-cells"
     REJECTED_SUMMARY = "rejected.summary"
@@ -106,7 +107,10 @@ class NoteCode(_DottedName):
     GRID_DEGRADED = "grid.degraded"
     GRID_BEYOND_HEADER = "grid.beyond-header"
     READER_DROPPED = "reader.dropped"
+    READER_CONTROLS = "reader.controls"
+    READER_UNREAD_ROWS = "reader.unread-rows"
     REALIGN_SHIFT = "realign.shift"
+    REALIGN_BUDGET = "realign.budget"
     ENTRY_EXTRA_LINES = "entry.extra-lines"
     COUNTRY_INFERRED = "country.inferred"
     GROUP_COLUMN = "group.column"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 
 from wcwidth import wcswidth
@@ -17,7 +18,7 @@ from wcwidth import wcswidth
 from icor_extract.adapters.schema import FLAT_COLUMNS, TABLE_COLUMNS, column, flat_row, with_status
 from icor_extract.model import Member
 
-__all__ = ["to_csv", "to_json", "to_jsonl", "to_table"]
+__all__ = ["escape_controls", "to_csv", "to_json", "to_jsonl", "to_table"]
 
 
 def to_csv(members: Iterable[Member], *, header: bool = True) -> str:
@@ -50,17 +51,35 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
+# C0 and C1 control characters, line breaks and tabs included: never sent raw
+# to a terminal (an escape sequence could retitle, clear or recolour it)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _escape(control: re.Match[str]) -> str:
+    return repr(control.group())[1:-1]  # \n, \t, \x1b
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with its control characters shown as escapes (``\\x1b``, ``\\n``)."""
+    return _CONTROL.sub(_escape, text)
+
+
 def to_table(members: Sequence[Member], *, page: bool = False) -> str:
     """A plain-text table, aligned by display width; ``-`` marks a missing value.
 
     The status and year-left columns are shown only when some member's status
     is not ``member``; ``page`` adds the page column, for members read from more
-    than one page.
+    than one page.  Control characters are shown escaped: the table is meant
+    for a terminal.
     """
     names = with_status(TABLE_COLUMNS, members)
     columns = tuple(column(name) for name in ((*names, "page") if page else names))
     rows = [
-        ["-" if value is None else str(value) for value in flat_row(m, columns).values()]
+        [
+            "-" if value is None else escape_controls(str(value))
+            for value in flat_row(m, columns).values()
+        ]
         for m in members
     ]
     titles = [c.heading for c in columns]

@@ -58,7 +58,7 @@ _ISO_LOCALES = ("zh_CN", "zh_TW", "zh_HK")
 #: CLDR locale whose names a page in each variant is written in
 DISPLAY_LOCALES: dict[Variant, str] = {"zh-hans": "zh", "zh-hant": "zh_Hant", "en": "en"}
 
-_QUALIFIER = re.compile(r"\s*(?:[（(][^）)]*[）)]|\s-\s.*)\s*$")
+_DASH_QUALIFIER = re.compile(r"\s-\s")
 _LATIN = re.compile(r"[A-Za-z]")
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _PLACE_ENDING = re.compile(r"(?:州|省|邦|地区|地區|区|區|县|縣|郡|市)$")
@@ -128,7 +128,19 @@ class Match:
 
 
 def _strip_qualifier(name: str) -> str:
-    return _QUALIFIER.sub("", name).strip()
+    """``name`` without a trailing ``(…)`` or `` - …`` qualifier, found in linear time."""
+    starts = []
+    dash = _DASH_QUALIFIER.search(name)
+    if dash is not None:
+        starts.append(dash.start())
+    stripped = name.rstrip()
+    if stripped.endswith((")", "）")):
+        inner = stripped[:-1]
+        after = max(inner.rfind(")"), inner.rfind("）")) + 1  # no closing bracket inside
+        opens = [at for at in (inner.find("(", after), inner.find("（", after)) if at != -1]
+        if opens:
+            starts.append(min(opens))
+    return name[: min(starts)].strip() if starts else name.strip()
 
 
 def _fold(name: str) -> str:
@@ -244,7 +256,7 @@ class CountryIndex:
         Latin-script names must stand as words (``Niger`` is not found in
         ``Nigeria``); Chinese names need no boundary.
         """
-        folded = text.casefold()
+        folded, origin = _fold_with_origin(text)
         matches: list[Match] = []
         position = 0
         size = len(folded)
@@ -262,14 +274,35 @@ class CountryIndex:
                         continue
                     if _LATIN.match(candidate) and not _word_bounded(folded, position, end):
                         continue
-                    hit = Match(position, end, text[position:end], found)
+                    start, stop = (
+                        (position, end)
+                        if origin is None
+                        else (origin[position], origin[end - 1] + 1)
+                    )
+                    hit = Match(start, stop, text[start:stop], found)
                     break
             if hit is None:
                 position += 1
             else:
                 matches.append(hit)
-                position = hit.end
+                position = end
         return matches
+
+
+def _fold_with_origin(text: str) -> tuple[str, list[int] | None]:
+    """``text`` case-folded, and for each folded character the offset it came from in ``text``.
+
+    ``casefold`` may change a text's length (``ß`` gives ``ss``, ``ﬁ`` ``fi``),
+    so the evidence of a match is cut from ``text`` at the mapped offsets, never
+    at the folded ones.  ``None``: the lengths agree and offsets are the same.
+    """
+    folded = text.casefold()
+    if len(folded) == len(text):  # no character folds to nothing, so each gave one
+        return folded, None
+    origin: list[int] = []
+    for offset, char in enumerate(text):
+        origin += [offset] * len(char.casefold())
+    return folded, origin
 
 
 def _starts(names: dict[str, Resolution]) -> dict[str, tuple[int, ...]]:

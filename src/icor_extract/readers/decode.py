@@ -25,8 +25,9 @@ import re
 from dataclasses import dataclass
 
 from icor_extract.errors import DecodingError, InputError
+from icor_extract.readers.raw import remove_controls
 
-__all__ = ["Decoded", "decode", "to_text"]
+__all__ = ["Decoded", "decode", "normalize_document", "to_text"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -180,3 +181,15 @@ def to_text(
     if not isinstance(data, str):
         raise InputError(f"expected str or bytes, got {type(data).__name__}", source=source)
     return _without_lone_surrogates(data, errors, source), used
+
+
+def normalize_document(text: str) -> tuple[str, int]:
+    """Text every reader can trust, and how many control characters were removed.
+
+    ``\\r\\n`` and a lone ``\\r`` become ``\\n`` (a page saved with old Mac line
+    ends is read line by line like any other), and control characters are
+    removed: they are never part of a value, and they would reach a terminal.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return remove_controls(text)

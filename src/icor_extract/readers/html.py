@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import unquote
 
 from lxml import etree
 
+from icor_extract.readers.html_guard import FLATTENED, UNCLOSED, guard
 from icor_extract.readers.raw import (
+    CONTROLS_DROPPED,
+    TOO_COMPLEX_DROPPED,
+    UNCLOSED_DROPPED,
     FlagHint,
     Link,
     RawCell,
@@ -26,6 +30,7 @@ from icor_extract.readers.raw import (
     Trail,
     enter_heading,
     flag_file,
+    has_controls,
     heading_path,
     link_title,
     normalize_text,
@@ -221,7 +226,18 @@ def _raw_cell(
         links=tuple(links),
         footnotes=tuple(footnotes or ()) + marks,
         flags=tuple(flags or ()),
+        dropped=_dropped(element, text),
     )
+
+
+def _dropped(element: etree._Element, text: str) -> tuple[str, ...]:
+    """What the guard or the clean-up took out of this cell, for the reader's notes."""
+    marks = (
+        (element.get(FLATTENED) is not None, TOO_COMPLEX_DROPPED),
+        (element.get(UNCLOSED) is not None, UNCLOSED_DROPPED),
+        (has_controls(text), CONTROLS_DROPPED),
+    )
+    return tuple(what for found, what in marks if found)
 
 
 def _row(tr: etree._Element, group: int, in_head: bool, line_offset: int) -> RawRow:
@@ -269,6 +285,8 @@ def read_html_tables(
         remove_pis=True,
         huge_tree=True,
     )
+    guarded = guard(text)
+    text = guarded.text
     state = _StreamState(trail=trail, line_offset=line_offset, count=first_index)
     for start in range(0, len(text), _CHUNK):
         parser.feed(text[start : start + _CHUNK])
@@ -276,7 +294,21 @@ def read_html_tables(
     parser.close()
     state.consume(parser.read_events(), headings=headings)
     state.finished.extend(state.close_all())
-    return sorted(state.finished, key=lambda table: table.index)
+    tables = sorted(state.finished, key=lambda table: table.index)
+    return _with_unread_rows(tables, guarded.rows)
+
+
+def _with_unread_rows(tables: list[RawTable], source_rows: int) -> list[RawTable]:
+    """Rows the source holds but the parser did not give are added, empty, to the last table.
+
+    They become rejected rows with a note: a loss is never silent.
+    """
+    unread = source_rows - sum(len(table.rows) for table in tables)
+    if unread <= 0 or not tables:
+        return tables
+    last = tables[-1]
+    rows = last.rows + tuple(RawRow(cells=(), group=-1) for _ in range(unread))
+    return [*tables[:-1], replace(last, rows=rows, unread_rows=unread)]
 
 
 @dataclass

@@ -26,10 +26,15 @@ from icor_extract.readers.raw import (
 
 __all__ = ["read_markdown", "table_spans"]
 
-_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
-_UNDERLINE = re.compile(r"\n(?:=+|-+)[ \t]*(?=\n|$)")
-_INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Every pattern here runs in linear time on any text: runs are possessive and
+# stop at the next opener, so no run is scanned once per starting point.
+# A tag's attributes stop at "<": "<table " repeated without ">" is linear.
+_TAG = re.compile(r"<(/?)table\b[^<>]*+>?", re.IGNORECASE)
+# The heading line; its closing "#"s and trailing blanks are cut in Python.
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]++(?P<title>[^\n]*+)", re.MULTILINE)
+_ATX_CLOSING = re.compile(r"[ \t]#++$")
+_UNDERLINE = re.compile(r"\n(?:=++|-++)[ \t]*+(?=\n|$)")
+_INLINE_LINK = re.compile(r"\[([^\[\]]*+)\]\((?:[^()]++|\([^()]*+\))*+\)")
 
 
 def table_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -55,9 +60,20 @@ def table_spans(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
+def _atx_title(title: str) -> str:
+    """An ATX heading's text without its closing ``#`` sequence and trailing blanks."""
+    title = title.rstrip(" \t")
+    closing = _ATX_CLOSING.search(title)
+    if closing is not None:
+        title = title[: closing.start()]
+    return title.rstrip(" \t")
+
+
 def _headings(text: str) -> list[tuple[int, int, str]]:
     """(offset, level, title) of every ATX and setext heading."""
-    found = [(m.start(), len(m.group(1)), m.group("title")) for m in _ATX.finditer(text)]
+    found = [
+        (m.start(), len(m.group(1)), _atx_title(m.group("title"))) for m in _ATX.finditer(text)
+    ]
     for underline in _UNDERLINE.finditer(text):  # setext: a line of text, then === or ---
         start = text.rfind("\n", 0, underline.start()) + 1
         title = text[start : underline.start()]

@@ -15,9 +15,12 @@ from urllib.parse import unquote
 from icor_extract.model import Layout, Location
 
 __all__ = [
+    "CONTROLS_DROPPED",
     "FILE_NAMESPACES",
     "HIDDEN_NAMESPACES",
     "NON_ARTICLE_NAMESPACES",
+    "TOO_COMPLEX_DROPPED",
+    "UNCLOSED_DROPPED",
     "FlagHint",
     "Link",
     "RawCell",
@@ -28,11 +31,13 @@ __all__ = [
     "Trail",
     "enter_heading",
     "flag_file",
+    "has_controls",
     "heading_path",
     "item_of_cell",
     "link_title",
     "namespace_of",
     "normalize_text",
+    "remove_controls",
     "source_text",
     "split_footnotes",
 ]
@@ -98,6 +103,8 @@ class RawTable:
     line: int | None = None
     #: every heading the table sits under, nearest first (``亚洲``, ``前成员``, ...)
     headings: tuple[str, ...] = ()
+    #: rows at the end that the source holds but the parser did not give (no cells)
+    unread_rows: int = 0
 
     def locations(self) -> tuple[Location, ...]:
         """The :class:`Location` of every row, by row index: what notes and records cite."""
@@ -184,12 +191,24 @@ class RawList:
         )
 
 
-_SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
-_STRIPPED = " \t\r\f\v\u00a0\u3000\u200b\ufeff"
-_LINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u3000\u200b\ufeff]+")
+_SPACE = re.compile(r"[\s\u200b\ufeff]+")
+# Every white space but the line break (U+2000-U+200A, U+3000 ... included),
+# and the zero-width spaces pages use as padding.
+_LINE_SPACE = re.compile(r"(?:[^\S\n]|[\u200b\ufeff])+")
+# C0 and C1 control characters other than tab, line feed and carriage return
+# (white space, collapsed like any other): a value never holds them, so a page
+# cannot reach a terminal's escape sequences through it.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+#: what a cell's ``dropped`` says when control characters were taken out of it
+CONTROLS_DROPPED = "control characters"
+#: what a cell's ``dropped`` says when its markup was removed, its text kept
+TOO_COMPLEX_DROPPED = "markup too complex to parse (read as plain text)"
+#: what a cell's ``dropped`` says when an unclosed <script>, <textarea> … tag was removed
+UNCLOSED_DROPPED = "an unclosed raw-text tag (<script>, <textarea> …), its text kept"
 # Footnote marks as MediaWiki renders them ([1], [注 2], [a]) and as pandoc
-# escapes them (\[1\]).
-_FOOTNOTE = re.compile(r"\\?\[\s*((?:注|note|n)?\s*\d{1,3}|[a-z])\s*\\?\]", re.IGNORECASE)
+# escapes them (\[1\]).  Possessive: a long run of spaces after "[" is
+# scanned once, not once per way of splitting it.
+_FOOTNOTE = re.compile(r"\\?\[\s*+((?:(?:注|note|n)\s*+)?+\d{1,3}|[a-z])\s*+\\?\]", re.IGNORECASE)
 
 
 _SOURCE_BREAK = re.compile(r"\n(?:[ \t]*\n)+|\n(?=[*#:;])")
@@ -210,11 +229,25 @@ def source_text(text: str, *, paragraphs: bool = False) -> str:
     return text.replace("\n", " ").replace("\x00", "\n")
 
 
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a control character that :func:`normalize_text` removes."""
+    return _CONTROL.search(text) is not None
+
+
+def remove_controls(text: str) -> tuple[str, int]:
+    """``text`` without its control characters, and how many there were."""
+    return _CONTROL.subn("", text)
+
+
 def normalize_text(text: str) -> str:
-    """Collapse runs of whitespace to one space, keeping explicit line breaks."""
+    """Collapse runs of whitespace to one space, keeping explicit line breaks.
+
+    Control characters (C0 and C1, but tab and line breaks) are removed.
+    """
+    text = _CONTROL.sub("", text)
     if "\n" not in text:
-        return _LINE_SPACE.sub(" ", text).strip(_STRIPPED)
-    lines = (_LINE_SPACE.sub(" ", line).strip(_STRIPPED) for line in text.split("\n"))
+        return _LINE_SPACE.sub(" ", text).strip(" ")
+    lines = (_LINE_SPACE.sub(" ", line).strip(" ") for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
@@ -249,8 +282,10 @@ def namespace_of(title: str) -> str | None:
     return prefix if prefix in NON_ARTICLE_NAMESPACES else None
 
 
-# Commons flag files: Flag_of_India.svg, Flag_of_Afghanistan_(2013–2021).svg
-_FLAG_FILE = re.compile(r"Flag[ _]of[ _](?P<name>[^/|\]]+?)\.svg", re.IGNORECASE)
+# Commons flag files: Flag_of_India.svg, Flag_of_Afghanistan_(2013–2021).svg.
+# The name is bounded (no country's name is longer), so a long run of
+# "Flag_of_" without ".svg" costs linear time, not quadratic.
+_FLAG_FILE = re.compile(r"Flag[ _]of[ _](?P<name>[^/|\]]{1,120}?)\.svg", re.IGNORECASE)
 
 
 def flag_file(text: str) -> tuple[str, str] | None:
@@ -288,4 +323,4 @@ def link_title(href: str) -> str | None:
     title = unquote(title).replace("_", " ").strip()
     if not title or namespace_of(title) is not None:
         return None
-    return _SPACE.sub(" ", title)
+    return _SPACE.sub(" ", _CONTROL.sub("", title)).strip() or None

@@ -39,11 +39,14 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.wikicode import Wikicode
 
 from icor_extract.readers.raw import (
+    CONTROLS_DROPPED,
     FILE_NAMESPACES,
     HIDDEN_NAMESPACES,
+    TOO_COMPLEX_DROPPED,
     FlagHint,
     Link,
     flag_file,
+    has_controls,
     namespace_of,
     normalize_text,
     source_text,
@@ -216,10 +219,11 @@ def _walk(code: Wikicode, out: CellContent) -> None:
             out.dropped.append(type(node).__name__)
 
 
-#: more tags or templates than this in one cell are not given to mwparserfromhell,
-#: whose tokenizer is quadratic on long runs of unclosed tags (4,000 take 1.3 s)
+#: more markup openers than this in one cell (``<``, ``{{``, ``[``) are not given to
+#: mwparserfromhell, whose tokenizer is quadratic on long runs of unclosed tags,
+#: comments and external links (4,000 unclosed tags take 1.3 s)
 MAX_MARKUP_OPENERS = 200
-_OPENER = re.compile(r"<[A-Za-z]|\{\{|\[\[")
+_OPENER = re.compile(r"<|\{\{|\[")
 _CRUDE_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]]*)\]\]")
 _CRUDE_MARKUP = re.compile(r"<[^<>]*>|\{\{[^{}]*\}\}|\{\{|\}\}|\[\[|\]\]|'{2,}")
 
@@ -228,7 +232,7 @@ def _crude(wikitext: str, out: CellContent) -> None:
     """Text of markup too complex to parse in bounded time: tags and templates dropped."""
     text = _CRUDE_LINK.sub(r"\1", wikitext)
     out.parts.append(_CRUDE_MARKUP.sub("", text))
-    out.dropped.append("markup too complex to parse (read as plain text)")
+    out.dropped.append(TOO_COMPLEX_DROPPED)
 
 
 # The common, simple constructs, read without building a parse tree.  Anything
@@ -241,12 +245,30 @@ _FAST_TOKEN = re.compile(
       | (?P<br><br\s*/?>)
       | <ref(?P<refattrs>\s[^<>/]*)?/>
       | <ref(?:\s[^<>]*)?>(?P<reftext>[^<>{}\[\]&]*)</ref>
-      | &(?P<entity>[A-Za-z]+|\#[0-9]+|\#x[0-9A-Fa-f]+);
-      | <!--(?:(?!-->).)*-->""",
+      | &(?P<entity>[A-Za-z]+|\#[0-9]+|\#x[0-9A-Fa-f]+);""",
     re.VERBOSE | re.DOTALL,
 )
 _FAST_FORBIDDEN = re.compile(r"[\[\]{}<>&]|''")
 _REF_NAME = re.compile(r"""name\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+
+
+def _without_comments(wikitext: str) -> str | None:
+    """The text with its ``<!--…-->`` comments taken out, in one pass.
+
+    ``None`` when a comment is left open: the full parser decides what it hides.
+    """
+    if "<!--" not in wikitext:
+        return wikitext
+    parts: list[str] = []
+    position = 0
+    while (start := wikitext.find("<!--", position)) != -1:
+        end = wikitext.find("-->", start + 4)
+        if end == -1:
+            return None
+        parts.append(wikitext[position:start])
+        position = end + 3
+    parts.append(wikitext[position:])
+    return "".join(parts)
 
 
 def _fast_template(match: re.Match[str], out: CellContent) -> None:
@@ -287,6 +309,10 @@ def _fast_token(match: re.Match[str], out: CellContent) -> None:
 
 def _fast(wikitext: str, out: CellContent) -> bool:
     """Read a cell of simple markup into ``out``; ``False`` if it needs the full parser."""
+    uncommented = _without_comments(wikitext)
+    if uncommented is None:
+        return False
+    wikitext = uncommented
     position = 0
     for match in _FAST_TOKEN.finditer(wikitext):
         between = wikitext[position : match.start()]
@@ -314,6 +340,8 @@ def read_cell_content(wikitext: str, *, fast: bool = True) -> CellContent:
             _crude(wikitext, out)
         else:
             _walk(mwparserfromhell.parse(wikitext), out)
+    if has_controls("".join(out.parts)):
+        out.dropped.append(CONTROLS_DROPPED)
     text, marks = split_footnotes(out.text)
     out.parts = [text]
     out.footnotes += marks

@@ -33,8 +33,11 @@ from icor_extract.readers.wikimarkup import read_cell_content
 __all__ = ["heading_title", "read_wikitext", "scan_depth", "split_cells"]
 
 _HEADING = re.compile(r"^(?P<level>={1,6})(?P<title>.+?)(?P=level)\s*$")
+# A name starts only where no name character precedes it, and every run is
+# possessive: a long run of attribute-like text is scanned once (linear time).
 _ATTRIBUTE = re.compile(
-    r"""(?P<name>[A-Za-z][\w:.-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))"""
+    r"""(?<![\w:.-])(?P<name>[A-Za-z][\w:.-]*+)\s*+=\s*+"""
+    r"""(?:"(?P<dq>[^"]*+)"|'(?P<sq>[^']*+)'|(?P<bare>[^\s"'>]++))"""
 )
 _OPENERS = frozenset({"{{", "[[", "-{"})
 

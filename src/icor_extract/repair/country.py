@@ -234,6 +234,23 @@ def _empty(rule: Rule, evidence: str, note: str, row: int | None, column: int | 
     return Country(None, None, provenance)
 
 
+def _contradicts(entry: Entry, code: str, *, strict: bool) -> str | None:
+    """What the entry's own names name against country ``code``, or ``None``.
+
+    A name of another country, or of two, contradicts it; ``strict`` also
+    counts a name that decides nothing (a former state, an ambiguous name).
+    """
+    column = entry.aligned.values[Role.ORGANIZATION].column
+    verdict = _entry_verdict(_name_hints(entry, column))
+    if (
+        verdict.conflict
+        or (verdict.code is not None and verdict.code != code)
+        or (strict and verdict.code is None and verdict.hints)
+    ):
+        return ", ".join(repr(hint.evidence) for hint in verdict.hints)
+    return None
+
+
 def _from_cell(
     entries: list[Entry], placed: Placed, found: tuple[Rule, str, Resolution], variant: Variant
 ) -> list[Country]:
@@ -259,25 +276,18 @@ def _from_cell(
             rule_empty = _EMPTY_RULE[resolution.status]
             result.append(_empty(rule_empty, evidence, note, placed.row, placed.column))
             continue
+        # A row that continues a country cell (its own was lost, an inference)
+        # or lies under its rowspan: its own name may contradict that cell.
+        named = _contradicts(entry, code, strict=continued) if continued or spanned else None
+        if named is not None:
+            how = "continues" if continued else "lies under the rowspan of"
+            note = (
+                f"this row {how} the country cell of row {placed.row} ({evidence!r}), "
+                f"but its own name names {named}"
+            )
+            result.append(_empty(Rule.COUNTRY_CONFLICT, evidence, note, placed.row, placed.column))
+            continue
         if continued:
-            # The row lost its own country cell and is taken to continue the row
-            # above: an inference, which its own name may contradict.
-            column = entry.aligned.values[Role.ORGANIZATION].column
-            verdict = _entry_verdict(_name_hints(entry, column))
-            if (
-                verdict.conflict
-                or (verdict.code is not None and verdict.code != code)
-                or (verdict.code is None and verdict.hints)
-            ):
-                named = ", ".join(repr(hint.evidence) for hint in verdict.hints)
-                note = (
-                    f"this row continues the country cell of row {placed.row} ({evidence!r}), "
-                    f"but its own name names {named}"
-                )
-                result.append(
-                    _empty(Rule.COUNTRY_CONFLICT, evidence, note, placed.row, placed.column)
-                )
-                continue
             note = (
                 f"{rule} of row {placed.row}: this row's own country cell was lost, "
                 "and the row continues that row's"

@@ -8,7 +8,8 @@ accepts (a country, a former one, a state without an ISO code, or a name
 that may be either of two countries, ``{{TRNC}}``, ``{{ROK-KOR}}``) becomes a
 flag template hint; any other bare template is markup left out of the values, like
 the unknown templates the reader dropped itself, and every row holding such
-markup gets a ``reader.dropped`` note.
+markup gets a ``reader.dropped`` note.  Rows the HTML reader counted in the
+source but the parser did not give get a ``reader.unread-rows`` note.
 """
 
 from __future__ import annotations
@@ -65,6 +66,13 @@ def _row(row: RawRow) -> RawRow:
 
 def _dropped_notes(table: RawTable, locations: Sequence[Location]) -> list[Note]:
     notes = []
+    if table.unread_rows:  # counted by the HTML reader; they are rejected rows
+        message = (
+            f"{table.unread_rows} rows of the source not read by the HTML parser "
+            "(markup it could not parse): listed as rejected rows"
+        )
+        location = Location(table=table.index)
+        notes.append(Note(code=NoteCode.READER_UNREAD_ROWS, message=message, location=location))
     for y, row in enumerate(table.rows):
         dropped = sorted({name for cell in row.cells for name in cell.dropped})
         if dropped:

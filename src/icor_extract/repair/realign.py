@@ -73,6 +73,8 @@ class AlignedRow:
     reason: str = ""
     cells: tuple[str, ...] = ()  # the source texts, kept for rejected rows
     rule: Rule | None = None  # why a rejected row was rejected (rejected.summary ...)
+    #: the placement search was over its budget: cells kept in the first free columns
+    as_written: bool = False
 
 
 # How well a kind of content fits a column role; None is a column we know
@@ -116,6 +118,14 @@ _LOST_COST: dict[Role | None, float] = {
 
 def _raw_texts(table: RawTable, y: int) -> tuple[str, ...]:
     return tuple(cell.text for cell in table.rows[y].cells)
+
+
+#: the placement search costs cells x free columns; beyond this budget a row is
+#: placed as written (its cells in the first free columns) and noted
+PLACEMENT_BUDGET = 20_000
+#: shapes (cells + columns) larger than this are not cached: the cache holds at
+#: most 4,096 shapes of this size, a bounded amount of memory
+_CACHED_SHAPE = 256
 
 
 @lru_cache(maxsize=4096)
@@ -243,15 +253,23 @@ def _positions(
     free: list[int],
     roles: tuple[Role | None, ...],
     spans_own: bool,
-) -> tuple[int, ...]:
+) -> tuple[int, ...] | None:
+    """The positions in ``free`` of the row's cells; ``None`` beyond the search budget."""
     if spans_own:  # a colspan inside the row means it was written as laid out
         return tuple(range(len(sequence)))
-    # rows of one table share a few shapes: the placement is cached by shape
+    if len(sequence) * len(free) > PLACEMENT_BUDGET:
+        return None
+    # rows of one table share a few shapes: the placement is cached by shape,
+    # unless the shape is large (the cache stays small in bytes)
     contents = tuple(classify(cells[i]) for i in sequence)
+    if len(contents) + len(free) > _CACHED_SHAPE:
+        return _best_placement.__wrapped__(contents, tuple(free), roles)
     return _best_placement(contents, tuple(free), roles)
 
 
-def _finished(table: RawTable, y: int, values: dict[Role, Placed], lost: int) -> AlignedRow:
+def _finished(
+    table: RawTable, y: int, values: dict[Role, Placed], lost: int, *, as_written: bool
+) -> AlignedRow:
     """A member row, or a rejected one when no organization reached its column."""
     line = table.rows[y].line
     organization = values.get(Role.ORGANIZATION)
@@ -261,7 +279,9 @@ def _finished(table: RawTable, y: int, values: dict[Role, Placed], lost: int) ->
         else None
     )
     if found is None and organization is not None and organization.text:
-        return AlignedRow(row=y, line=line, kind=RowKind.MEMBER, values=values, shift=lost)
+        return AlignedRow(
+            row=y, line=line, kind=RowKind.MEMBER, values=values, shift=lost, as_written=as_written
+        )
     texts = _raw_texts(table, y)
     if found is None:
         found = (
@@ -303,6 +323,9 @@ def _align_member(
         _claim(values, roles[x], Placed(anchor, Placement.SPAN, covering.row, x, covering.cell))
     spans_own = any(slot is not None and slot.row == y and slot.copy for slot in slots)
     positions = _positions(cells, sequence, free, roles, spans_own)
+    as_written = positions is None
+    if positions is None:
+        positions = tuple(range(len(sequence)))
     lost = _place_own(
         values, cells, own, roles, y=y, free=free, sequence=sequence, positions=positions
     )
@@ -310,7 +333,7 @@ def _align_member(
     for x, slot in enumerate(slots):
         if slot is not None and slot.row == y:
             _claim(values, roles[x], Placed(cells[slot.cell], Placement.SPAN, y, x, slot.cell))
-    return _finished(table, y, values, lost)
+    return _finished(table, y, values, lost, as_written=as_written)
 
 
 def align_rows(
@@ -367,6 +390,12 @@ def _notes(
                 Note(code=NoteCode.GRID_BEYOND_HEADER, location=locations[y], message=message)
             )
     for aligned in rows:
+        if aligned.as_written:
+            message = (
+                "too many cells and columns to search for the best placement: placed as written"
+            )
+            location = locations[aligned.row]
+            notes.append(Note(code=NoteCode.REALIGN_BUDGET, message=message, location=location))
         shifted = _shift_message(aligned)
         if shifted is not None:
             notes.append(
@@ -378,6 +407,11 @@ def _notes(
 def _no_member(table: RawTable, y: int) -> AlignedRow | None:
     """A row rejected before it is read: one without cells, or a total (总计 | 187)."""
     row = table.rows[y]
+    if not row.cells and y >= len(table.rows) - table.unread_rows:
+        return AlignedRow(
+            row=y, line=row.line, kind=RowKind.REJECTED,
+            reason="a source row the HTML parser did not read", rule=Rule.REJECTED_UNREAD,
+        )  # fmt: skip
     if not row.cells:
         return AlignedRow(
             row=y, line=row.line, kind=RowKind.REJECTED, reason="row has no cells",
