@@ -58,7 +58,7 @@ def _paragraphs() -> list[str]:
         inside = 0
         for line in _text(name).splitlines():
             inside += line.lstrip().startswith("{|") - line.lstrip().startswith("|}")
-            markup = line.startswith(("=", "|", "!", "{", "[[File"))
+            markup = line.startswith(("=", "|", "!", "{", "[[File", "*", "#"))
             if not inside and len(line) > 40 and not markup:
                 found.append(line)
     return found
