@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import strategies as st
+
+from icor_extract import Extraction, Location, Member, Status
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -70,6 +73,71 @@ def mutated_pages(draw: st.DrawFn) -> str:
         else:
             text = text[:start] + draw(st.sampled_from(_TOKENS)) + text[start:]
     return text
+
+
+# --- two versions of one membership list, for the matching and compare properties ---
+
+_NAMES = ["共产党（马列）", "共产党", "劳动党", "抵抗－劳动运动", "抵抗－劳动党", "海地新共产党",
+          "新海地共产党", "西班牙工人共产党", "西班牙人民共产党", "革命共产主义者联盟", "工人党",
+          "马列主义党（共产主义重建）", "馬列主義黨（共產主義重建）", "Workers' Party",
+          "workers party"]  # fmt: skip
+_LINKS = [None, None, "共产党", "劳动党 (塞尔维亚)", "劳动党_(塞尔维亚)", "工人党", "抵抗－劳动党"]
+_PLACES = [(None, None), ("FR", "EU"), ("FR", None), (None, "EU"), ("TR", "AS"), ("TR", "EU"),
+           ("HT", "NA")]  # fmt: skip
+
+
+@st.composite
+def members(draw: st.DrawFn, *, row: int = 0) -> Member:
+    """A member whose values come from small pools, so that names, links and places collide."""
+    country_code, continent_code = draw(st.sampled_from(_PLACES))
+    return Member(
+        organization=draw(st.sampled_from(_NAMES)),
+        country=country_code and f"country {country_code}",
+        country_code=country_code,
+        continent=continent_code and f"continent {continent_code}",
+        continent_code=continent_code,
+        joined=draw(st.sampled_from([None, 2010, 2010, 2014])),
+        link=draw(st.sampled_from(_LINKS)),
+        section=None,
+        location=Location(table=0, row=row),
+        status=draw(st.sampled_from([Status.MEMBER, Status.MEMBER, Status.FORMER])),
+    )
+
+
+@st.composite
+def extractions(draw: st.DrawFn, *, max_members: int = 8) -> Extraction:
+    """An extraction of a few members in rows 1, 2, 3 ..."""
+    count = draw(st.integers(min_value=0, max_value=max_members))
+    return Extraction(members=tuple(draw(members(row=row)) for row in range(1, count + 1)))
+
+
+@st.composite
+def extraction_pairs(draw: st.DrawFn) -> tuple[Extraction, Extraction]:
+    """An extraction and a later version of it: some members kept, some edited, dropped or
+    added, so that every matching rule gets work."""
+    old = draw(extractions())
+    kept: list[Member] = []
+    for member in old.members:
+        action = draw(st.sampled_from(["keep", "keep", "drop", "edit", "add"]))
+        if action == "drop":
+            continue
+        edited = member
+        if action == "edit":
+            field = draw(
+                st.sampled_from(["organization", "link", "joined", "status", "country", "renamed"])
+            )
+            changed = draw(members())
+            attributes = {"country": ("country", "country_code"),
+                          "renamed": ("organization", "link")}.get(field, (field,))  # fmt: skip
+            edited = replace(member, **{name: getattr(changed, name) for name in attributes})
+        kept.append(edited)
+        if action == "add":
+            kept.append(draw(members()))
+    kept = [
+        replace(member, location=Location(table=0, row=row))
+        for row, member in enumerate(kept, start=1)
+    ]
+    return old, Extraction(members=tuple(kept))
 
 
 #: what an attacker puts inside a cell to make the HTML parser lose rows: raw-text

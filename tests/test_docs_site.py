@@ -165,4 +165,6 @@ def test_notebook_runs_and_draws_the_chart() -> None:
     assert "52 members, 0 rejected rows, 1 table" in text
     assert "15 members without a country" in text
     assert "ICOR: {'member': 52}" in text
+    assert "5 joined" in text  # the section comparing the two versions
+    assert "刚果革命组织  CD  country.other-source  {{flag|刚果民主共和国}}" in text
     assert any("image/png" in output.get("data", {}) for output in outputs)

@@ -28,6 +28,8 @@ ALLOWED: dict[str, set[str]] = {
     "input_file": {"model", "errors"},
     "output_file": {"model", "errors"},
     "api": {"model", "errors", "readers", "grid", "geo", "repair", "records", "input_file"},
+    # two extractions in, changes out: beside the adapters, after the records
+    "versions": {"model", "errors"},
     "cli": {
         "model",
         "errors",
@@ -38,20 +40,24 @@ ALLOWED: dict[str, set[str]] = {
         "output_file",
         "corpus",
         "dump",
+        "cli_diff",
     },
+    "cli_diff": {"model", "errors", "api", "versions"},
     # corpus scale (issue 14): dumps are a container of pages, read before any stage; the
     # pre-check runs the first stages on part of a page; corpus and dask run api per page
     "dump": {"model", "errors"},
     "precheck": {"model", "errors", "readers", "grid", "repair"},
     "corpus": {"model", "errors", "api", "dump", "precheck"},
     "dask": {"model", "errors", "adapters", "corpus", "dump"},
-    "__init__": {"model", "errors", "api"},
+    "__init__": {"model", "errors", "api", "versions"},
 }
 #: imports made inside a function on purpose, with the reason
 LAZY_EXCEPTIONS = {
     # Extraction.to_dataframe / _repr_html_ are conveniences on the result; pandas and the
     # adapter are imported only when they are called, so model imports nothing at load time.
     ("model", "adapters"),
+    # Extraction.fill_from likewise: matching and its dependencies load when it is called.
+    ("model", "versions"),
 }
 
 

@@ -159,5 +159,6 @@ def test_every_golden_file_is_listed() -> None:
         "icor.zh.wikitext.expected.json",
         "cwpi.zh.md.expected.json",
         "cwpi.zh.wikitext.expected.json",
+        "icor.zh.changes.expected.json",  # compare()'s golden (tests/test_versions.py)
     }
     assert mine - set(LIST_PAGES.values()) == set(GOLDEN_FILES)

@@ -50,15 +50,19 @@ from icor_extract.model import (
     Status,
     Variant,
 )
+from icor_extract.versions import Changes, Event, EventKind, MatchRule, compare
 
 _logging.getLogger("icor_extract").addHandler(_logging.NullHandler())
 
 __all__ = [
     "FORMATS",
     "VARIANTS",
+    "Changes",
     "DecodingError",
     "EmptyInputError",
     "Errors",
+    "Event",
+    "EventKind",
     "Extraction",
     "Format",
     "IcorExtractError",
@@ -66,6 +70,7 @@ __all__ = [
     "InternalError",
     "Layout",
     "Location",
+    "MatchRule",
     "Member",
     "MissingDependencyError",
     "NoMemberTableError",
@@ -83,6 +88,7 @@ __all__ = [
     "UnsupportedFormatError",
     "Variant",
     "__version__",
+    "compare",
     "example",
     "parse",
     "read",

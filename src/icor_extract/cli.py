@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import IO, NoReturn, TextIO
@@ -37,6 +38,7 @@ from icor_extract import __version__
 from icor_extract.adapters.parquet import ParquetWriter
 from icor_extract.adapters.text import escape_controls, to_csv, to_json, to_jsonl, to_table
 from icor_extract.api import EXAMPLE_PAGE, FORMATS, VARIANTS, example, parse, read
+from icor_extract.cli_diff import diff_main
 from icor_extract.corpus import page_members
 from icor_extract.dump import DumpPage, is_dump, iter_pages
 from icor_extract.errors import (
@@ -86,6 +88,7 @@ class Options:
     max_bytes: int = MAX_BYTES
     title: str | None = None
     namespaces: tuple[int, ...] = (0,)
+    fill_from: str | None = None
 
 
 def _positive(text: str) -> int:
@@ -136,7 +139,8 @@ def _parser() -> argparse.ArgumentParser:
             "Extract the members of Wikipedia membership tables as clean records. "
             "With no PATH, runs on the bundled ICOR page (zh-wiki, CC BY-SA)."
         ),
-        epilog="Exit codes: 0 ok; 1 some inputs failed; 2 usage error or all inputs failed; 3 bug.",
+        epilog="Exit codes: 0 ok; 1 some inputs failed; 2 usage error or all inputs failed; 3 bug. "
+        "To compare two versions of a page: icor-extract diff OLD NEW (see diff --help).",
     )
     parser.add_argument(
         "paths",
@@ -182,6 +186,11 @@ def _parser() -> argparse.ArgumentParser:
         "--namespace", metavar="N", type=int, action="append",
         help="in a dump, read pages of namespace N (repeatable; default: 0, articles)",
     )  # fmt: skip
+    parser.add_argument(
+        "--fill-from", metavar="OTHER",
+        help="fill empty countries, continents, years and links from OTHER, another version "
+        "of the same page (see also: icor-extract diff OLD NEW)",
+    )  # fmt: skip
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -204,6 +213,7 @@ def parse_args(argv: Sequence[str]) -> Options:
         max_bytes=namespace.max_bytes,
         title=namespace.title,
         namespaces=tuple(namespace.namespace or (0,)),
+        fill_from=namespace.fill_from,
     )
 
 
@@ -270,9 +280,22 @@ def _items(inputs: Iterable[str | None], options: Options) -> Iterator[Item]:
             yield from iter_pages(path, namespaces=options.namespaces, title=options.title)
         except InputError as error:
             yield _Unreadable(path, str(error))
+@lru_cache(maxsize=1)
+def _other(path: str, options: Options) -> Extraction:
+    """The page given to ``--fill-from``, read once however many pages it fills."""
+    return read(
+        path, variant=options.variant, encoding=options.encoding, max_bytes=options.max_bytes
+    )
 
 
 def _extract(path: str | None, options: Options) -> Extraction:
+    extraction = _extract_page(path, options)
+    if options.fill_from is None:
+        return extraction
+    return extraction.fill_from(_other(options.fill_from, options))
+
+
+def _extract_page(path: str | None, options: Options) -> Extraction:
     if path is None:
         return example(variant=options.variant)
     if path == "-":
@@ -546,8 +569,12 @@ def _failed(error: BaseException, options: Options) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; returns the exit code."""
-    options = parse_args(sys.argv[1:] if argv is None else argv)
+    """Run the command; returns the exit code.  ``icor-extract diff ...`` is
+    :func:`icor_extract.cli_diff.diff_main` (name a page ``./diff`` to read it)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["diff"]:
+        return diff_main(arguments[1:])
+    options = parse_args(arguments)
     try:
         return _run(options)
     except (KeyboardInterrupt, Exception) as error:  # the boundary where errors are reported

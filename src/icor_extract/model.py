@@ -78,6 +78,11 @@ class Rule(_DottedName):
     STATUS_HEADING = "status.heading"
     STATUS_DEFAULT = "status.default"
     STATUS_LEAD_IN = "status.lead-in"
+    # filled from another version of the page (Extraction.fill_from)
+    COUNTRY_OTHER_SOURCE = "country.other-source"
+    CONTINENT_OTHER_SOURCE = "continent.other-source"
+    JOINED_OTHER_SOURCE = "joined.other-source"
+    LINK_OTHER_SOURCE = "link.other-source"
     # why a row is no member (RejectedRow.rule)
     REJECTED_EMPTY = "rejected.empty"
     REJECTED_NO_CELLS = "rejected.no-cells"
@@ -117,6 +122,8 @@ class NoteCode(_DottedName):
     VARIANT_AUTO = "variant.auto"
     HEADER_SHIFTED = "header.shifted"
     HEADER_CONTINUED = "header.continued"
+    FILL_CONFLICT = "fill.conflict"
+    FILL_AMBIGUOUS = "fill.ambiguous"
 
 
 class Status(StrEnum):
@@ -376,6 +383,13 @@ class Extraction:
         from icor_extract.adapters.dataframe import members_to_dataframe  # noqa: PLC0415
 
         return members_to_dataframe(self.members, provenance=provenance)
+
+    def fill_from(self, other: Extraction) -> Extraction:
+        """A copy whose empty country, continent, year and link are taken from the matched
+        member of ``other`` (another version of the page); see ``docs/compare.md``."""
+        from icor_extract.versions.fill import fill_from  # noqa: PLC0415 - model imports nothing
+
+        return fill_from(self, other)
 
     def _repr_html_(self) -> str:
         from icor_extract.adapters.html_repr import extraction_html  # noqa: PLC0415
