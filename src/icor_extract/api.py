@@ -14,6 +14,7 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from importlib import resources
 from typing import IO, get_args
 
@@ -253,7 +254,7 @@ def parse(
     is the language variant in which country names are written and ``-{}-``
     markup is resolved; ``auto`` (the default) follows the page and says
     which it chose, and why, in a ``variant.auto`` note.  ``source`` names
-    the document in errors.
+    the document in errors and is each member's ``page``.
 
     Raises an :class:`IcorExtractError` subclass for input it cannot use, and
     :class:`InternalError` (chained to the original) for a bug of its own.
@@ -284,8 +285,11 @@ def parse(
     if controls:
         message = f"{controls} control characters removed from the document"
         document_notes.append(Note(code=NoteCode.READER_CONTROLS, message=message))
+    members = tuple(m for result in results for m in result.members)
+    if source is not None:  # every member knows its page
+        members = tuple(replace(member, page=source) for member in members)
     extraction = Extraction(
-        members=tuple(m for result in results for m in result.members),
+        members=members,
         rejected=tuple(r for result in results for r in result.rejected),
         notes=(*document_notes, *(n for r in results for n in r.notes)),
         row_outcomes=tuple(o for result in results for o in result.row_outcomes),

@@ -4,7 +4,10 @@ Thin by design: arguments are parsed by :func:`parse_args` (a pure function),
 the work is done by :func:`icor_extract.read`/:func:`icor_extract.parse`,
 and this module only chooses inputs, runs them (in worker processes with
 ``--jobs``) and writes output.  CSV and JSON Lines are written page by page
-as each finishes; the table and JSON formats are written at the end.
+as each finishes; the table and JSON formats are written at the end; Parquet
+in row groups.  A MediaWiki dump (``.xml``, ``.xml.bz2``) is read page by
+page (:mod:`icor_extract.corpus`), and its pages go to the workers as they
+are read, a few ahead of the writer.
 
 Exit codes: 0 success; 1 some inputs of several failed (the others were
 written); 2 usage error, or every input failed; 3 a bug in icor_extract;
@@ -18,22 +21,33 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import IO, NoReturn, TextIO
 
 from icor_extract import __version__
+from icor_extract.adapters.parquet import ParquetWriter
 from icor_extract.adapters.text import escape_controls, to_csv, to_json, to_jsonl, to_table
 from icor_extract.api import EXAMPLE_PAGE, FORMATS, VARIANTS, example, parse, read
 from icor_extract.cli_diff import diff_main
-from icor_extract.errors import IcorExtractError, InputError, InternalError, OptionError
+from icor_extract.corpus import page_members
+from icor_extract.dump import DumpPage, is_dump, iter_pages
+from icor_extract.errors import (
+    IcorExtractError,
+    InputError,
+    InternalError,
+    MissingDependencyError,
+    OptionError,
+)
 from icor_extract.input_file import MAX_BYTES, read_stream
 from icor_extract.model import Extraction, Format, Member, Variant
 from icor_extract.output_file import check_not_an_input, replacing
@@ -55,7 +69,7 @@ EXIT_FAILED = 2
 EXIT_BUG = 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
-OUTPUT_FORMATS = ("table", "csv", "json", "jsonl")
+OUTPUT_FORMATS = ("table", "csv", "json", "jsonl", "parquet")
 STREAMED_FORMATS = frozenset({"csv", "jsonl"})
 #: file endings read from a folder when no --glob is given
 PAGE_SUFFIXES = frozenset({".md", ".txt", ".html", ".htm", ".wikitext", ".wiki", ".mediawiki"})
@@ -72,6 +86,8 @@ class Options:
     jobs: int
     output_file: str | None
     max_bytes: int = MAX_BYTES
+    title: str | None = None
+    namespaces: tuple[int, ...] = (0,)
     fill_from: str | None = None
 
 
@@ -99,6 +115,14 @@ def _size(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return value
+
+
+def _regex(text: str) -> str:
+    try:
+        re.compile(text)
+    except re.error as error:
+        raise argparse.ArgumentTypeError(f"not a regular expression: {error}") from None
+    return text
 
 
 class _Parser(argparse.ArgumentParser):
@@ -155,6 +179,14 @@ def _parser() -> argparse.ArgumentParser:
         help="refuse an input larger than SIZE (default: 256M; K, M, G suffixes)",
     )  # fmt: skip
     parser.add_argument(
+        "--title", metavar="REGEX", type=_regex,
+        help="in a dump, read only pages whose title matches REGEX",
+    )  # fmt: skip
+    parser.add_argument(
+        "--namespace", metavar="N", type=int, action="append",
+        help="in a dump, read pages of namespace N (repeatable; default: 0, articles)",
+    )  # fmt: skip
+    parser.add_argument(
         "--fill-from", metavar="OTHER",
         help="fill empty countries, continents, years and links from OTHER, another version "
         "of the same page (see also: icor-extract diff OLD NEW)",
@@ -165,7 +197,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def parse_args(argv: Sequence[str]) -> Options:
     """Parse command-line arguments; raises ``SystemExit(2)`` on a usage error."""
-    namespace = _parser().parse_args(list(argv))
+    parser = _parser()
+    namespace = parser.parse_args(list(argv))
+    if namespace.output == "parquet" and not namespace.output_file:
+        parser.error("--format parquet needs --output FILE")
     return Options(
         paths=tuple(namespace.paths),
         output=namespace.output,
@@ -176,6 +211,8 @@ def parse_args(argv: Sequence[str]) -> Options:
         jobs=namespace.jobs,
         output_file=namespace.output_file,
         max_bytes=namespace.max_bytes,
+        title=namespace.title,
+        namespaces=tuple(namespace.namespace or (0,)),
         fill_from=namespace.fill_from,
     )
 
@@ -213,6 +250,36 @@ class PageResult:
     bug: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Unreadable:
+    """A dump that broke off: reported as a failed input, after the pages read before."""
+
+    name: str
+    message: str
+
+
+#: one unit of work: a file (None: the bundled page, -: stdin), a dump page, a broken dump
+Item = str | None | DumpPage | _Unreadable
+
+
+def _name(item: Item) -> str:
+    if isinstance(item, DumpPage):
+        return item.title
+    if isinstance(item, _Unreadable):
+        return item.name
+    return item or EXAMPLE_PAGE
+
+
+def _items(inputs: Iterable[str | None], options: Options) -> Iterator[Item]:
+    """The inputs, with every dump replaced by its pages (read lazily)."""
+    for path in inputs:
+        if path is None or path == "-" or not is_dump(path):
+            yield path
+            continue
+        try:
+            yield from iter_pages(path, namespaces=options.namespaces, title=options.title)
+        except InputError as error:
+            yield _Unreadable(path, str(error))
 @lru_cache(maxsize=1)
 def _other(path: str, options: Options) -> Extraction:
     """The page given to ``--fill-from``, read once however many pages it fills."""
@@ -250,18 +317,16 @@ def _extract_page(path: str | None, options: Options) -> Extraction:
     )
 
 
-def run_page(path: str | None, options: Options) -> PageResult:
-    """Extract one input; errors are caught and returned, never raised."""
-    name = path or EXAMPLE_PAGE
-    try:
-        extraction = _extract(path, options)
-    except InternalError as error:
-        return PageResult(name=name, bug=error.message)
-    except IcorExtractError as error:
-        return PageResult(name=name, error=str(error))
-    except MemoryError:
-        return PageResult(name=name, error=f"{name}: not enough memory to read this page")
-    members, tables = extraction.members, extraction.table_count
+def _dump_page(page: DumpPage, options: Options) -> PageResult:
+    got = page_members(page, variant=options.variant)
+    if got.failure is not None and got.failure.bug:
+        return PageResult(name=page.title, bug=got.failure.message)
+    if got.failure is not None:
+        return PageResult(name=page.title, error=got.failure.message)
+    return _result(page.title, got.members, got.tables, options)
+
+
+def _result(name: str, members: tuple[Member, ...], tables: int, options: Options) -> PageResult:
     if options.output == "csv":
         rendered = to_csv(members, header=False)
         return PageResult(name=name, rendered=rendered, count=len(members), tables=tables)
@@ -271,12 +336,31 @@ def run_page(path: str | None, options: Options) -> PageResult:
     return PageResult(name=name, members=members, count=len(members), tables=tables)
 
 
-def _results(inputs: list[str | None], options: Options) -> Iterator[PageResult]:
+def run_page(item: Item, options: Options) -> PageResult:
+    """Extract one input; errors are caught and returned, never raised."""
+    name = _name(item)
+    if isinstance(item, _Unreadable):
+        return PageResult(name=name, error=item.message)
+    try:
+        if isinstance(item, DumpPage):
+            return _dump_page(item, options)
+        extraction = _extract(item, options)
+    except InternalError as error:
+        return PageResult(name=name, bug=error.message)
+    except IcorExtractError as error:
+        return PageResult(name=name, error=str(error))
+    except MemoryError:
+        return PageResult(name=name, error=f"{name}: not enough memory to read this page")
+    return _result(name, extraction.members, extraction.table_count, options)
+
+
+def _results(inputs: list[str | None], options: Options, total: int | None) -> Iterator[PageResult]:
     """Results in input order; with --jobs, computed in worker processes."""
-    if options.jobs == 1 or len(inputs) == 1 or "-" in inputs:
-        yield from (run_page(path, options) for path in inputs)
+    items = _items(inputs, options)
+    if options.jobs == 1 or total == 1 or "-" in inputs:
+        yield from (run_page(item, options) for item in items)
         return
-    yield from _pooled_results(inputs, options)
+    yield from _pooled_results(items, options)
 
 
 def _quiet_worker() -> None:
@@ -288,22 +372,22 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker)
 
 
-def _pooled_results(inputs: list[str | None], options: Options) -> Iterator[PageResult]:
+def _pooled_results(items: Iterator[Item], options: Options) -> Iterator[PageResult]:
     """Results of worker processes, in input order, a few pages ahead of the writer.
 
     A worker that dies (killed, out of memory) breaks its pool: the pages in
     flight are then retried one by one, each in a fresh worker, so that only
     the page that kills its worker fails; the rest go on in a new pool.
     """
-    pending = deque(inputs)
     window = options.jobs * 4
-    in_flight: deque[tuple[str | None, Future[PageResult]]] = deque()
+    in_flight: deque[tuple[Item, Future[PageResult]]] = deque()
     pool = _pool(options.jobs)
     try:
-        while pending or in_flight:
-            while pending and len(in_flight) < window:
-                path = pending.popleft()
+        while True:  # inputs are read lazily: a dump's pages as they come
+            for path in islice(items, window - len(in_flight)):
                 in_flight.append((path, pool.submit(run_page, path, options)))
+            if not in_flight:
+                break
             path, future = in_flight.popleft()
             try:
                 yield future.result()
@@ -317,13 +401,13 @@ def _pooled_results(inputs: list[str | None], options: Options) -> Iterator[Page
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _in_fresh_worker(path: str | None, options: Options) -> PageResult:
+def _in_fresh_worker(path: Item, options: Options) -> PageResult:
     """One page in a worker of its own; a lost worker is a failure of this page only."""
     with _pool(1) as single:
         try:
             return single.submit(run_page, path, options).result()
         except BrokenProcessPool:
-            name = path or EXAMPLE_PAGE
+            name = _name(path)
             message = f"{name}: the worker process reading this page was lost (out of memory?)"
             return PageResult(name=name, error=message)
 
@@ -333,10 +417,10 @@ class _Progress:
 
     WIDTH = 30
 
-    def __init__(self, total: int, stream: TextIO | None = None) -> None:
-        self.total = total
+    def __init__(self, total: int | None, stream: TextIO | None = None) -> None:
+        self.total = total or 0  # unknown for a dump: no bar
         self.stream = stream or sys.stderr
-        self.enabled = total > 1 and self.stream.isatty()
+        self.enabled = self.total > 1 and self.stream.isatty()
 
     def update(self, done: int) -> None:
         if self.enabled:
@@ -349,43 +433,70 @@ class _Progress:
             print("\r" + " " * (self.WIDTH + 30) + "\r", end="", file=self.stream, flush=True)
 
 
-def _write_all(results: Iterator[PageResult], options: Options, total: int, out: IO[str]) -> int:
-    """Write members as the format allows; report failures; return the failure count."""
+@dataclass
+class _Tally:
+    pages: int = 0
+    tables: int = 0
+    members: int = 0
+    failed: int = 0
+
+
+def _emit(
+    result: PageResult,
+    options: Options,
+    out: IO[str] | ParquetWriter,
+    collected: list[Member],
+    *,
+    header: bool,
+) -> None:
+    """One page's members: written now (CSV, JSON Lines, Parquet) or kept for the end."""
+    if isinstance(out, ParquetWriter):
+        out.write(result.members)
+        return
+    if header:
+        out.write(to_csv((), header=True))
+    if options.output in STREAMED_FORMATS:
+        out.write(result.rendered)
+    else:
+        collected += result.members
+
+
+def _write_all(
+    results: Iterator[PageResult], options: Options, total: int | None, out: IO[str] | ParquetWriter
+) -> _Tally:
+    """Write members as the format allows; report failures; return the counts."""
     members: list[Member] = []
-    failures = pages = tables = count = 0
+    tally = _Tally()
     csv_header = options.output == "csv"  # written before the first page that succeeds
     progress = _Progress(total)
     for result in results:
-        pages += 1
-        progress.update(pages)
+        tally.pages += 1
+        progress.update(tally.pages)
         if result.bug is not None:
             progress.close()
             raise InternalError(f"{result.name}: {result.bug}")
         if result.error is not None:
-            failures += 1
+            tally.failed += 1
             progress.close()
             print(_line(f"icor-extract: error: {result.error}"), file=sys.stderr)
             continue
-        tables += result.tables
-        count += result.count
-        if csv_header:
-            out.write(to_csv((), header=True))
-            csv_header = False
-        if options.output in STREAMED_FORMATS:
-            out.write(result.rendered)
-        else:
-            members += result.members
+        tally.tables += result.tables
+        tally.members += result.count
+        _emit(result, options, out, members, header=csv_header)
+        csv_header = False
     progress.close()
-    if options.output == "table" and failures < total:
-        out.write(to_table(members))
-    elif options.output == "json" and failures < total:
-        out.write(to_json(members))
-    if total > 1:
+    if not isinstance(out, ParquetWriter) and tally.failed < tally.pages:
+        if options.output == "table":
+            out.write(to_table(members, page=tally.pages > 1))
+        elif options.output == "json":
+            out.write(to_json(members))
+    if tally.pages > 1 or total is None:
         print(
-            f"icor-extract: {pages} pages, {tables} tables, {count} members, {failures} failed",
+            f"icor-extract: {tally.pages} pages, {tally.tables} tables, {tally.members} members, "
+            f"{tally.failed} failed",
             file=sys.stderr,
         )
-    return failures
+    return tally
 
 
 def _line(message: str) -> str:
@@ -393,26 +504,33 @@ def _line(message: str) -> str:
     return escape_controls(message)
 
 
-def _write(inputs: list[str | None], options: Options) -> int:
-    """Run every input and write the output; return the number of failed inputs."""
-    results = _results(inputs, options)
+def _write(inputs: list[str | None], options: Options) -> _Tally:
+    """Run every input and write the output; return the counts."""
+    dumps = any(path not in (None, "-") and is_dump(path) for path in inputs)
+    total = None if dumps else len(inputs)  # a dump's pages are counted as they come
+    results = _results(inputs, options, total)
     if not options.output_file:
         if sys.stdout is None:
             raise OptionError("standard output is closed; write to a file with -o", option="-o")
-        failures = _write_all(results, options, len(inputs), sys.stdout)
+        tally = _write_all(results, options, total, sys.stdout)
         sys.stdout.flush()
-        return failures
+        return tally
     check_not_an_input(options.output_file, [path for path in inputs if path not in (None, "-")])
-    with replacing(options.output_file) as pending:
-        assert pending.file is not None
-        failures = _write_all(results, options, len(inputs), pending.file)
-        if failures == len(inputs):
+    parquet = options.output == "parquet"
+    with replacing(options.output_file, open_file=not parquet) as pending:
+        if parquet:
+            with ParquetWriter(str(pending.temp)) as writer:
+                tally = _write_all(results, options, total, writer)
+        else:
+            assert pending.file is not None
+            tally = _write_all(results, options, total, pending.file)
+        if tally.failed == tally.pages:
             pending.abandon()
             print(
                 _line(f"icor-extract: {options.output_file} not written: every input failed"),
                 file=sys.stderr,
             )
-    return failures
+    return tally
 
 
 def _run(options: Options) -> int:
@@ -422,10 +540,10 @@ def _run(options: Options) -> int:
     if not inputs:
         print("icor-extract: error: no pages found under the given folders", file=sys.stderr)
         return EXIT_FAILED
-    failures = _write(inputs, options)
-    if failures == 0:
+    tally = _write(inputs, options)
+    if tally.failed == 0:
         return EXIT_OK
-    return EXIT_FAILED if failures == len(inputs) else EXIT_PARTIAL
+    return EXIT_FAILED if tally.failed == tally.pages else EXIT_PARTIAL
 
 
 def _failed(error: BaseException, options: Options) -> int:
@@ -437,7 +555,7 @@ def _failed(error: BaseException, options: Options) -> int:
     elif isinstance(error, BrokenPipeError):  # output piped into head: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    elif isinstance(error, OptionError):
+    elif isinstance(error, OptionError | MissingDependencyError):  # a missing extra too
         message = f"error: {error}"
     elif isinstance(error, OSError):
         message = f"error: cannot write the output ({unwritten}): {error}"

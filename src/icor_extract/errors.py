@@ -11,6 +11,7 @@
     ├── OptionError                  an option value the call does not accept
     ├── NoTableError                 a readable document without any table
     │   └── NoMemberTableError       tables, but none whose header names member columns
+    ├── MissingDependencyError       an optional feature whose extra is not installed
     └── InternalError                a bug in icor_extract: please report it
 
 Bad input degrades to one of these; anything else escaping the public API is
@@ -109,6 +110,28 @@ class NoMemberTableError(NoTableError):
         self.reasons = reasons
 
 
+class MissingDependencyError(IcorExtractError, ImportError):
+    """An optional feature (Parquet, Dask) whose extra is not installed."""
+
+    def __init__(self, feature: str, *, extra: str, module: str) -> None:
+        super().__init__(
+            f"{feature} needs the optional dependency {module!r}: "
+            f'pip install "icor_extract[{extra}]"'
+        )
+        #: the extra that installs it
+        self.extra = extra
+        #: the module that could not be imported
+        self.module = module
+
+
+def require(module: str, *, feature: str, extra: str) -> None:
+    """Raise :class:`MissingDependencyError` unless ``module`` can be imported."""
+    from importlib.util import find_spec  # noqa: PLC0415 - only when a feature asks
+
+    if find_spec(module) is None:
+        raise MissingDependencyError(feature, extra=extra, module=module)
+
+
 class InternalError(IcorExtractError):
     """A bug in icor_extract, not a problem with the input."""
 
@@ -119,9 +142,11 @@ __all__ = [
     "IcorExtractError",
     "InputError",
     "InternalError",
+    "MissingDependencyError",
     "NoMemberTableError",
     "NoTableError",
     "OptionError",
     "TooLargeError",
     "UnsupportedFormatError",
+    "require",
 ]

@@ -248,7 +248,10 @@ class Member(_Located):
     is the member's own row.  ``status`` is the member's standing (``member``
     unless the page says otherwise), ``left`` the year it left when the page
     gives one, ``status_note`` the page's own words for the status
-    (``2008年被开除``), or ``None``.
+    (``2008年被开除``), or ``None``.  ``page`` names the page the member came
+    from (a dump page's title, a file's path, the ``source`` given to
+    ``parse``); ``page_id``, ``revision`` and ``timestamp`` (ISO 8601, UTC) are
+    set for a page read from a MediaWiki dump.
     """
 
     organization: str
@@ -265,6 +268,10 @@ class Member(_Located):
     status_note: str | None = None
     footnotes: tuple[str, ...] = ()
     provenance: tuple[Provenance, ...] = ()
+    page: str | None = None
+    page_id: int | None = None
+    revision: int | None = None
+    timestamp: str | None = None
 
     def __post_init__(self) -> None:
         if not self.organization:
@@ -305,6 +312,10 @@ class Member(_Located):
             "status_note": self.status_note,
             "footnotes": list(self.footnotes),
             "provenance": {p.field: p.to_dict() for p in self.provenance},
+            "page": self.page,
+            "page_id": self.page_id,
+            "revision": self.revision,
+            "timestamp": self.timestamp,
         }
 
 

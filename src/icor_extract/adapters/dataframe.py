@@ -24,4 +24,7 @@ def members_to_dataframe(members: Iterable[Member], *, provenance: bool = False)
     columns = COLUMNS + provenance_columns() if provenance else COLUMNS
     records = [flat_row(member, columns) for member in members]
     frame = pd.DataFrame.from_records(records, columns=[c.name for c in columns])
+    # Categories are always strings, also in an empty or all-missing column, so that
+    # frames of different pages concatenate (as dask does with its partitions).
+    frame = frame.astype({c.name: "string" for c in columns if c.dtype == "category"})
     return frame.astype({c.name: c.dtype for c in columns})

@@ -74,6 +74,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("layout", "category", lambda m: m.location.layout.value),
     Column("country_rule", "category", _provenance_part("country", "rule")),
     Column("country_note", "string", _provenance_part("country", "note")),
+    Column("page", "string", lambda m: m.page),
+    Column("page_id", "Int64", lambda m: m.page_id),
+    Column("revision", "Int64", lambda m: m.revision),
+    Column("timestamp", "datetime64[ns, UTC]", lambda m: m.timestamp),
 )
 FLAT_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 #: the columns of the terminal table (``icor-extract`` with no ``--format``)

@@ -65,14 +65,16 @@ def escape_controls(text: str) -> str:
     return _CONTROL.sub(_escape, text)
 
 
-def to_table(members: Sequence[Member]) -> str:
+def to_table(members: Sequence[Member], *, page: bool = False) -> str:
     """A plain-text table, aligned by display width; ``-`` marks a missing value.
 
     The status and year-left columns are shown only when some member's status
-    is not ``member``.  Control characters are shown escaped: the table is meant
+    is not ``member``; ``page`` adds the page column, for members read from more
+    than one page.  Control characters are shown escaped: the table is meant
     for a terminal.
     """
-    columns = tuple(column(name) for name in with_status(TABLE_COLUMNS, members))
+    names = with_status(TABLE_COLUMNS, members)
+    columns = tuple(column(name) for name in ((*names, "page") if page else names))
     rows = [
         [
             "-" if value is None else escape_controls(str(value))

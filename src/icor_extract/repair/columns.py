@@ -19,6 +19,7 @@ from icor_extract.readers.raw import RawTable
 
 __all__ = [
     "GENERIC_NAMES",
+    "HEADER_SEARCH_ROWS",
     "Header",
     "Role",
     "exact_role",
@@ -141,7 +142,7 @@ class Header:
 
 
 #: how many leading rows may hold titles above the real header row
-_HEADER_SEARCH_ROWS = 5
+HEADER_SEARCH_ROWS = 5
 
 
 def header_texts(table: RawTable, grid: Grid, y: int) -> tuple[str, ...]:
@@ -153,7 +154,7 @@ def header_texts(table: RawTable, grid: Grid, y: int) -> tuple[str, ...]:
 
 def find_header(table: RawTable, grid: Grid) -> Header | None:
     """The first row naming an organization column and at least one other role."""
-    for y in range(min(_HEADER_SEARCH_ROWS, grid.height)):
+    for y in range(min(HEADER_SEARCH_ROWS, grid.height)):
         texts = header_texts(table, grid, y)
         roles: list[Role | None] = [None] * len(texts)
         seen: set[Role] = set()
