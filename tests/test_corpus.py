@@ -168,6 +168,7 @@ def test_dask_on_a_local_cluster_of_two_workers(multistream: Path) -> None:
     pd.testing.assert_frame_equal(got, members_to_dataframe(EXPECTED), check_categorical=False)
 
 
+@pytest.mark.slow
 def test_dask_read_pages_gives_each_file_as_its_page() -> None:
     import icor_extract.dask
 

@@ -131,6 +131,7 @@ def test_large_row_shapes_are_not_cached() -> None:
 QUADRATIC = [name for name in hostile.SCALED if name not in ("nested <b> in a cell",)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", QUADRATIC)
 def test_inputs_that_were_quadratic_are_read(name: str) -> None:
     document = hostile.SCALED[name](200_000)

@@ -152,6 +152,7 @@ def test_deeply_nested_html_lists_are_read_at_a_bounded_depth() -> None:
     assert len(extraction.members) == depth
 
 
+@pytest.mark.slow
 def test_many_wikitext_items() -> None:
     extraction = icor_extract.parse("== 成员 ==\n" + "*{{flag|印度}} 甲党\n" * 5000)
     assert len(extraction.members) == 5000

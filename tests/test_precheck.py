@@ -85,6 +85,7 @@ def test_variant_markup_that_hides_a_table_mark_is_read() -> None:
     assert may_have_members(text, format="wikitext") == bool(_members(text, "wikitext"))
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_pages())
 def test_mutated_pages_never_dropped_when_the_full_path_reads_members(text: str) -> None:

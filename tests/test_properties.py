@@ -61,6 +61,7 @@ def test_every_source_row_is_accounted_for(markup: str) -> None:
         assert member.country_code is None or member.country is not None
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(attacked_tables())
 def test_attacks_inside_cells_lose_no_row(markup: str) -> None:
