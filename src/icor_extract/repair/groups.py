@@ -93,7 +93,12 @@ def group_statuses(rows: list[AlignedRow]) -> dict[int, StatusSource]:
     return result
 
 
-def _own(placed: Placed, row: int) -> Continent:
+def _at(locations: Sequence[Location], row: int | None) -> Location:
+    """The full location of ``row``: provenance built here needs no relocating later."""
+    return NOWHERE if row is None else locations[row]
+
+
+def _own(placed: Placed, row: int, locations: Sequence[Location]) -> Continent:
     """The continent written in the member's own row, or spanned down to it."""
     # A span copy from this same row is a colspan: the row's own cell.
     spanned = placed.how is Placement.SPAN and placed.row != row
@@ -108,20 +113,22 @@ def _own(placed: Placed, row: int) -> Continent:
         rule=rule,
         evidence=placed.text,
         note=note,
-        location=Location(row=placed.row),
+        location=_at(locations, placed.row),
         column=placed.column,
     )
     return _with_code(placed.text, provenance)
 
 
-def _from_group(current: tuple[str, int | None, int | None]) -> Continent:
+def _from_group(
+    current: tuple[str, int | None, int | None], locations: Sequence[Location]
+) -> Continent:
     text, row, column = current
     provenance = Provenance(
         field="continent",
         rule=Rule.CONTINENT_GROUP_ROW,
         evidence=text,
         note=f"group row {row} heads this row",
-        location=Location(row=row),
+        location=_at(locations, row),
         column=column,
     )
     return _with_code(text, provenance)
@@ -160,11 +167,11 @@ def assign_continents(
         elif aligned.kind is not RowKind.MEMBER:
             continue
         elif placed is not None and placed.text and placed.how is not Placement.LOST:
-            result[aligned.row] = _nearer(_own(placed, aligned.row), heading)
+            result[aligned.row] = _nearer(_own(placed, aligned.row, locations), heading)
             current = (placed.text, placed.row, placed.column)
         elif current is not None:
             if current not in shared:  # one value for every row the group row heads
-                shared[current] = _nearer(_from_group(current), heading)
+                shared[current] = _nearer(_from_group(current, locations), heading)
             result[aligned.row] = shared[current]
             headed[current] = headed.get(current, 0) + 1
         else:
