@@ -56,7 +56,8 @@ def may_have_members(text: str, *, format: Format = "auto", variant: Variant = "
     lists = hidden or _LIST_LINE.search(text) is not None
     if not tables and not lists:
         return False
-    page_variant, _ = choose_variant(text, variant)  # as parse chooses it
+    # the variant only picks what -{…}- markup shows: without any, detecting it is wasted
+    page_variant = choose_variant(text, variant)[0] if hidden else "zh-hans"
     if lists:
         resolved = resolve_variants(text, page_variant)
         if any(_names_members(match.group()) for match in _HEADING_LINE.finditer(resolved)):
