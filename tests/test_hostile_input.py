@@ -20,6 +20,7 @@ import pytest
 import icor_extract
 from icor_extract import InputError, NoteCode, OptionError, RowKind, TooLargeError
 from icor_extract.readers import html as html_reader
+from icor_extract.readers import html_guard
 from icor_extract.readers.html_guard import Guarded
 from icor_extract.readers.raw import TOO_COMPLEX_DROPPED, UNCLOSED_DROPPED
 from icor_extract.repair import realign
@@ -267,3 +268,22 @@ def test_a_spanned_country_cell_that_the_name_contradicts_is_a_conflict() -> Non
     assert country is not None
     assert (second.country_code, country.rule) == (None, "country.conflict")
     assert "'印度'" in country.note
+
+
+@pytest.mark.parametrize(
+    ("document", "rows", "quick"),
+    [
+        ("<table><tr><td><b>a</b></td></tr><TR><td>b</table>", 2, True),
+        ("<tr><td>outside a table</td></tr><table><trx><tr1><Tr></table>", 1, True),
+        ("<table><tr><td>" + "<b>" * 256 + "deep, not too deep</td></tr></table>", 1, True),
+        ("<table><tr><td>" + "<b>" * 257 + "too deep</td></tr></table>", 1, False),
+        ("<table><tr><td><!-- <tr> --></td></tr></table>", 1, False),
+        ("<table><tr><td><TextArea></td></tr><tr><td>b</td></tr></table>", 2, False),
+    ],
+)
+def test_the_guard_scans_tag_by_tag_only_when_it_may_rewrite(
+    document: str, rows: int, quick: bool
+) -> None:
+    """The quick row count is taken only where the full scan would change nothing, and agrees."""
+    assert (html_guard._rows_if_safe(document) is not None) is quick
+    assert html_guard.guard(document).rows == rows
