@@ -195,3 +195,21 @@ def test_pandoc_footnotes_after_the_category_links_are_in_no_section() -> None:
     assert members.headings == ("成员",)
     assert footnotes.headings == ()
     assert [m.organization for m in icor_extract.parse(page).members] == ["甲党"]
+
+
+@pytest.mark.parametrize(
+    ("document", "items"),
+    [
+        # a table block between two lists ends the first: two lists, also when the table is skipped
+        ("- a\n- b\n<table>\n<tr><td>x</td></tr>\n</table>\n\n- c", [["a", "b"], ["c"]]),
+        # the block runs to the blank line: the list item written inside it is no item
+        ("<table>\n<tr><td>x</td></tr>\n</table>\n- not an item\n\nlead\n- c", [["c"]]),
+        # inside fenced code the table line is code, and the list after it is read as usual
+        ("```\n<table>\n```\n- a", [["a"]]),
+    ],
+)
+def test_markdown_html_table_blocks_are_passed_over_as_markdown_it_reads_them(
+    document: str, items: list[list[str]]
+) -> None:
+    found = read_lists(document, "markdown")
+    assert [[item.text for item in raw.items] for raw in found] == items

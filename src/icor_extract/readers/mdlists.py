@@ -115,9 +115,54 @@ class _Reader:
         self.current, self.lead = None, None
 
 
+#: a line that starts a CommonMark HTML block of type 6 with a table, at the page's margin
+_TABLE_LINE = re.compile(r"<table(?:[ \t>]|/>|$)", re.IGNORECASE)
+#: what could hold such a line inside another block (fenced code, HTML blocks of types 1-5,
+#: a link definition's title), or make lines differ from markdown-it's (carriage returns)
+_UNSAFE = re.compile(
+    r"```|~~~|<!--|<\?|<![A-Za-z\[]|<(?:script|pre|style|textarea)|\]:|\r|\x00", re.IGNORECASE
+)
+_LIST_MARK = re.compile(r"[ \t]|(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def _blank_blocks(lines: list[str], start: int) -> int:
+    """Blank the HTML block at ``start`` if that cannot change the lists; where scanning resumes.
+
+    The block ends before the next blank line, as markdown-it ends it.  Blank
+    lines end a paragraph or a block quote as the block did, and keep every line
+    number; they differ only in keeping a list open, so a block followed by an
+    indented line or a list item is left alone.
+    """
+    end = start + 1
+    while end < len(lines) and lines[end].strip(" \t"):
+        end += 1
+    following = next((line for line in lines[end:] if line.strip(" \t")), "")
+    if not _LIST_MARK.match(following):
+        lines[start:end] = [""] * (end - start)
+    return end
+
+
+def _outside_tables(text: str) -> str:
+    """``text`` with its HTML table blocks as blank lines, when that is certainly the same.
+
+    markdown-it reads an HTML block line by line and the list reader ignores it;
+    the table blocks are most of a pandoc page, and most of the reader's time.
+    """
+    if _UNSAFE.search(text) is not None:
+        return text
+    lines = text.split("\n")
+    position = 0
+    while position < len(lines):
+        if _TABLE_LINE.match(lines[position]):
+            position = _blank_blocks(lines, position)
+        else:
+            position += 1
+    return "\n".join(lines)
+
+
 def read_markdown_lists(text: str) -> list[RawList]:
     """Every markdown list of a page, in order, with its heading path and lead paragraph."""
-    reader = _Reader(_PARSER.parse(text))
+    reader = _Reader(_PARSER.parse(_outside_tables(text)))
     for position, token in enumerate(reader.tokens):
         if reader.current is None:
             reader.outside(position, token)
