@@ -14,7 +14,6 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from importlib import resources
 from typing import IO, get_args
 
@@ -98,7 +97,10 @@ def _check_options(
 
 
 def _member_table(
-    table: RawTable, variant: Variant, previous: tuple[RawTable, Header] | None
+    table: RawTable,
+    variant: Variant,
+    previous: tuple[RawTable, Header] | None,
+    page: str | None,
 ) -> tuple[TableResult, Header | None]:
     """One table through every stage: the one place a table's result is assembled.
 
@@ -138,6 +140,7 @@ def _member_table(
             caption=table.caption,
             headings=table.headings,
             group_status=statuses.get(entry.aligned.row),
+            page=page,
         )
         for entry, country in zip(entries, countries, strict=True)
     )
@@ -148,7 +151,7 @@ def _member_table(
     return result, found.header
 
 
-def _list_result(raw: RawList, variant: Variant) -> TableResult | None:
+def _list_result(raw: RawList, variant: Variant, page: str | None) -> TableResult | None:
     """One list through the same stages; ``None`` when it is no member list."""
     repaired = repair_list(raw, variant)
     if repaired is None:
@@ -162,6 +165,7 @@ def _list_result(raw: RawList, variant: Variant) -> TableResult | None:
                 locations=repaired.locations,
                 section=raw.section,
                 headings=repaired.headings,
+                page=page,
             ),
             repaired.lead_in,
         )
@@ -189,10 +193,10 @@ def _extract(
     results = []
     previous: tuple[RawTable, Header] | None = None
     for table in tables:
-        result, header = _member_table(table, variant, previous)
+        result, header = _member_table(table, variant, previous, source)
         previous = (table, header) if header is not None else previous
         results.append(result)
-    results += [found for raw in lists if (found := _list_result(raw, variant)) is not None]
+    results += [found for raw in lists if (found := _list_result(raw, variant, source)) is not None]
     if not any(result.row_outcomes for result in results):
         headers = tuple(
             header_texts(table, build_grid(table), 0) if table.rows else () for table in tables
@@ -286,8 +290,6 @@ def parse(
         message = f"{controls} control characters removed from the document"
         document_notes.append(Note(code=NoteCode.READER_CONTROLS, message=message))
     members = tuple(m for result in results for m in result.members)
-    if source is not None:  # every member knows its page
-        members = tuple(replace(member, page=source) for member in members)
     extraction = Extraction(
         members=members,
         rejected=tuple(r for result in results for r in result.rejected),

@@ -127,6 +127,7 @@ def build_member(
     caption: str | None = None,
     headings: tuple[str, ...] = (),
     group_status: StatusSource | None = None,
+    page: str | None = None,
 ) -> Member:
     """One :class:`Member` from a repaired entry and its inferred values.
 
@@ -135,7 +136,8 @@ def build_member(
     provenance is given that row's full location (table and source line).
     ``headings`` are the headings above the table, nearest first (by default
     the ``section`` alone); with the ``caption`` and a status group row above
-    the member (``group_status``) they may state a status.
+    the member (``group_status``) they may state a status.  ``page`` names the
+    document the member was read from.
     """
     organization = entry.aligned.values[Role.ORGANIZATION]
     status_cell = entry.aligned.values.get(Role.STATUS)
@@ -187,6 +189,7 @@ def build_member(
         joined=joined,
         link=entry.link.title if entry.link is not None else None,
         section=section,
+        page=page,
         location=locations[entry.aligned.row],
         footnotes=entry.footnotes,
         provenance=(
