@@ -59,6 +59,19 @@ def test_diff_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert kinds.count("left") == 5  # the other way round, the five that joined have left
 
 
+def test_diff_reads_one_side_from_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open(LATER, "rb") as later:
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(later.read())))
+    assert cli.main(["diff", SEED, "-", "-f", "json"]) == cli.EXIT_OK
+    document = json.loads(capsys.readouterr().out)
+    assert document["new"] == "<stdin>"
+    assert [event["kind"] for event in document["events"]].count("joined") == 5
+    with pytest.raises(SystemExit):
+        parse_diff_args(["-", "-"])
+
+
 def test_diff_of_a_missing_page_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["diff", SEED, "no/such/page.md"]) == cli.EXIT_FAILED
     assert "icor-extract: error:" in capsys.readouterr().err

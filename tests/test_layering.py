@@ -42,7 +42,7 @@ ALLOWED: dict[str, set[str]] = {
         "dump",
         "cli_diff",
     },
-    "cli_diff": {"model", "errors", "api", "versions"},
+    "cli_diff": {"model", "errors", "api", "input_file", "versions"},
     # corpus scale (issue 14): dumps are a container of pages, read before any stage; the
     # pre-check runs the first stages on part of a page; corpus and dask run api per page
     "dump": {"model", "errors"},

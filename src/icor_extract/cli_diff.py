@@ -18,8 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-from icor_extract.api import read
-from icor_extract.errors import IcorExtractError, InternalError
+from icor_extract.api import parse, read
+from icor_extract.errors import IcorExtractError, InputError, InternalError
+from icor_extract.input_file import MAX_BYTES, read_stream
+from icor_extract.model import Extraction
 from icor_extract.versions.changes import COLUMNS, Changes, compare
 
 __all__ = ["DIFF_FORMATS", "DiffOptions", "diff_main", "parse_diff_args", "render"]
@@ -44,8 +46,8 @@ def _parser() -> argparse.ArgumentParser:
         ),
         epilog="Exit codes: 0 ok (changes or not); 2 usage error or unreadable page; 3 bug.",
     )
-    parser.add_argument("old", metavar="OLD", help="the earlier version of the page")
-    parser.add_argument("new", metavar="NEW", help="the later version of the page")
+    parser.add_argument("old", metavar="OLD", help="the earlier version of the page (- for stdin)")
+    parser.add_argument("new", metavar="NEW", help="the later version of the page (- for stdin)")
     parser.add_argument(
         "-f", "--format", dest="output", choices=DIFF_FORMATS, default="table",
         help="output format (default: table)",
@@ -55,7 +57,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def parse_diff_args(argv: Sequence[str]) -> DiffOptions:
     """Parse the arguments after ``diff``; raises ``SystemExit(2)`` on a usage error."""
-    namespace = _parser().parse_args(list(argv))
+    parser = _parser()
+    namespace = parser.parse_args(list(argv))
+    if namespace.old == namespace.new == "-":
+        parser.error("OLD and NEW cannot both be - (standard input)")
     return DiffOptions(old=namespace.old, new=namespace.new, output=namespace.output)
 
 
@@ -89,11 +94,21 @@ def render(changes: Changes, output: str) -> str:
     return str(changes) + "\n"
 
 
+def _read(path: str) -> Extraction:
+    """A page by path, or standard input for ``-``."""
+    if path != "-":
+        return read(path)
+    if sys.stdin is None:
+        raise InputError("standard input is closed", source="<stdin>")
+    data = read_stream(sys.stdin.buffer, max_bytes=MAX_BYTES, source="<stdin>")
+    return parse(data, source="<stdin>")
+
+
 def diff_main(argv: Sequence[str], out: TextIO | None = None) -> int:
     """Run ``icor-extract diff``; returns the exit code."""
     options = parse_diff_args(argv)
     try:
-        changes = compare(read(options.old), read(options.new))
+        changes = compare(_read(options.old), _read(options.new))
         (out or sys.stdout).write(render(changes, options.output))
     except IcorExtractError as error:
         if not isinstance(error, InternalError):
