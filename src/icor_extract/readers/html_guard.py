@@ -159,8 +159,14 @@ def _rewrite(text: str, scan: _Scan) -> str:
 _SKIPPING = re.compile(
     r"<!--|<(?:" + "|".join(sorted(_RAW_TEXT)) + r")(?![A-Za-z0-9])", re.IGNORECASE | re.ASCII
 )
-_BOUNDARY_TOKEN = re.compile(
-    r"<(/?)(" + "|".join(sorted(_BOUNDARIES)) + r")(?![A-Za-z0-9])", re.IGNORECASE | re.ASCII
+_BOUNDARY_NAME = r"/?(?:" + "|".join(sorted(_BOUNDARIES)) + r")(?![A-Za-z0-9])"
+_BOUNDARY_TOKEN = re.compile("<" + _BOUNDARY_NAME, re.IGNORECASE | re.ASCII)
+_TABLE_OR_ROW = re.compile(r"<(/?)(table|tr)(?![A-Za-z0-9])", re.IGNORECASE | re.ASCII)
+#: a cell, row or table tag followed by more than MAX_CELL_DEPTH "<" before the next one;
+#: it starts only at such a tag and stops at the next, so each stretch is scanned once
+_DENSE = re.compile(
+    f"<(?={_BOUNDARY_NAME})[^<]*+(?:<(?!{_BOUNDARY_NAME})[^<]*+){{{MAX_CELL_DEPTH + 1}}}",
+    re.IGNORECASE | re.ASCII,
 )
 
 
@@ -171,28 +177,34 @@ def _rows_if_safe(text: str) -> int | None:
     nothing, so its row count is that of the cell, row and table tags alone; and
     a stretch between two of them holding at most :data:`MAX_CELL_DEPTH` ``<``
     cannot nest deeper than that.  The page's thousands of other tags are then
-    never looked at one by one, which was most of the guard's time.
+    never looked at one by one, which was most of the guard's time; the stretches
+    are measured in the regex engine (:data:`_DENSE`, and a count before the first
+    such tag), and only the table and row tags reach Python.
     """
     if _SKIPPING.search(text) is not None:
         return None
-    table_depth = rows = previous = 0
-    for match in _BOUNDARY_TOKEN.finditer(text):
-        if text.count("<", previous, match.start()) > MAX_CELL_DEPTH:
-            return None
-        name, closing = match.group(2).lower(), bool(match.group(1))
-        if name == "table":
+    first = _BOUNDARY_TOKEN.search(text)
+    if text.count("<", 0, first.start() if first else len(text)) > MAX_CELL_DEPTH:
+        return None
+    if first is not None and _DENSE.search(text, first.start()) is not None:
+        return None
+    table_depth = rows = 0
+    for closing, name in _TABLE_OR_ROW.findall(text):
+        if len(name) == 5:  # table
             table_depth = max(table_depth + (-1 if closing else 1), 0)
-        elif name == "tr" and not closing and table_depth > 0:
+        elif not closing and table_depth > 0:
             rows += 1
-        previous = match.end()
-    return rows if text.count("<", previous) <= MAX_CELL_DEPTH else None
+    return rows
 
 
 def guard(text: str) -> Guarded:
     """``text`` rewritten so that libxml2 reads every row; see the module docstring."""
     rows = _rows_if_safe(text)
-    if rows is not None:
-        return Guarded(text, rows)
+    return _full_scan(text) if rows is None else Guarded(text, rows)
+
+
+def _full_scan(text: str) -> Guarded:
+    """The scan tag by tag: comments and raw text skipped, depth kept, rewrites made."""
     scan = _Scan(text)
     position = 0
     while (match := _TOKEN.search(text, position)) is not None:
