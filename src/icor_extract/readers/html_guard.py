@@ -154,14 +154,15 @@ def _rewrite(text: str, scan: _Scan) -> str:
     return "".join(parts)
 
 
-#: what makes the full scan skip text (comments, raw-text elements); the names end as
-#: ``_TOKEN`` ends them (``(?![A-Za-z0-9])``), ASCII only, as ``_TOKEN`` reads them
-_SKIPPING = re.compile(
-    r"<!--|<(?:" + "|".join(sorted(_RAW_TEXT)) + r")(?![A-Za-z0-9])", re.IGNORECASE | re.ASCII
+_NAME_END = r"(?![A-Za-z0-9])"  # a name ends as ``_TOKEN`` ends it, ASCII only as it reads it
+#: one pass for the quick count: what makes the full scan skip text (a comment, a raw-text
+#: start tag: group 1), and the table and row tags that the row count follows
+_QUICK = re.compile(
+    rf"<(?:(!--|(?:{'|'.join(sorted(_RAW_TEXT))}){_NAME_END})|(/?)(table|tr){_NAME_END})",
+    re.IGNORECASE | re.ASCII,
 )
-_BOUNDARY_NAME = r"/?(?:" + "|".join(sorted(_BOUNDARIES)) + r")(?![A-Za-z0-9])"
+_BOUNDARY_NAME = rf"/?(?:{'|'.join(sorted(_BOUNDARIES))}){_NAME_END}"
 _BOUNDARY_TOKEN = re.compile("<" + _BOUNDARY_NAME, re.IGNORECASE | re.ASCII)
-_TABLE_OR_ROW = re.compile(r"<(/?)(table|tr)(?![A-Za-z0-9])", re.IGNORECASE | re.ASCII)
 #: a cell, row or table tag followed by more than MAX_CELL_DEPTH "<" before the next one;
 #: it starts only at such a tag and stops at the next, so each stretch is scanned once
 _DENSE = re.compile(
@@ -174,27 +175,38 @@ def _rows_if_safe(text: str) -> int | None:
     """The ``<tr>`` count of a text the full scan would leave as it is; ``None`` if it might not.
 
     Without comments or raw-text start tags the scan skips nothing and removes
-    nothing, so its row count is that of the cell, row and table tags alone; and
-    a stretch between two of them holding at most :data:`MAX_CELL_DEPTH` ``<``
-    cannot nest deeper than that.  The page's thousands of other tags are then
-    never looked at one by one, which was most of the guard's time; the stretches
-    are measured in the regex engine (:data:`_DENSE`, and a count before the first
-    such tag), and only the table and row tags reach Python.
+    nothing, so its row count is that of the table and row tags alone; and a
+    stretch between two cell, row or table tags holding at most
+    :data:`MAX_CELL_DEPTH` ``<`` cannot nest deeper than that.  The page's
+    thousands of other tags are then never looked at one by one, which was most
+    of the guard's time.  The stretch from one table or row tag to the next holds
+    its cells' stretches, so when none holds too many ``<`` (the usual table), no
+    cell's does; only otherwise is each cell's measured.
     """
-    if _SKIPPING.search(text) is not None:
-        return None
-    first = _BOUNDARY_TOKEN.search(text)
-    if text.count("<", 0, first.start() if first else len(text)) > MAX_CELL_DEPTH:
-        return None
-    if first is not None and _DENSE.search(text, first.start()) is not None:
-        return None
-    table_depth = rows = 0
-    for closing, name in _TABLE_OR_ROW.findall(text):
+    table_depth = rows = previous = 0
+    dense = False
+    for match in _QUICK.finditer(text):
+        if match.group(1) is not None:
+            return None
+        dense = dense or text.count("<", previous, match.start()) > MAX_CELL_DEPTH
+        closing, name = match.group(2, 3)
         if len(name) == 5:  # table
             table_depth = max(table_depth + (-1 if closing else 1), 0)
         elif not closing and table_depth > 0:
             rows += 1
+        previous = match.end()
+    if dense or text.count("<", previous) > MAX_CELL_DEPTH:
+        return None if _has_dense_cell(text) else rows
     return rows
+
+
+def _has_dense_cell(text: str) -> bool:
+    """Whether a stretch between two cell, row or table tags (or the text's ends) holds
+    more than :data:`MAX_CELL_DEPTH` ``<``: the stretches are measured in the regex engine."""
+    first = _BOUNDARY_TOKEN.search(text)
+    if text.count("<", 0, first.start() if first else len(text)) > MAX_CELL_DEPTH:
+        return True
+    return first is not None and _DENSE.search(text, first.start()) is not None
 
 
 def guard(text: str) -> Guarded:
