@@ -267,11 +267,18 @@ def _dropped(element: etree._Element, text: str) -> tuple[str, ...]:
     return tuple(what for found, what in marks if found)
 
 
+_CELL_TAGS = frozenset({"td", "th"})
+
+
 def _row(tr: etree._Element, group: int, in_head: bool, line_offset: int) -> RawRow:
-    cells = tuple(
-        read_cell(cell, header=cell.tag == "th") for cell in tr if cell.tag in ("td", "th")
-    )
-    return RawRow(cells=cells, line=_line(tr, line_offset), group=group, in_head=in_head)
+    cells: list[RawCell] = []
+    for cell in tr:
+        tag = cell.tag
+        if tag in _CELL_TAGS:
+            header = tag == "th"
+            plain = _plain_cell(cell, header=header)
+            cells.append(read_cell(cell, header=header, fast=False) if plain is None else plain)
+    return RawRow(cells=tuple(cells), line=_line(tr, line_offset), group=group, in_head=in_head)
 
 
 @dataclass

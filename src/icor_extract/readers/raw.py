@@ -375,4 +375,6 @@ def link_title(href: str) -> str | None:
     title = unquote(title).replace("_", " ").strip()
     if not title or namespace_of(title) is not None:
         return None
+    if is_normal(title):  # no control, no run of spaces: the clean-up below keeps it as it is
+        return title
     return _SPACE.sub(" ", _CONTROL.sub("", title)).strip() or None
