@@ -27,7 +27,19 @@ _GUARD_PIECES = st.sampled_from(
 def test_the_quick_row_count_is_the_full_scans_where_it_is_taken(text: str) -> None:
     rows = html_guard._rows_if_safe(text)
     if rows is not None:
-        assert html_guard._full_scan(text) == Guarded(text, rows)
+        assert html_guard._scan(text, every_tag=True).rows == rows
+        assert html_guard.guard(text) == Guarded(text, rows)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_GUARD_PIECES, max_size=30).map("".join))
+def test_the_scan_of_landmarks_finds_what_the_scan_of_every_tag_finds(text: str) -> None:
+    quick = html_guard._scan(text, every_tag=False)
+    if not quick.gave_up:
+        full = html_guard._scan(text, every_tag=True)
+        assert (quick.rows, quick.removed, quick.marked) == (full.rows, full.removed, full.marked)
+        assert not full.flattened
+        assert not quick.flattened
 
 
 #: inline content of a cell: texts that need cleaning or not, footnote marks, links of

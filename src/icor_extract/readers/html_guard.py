@@ -72,6 +72,11 @@ class _Scan:
     flattened: list[tuple[int, int, int | None]] = field(default_factory=list)
     closers: dict[str, int] = field(default_factory=dict)
     next_boundary: int = -1
+    gave_up: bool = False  # a scan of landmarks only met a cell that may nest too deep
+
+    def dense(self, end: int) -> bool:
+        """Whether the current cell, ending at ``end``, is in a table and holds too many ``<``."""
+        return self.cell_in_table and self.text.count("<", self.cell_start, end) > MAX_CELL_DEPTH
 
     def closer(self, name: str, after: int) -> int | None:
         """Offset of the next ``</name`` after ``after``; cached, so each name is scanned once."""
@@ -212,14 +217,37 @@ def _has_dense_cell(text: str) -> bool:
 def guard(text: str) -> Guarded:
     """``text`` rewritten so that libxml2 reads every row; see the module docstring."""
     rows = _rows_if_safe(text)
-    return _full_scan(text) if rows is None else Guarded(text, rows)
+    if rows is not None:
+        return Guarded(text, rows)
+    scan = _scan(text, every_tag=False)
+    if scan.gave_up:
+        scan = _scan(text, every_tag=True)
+    if not scan.removed and not scan.flattened:
+        return Guarded(text, scan.rows)
+    return Guarded(_rewrite(text, scan), scan.rows)
 
 
-def _full_scan(text: str) -> Guarded:
-    """The scan tag by tag: comments and raw text skipped, depth kept, rewrites made."""
+#: what the scan acts on besides element depth: comments, cell, row, table and raw-text tags
+_LANDMARK = re.compile(
+    rf"<!--|<(/?)({'|'.join(sorted(_BOUNDARIES | _RAW_TEXT))}){_NAME_END}",
+    re.IGNORECASE | re.ASCII,
+)
+
+
+def _scan(text: str, *, every_tag: bool) -> _Scan:
+    """The pass over the text: comments and raw text skipped, rows counted, rewrites found.
+
+    With ``every_tag`` each tag is read to keep the depth of the current cell.
+    Without it only :data:`_LANDMARK` tags are read, the same ones in the same
+    order (the tags between them move nothing): a cell's depth is then not
+    known, but it cannot exceed the number of ``<`` in the cell, so the scan
+    gives up (``gave_up``) only where a cell in a table holds more than
+    :data:`MAX_CELL_DEPTH` of them.
+    """
     scan = _Scan(text)
+    tokens = _TOKEN if every_tag else _LANDMARK
     position = 0
-    while (match := _TOKEN.search(text, position)) is not None:
+    while (match := tokens.search(text, position)) is not None:
         position = match.end()
         if match.group(2) is None:  # a comment: skip to its end (or the end of the text)
             end = text.find("-->", position)
@@ -227,13 +255,15 @@ def _full_scan(text: str) -> Guarded:
             continue
         closing, name = bool(match.group(1)), match.group(2).lower()
         if name in _BOUNDARIES:
+            if not every_tag and scan.dense(match.start()):
+                scan.gave_up = True
+                return scan
             scan.start_cell(match, name, closing)
             continue
         scan.element(name, closing)
         if not closing and name in _RAW_TEXT:
             position = _raw_text(scan, name, match)
+    scan.gave_up = not every_tag and scan.dense(len(text))
     if scan.cell_in_table and scan.deepest > MAX_CELL_DEPTH:
         scan.flattened.append((scan.cell_start, len(text), scan.cell_tag))
-    if not scan.removed and not scan.flattened:
-        return Guarded(text, scan.rows)
-    return Guarded(_rewrite(text, scan), scan.rows)
+    return scan
