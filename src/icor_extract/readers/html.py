@@ -61,11 +61,15 @@ def _classes(element: etree._Element) -> set[str]:
     return set((element.get("class") or "").split())
 
 
+_HIDDEN_CLASSES = frozenset({"sortkey", "mw-editsection", "noprint", "mw-cite-backlink"})
+
+
 def _is_hidden(element: etree._Element) -> bool:
-    classes = _classes(element)
-    if classes & {"sortkey", "mw-editsection", "noprint", "mw-cite-backlink"}:
+    classes = element.get("class")
+    if classes and not _HIDDEN_CLASSES.isdisjoint(classes.split()):
         return True
-    return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+    style = element.get("style")
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
 def _is_footnote(element: etree._Element) -> bool:
