@@ -32,7 +32,9 @@ from icor_extract.readers.raw import (
     flag_file,
     has_controls,
     heading_path,
+    is_normal,
     link_title,
+    new_cell,
     normalize_text,
     source_text,
     split_footnotes,
@@ -59,11 +61,15 @@ def _classes(element: etree._Element) -> set[str]:
     return set((element.get("class") or "").split())
 
 
+_HIDDEN_CLASSES = frozenset({"sortkey", "mw-editsection", "noprint", "mw-cite-backlink"})
+
+
 def _is_hidden(element: etree._Element) -> bool:
-    classes = _classes(element)
-    if classes & {"sortkey", "mw-editsection", "noprint", "mw-cite-backlink"}:
+    classes = element.get("class")
+    if classes and not _HIDDEN_CLASSES.isdisjoint(classes.split()):
         return True
-    return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+    style = element.get("style")
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
 def _is_footnote(element: etree._Element) -> bool:
@@ -113,9 +119,14 @@ def _plain_cell(element: etree._Element, *, header: bool) -> RawCell | None:
     """Fast path for the common cell: one paragraph of text and links, nothing hidden.
 
     Gives what :func:`read_cell` would give; ``None`` sends anything else to it.
+    Such a cell has no footnote element, flag or hidden part to take out, so its
+    text is the text of its whole subtree, read in C.
     """
-    if len(element) == 0 and not (element.text or "").strip() and not element.attrib:
-        return _EMPTY[header]  # an empty cell, shared: cells are immutable
+    if len(element) == 0:
+        text = element.text or ""
+        if not text.strip() and not element.attrib:
+            return _EMPTY[header]  # an empty cell, shared: cells are immutable
+        return _raw_cell(element, source_text(text), header=header, links=())
     links: list[Link] = []
     blocks = 0
     for node in element.iterdescendants():
@@ -128,12 +139,17 @@ def _plain_cell(element: etree._Element, *, header: bool) -> RawCell | None:
             title = link_title(node.get("href") or "")
             if title is None:
                 return None
-            text = normalize_text(source_text(_text_of(node)))
+            text = _clean((node.text or "") if len(node) == 0 else _text_of(node))
             if text:
                 links.append(Link(title=title, text=text))
     if blocks > 1:
         return None
-    return _raw_cell(element, source_text(_text_of(element)), header=header, links=links)
+    return _raw_cell(element, source_text(_text_of(element)), header=header, links=tuple(links))
+
+
+def _clean(text: str) -> str:
+    """``normalize_text(source_text(text))``: most texts are normal already (one check)."""
+    return text if is_normal(text) else normalize_text(source_text(text))
 
 
 @dataclass
@@ -182,9 +198,13 @@ class _CellWalk:
             self.parts.append(source_text(node.tail))
 
 
-def read_cell(element: etree._Element, *, header: bool = False) -> RawCell:
-    """Read one ``td``/``th``: text with line breaks, links, footnotes, flags."""
-    plain = _plain_cell(element, header=header)
+def read_cell(element: etree._Element, *, header: bool = False, fast: bool = True) -> RawCell:
+    """Read one ``td``/``th``: text with line breaks, links, footnotes, flags.
+
+    ``fast=False`` reads every cell by the full walk, which the fast path must
+    agree with (the tests compare the two).
+    """
+    plain = _plain_cell(element, header=header) if fast else None
     if plain is not None:
         return plain
     walk = _CellWalk(element)
@@ -201,9 +221,9 @@ def read_cell(element: etree._Element, *, header: bool = False) -> RawCell:
         element,
         "".join(walk.parts),
         header=header,
-        links=walk.links,
-        footnotes=walk.footnotes,
-        flags=walk.flags,
+        links=tuple(walk.links),
+        footnotes=tuple(walk.footnotes),
+        flags=tuple(walk.flags),
     )
 
 
@@ -212,21 +232,32 @@ def _raw_cell(
     text: str,
     *,
     header: bool,
-    links: list[Link],
-    footnotes: list[str] | None = None,
-    flags: list[FlagHint] | None = None,
+    links: tuple[Link, ...],
+    footnotes: tuple[str, ...] = (),
+    flags: tuple[FlagHint, ...] = (),
 ) -> RawCell:
-    """The cell with its text normalized and its footnote marks taken out."""
-    clean, marks = split_footnotes(normalize_text(text))
-    return RawCell(
+    """The cell with its text (line breaks made by markup only) normalized, footnote marks out.
+
+    A cell without attributes has no span and no mark of the guard's, and a
+    normal text (:func:`is_normal`) no control character: neither is looked for.
+    """
+    normal = is_normal(text)
+    clean, marks = split_footnotes(text if normal else normalize_text(text))
+    if element.attrib:
+        rowspan, colspan = element.get("rowspan"), element.get("colspan")
+        dropped = _dropped(element, text)
+    else:
+        rowspan = colspan = None
+        dropped = () if normal else _dropped(element, text)
+    return new_cell(
         text=clean,
         header=header,
-        rowspan=element.get("rowspan"),
-        colspan=element.get("colspan"),
-        links=tuple(links),
-        footnotes=tuple(footnotes or ()) + marks,
-        flags=tuple(flags or ()),
-        dropped=_dropped(element, text),
+        rowspan=rowspan,
+        colspan=colspan,
+        links=links,
+        footnotes=footnotes + marks,
+        flags=flags,
+        dropped=dropped,
     )
 
 
@@ -240,11 +271,18 @@ def _dropped(element: etree._Element, text: str) -> tuple[str, ...]:
     return tuple(what for found, what in marks if found)
 
 
+_CELL_TAGS = frozenset({"td", "th"})
+
+
 def _row(tr: etree._Element, group: int, in_head: bool, line_offset: int) -> RawRow:
-    cells = tuple(
-        read_cell(cell, header=cell.tag == "th") for cell in tr if cell.tag in ("td", "th")
-    )
-    return RawRow(cells=cells, line=_line(tr, line_offset), group=group, in_head=in_head)
+    cells: list[RawCell] = []
+    for cell in tr:
+        tag = cell.tag
+        if tag in _CELL_TAGS:
+            header = tag == "th"
+            plain = _plain_cell(cell, header=header)
+            cells.append(read_cell(cell, header=header, fast=False) if plain is None else plain)
+    return RawRow(cells=tuple(cells), line=_line(tr, line_offset), group=group, in_head=in_head)
 
 
 @dataclass

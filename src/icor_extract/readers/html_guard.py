@@ -72,6 +72,11 @@ class _Scan:
     flattened: list[tuple[int, int, int | None]] = field(default_factory=list)
     closers: dict[str, int] = field(default_factory=dict)
     next_boundary: int = -1
+    gave_up: bool = False  # a scan of landmarks only met a cell that may nest too deep
+
+    def dense(self, end: int) -> bool:
+        """Whether the current cell, ending at ``end``, is in a table and holds too many ``<``."""
+        return self.cell_in_table and self.text.count("<", self.cell_start, end) > MAX_CELL_DEPTH
 
     def closer(self, name: str, after: int) -> int | None:
         """Offset of the next ``</name`` after ``after``; cached, so each name is scanned once."""
@@ -154,13 +159,20 @@ def _rewrite(text: str, scan: _Scan) -> str:
     return "".join(parts)
 
 
-#: what makes the full scan skip text (comments, raw-text elements); the names end as
-#: ``_TOKEN`` ends them (``(?![A-Za-z0-9])``), ASCII only, as ``_TOKEN`` reads them
-_SKIPPING = re.compile(
-    r"<!--|<(?:" + "|".join(sorted(_RAW_TEXT)) + r")(?![A-Za-z0-9])", re.IGNORECASE | re.ASCII
+_NAME_END = r"(?![A-Za-z0-9])"  # a name ends as ``_TOKEN`` ends it, ASCII only as it reads it
+#: one pass for the quick count: what makes the full scan skip text (a comment, a raw-text
+#: start tag: group 1), and the table and row tags that the row count follows
+_QUICK = re.compile(
+    rf"<(?:(!--|(?:{'|'.join(sorted(_RAW_TEXT))}){_NAME_END})|(/?)(table|tr){_NAME_END})",
+    re.IGNORECASE | re.ASCII,
 )
-_BOUNDARY_TOKEN = re.compile(
-    r"<(/?)(" + "|".join(sorted(_BOUNDARIES)) + r")(?![A-Za-z0-9])", re.IGNORECASE | re.ASCII
+_BOUNDARY_NAME = rf"/?(?:{'|'.join(sorted(_BOUNDARIES))}){_NAME_END}"
+_BOUNDARY_TOKEN = re.compile("<" + _BOUNDARY_NAME, re.IGNORECASE | re.ASCII)
+#: a cell, row or table tag followed by more than MAX_CELL_DEPTH "<" before the next one;
+#: it starts only at such a tag and stops at the next, so each stretch is scanned once
+_DENSE = re.compile(
+    f"<(?={_BOUNDARY_NAME})[^<]*+(?:<(?!{_BOUNDARY_NAME})[^<]*+){{{MAX_CELL_DEPTH + 1}}}",
+    re.IGNORECASE | re.ASCII,
 )
 
 
@@ -168,24 +180,38 @@ def _rows_if_safe(text: str) -> int | None:
     """The ``<tr>`` count of a text the full scan would leave as it is; ``None`` if it might not.
 
     Without comments or raw-text start tags the scan skips nothing and removes
-    nothing, so its row count is that of the cell, row and table tags alone; and
-    a stretch between two of them holding at most :data:`MAX_CELL_DEPTH` ``<``
-    cannot nest deeper than that.  The page's thousands of other tags are then
-    never looked at one by one, which was most of the guard's time.
+    nothing, so its row count is that of the table and row tags alone; and a
+    stretch between two cell, row or table tags holding at most
+    :data:`MAX_CELL_DEPTH` ``<`` cannot nest deeper than that.  The page's
+    thousands of other tags are then never looked at one by one, which was most
+    of the guard's time.  The stretch from one table or row tag to the next holds
+    its cells' stretches, so when none holds too many ``<`` (the usual table), no
+    cell's does; only otherwise is each cell's measured.
     """
-    if _SKIPPING.search(text) is not None:
-        return None
     table_depth = rows = previous = 0
-    for match in _BOUNDARY_TOKEN.finditer(text):
-        if text.count("<", previous, match.start()) > MAX_CELL_DEPTH:
+    dense = False
+    for match in _QUICK.finditer(text):
+        if match.group(1) is not None:
             return None
-        name, closing = match.group(2).lower(), bool(match.group(1))
-        if name == "table":
+        dense = dense or text.count("<", previous, match.start()) > MAX_CELL_DEPTH
+        closing, name = match.group(2, 3)
+        if len(name) == 5:  # table
             table_depth = max(table_depth + (-1 if closing else 1), 0)
-        elif name == "tr" and not closing and table_depth > 0:
+        elif not closing and table_depth > 0:
             rows += 1
         previous = match.end()
-    return rows if text.count("<", previous) <= MAX_CELL_DEPTH else None
+    if dense or text.count("<", previous) > MAX_CELL_DEPTH:
+        return None if _has_dense_cell(text) else rows
+    return rows
+
+
+def _has_dense_cell(text: str) -> bool:
+    """Whether a stretch between two cell, row or table tags (or the text's ends) holds
+    more than :data:`MAX_CELL_DEPTH` ``<``: the stretches are measured in the regex engine."""
+    first = _BOUNDARY_TOKEN.search(text)
+    if text.count("<", 0, first.start() if first else len(text)) > MAX_CELL_DEPTH:
+        return True
+    return first is not None and _DENSE.search(text, first.start()) is not None
 
 
 def guard(text: str) -> Guarded:
@@ -193,9 +219,35 @@ def guard(text: str) -> Guarded:
     rows = _rows_if_safe(text)
     if rows is not None:
         return Guarded(text, rows)
+    scan = _scan(text, every_tag=False)
+    if scan.gave_up:
+        scan = _scan(text, every_tag=True)
+    if not scan.removed and not scan.flattened:
+        return Guarded(text, scan.rows)
+    return Guarded(_rewrite(text, scan), scan.rows)
+
+
+#: what the scan acts on besides element depth: comments, cell, row, table and raw-text tags
+_LANDMARK = re.compile(
+    rf"<!--|<(/?)({'|'.join(sorted(_BOUNDARIES | _RAW_TEXT))}){_NAME_END}",
+    re.IGNORECASE | re.ASCII,
+)
+
+
+def _scan(text: str, *, every_tag: bool) -> _Scan:
+    """The pass over the text: comments and raw text skipped, rows counted, rewrites found.
+
+    With ``every_tag`` each tag is read to keep the depth of the current cell.
+    Without it only :data:`_LANDMARK` tags are read, the same ones in the same
+    order (the tags between them move nothing): a cell's depth is then not
+    known, but it cannot exceed the number of ``<`` in the cell, so the scan
+    gives up (``gave_up``) only where a cell in a table holds more than
+    :data:`MAX_CELL_DEPTH` of them.
+    """
     scan = _Scan(text)
+    tokens = _TOKEN if every_tag else _LANDMARK
     position = 0
-    while (match := _TOKEN.search(text, position)) is not None:
+    while (match := tokens.search(text, position)) is not None:
         position = match.end()
         if match.group(2) is None:  # a comment: skip to its end (or the end of the text)
             end = text.find("-->", position)
@@ -203,13 +255,15 @@ def guard(text: str) -> Guarded:
             continue
         closing, name = bool(match.group(1)), match.group(2).lower()
         if name in _BOUNDARIES:
+            if not every_tag and scan.dense(match.start()):
+                scan.gave_up = True
+                return scan
             scan.start_cell(match, name, closing)
             continue
         scan.element(name, closing)
         if not closing and name in _RAW_TEXT:
             position = _raw_text(scan, name, match)
+    scan.gave_up = not every_tag and scan.dense(len(text))
     if scan.cell_in_table and scan.deepest > MAX_CELL_DEPTH:
         scan.flattened.append((scan.cell_start, len(text), scan.cell_tag))
-    if not scan.removed and not scan.flattened:
-        return Guarded(text, scan.rows)
-    return Guarded(_rewrite(text, scan), scan.rows)
+    return scan

@@ -1,0 +1,112 @@
+"""The HTML reader's fast paths give what its slow paths give, on inputs that take each."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from icor_extract.readers import html_guard, raw
+from icor_extract.readers.html import read_cell
+from icor_extract.readers.html_guard import MAX_CELL_DEPTH, Guarded
+from icor_extract.readers.raw import CONTROLS_DROPPED, FlagHint, Link, RawCell, new_cell
+
+#: pieces of markup around the guard's decisions: cell, row and table tags in any case
+#: and with what may follow their names, comments, raw text, runs of tags near the limit
+_GUARD_PIECES = st.sampled_from(
+    ["<table>", "</table>", "<TABLE x>", "<table1>", "<tr>", "</tr>", "<Tr/>", "<tr-x>",
+     "<trx>", "<td>", "</TD>", "<th>", "<thead>", "<tbody>", "</tfoot>", "<caption>",
+     "<b>", "</b>", "<br>", "<img>", "<", "< tr>", "<!--", "-->", "<script>", "</script>",
+     "<textarea>", "<title>", "a", "甲", " ", "\n", "<b>" * MAX_CELL_DEPTH,
+     "<i>" * (MAX_CELL_DEPTH + 1), "<" * MAX_CELL_DEPTH]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_GUARD_PIECES, max_size=30).map("".join))
+def test_the_quick_row_count_is_the_full_scans_where_it_is_taken(text: str) -> None:
+    rows = html_guard._rows_if_safe(text)
+    if rows is not None:
+        assert html_guard._scan(text, every_tag=True).rows == rows
+        assert html_guard.guard(text) == Guarded(text, rows)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_GUARD_PIECES, max_size=30).map("".join))
+def test_the_scan_of_landmarks_finds_what_the_scan_of_every_tag_finds(text: str) -> None:
+    quick = html_guard._scan(text, every_tag=False)
+    if not quick.gave_up:
+        full = html_guard._scan(text, every_tag=True)
+        assert (quick.rows, quick.removed, quick.marked) == (full.rows, full.removed, full.marked)
+        assert not full.flattened
+        assert not quick.flattened
+
+
+#: inline content of a cell: texts that need cleaning or not, footnote marks, links of
+#: every kind, markup the fast path takes and markup that sends the cell to the walk
+_INLINE = st.sampled_from(
+    ["甲党", "a b", "a  b", " a", "b ", "x\ny", "\u3000乙", "\u200b", "c\x01", "d\x85", "[1]",
+     "\\[2\\]", "&#160;", "&amp;", '<a href="../Page/印度.md">印度</a>',
+     '<a href="/wiki/%E5%8D%B0_X">印 X</a>', '<a href="https://zh.wikipedia.org/wiki/甲">甲 </a>',
+     '<a href="/wiki/File:Flag_of_India.svg">旗</a>', '<a href="#cite">[3]</a>', "<a>无</a>",
+     '<a href="./乙"><b>乙</b> 党</a>', "<b>粗</b>", "<span>丙</span>", "<small>[4]</small>",
+     '<span class="sortkey">!</span>', '<i style="display:none">隐</i>', "<br>",
+     "<sup>[5]</sup>", '<sup class="reference">[6]</sup>', '<img src="Flag_of_Nepal.svg">',
+     "<div>块</div>"]
+)  # fmt: skip
+_CELL_TAGS = st.sampled_from(
+    ["<td>", "<th>", '<td rowspan="2">', '<th colspan="x">', "<td data-icor-flattened>",
+     '<td data-icor-unclosed="">', '<td style="color:red">']
+)  # fmt: skip
+
+
+@st.composite
+def _cells(draw: st.DrawFn) -> str:
+    """A cell of inline content, bare or in one paragraph with white space around it."""
+    content = "".join(draw(st.lists(_INLINE, max_size=6)))
+    if draw(st.booleans()):
+        content = draw(st.sampled_from(["", " ", "\n"])) + f"<p>{content}</p>"
+    return draw(_CELL_TAGS) + content
+
+
+@settings(max_examples=400, deadline=None)
+@given(_cells())
+def test_the_plain_cell_path_reads_what_the_walk_reads(cell: str) -> None:
+    document = f"<table><tr>{cell}</tr></table>"
+    found = etree.fromstring(document, etree.HTMLParser()).find(".//tr")
+    assert found is not None
+    assert len(found) == 1
+    element = found[0]
+    header = element.tag == "th"
+    assert read_cell(element, header=header) == read_cell(element, header=header, fast=False)
+
+
+def test_a_cell_built_from_its_slots_is_the_cell_its_constructor_builds() -> None:
+    link = Link(title="印度", text="印度")
+    flag = FlagHint(kind="image", value="India", evidence="Flag_of_India.svg")
+    fields = {
+        "text": "甲", "header": True, "rowspan": "2", "colspan": None, "links": (link,),
+        "footnotes": ("[1]",), "flags": (flag,), "dropped": (CONTROLS_DROPPED,),
+    }  # fmt: skip
+    built = new_cell(**fields)  # type: ignore[arg-type]
+    assert built == RawCell(**fields)  # type: ignore[arg-type]
+    assert repr(built) == repr(RawCell(**fields))  # type: ignore[arg-type]
+    assert hash(built) == hash(RawCell(**fields))  # type: ignore[arg-type]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("a甲 \t\n\r\x0b\x1c\x01\x7f\x85\x9f\xa0\u2003\u3000\u200b\ufeff")
+    )
+)
+def test_a_normal_text_is_one_that_normalizing_leaves_as_it_is(text: str) -> None:
+    """What ``normalize_text`` returns without working on it is what its work would give."""
+    slow = "\n".join(
+        line
+        for line in (raw._LINE_SPACE.sub(" ", part).strip(" ") for part in text.split("\n"))
+        if line
+    )
+    if raw.is_normal(text):
+        assert not raw.has_controls(text)
+        assert slow == text == raw.normalize_text(text)
