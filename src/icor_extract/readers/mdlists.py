@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from icor_extract.readers.mdit import Parser
 from icor_extract.readers.mdtables import inline_cell
 from icor_extract.readers.raw import (
     RawCell,
@@ -31,7 +31,7 @@ from icor_extract.readers.raw import (
 
 __all__ = ["read_markdown_lists"]
 
-_PARSER = MarkdownIt("commonmark")
+_PARSER = Parser("commonmark")
 
 
 def _inline(token: Token) -> RawCell:

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from icor_extract.readers.mdit import Parser
 from icor_extract.readers.raw import (
     FlagHint,
     Link,
@@ -56,7 +56,7 @@ def has_plain_tables(text: str) -> bool:
     return bool(_PIPE_DELIMITER.search(text) or _GRID_BORDER.search(text))
 
 
-_PARSER = MarkdownIt("commonmark").enable("table")
+_PARSER = Parser("commonmark").enable("table")
 
 
 def inline_cell(children: list[Token], *, header: bool) -> RawCell:
