@@ -8,9 +8,11 @@ from collections.abc import Callable
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
 
-from icor_extract.readers.mdit import normalize_link
+from icor_extract.readers.mdit import INLINE_RULES, Blocks, Parser, normalize_link
+from icor_extract.readers.mdlists import read_markdown_lists
 
 from .conftest import FIXTURES
 
@@ -87,3 +89,55 @@ _URL_PARTS = st.sampled_from(
 @given(st.lists(_URL_PARTS, max_size=8).map("".join))
 def test_the_link_short_cut_normalises_random_destinations_as_markdown_it(url: str) -> None:
     assert _outcome(normalize_link, url) == _outcome(normalizeLink, url)
+
+
+def test_commonmark_parses_inline_runs_only_in_the_rules_blocks_leaves_out() -> None:
+    """Blocks runs ``INLINE_RULES`` per run; the rest of the core chain must not touch the runs."""
+    names = MarkdownIt("commonmark").core.ruler.get_active_rules()
+    assert names == ["normalize", "block", *INLINE_RULES]
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in FIXTURES.glob("*.md")))
+def test_inline_runs_parsed_on_request_are_those_of_a_full_parse(name: str) -> None:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    full = Parser("commonmark").parse(text)
+    blocks = Blocks(text)
+    assert [token.type for token in blocks.tokens] == [token.type for token in full]
+    pairs = zip(blocks.tokens, full, strict=True)
+    runs = [(lazy, whole) for lazy, whole in pairs if lazy.type == "inline"]
+    assert runs
+    for lazy, whole in reversed(runs):  # any order: a run does not depend on the others
+        assert [t.as_dict() for t in blocks.children(lazy)] == [
+            t.as_dict() for t in whole.children or []
+        ]
+
+
+def _lists(document: str) -> list[tuple[tuple[str, ...], str | None, list[str]]]:
+    return [
+        (found.headings, found.lead.text if found.lead else None, [i.text for i in found.items])
+        for found in read_markdown_lists(document)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ("## A\n\nCategory:X\n\n- item", [((), "Category:X", ["item"])]),
+        ("## A\n\nCategory:X\n\n### B\n\n- item", [(("B",), None, ["item"])]),
+        ("## A\n\nCategory:X\n\n## B\n\n- item", [(("B",), None, ["item"])]),
+        ("## A\n\nCategory:X\n\nplain\n\n- item", [((), "plain", ["item"])]),
+        ("## A\n\nplain\n\n### B\n\n- item", [(("B", "A"), None, ["item"])]),
+        ("## A\n\n分类:X 分類:Y\n\n### B\n\n#### C\n\n- item", [(("C", "B"), None, ["item"])]),
+        (
+            "## A\n\n- one\n\nCategory:X\n\n- two\n\n### B\n\n- three",
+            [(("A",), None, ["one"]), ((), "Category:X", ["two"]), (("B",), None, ["three"])],
+        ),
+        ("## A\n\n> Category:X\n\n### B\n\n- item", [(("B",), None, ["item"])]),
+        ("## A\n\n[Cat](x)egory:X\n\n### B\n\n- item\n\nCategory:Z", [(("B",), None, ["item"])]),
+    ],
+)
+def test_paragraphs_read_only_when_needed_still_lead_and_reset_the_headings(
+    document: str, expected: list[tuple[tuple[str, ...], str | None, list[str]]]
+) -> None:
+    """The category links reset the headings: read when a later heading leaves that visible."""
+    assert _lists(document) == expected

@@ -9,7 +9,12 @@ one with a plain ASCII host, parsing and formatting give the destination back
 unchanged and punycode leaves the host alone, so the normalised link is its
 encoding; without ``%`` (an escape ``mdurl`` keeps) or a lone surrogate, that
 encoding is ``urllib.parse.quote`` with mdurl's safe characters.  Everything
-else goes the library's way; ``tests/test_speed_paths.py`` compares both.
+else goes the library's way; ``tests/test_markdown_speed.py`` compares both.
+
+:class:`Blocks` parses a page's blocks and leaves each inline run unparsed
+until a reader asks for it: the list reader needs the items, the headings and
+only a few paragraphs, and inline parsing (links above all) is most of
+markdown-it's time on a page of prose.
 """
 
 from __future__ import annotations
@@ -20,8 +25,12 @@ from urllib.parse import quote
 import mdurl
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
+from markdown_it.rules_core import inline, text_join
+from markdown_it.rules_core.state_core import StateCore
+from markdown_it.token import Token
+from markdown_it.utils import EnvType
 
-__all__ = ["Parser", "normalize_link"]
+__all__ = ["Blocks", "Parser", "normalize_link"]
 
 #: a destination mdurl reads as a path alone (no scheme, no host), or an http(s) URL
 #: whose host is ASCII labels of 1-63 characters ending where the path, query or fragment starts
@@ -53,3 +62,29 @@ class Parser(MarkdownIt):
 
     def normalizeLink(self, url: str) -> str:
         return normalize_link(url)
+
+
+#: the CommonMark core rules after ``block``, which parse and join every inline run
+INLINE_RULES = ("inline", "text_join")
+_BLOCK_PARSER = Parser("commonmark").disable(list(INLINE_RULES))
+
+
+class Blocks:
+    """A page's block tokens, each inline run parsed when it is first asked for.
+
+    The inline parse of a run is the core rules' own, with the page's
+    environment (its link reference definitions), and does not depend on the
+    other runs, so the runs asked for get the children a full parse gives them.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.env: EnvType = {}
+        self.tokens = _BLOCK_PARSER.parse(text, self.env)
+
+    def children(self, token: Token) -> list[Token]:
+        """The inline tokens of the run ``token``, parsed now."""
+        state = StateCore(token.content, _BLOCK_PARSER, self.env, [token])
+        token.children = None
+        inline(state)
+        text_join(state)
+        return token.children or []

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from icor_extract.readers.mdit import Parser
+from icor_extract.readers.mdit import Blocks
 from icor_extract.readers.mdtables import inline_cell
 from icor_extract.readers.raw import (
     RawCell,
@@ -30,14 +30,6 @@ from icor_extract.readers.raw import (
 )
 
 __all__ = ["read_markdown_lists"]
-
-_PARSER = Parser("commonmark")
-
-
-def _inline(token: Token) -> RawCell:
-    """Text, links, footnotes and flag images of one inline token, as a pipe table's cell."""
-    return inline_cell(token.children or [], header=False)
-
 
 _OPENS = ("bullet_list_open", "ordered_list_open")
 #: a paragraph of category links only, which pandoc writes at the end of the page's sections
@@ -56,33 +48,80 @@ class _Open:
     depth: int = 1  # list nesting at the current token
 
 
+@dataclass
+class _Paragraph:
+    """A paragraph outside the lists, read only when a list needs it.
+
+    It is the next list's lead if no heading comes between them, and resets
+    the headings if it is the page's category links; ``footer_trail`` is the
+    trail as it would be after such a reset (and the headings since).
+    """
+
+    token: Token
+    footer_trail: Trail = ()
+    lead: RawItem | None = None
+
+
 def _line(token: Token) -> int | None:
     return token.map[0] + 1 if token.map else None
 
 
 @dataclass
 class _Reader:
-    """The walk through the page's tokens: headings, the last paragraph, the open list."""
+    """The walk through the page's blocks: headings, the last paragraph, the open list.
 
-    tokens: list[Token]
+    Inline runs are parsed only when read: every heading and list item, and a
+    paragraph only as a list's lead or where being the category links would
+    change the headings of a list after it.
+    """
+
+    blocks: Blocks
     lists: list[RawList] = field(default_factory=list)
     trail: Trail = ()
-    lead: RawItem | None = None
+    paragraph: _Paragraph | None = None  # the last paragraph, if no heading or list came since
+    undecided: _Paragraph | None = None  # a paragraph whose being the category links matters
     current: _Open | None = None
 
+    def inline(self, token: Token) -> RawCell:
+        """Text, links, footnotes and flag images of one inline run, as a pipe table's cell."""
+        return inline_cell(self.blocks.children(token), header=False)
+
     def outside(self, position: int, token: Token) -> None:
-        """A token outside any list: a heading, a paragraph (a lead), or a list opening."""
+        """A token outside any list: a heading, a paragraph, or a list opening."""
         if token.type == "heading_open":
-            title = _inline(self.tokens[position + 1]).text
+            title = self.inline(self.blocks.tokens[position + 1]).text
             if title:
-                self.trail = enter_heading(self.trail, int(token.tag[1]), title)
-            self.lead = None
-        elif token.type == "inline" and self.tokens[position - 1].type == "paragraph_open":
-            self.lead = item_of_cell(_inline(token), number=-1, depth=0, line=_line(token))
-            if _FOOTER.match(self.lead.text):
-                self.trail = ()  # the page's category links: what follows is in no section
+                self.heading(int(token.tag[1]), title)
+            self.paragraph = None
+        elif token.type == "inline" and self.blocks.tokens[position - 1].type == "paragraph_open":
+            self.decide()
+            self.paragraph = _Paragraph(token)
+            if self.trail:  # a reset would change the trail
+                self.undecided = self.paragraph
         elif token.type in _OPENS:
+            self.decide()
             self.current = _Open(ordered=token.type == "ordered_list_open", line=_line(token))
+
+    def heading(self, level: int, title: str) -> None:
+        self.trail = enter_heading(self.trail, level, title)
+        if self.undecided is not None:
+            undecided = self.undecided
+            undecided.footer_trail = enter_heading(undecided.footer_trail, level, title)
+            if undecided.footer_trail == self.trail:  # the paragraph no longer matters
+                self.undecided = None
+
+    def read(self, paragraph: _Paragraph) -> RawItem:
+        if paragraph.lead is None:
+            cell = self.inline(paragraph.token)
+            paragraph.lead = item_of_cell(cell, number=-1, depth=0, line=_line(paragraph.token))
+        return paragraph.lead
+
+    def decide(self) -> None:
+        """Read the undecided paragraph: the category links reset the headings."""
+        if self.undecided is not None:
+            if _FOOTER.match(self.read(self.undecided).text):
+                self.trail = self.undecided.footer_trail
+            self.undecided = None
 
     def inside(self, current: _Open, token: Token) -> None:
         """A token of the open list: nesting, a new item, or an item's text."""
@@ -98,10 +137,12 @@ class _Reader:
                 RawItem(text="", number=number, depth=current.depth, line=_line(token))
             )
         elif token.type == "inline":
-            _add_text(current, _inline(token))
+            _add_text(current, self.inline(token))
 
     def close(self, current: _Open) -> None:
-        lead = self.lead if self.lead is not None and (self.lead.text or self.lead.flags) else None
+        lead = self.read(self.paragraph) if self.paragraph is not None else None
+        if lead is not None and not (lead.text or lead.flags):
+            lead = None
         self.lists.append(
             RawList(
                 index=len(self.lists),
@@ -112,7 +153,7 @@ class _Reader:
                 line=current.line,
             )
         )
-        self.current, self.lead = None, None
+        self.current, self.paragraph = None, None
 
 
 #: a line that starts a CommonMark HTML block of type 6 with a table, at the page's margin
@@ -162,8 +203,8 @@ def _outside_tables(text: str) -> str:
 
 def read_markdown_lists(text: str) -> list[RawList]:
     """Every markdown list of a page, in order, with its heading path and lead paragraph."""
-    reader = _Reader(_PARSER.parse(_outside_tables(text)))
-    for position, token in enumerate(reader.tokens):
+    reader = _Reader(Blocks(_outside_tables(text)))
+    for position, token in enumerate(reader.blocks.tokens):
         if reader.current is None:
             reader.outside(position, token)
         else:
