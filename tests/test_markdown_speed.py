@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
 
+from icor_extract.readers import mdlists
+from icor_extract.readers.mdblank import Collapsed, collapse_tables
 from icor_extract.readers.mdit import INLINE_RULES, Blocks, Parser, normalize_link
 from icor_extract.readers.mdlists import read_markdown_lists
 
@@ -141,3 +143,82 @@ def test_paragraphs_read_only_when_needed_still_lead_and_reset_the_headings(
 ) -> None:
     """The category links reset the headings: read when a later heading leaves that visible."""
     assert _lists(document) == expected
+
+
+TABLE = "<table>\n<tr><td>x</td></tr>\n</table>"
+_BLOCKS = [
+    TABLE,
+    "<table>\n<!-- a comment -->\n<tr><td>- x</td></tr>\n</table>",
+    "<table>\n```\n- y\n</table>",
+    "<TABLE border=1>\n[a]: /x\n<tr>\n</TABLE>",
+    "<table/>",
+    "<table>\n- a\n* b",
+    "<table>\n   \n- after the blank",
+    "<table>\n\t\n    code",
+    "<table><tr><td>x</td></tr></table>\n  - indented item",
+    "<tables>\n- not a table",
+    "```\n<table>\n- in code\n```",
+    "<!--\n<table>\n-->",
+    "<pre>\n<table>\n</pre>",
+    '[b]: /y "title\n<table>\n"',
+    "<div>\n<table>\n</div>",
+    "- item\n<table>\n</table>",
+    "> quoted\n<table>\n</table>",
+    "line\r\n<table>\r\n- r",
+]
+_PIECES = [
+    *_BLOCKS,
+    "## 成员",
+    "### 亚洲",
+    "Category:X",
+    "后来加入的成员：",
+    "- [甲](../Page/甲.md)\n- 乙\n    - 丙",
+    "1. 一",
+    "2.",
+    "  - 缩进",
+    "    code",
+    "",
+]
+
+
+def _uncollapsed(text: str) -> Collapsed:
+    return Collapsed(text)
+
+
+def _both(document: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """The lists read with the table blocks collapsed and as markdown-it reads the whole page."""
+    collapsed = repr(read_markdown_lists(document))
+    with monkeypatch.context() as patch:
+        patch.setattr(mdlists, "collapse_tables", _uncollapsed)
+        whole = repr(read_markdown_lists(document))
+    return collapsed, whole
+
+
+@pytest.mark.parametrize("block", _BLOCKS)
+@pytest.mark.parametrize("after", ["\n\n- next", "\n\n\n\ntext\n- next", "\n", "\n\n    indented"])
+def test_collapsed_table_blocks_read_as_the_whole_page(
+    block: str, after: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = f"## 成员\n\n- first\n\n{TABLE}\n\n- second\n{block}{after}\n\n{TABLE}\n\n3. third"
+    collapsed, whole = _both(document, monkeypatch)
+    assert collapsed == whole
+
+
+def test_collapsing_keeps_every_line_number() -> None:
+    page = collapse_tables(f"{TABLE}\n\na\n\n{TABLE}\n{TABLE}\n\nb\n\n{TABLE}")
+    assert page.text == "\n\na\n\n\n\nb\n\n"
+    assert [page.line(n) for n in (0, 2, 4, 6, 8)] == [0, 4, 6, 13, 15]
+
+
+@pytest.mark.slow
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=10), st.lists(st.sampled_from(["\n", "\n\n"])))
+def test_collapsed_table_blocks_read_as_the_whole_page_in_random_documents(
+    pieces: list[str], breaks: list[str]
+) -> None:
+    document = "".join(
+        piece + (breaks[k] if k < len(breaks) else "\n") for k, piece in enumerate(pieces)
+    )
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        collapsed, whole = _both(document, monkeypatch)
+    assert collapsed == whole

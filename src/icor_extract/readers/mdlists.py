@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
+from icor_extract.readers.mdblank import Collapsed, collapse_tables
 from icor_extract.readers.mdit import Blocks
 from icor_extract.readers.mdtables import inline_cell
 from icor_extract.readers.raw import (
@@ -62,10 +63,6 @@ class _Paragraph:
     lead: RawItem | None = None
 
 
-def _line(token: Token) -> int | None:
-    return token.map[0] + 1 if token.map else None
-
-
 @dataclass
 class _Reader:
     """The walk through the page's blocks: headings, the last paragraph, the open list.
@@ -76,11 +73,16 @@ class _Reader:
     """
 
     blocks: Blocks
+    page: Collapsed
     lists: list[RawList] = field(default_factory=list)
     trail: Trail = ()
     paragraph: _Paragraph | None = None  # the last paragraph, if no heading or list came since
     undecided: _Paragraph | None = None  # a paragraph whose being the category links matters
     current: _Open | None = None
+
+    def line(self, token: Token) -> int | None:
+        """The 1-based line of the page a block token starts on."""
+        return self.page.line(token.map[0]) + 1 if token.map else None
 
     def inline(self, token: Token) -> RawCell:
         """Text, links, footnotes and flag images of one inline run, as a pipe table's cell."""
@@ -100,7 +102,7 @@ class _Reader:
                 self.undecided = self.paragraph
         elif token.type in _OPENS:
             self.decide()
-            self.current = _Open(ordered=token.type == "ordered_list_open", line=_line(token))
+            self.current = _Open(ordered=token.type == "ordered_list_open", line=self.line(token))
 
     def heading(self, level: int, title: str) -> None:
         self.trail = enter_heading(self.trail, level, title)
@@ -113,7 +115,7 @@ class _Reader:
     def read(self, paragraph: _Paragraph) -> RawItem:
         if paragraph.lead is None:
             cell = self.inline(paragraph.token)
-            paragraph.lead = item_of_cell(cell, number=-1, depth=0, line=_line(paragraph.token))
+            paragraph.lead = item_of_cell(cell, number=-1, depth=0, line=self.line(paragraph.token))
         return paragraph.lead
 
     def decide(self) -> None:
@@ -134,7 +136,7 @@ class _Reader:
         elif token.type == "list_item_open":
             number = len(current.items)
             current.items.append(
-                RawItem(text="", number=number, depth=current.depth, line=_line(token))
+                RawItem(text="", number=number, depth=current.depth, line=self.line(token))
             )
         elif token.type == "inline":
             _add_text(current, self.inline(token))
@@ -156,54 +158,10 @@ class _Reader:
         self.current, self.paragraph = None, None
 
 
-#: a line that starts a CommonMark HTML block of type 6 with a table, at the page's margin
-_TABLE_LINE = re.compile(r"<table(?:[ \t>]|/>|$)", re.IGNORECASE)
-#: what could hold such a line inside another block (fenced code, HTML blocks of types 1-5,
-#: a link definition's title), or make lines differ from markdown-it's (carriage returns)
-_UNSAFE = re.compile(
-    r"```|~~~|<!--|<\?|<![A-Za-z\[]|<(?:script|pre|style|textarea)|\]:|\r|\x00", re.IGNORECASE
-)
-_LIST_MARK = re.compile(r"[ \t]|(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
-
-
-def _blank_blocks(lines: list[str], start: int) -> int:
-    """Blank the HTML block at ``start`` if that cannot change the lists; where scanning resumes.
-
-    The block ends before the next blank line, as markdown-it ends it.  Blank
-    lines end a paragraph or a block quote as the block did, and keep every line
-    number; they differ only in keeping a list open, so a block followed by an
-    indented line or a list item is left alone.
-    """
-    end = start + 1
-    while end < len(lines) and lines[end].strip(" \t"):
-        end += 1
-    following = next((line for line in lines[end:] if line.strip(" \t")), "")
-    if not _LIST_MARK.match(following):
-        lines[start:end] = [""] * (end - start)
-    return end
-
-
-def _outside_tables(text: str) -> str:
-    """``text`` with its HTML table blocks as blank lines, when that is certainly the same.
-
-    markdown-it reads an HTML block line by line and the list reader ignores it;
-    the table blocks are most of a pandoc page, and most of the reader's time.
-    """
-    if _UNSAFE.search(text) is not None:
-        return text
-    lines = text.split("\n")
-    position = 0
-    while position < len(lines):
-        if _TABLE_LINE.match(lines[position]):
-            position = _blank_blocks(lines, position)
-        else:
-            position += 1
-    return "\n".join(lines)
-
-
 def read_markdown_lists(text: str) -> list[RawList]:
     """Every markdown list of a page, in order, with its heading path and lead paragraph."""
-    reader = _Reader(Blocks(_outside_tables(text)))
+    page = collapse_tables(text)
+    reader = _Reader(Blocks(page.text), page)
     for position, token in enumerate(reader.blocks.tokens):
         if reader.current is None:
             reader.outside(position, token)
