@@ -222,3 +222,28 @@ def test_collapsed_table_blocks_read_as_the_whole_page_in_random_documents(
     with pytest.MonkeyPatch.context() as monkeypatch:
         collapsed, whole = _both(document, monkeypatch)
     assert collapsed == whole
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "-x\n+y\n*z\n1.5\n1234567890. ten digits\n1:\n",
+        "\u00a0- no-break space\n\u3000- ideographic\n\ufeff- byte order mark",
+        "## 成员\n\n- item",
+        "> - quoted item",
+        ">>-\n",
+        "\t* tabbed",
+        "1)",
+        "para\r- after a carriage return",
+        "para\r\n2. crlf",
+        "    - code, still an item line",
+        "١. arabic-indic digit",
+        f"{TABLE}\n\ntext",
+    ],
+)
+def test_a_page_without_item_lines_reads_as_markdown_it_reads_it(
+    document: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    skipped = read_markdown_lists(document)
+    monkeypatch.setattr(mdlists, "may_hold_lists", lambda text: True)
+    assert skipped == read_markdown_lists(document)

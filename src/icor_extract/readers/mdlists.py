@@ -158,9 +158,24 @@ class _Reader:
         self.current, self.paragraph = None, None
 
 
+#: a line markdown-it's list rule could start an item on: after blanks and block quote
+#: marks, a bullet or up to nine digits and ``.`` or ``)``, then a blank or the line's end
+_ITEM_LINE = re.compile(r"^[ \t>]*(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
+
+
+def may_hold_lists(text: str) -> bool:
+    """False when no line of ``text`` can start a list item, so markdown-it would find none.
+
+    markdown-it reads carriage returns as line breaks too; such a text is parsed.
+    """
+    return "\r" in text or _ITEM_LINE.search(text) is not None
+
+
 def read_markdown_lists(text: str) -> list[RawList]:
     """Every markdown list of a page, in order, with its heading path and lead paragraph."""
     page = collapse_tables(text)
+    if not may_hold_lists(page.text):
+        return []
     reader = _Reader(Blocks(page.text), page)
     for position, token in enumerate(reader.blocks.tokens):
         if reader.current is None:
