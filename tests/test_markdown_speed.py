@@ -12,9 +12,11 @@ from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
 
 from icor_extract.readers import mdlists
+from icor_extract.readers.markdown import _headings
 from icor_extract.readers.mdblank import Collapsed, collapse_tables
 from icor_extract.readers.mdit import INLINE_RULES, Blocks, Parser, normalize_link
 from icor_extract.readers.mdlists import read_markdown_lists
+from icor_extract.readers.mdtables import has_plain_tables
 
 from .conftest import FIXTURES
 
@@ -247,3 +249,33 @@ def test_a_page_without_item_lines_reads_as_markdown_it_reads_it(
     skipped = read_markdown_lists(document)
     monkeypatch.setattr(mdlists, "may_hold_lists", lambda text: True)
     assert skipped == read_markdown_lists(document)
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        (
+            "# 首\n## 次 ##\n   ### 三\n    # code\n#no\n####### seven",
+            [(1, "首"), (2, "次"), (3, "三")],
+        ),
+        ("text\n  ## 二\n\n# 一", [(2, "二"), (1, "一")]),
+        (" # 空格", [(1, "空格")]),
+    ],
+)
+def test_atx_headings_are_found_on_the_first_line_and_after_every_break(
+    document: str, expected: list[tuple[int, str]]
+) -> None:
+    found = _headings(document)
+    assert [(level, title) for _, level, title in found] == expected
+    starts = [0, *(n + 1 for n, char in enumerate(document) if char == "\n")]
+    assert all(offset in starts for offset, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [("a\n|-|-|", True), ("a\n-|-", True), ("+--+--+", True), ("a - b\n---", False), ("", False)],
+)
+def test_plain_tables_are_looked_for_only_where_a_bar_or_a_plus_is(
+    document: str, *, expected: bool
+) -> None:
+    assert has_plain_tables(document) is expected

@@ -53,7 +53,17 @@ class PlainTable:
 
 def has_plain_tables(text: str) -> bool:
     """A cheap test before parsing: a delimiter row or a grid border is present."""
-    return bool(_PIPE_DELIMITER.search(text) or _GRID_BORDER.search(text))
+    return _has_pipe_delimiter(text) or _has_grid_border(text)
+
+
+def _has_pipe_delimiter(text: str) -> bool:
+    """A delimiter row holds a ``|``: most pages have none, and need no regex scan."""
+    return "|" in text and _PIPE_DELIMITER.search(text) is not None
+
+
+def _has_grid_border(text: str) -> bool:
+    """A grid border holds a ``+``: most pages have none, and need no regex scan."""
+    return "+" in text and _GRID_BORDER.search(text) is not None
 
 
 _PARSER = Parser("commonmark").enable("table")
@@ -194,6 +204,6 @@ def read_plain_tables(text: str) -> list[PlainTable]:
     if not has_plain_tables(text):
         return []
     found = list(_pipe_tables(_PARSER.parse(text)))
-    if _GRID_BORDER.search(text):
+    if _has_grid_border(text):
         found += _grid_tables(text.split("\n"))
     return sorted(found, key=lambda table: table.start)
