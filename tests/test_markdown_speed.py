@@ -16,7 +16,7 @@ from icor_extract.readers.markdown import _headings
 from icor_extract.readers.mdblank import Collapsed, collapse_tables
 from icor_extract.readers.mdit import INLINE_RULES, Blocks, Parser, normalize_link
 from icor_extract.readers.mdlists import read_markdown_lists
-from icor_extract.readers.mdtables import has_plain_tables
+from icor_extract.readers.mdtables import has_plain_tables, read_plain_tables
 
 from .conftest import FIXTURES
 
@@ -101,11 +101,21 @@ def test_commonmark_parses_inline_runs_only_in_the_rules_blocks_leaves_out() -> 
     assert names == ["normalize", "block", *INLINE_RULES]
 
 
-@pytest.mark.parametrize("name", sorted(path.name for path in FIXTURES.glob("*.md")))
-def test_inline_runs_parsed_on_request_are_those_of_a_full_parse(name: str) -> None:
-    text = (FIXTURES / name).read_text(encoding="utf-8")
-    full = Parser("commonmark").parse(text)
-    blocks = Blocks(text)
+_PIPE_PAGE = (
+    "[ref]: ../Page/参考.md\n\n段落 [链接][ref]\n\n| 国家 | 政党 |\n|:---|---:|\n"
+    "| [中国](../Page/中国.md) | ![flag](Flag_of_China.svg) **党** |\n| a \\| b | `c` |\n\n- 项\n"
+)
+_PAGES = [(FIXTURES / name).read_text(encoding="utf-8") for name in ("icor.zh.md", "fi.zh.md")]
+
+
+@pytest.mark.parametrize("text", [*_PAGES, _PIPE_PAGE])
+@pytest.mark.parametrize("tables", [False, True])
+def test_inline_runs_parsed_on_request_are_those_of_a_full_parse(
+    text: str, *, tables: bool
+) -> None:
+    parser = Parser("commonmark").enable("table") if tables else Parser("commonmark")
+    full = parser.parse(text)
+    blocks = Blocks(text, tables=tables)
     assert [token.type for token in blocks.tokens] == [token.type for token in full]
     pairs = zip(blocks.tokens, full, strict=True)
     runs = [(lazy, whole) for lazy, whole in pairs if lazy.type == "inline"]
@@ -114,6 +124,16 @@ def test_inline_runs_parsed_on_request_are_those_of_a_full_parse(name: str) -> N
         assert [t.as_dict() for t in blocks.children(lazy)] == [
             t.as_dict() for t in whole.children or []
         ]
+
+
+def test_pipe_tables_read_with_their_rows_parsed_on_request() -> None:
+    (table,) = read_plain_tables(_PIPE_PAGE)
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+        ["国家", "政党"],
+        ["中国", "党"],
+        ["a | b", "c"],
+    ]
+    assert table.rows[1].cells[0].links[0].title == "中国"
 
 
 def _lists(document: str) -> list[tuple[tuple[str, ...], str | None, list[str]]]:

@@ -67,6 +67,7 @@ class Parser(MarkdownIt):
 #: the CommonMark core rules after ``block``, which parse and join every inline run
 INLINE_RULES = ("inline", "text_join")
 _BLOCK_PARSER = Parser("commonmark").disable(list(INLINE_RULES))
+_TABLE_BLOCK_PARSER = Parser("commonmark").enable("table").disable(list(INLINE_RULES))
 
 
 class Blocks:
@@ -77,13 +78,15 @@ class Blocks:
     other runs, so the runs asked for get the children a full parse gives them.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, tables: bool = False) -> None:
+        """``tables``: read GFM pipe tables, as ``Parser("commonmark").enable("table")`` does."""
+        self.parser = _TABLE_BLOCK_PARSER if tables else _BLOCK_PARSER
         self.env: EnvType = {}
-        self.tokens = _BLOCK_PARSER.parse(text, self.env)
+        self.tokens = self.parser.parse(text, self.env)
 
     def children(self, token: Token) -> list[Token]:
         """The inline tokens of the run ``token``, parsed now."""
-        state = StateCore(token.content, _BLOCK_PARSER, self.env, [token])
+        state = StateCore(token.content, self.parser, self.env, [token])
         token.children = None
         inline(state)
         text_join(state)

@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from markdown_it.token import Token
 
-from icor_extract.readers.mdit import Parser
+from icor_extract.readers.mdit import Blocks, Parser
 from icor_extract.readers.raw import (
     FlagHint,
     Link,
@@ -99,13 +99,14 @@ def inline_cell(children: list[Token], *, header: bool) -> RawCell:
     )
 
 
-def _pipe_tables(tokens: list[Token]) -> Iterator[PlainTable]:
+def _pipe_tables(blocks: Blocks) -> Iterator[PlainTable]:
+    """Pipe tables, with only their rows' inline runs parsed (not the page's prose)."""
     start = 0
     rows: list[RawRow] = []
     cells: list[RawCell] = []
     row_line: int | None = None
     in_head = False
-    for token in tokens:
+    for token in blocks.tokens:
         if token.type == "table_open":
             start = token.map[0] if token.map else 0
             rows = []
@@ -116,8 +117,8 @@ def _pipe_tables(tokens: list[Token]) -> Iterator[PlainTable]:
         elif token.type == "tr_open":
             cells = []
             row_line = token.map[0] + 1 if token.map else None
-        elif token.type == "inline" and token.children is not None and row_line is not None:
-            cells.append(inline_cell(token.children, header=in_head))
+        elif token.type == "inline" and row_line is not None:
+            cells.append(inline_cell(blocks.children(token), header=in_head))
         elif token.type == "tr_close":
             rows.append(RawRow(cells=tuple(cells), line=row_line, in_head=in_head))
             row_line = None
@@ -203,7 +204,7 @@ def read_plain_tables(text: str) -> list[PlainTable]:
     """Every pipe and grid table of a markdown page, in document order."""
     if not has_plain_tables(text):
         return []
-    found = list(_pipe_tables(_PARSER.parse(text)))
+    found = list(_pipe_tables(Blocks(text, tables=True)))
     if _has_grid_border(text):
         found += _grid_tables(text.split("\n"))
     return sorted(found, key=lambda table: table.start)
