@@ -105,6 +105,7 @@ class _Reader:
             self.current = _Open(ordered=token.type == "ordered_list_open", line=self.line(token))
 
     def heading(self, level: int, title: str) -> None:
+        """Enter a heading, on the trail and on the undecided paragraph's reset trail."""
         self.trail = enter_heading(self.trail, level, title)
         if self.undecided is not None:
             undecided = self.undecided
@@ -113,6 +114,7 @@ class _Reader:
                 self.undecided = None
 
     def read(self, paragraph: _Paragraph) -> RawItem:
+        """The paragraph as a lead item, parsed the first time it is asked for."""
         if paragraph.lead is None:
             cell = self.inline(paragraph.token)
             paragraph.lead = item_of_cell(cell, number=-1, depth=0, line=self.line(paragraph.token))
