@@ -30,8 +30,11 @@ __all__ = ["read_markdown", "table_spans"]
 # stop at the next opener, so no run is scanned once per starting point.
 # A tag's attributes stop at "<": "<table " repeated without ">" is linear.
 _TAG = re.compile(r"<(/?)table\b[^<>]*+>?", re.IGNORECASE)
-# The heading line; its closing "#"s and trailing blanks are cut in Python.
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]++(?P<title>[^\n]*+)", re.MULTILINE)
+# The heading line; its closing "#"s and trailing blanks are cut in Python.  After the
+# first line, a heading line is looked for after a line break: a literal first character
+# lets the regex engine skip ahead, where "^" with MULTILINE tries every position.
+_ATX = re.compile(r" {0,3}(#{1,6})[ \t]++(?P<title>[^\n]*+)")
+_ATX_AFTER_BREAK = re.compile(r"\n {0,3}(#{1,6})[ \t]++(?P<title>[^\n]*+)")
 _ATX_CLOSING = re.compile(r"[ \t]#++$")
 _UNDERLINE = re.compile(r"\n(?:=++|-++)[ \t]*+(?=\n|$)")
 _INLINE_LINK = re.compile(r"\[([^\[\]]*+)\]\((?:[^()]++|\([^()]*+\))*+\)")
@@ -71,9 +74,13 @@ def _atx_title(title: str) -> str:
 
 def _headings(text: str) -> list[tuple[int, int, str]]:
     """(offset, level, title) of every ATX and setext heading."""
+    first = _ATX.match(text)
     found = [
-        (m.start(), len(m.group(1)), _atx_title(m.group("title"))) for m in _ATX.finditer(text)
+        (m.start() + 1, len(m.group(1)), _atx_title(m.group("title")))
+        for m in _ATX_AFTER_BREAK.finditer(text)
     ]
+    if first is not None:
+        found.append((0, len(first.group(1)), _atx_title(first.group("title"))))
     for underline in _UNDERLINE.finditer(text):  # setext: a line of text, then === or ---
         start = text.rfind("\n", 0, underline.start()) + 1
         title = text[start : underline.start()]

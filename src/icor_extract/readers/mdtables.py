@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from icor_extract.readers.mdit import Blocks, Parser
 from icor_extract.readers.raw import (
     FlagHint,
     Link,
@@ -53,10 +53,20 @@ class PlainTable:
 
 def has_plain_tables(text: str) -> bool:
     """A cheap test before parsing: a delimiter row or a grid border is present."""
-    return bool(_PIPE_DELIMITER.search(text) or _GRID_BORDER.search(text))
+    return _has_pipe_delimiter(text) or _has_grid_border(text)
 
 
-_PARSER = MarkdownIt("commonmark").enable("table")
+def _has_pipe_delimiter(text: str) -> bool:
+    """A delimiter row holds a ``|``: most pages have none, and need no regex scan."""
+    return "|" in text and _PIPE_DELIMITER.search(text) is not None
+
+
+def _has_grid_border(text: str) -> bool:
+    """A grid border holds a ``+``: most pages have none, and need no regex scan."""
+    return "+" in text and _GRID_BORDER.search(text) is not None
+
+
+_PARSER = Parser("commonmark").enable("table")
 
 
 def inline_cell(children: list[Token], *, header: bool) -> RawCell:
@@ -89,13 +99,14 @@ def inline_cell(children: list[Token], *, header: bool) -> RawCell:
     )
 
 
-def _pipe_tables(tokens: list[Token]) -> Iterator[PlainTable]:
+def _pipe_tables(blocks: Blocks) -> Iterator[PlainTable]:
+    """Pipe tables, with only their rows' inline runs parsed (not the page's prose)."""
     start = 0
     rows: list[RawRow] = []
     cells: list[RawCell] = []
     row_line: int | None = None
     in_head = False
-    for token in tokens:
+    for token in blocks.tokens:
         if token.type == "table_open":
             start = token.map[0] if token.map else 0
             rows = []
@@ -106,8 +117,8 @@ def _pipe_tables(tokens: list[Token]) -> Iterator[PlainTable]:
         elif token.type == "tr_open":
             cells = []
             row_line = token.map[0] + 1 if token.map else None
-        elif token.type == "inline" and token.children is not None and row_line is not None:
-            cells.append(inline_cell(token.children, header=in_head))
+        elif token.type == "inline" and row_line is not None:
+            cells.append(inline_cell(blocks.children(token), header=in_head))
         elif token.type == "tr_close":
             rows.append(RawRow(cells=tuple(cells), line=row_line, in_head=in_head))
             row_line = None
@@ -193,7 +204,7 @@ def read_plain_tables(text: str) -> list[PlainTable]:
     """Every pipe and grid table of a markdown page, in document order."""
     if not has_plain_tables(text):
         return []
-    found = list(_pipe_tables(_PARSER.parse(text)))
-    if _GRID_BORDER.search(text):
+    found = list(_pipe_tables(Blocks(text, tables=True)))
+    if _has_grid_border(text):
         found += _grid_tables(text.split("\n"))
     return sorted(found, key=lambda table: table.start)

@@ -1,0 +1,101 @@
+"""A pandoc page for the list reader: each HTML table block as one blank line.
+
+markdown-it reads an HTML block line by line and the list reader ignores it;
+the table blocks are most of a pandoc page's lines.  A line starting with
+``<table`` at the margin starts a CommonMark HTML block of type 6, which ends
+before the next blank line, unless something opened before it holds it: fenced
+code, an HTML block of types 1-5, a link definition's title.  So a block is
+collapsed only when no such opener stands outside the collapsed blocks (inside
+one, it is part of the block and opens nothing), and not on a page with
+carriage returns (markdown-it's lines would not be ``\\n``'s).  One blank
+line ends a paragraph or a block quote as the block did, and as the block's
+own blank lines would; it differs only in keeping a list open, so a block
+followed by an indented line or a list item is left as it is.
+:meth:`Collapsed.line` gives every line its number in the page again.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = ["Collapsed", "collapse_tables"]
+
+#: a table's first line at the page's margin (the first line, or after a line break)
+_TABLE_LINE = re.compile(r"<(?i:table)(?:[ \t>]|/>|$)", re.MULTILINE)
+_NEXT_TABLE_LINE = re.compile(r"\n<(?i:table)(?:[ \t>]|/>|$)", re.MULTILINE)
+#: the line break after a block's last line: a blank line follows
+_BLOCK_END = re.compile(r"\n(?=[ \t]*(?:\n|\Z))")
+#: what could hold a table line inside another block (fenced code, HTML blocks of
+#: types 1-5, a link definition's title)
+_UNSAFE = re.compile(
+    r"```|~~~|<!--|<\?|<![A-Za-z\[]|<(?:script|pre|style|textarea)|\]:", re.IGNORECASE
+)
+_NON_BLANK_LINE = re.compile(r"^[ \t]*[^ \t\n]", re.MULTILINE)
+#: a line that would continue a list across blank lines: indented, or a list item
+_LIST_MARK = re.compile(r"[ \t]|(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Collapsed:
+    """The text markdown-it reads, and where its collapsed blocks were."""
+
+    text: str
+    #: the 0-based line of ``text`` each collapsed block is left as
+    blanks: tuple[int, ...] = ()
+    #: the lines taken out up to and including each block
+    removed: tuple[int, ...] = ()
+
+    def line(self, line: int) -> int:
+        """The page's 0-based line number of ``text``'s ``line``."""
+        before = bisect_left(self.blanks, line)  # blocks above the line
+        return line + self.removed[before - 1] if before else line
+
+
+def _list_follows(text: str, end: int) -> bool:
+    """Whether the first non-blank line after ``end`` is indented or a list item."""
+    following = _NON_BLANK_LINE.search(text, end)
+    return following is not None and _LIST_MARK.match(text, following.start()) is not None
+
+
+def _next_table(text: str, position: int) -> int:
+    """The start of the first table line after ``position``, or -1."""
+    match = _NEXT_TABLE_LINE.search(text, position)
+    return match.start() + 1 if match is not None else -1
+
+
+def _table_blocks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each table block to collapse: its first line's start, its last one's end."""
+    start = 0 if _TABLE_LINE.match(text) else _next_table(text, 0)
+    while start >= 0:
+        block_end = _BLOCK_END.search(text, start)
+        end = block_end.start() if block_end is not None else len(text)
+        if not _list_follows(text, end):
+            yield start, end
+        start = _next_table(text, end)
+
+
+def collapse_tables(text: str) -> Collapsed:
+    """``text`` with each HTML table block as one blank line, where that reads the same."""
+    if "\r" in text or "\x00" in text:
+        return Collapsed(text)
+    pieces: list[str] = []
+    blanks: list[int] = []
+    removed: list[int] = []
+    done = line = taken = 0
+    for start, end in _table_blocks(text):
+        if _UNSAFE.search(text, done, start) is not None:
+            return Collapsed(text)
+        pieces.append(text[done:start])
+        line += text.count("\n", done, start)
+        blanks.append(line - taken)
+        taken += text.count("\n", start, end)
+        removed.append(taken)
+        line += text.count("\n", start, end)
+        done = end
+    if not pieces or _UNSAFE.search(text, done) is not None:
+        return Collapsed(text)
+    pieces.append(text[done:])
+    return Collapsed("".join(pieces), tuple(blanks), tuple(removed))

@@ -1,0 +1,301 @@
+"""The markdown readers' short cuts give what markdown-it's own way gives."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLink
+
+from icor_extract.readers import mdlists
+from icor_extract.readers.markdown import _headings
+from icor_extract.readers.mdblank import Collapsed, collapse_tables
+from icor_extract.readers.mdit import INLINE_RULES, Blocks, Parser, normalize_link
+from icor_extract.readers.mdlists import read_markdown_lists
+from icor_extract.readers.mdtables import has_plain_tables, read_plain_tables
+
+from .conftest import FIXTURES
+
+#: every destination written in the markdown fixtures, as ``](...)`` gives it
+DESTINATIONS = sorted(
+    {
+        match.group(1)
+        for path in FIXTURES.glob("*.md")
+        for match in re.finditer(r"\]\(([^ )]*)", path.read_text(encoding="utf-8"))
+    }
+)
+
+EDGES = [
+    "",
+    " ",
+    "../Page/帝国主义.md",
+    " ../Page/a b.md ",
+    "\u3000../Page/x.md",
+    "https://zh.wikipedia.org/wiki/人类",
+    "HTTPS://ZH.wikipedia.org/wiki/X",
+    "https://zh.wikipedia.org",
+    "https://zh.wikipedia.org:8080/wiki/X",
+    "https://user@zh.wikipedia.org/wiki/X",
+    "https://a@b@c/d",
+    "https://ünï.org/wiki/X",
+    "https://xn--n3h.com/",
+    "https://" + "a" * 64 + ".org/x",
+    "https://" + ".".join(["a" * 63] * 5) + "/x",
+    "http://[::1]/x",
+    "//zh.wikipedia.org/wiki/X",
+    "/wiki/X?title=Y#Z",
+    "./X",
+    "mailto:a@b.org",
+    "javascript:alert(1)",
+    "ſ:x",
+    "\u212a:x",
+    "a%2",
+    "a%E5%B8%9D%zz%",
+    "a\ud800b",
+    "a\ud83d\ude00b",
+    "😀/x y\t\n",
+    "<>\"`{}|\\^'",
+    "index.php?title=X&action=edit",
+]
+
+
+def _outcome(normalize: Callable[[str], str], url: str) -> str:
+    """The normalised link, or the error's type (mdurl fails on a surrogate pair)."""
+    try:
+        return normalize(url)
+    except UnicodeError as error:
+        return type(error).__name__
+
+
+@pytest.mark.parametrize("url", DESTINATIONS + EDGES)
+def test_the_link_short_cut_normalises_as_markdown_it(url: str) -> None:
+    assert _outcome(normalize_link, url) == _outcome(normalizeLink, url)
+
+
+def test_the_fixtures_have_destinations_of_both_kinds() -> None:
+    assert any(url.startswith("../Page/") for url in DESTINATIONS)
+    assert any(url.startswith("https://") for url in DESTINATIONS)
+
+
+_URL_PARTS = st.sampled_from(
+    ["https://", "http://", "//", "../Page/", "/wiki/", "Page", ".md", "zh.", "wikipedia.org",
+     "xn--", "ünï", "@", ":", ":80", "%", "%2F", "%E5", "?", "#", "&", "=", " ", "\t", "\u3000",
+     "[", "]", "\\", "人类", "a", "Z", "0", "-", ".", "_", "~", "'", "\ud800", "😀", "mailto:"]
+)  # fmt: skip
+
+
+@pytest.mark.slow
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_URL_PARTS, max_size=8).map("".join))
+def test_the_link_short_cut_normalises_random_destinations_as_markdown_it(url: str) -> None:
+    assert _outcome(normalize_link, url) == _outcome(normalizeLink, url)
+
+
+def test_commonmark_parses_inline_runs_only_in_the_rules_blocks_leaves_out() -> None:
+    """Blocks runs ``INLINE_RULES`` per run; the rest of the core chain must not touch the runs."""
+    names = MarkdownIt("commonmark").core.ruler.get_active_rules()
+    assert names == ["normalize", "block", *INLINE_RULES]
+
+
+_PIPE_PAGE = (
+    "[ref]: ../Page/参考.md\n\n段落 [链接][ref]\n\n| 国家 | 政党 |\n|:---|---:|\n"
+    "| [中国](../Page/中国.md) | ![flag](Flag_of_China.svg) **党** |\n| a \\| b | `c` |\n\n- 项\n"
+)
+_PAGES = [(FIXTURES / name).read_text(encoding="utf-8") for name in ("icor.zh.md", "fi.zh.md")]
+
+
+@pytest.mark.parametrize("text", [*_PAGES, _PIPE_PAGE])
+@pytest.mark.parametrize("tables", [False, True])
+def test_inline_runs_parsed_on_request_are_those_of_a_full_parse(
+    text: str, *, tables: bool
+) -> None:
+    parser = Parser("commonmark").enable("table") if tables else Parser("commonmark")
+    full = parser.parse(text)
+    blocks = Blocks(text, tables=tables)
+    assert [token.type for token in blocks.tokens] == [token.type for token in full]
+    pairs = zip(blocks.tokens, full, strict=True)
+    runs = [(lazy, whole) for lazy, whole in pairs if lazy.type == "inline"]
+    assert runs
+    for lazy, whole in reversed(runs):  # any order: a run does not depend on the others
+        assert [t.as_dict() for t in blocks.children(lazy)] == [
+            t.as_dict() for t in whole.children or []
+        ]
+
+
+def test_pipe_tables_read_with_their_rows_parsed_on_request() -> None:
+    (table,) = read_plain_tables(_PIPE_PAGE)
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+        ["国家", "政党"],
+        ["中国", "党"],
+        ["a | b", "c"],
+    ]
+    assert table.rows[1].cells[0].links[0].title == "中国"
+
+
+def _lists(document: str) -> list[tuple[tuple[str, ...], str | None, list[str]]]:
+    return [
+        (found.headings, found.lead.text if found.lead else None, [i.text for i in found.items])
+        for found in read_markdown_lists(document)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ("## A\n\nCategory:X\n\n- item", [((), "Category:X", ["item"])]),
+        ("## A\n\nCategory:X\n\n### B\n\n- item", [(("B",), None, ["item"])]),
+        ("## A\n\nCategory:X\n\n## B\n\n- item", [(("B",), None, ["item"])]),
+        ("## A\n\nCategory:X\n\nplain\n\n- item", [((), "plain", ["item"])]),
+        ("## A\n\nplain\n\n### B\n\n- item", [(("B", "A"), None, ["item"])]),
+        ("## A\n\n分类:X 分類:Y\n\n### B\n\n#### C\n\n- item", [(("C", "B"), None, ["item"])]),
+        (
+            "## A\n\n- one\n\nCategory:X\n\n- two\n\n### B\n\n- three",
+            [(("A",), None, ["one"]), ((), "Category:X", ["two"]), (("B",), None, ["three"])],
+        ),
+        ("## A\n\n> Category:X\n\n### B\n\n- item", [(("B",), None, ["item"])]),
+        ("## A\n\n[Cat](x)egory:X\n\n### B\n\n- item\n\nCategory:Z", [(("B",), None, ["item"])]),
+    ],
+)
+def test_paragraphs_read_only_when_needed_still_lead_and_reset_the_headings(
+    document: str, expected: list[tuple[tuple[str, ...], str | None, list[str]]]
+) -> None:
+    """The category links reset the headings: read when a later heading leaves that visible."""
+    assert _lists(document) == expected
+
+
+TABLE = "<table>\n<tr><td>x</td></tr>\n</table>"
+_BLOCKS = [
+    TABLE,
+    "<table>\n<!-- a comment -->\n<tr><td>- x</td></tr>\n</table>",
+    "<table>\n```\n- y\n</table>",
+    "<TABLE border=1>\n[a]: /x\n<tr>\n</TABLE>",
+    "<table/>",
+    "<table>\n- a\n* b",
+    "<table>\n   \n- after the blank",
+    "<table>\n\t\n    code",
+    "<table><tr><td>x</td></tr></table>\n  - indented item",
+    "<tables>\n- not a table",
+    "```\n<table>\n- in code\n```",
+    "<!--\n<table>\n-->",
+    "<pre>\n<table>\n</pre>",
+    '[b]: /y "title\n<table>\n"',
+    "<div>\n<table>\n</div>",
+    "- item\n<table>\n</table>",
+    "> quoted\n<table>\n</table>",
+    "line\r\n<table>\r\n- r",
+]
+_PIECES = [
+    *_BLOCKS,
+    "## 成员",
+    "### 亚洲",
+    "Category:X",
+    "后来加入的成员：",
+    "- [甲](../Page/甲.md)\n- 乙\n    - 丙",
+    "1. 一",
+    "2.",
+    "  - 缩进",
+    "    code",
+    "",
+]
+
+
+def _uncollapsed(text: str) -> Collapsed:
+    return Collapsed(text)
+
+
+def _both(document: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """The lists read with the table blocks collapsed and as markdown-it reads the whole page."""
+    collapsed = repr(read_markdown_lists(document))
+    with monkeypatch.context() as patch:
+        patch.setattr(mdlists, "collapse_tables", _uncollapsed)
+        whole = repr(read_markdown_lists(document))
+    return collapsed, whole
+
+
+@pytest.mark.parametrize("block", _BLOCKS)
+@pytest.mark.parametrize("after", ["\n\n- next", "\n\n\n\ntext\n- next", "\n", "\n\n    indented"])
+def test_collapsed_table_blocks_read_as_the_whole_page(
+    block: str, after: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = f"## 成员\n\n- first\n\n{TABLE}\n\n- second\n{block}{after}\n\n{TABLE}\n\n3. third"
+    collapsed, whole = _both(document, monkeypatch)
+    assert collapsed == whole
+
+
+def test_collapsing_keeps_every_line_number() -> None:
+    page = collapse_tables(f"{TABLE}\n\na\n\n{TABLE}\n{TABLE}\n\nb\n\n{TABLE}")
+    assert page.text == "\n\na\n\n\n\nb\n\n"
+    assert [page.line(n) for n in (0, 2, 4, 6, 8)] == [0, 4, 6, 13, 15]
+
+
+@pytest.mark.slow
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=10), st.lists(st.sampled_from(["\n", "\n\n"])))
+def test_collapsed_table_blocks_read_as_the_whole_page_in_random_documents(
+    pieces: list[str], breaks: list[str]
+) -> None:
+    document = "".join(
+        piece + (breaks[k] if k < len(breaks) else "\n") for k, piece in enumerate(pieces)
+    )
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        collapsed, whole = _both(document, monkeypatch)
+    assert collapsed == whole
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "-x\n+y\n*z\n1.5\n1234567890. ten digits\n1:\n",
+        "\u00a0- no-break space\n\u3000- ideographic\n\ufeff- byte order mark",
+        "## 成员\n\n- item",
+        "> - quoted item",
+        ">>-\n",
+        "\t* tabbed",
+        "1)",
+        "para\r- after a carriage return",
+        "para\r\n2. crlf",
+        "    - code, still an item line",
+        "١. arabic-indic digit",
+        f"{TABLE}\n\ntext",
+    ],
+)
+def test_a_page_without_item_lines_reads_as_markdown_it_reads_it(
+    document: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    skipped = read_markdown_lists(document)
+    monkeypatch.setattr(mdlists, "may_hold_lists", lambda text: True)
+    assert skipped == read_markdown_lists(document)
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        (
+            "# 首\n## 次 ##\n   ### 三\n    # code\n#no\n####### seven",
+            [(1, "首"), (2, "次"), (3, "三")],
+        ),
+        ("text\n  ## 二\n\n# 一", [(2, "二"), (1, "一")]),
+        (" # 空格", [(1, "空格")]),
+    ],
+)
+def test_atx_headings_are_found_on_the_first_line_and_after_every_break(
+    document: str, expected: list[tuple[int, str]]
+) -> None:
+    found = _headings(document)
+    assert [(level, title) for _, level, title in found] == expected
+    starts = [0, *(n + 1 for n, char in enumerate(document) if char == "\n")]
+    assert all(offset in starts for offset, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [("a\n|-|-|", True), ("a\n-|-", True), ("+--+--+", True), ("a - b\n---", False), ("", False)],
+)
+def test_plain_tables_are_looked_for_only_where_a_bar_or_a_plus_is(
+    document: str, *, expected: bool
+) -> None:
+    assert has_plain_tables(document) is expected
