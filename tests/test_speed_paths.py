@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
+import pickle
 from collections.abc import Iterator
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
 import icor_extract
+from icor_extract import records
 from icor_extract.geo.countries import CountryIndex, Resolution, Status
+from icor_extract.model import Location, Member, Provenance, Rule, build_provenance
+from icor_extract.records import build_members
 
 from .conftest import fixture_path
 
@@ -93,3 +100,56 @@ def test_a_one_letter_name_is_still_found_by_the_two_letter_index() -> None:
     found = index.find("甲ж乙 жа")
     assert [(match.start, match.text) for match in found] == [(1, "ж"), (4, "ж")]
     assert index.find("印度尼西亚")[0].resolution.codes == ("ID",)  # longest still first
+
+
+def test_the_fast_provenance_constructor_gives_what_the_dataclass_gives() -> None:
+    fields = {
+        "field": "joined",
+        "rule": Rule.REALIGN_SHIFT,
+        "evidence": "1999年",
+        "note": "arrived in column 3, moved to the joined column",
+        "location": Location(table=1, row=4, line=20),
+        "column": 3,
+    }
+    assert set(fields) == {field.name for field in dataclasses.fields(Provenance)}
+    fast, slow = build_provenance(**fields), Provenance(**fields)
+    assert type(fast) is Provenance
+    assert fast == slow
+    assert hash(fast) == hash(slow)
+    assert repr(fast) == repr(slow)
+    assert fast.to_dict() == slow.to_dict()
+    assert pickle.loads(pickle.dumps(fast)) == slow
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.note = ""  # type: ignore[misc]
+
+
+def _members_of_a_large_table() -> list[Member]:
+    start, end = SEED.index("<tbody>") + 7, SEED.index("</tbody>")
+    return list(icor_extract.parse(SEED[:start] + SEED[start:end] * 3 + SEED[end:]).members)
+
+
+def test_status_provenance_that_names_no_row_is_shared_within_a_table() -> None:
+    members = _members_of_a_large_table()
+    unplaced = [m.provenance_of("status") for m in members]
+    unplaced = [p for p in unplaced if p is not None and p.row is None]
+    assert len(unplaced) == len(members)
+    assert len({id(p) for p in unplaced}) == len(set(unplaced)) == 1
+
+
+def test_building_the_members_empties_both_lists_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lists are consumed (so each entry is freed with its member), yet read in order."""
+
+    def built(entry: Any, continent: str, country: str, **_: object) -> tuple[object, ...]:
+        return entry.aligned.row, continent, country
+
+    monkeypatch.setattr(records, "build_member", built)
+    entries: list[Any] = [SimpleNamespace(aligned=SimpleNamespace(row=row)) for row in (2, 5, 7)]
+    countries: list[Any] = ["甲", "乙", "丙"]
+    continents: dict[int, Any] = {2: "亚洲", 5: "欧洲", 7: "非洲"}
+    members = build_members(entries, countries, continents, {}, locations=(), section=None,
+                            caption=None, headings=(), page=None)  # fmt: skip
+    assert members == ((2, "亚洲", "甲"), (5, "欧洲", "乙"), (7, "非洲", "丙"))  # type: ignore[comparison-overlap]
+    assert entries == countries == []
+    with pytest.raises(ValueError, match="1 entries but 0 countries"):
+        build_members([SimpleNamespace()], [], {}, {}, locations=(), section=None,  # type: ignore[list-item]
+                      caption=None, headings=(), page=None)  # fmt: skip

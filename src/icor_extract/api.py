@@ -45,7 +45,7 @@ from icor_extract.readers.decode import normalize_document, to_text
 from icor_extract.readers.language import choose_variant
 from icor_extract.readers.raw import RawList, RawTable
 from icor_extract.readers.survey import what_it_holds
-from icor_extract.records import TableResult, account_rows, build_member
+from icor_extract.records import TableResult, account_rows, build_member, build_members
 from icor_extract.repair.columns import Header, header_texts
 from icor_extract.repair.country import assign_countries
 from icor_extract.repair.entries import split_entries
@@ -130,21 +130,19 @@ def _member_table(
     notes += more
     countries, more = assign_countries(entries, rows, variant, locations)
     notes += more
-    members = tuple(
-        build_member(
-            entry,
-            continents[entry.aligned.row],
-            country,
-            locations=locations,
-            section=table.section,
-            caption=table.caption,
-            headings=table.headings,
-            group_status=statuses.get(entry.aligned.row),
-            page=page,
-        )
-        for entry, country in zip(entries, countries, strict=True)
-    )
     outcomes, rejected = account_rows(rows, locations)
+    del rows  # each entry holds its own row: freed as its member is built
+    members = build_members(
+        entries,
+        countries,
+        continents,
+        statuses,
+        locations=locations,
+        section=table.section,
+        caption=table.caption,
+        headings=table.headings,
+        page=page,
+    )
     result = TableResult(
         members=members, row_outcomes=outcomes, rejected=rejected, notes=tuple(notes)
     )
@@ -183,8 +181,10 @@ def _extract(
     text: str, chosen: Format, variant: Variant, source: str | None
 ) -> tuple[list[TableResult], int]:
     """The results of every table and every member list, and the number of tables."""
-    tables = read_tables(text, chosen, variant=variant)
+    # The lists first: reading them needs much more than they hold (a markdown
+    # page's line tables), and that is best not added to the tables' cells.
     lists = read_lists(text, chosen, variant=variant)
+    tables = read_tables(text, chosen, variant=variant)
     if not tables and not lists:
         raise NoTableError(
             f"no table or list found in this {chosen} document; {what_it_holds(text, chosen)}",
