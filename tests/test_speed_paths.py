@@ -14,7 +14,7 @@ import pytest
 import icor_extract
 from icor_extract import records
 from icor_extract.geo.countries import CountryIndex, Resolution, Status
-from icor_extract.model import Location, Member, Provenance, Rule, build_provenance
+from icor_extract.model import Location, Member, Provenance, Rule, new_member, new_provenance
 from icor_extract.records import build_members
 
 from .conftest import fixture_path
@@ -112,7 +112,7 @@ def test_the_fast_provenance_constructor_gives_what_the_dataclass_gives() -> Non
         "column": 3,
     }
     assert set(fields) == {field.name for field in dataclasses.fields(Provenance)}
-    fast, slow = build_provenance(**fields), Provenance(**fields)
+    fast, slow = new_provenance(**fields), Provenance(**fields)
     assert type(fast) is Provenance
     assert fast == slow
     assert hash(fast) == hash(slow)
@@ -153,3 +153,27 @@ def test_building_the_members_empties_both_lists_in_order(monkeypatch: pytest.Mo
     with pytest.raises(ValueError, match="1 entries but 0 countries"):
         build_members([SimpleNamespace()], [], {}, {}, locations=(), section=None,  # type: ignore[list-item]
                       caption=None, headings=(), page=None)  # fmt: skip
+
+
+def test_the_fast_member_constructor_gives_what_the_dataclass_gives() -> None:
+    member = icor_extract.parse(SEED).members[3]
+    fields = {field.name: getattr(member, field.name) for field in dataclasses.fields(Member)}
+    fields.update(page="icor.zh.md", page_id=7, revision=8, timestamp="2024-01-01T00:00:00Z")
+    fast, slow = new_member(**fields), Member(**fields)
+    assert type(fast) is Member
+    assert fast == slow
+    assert hash(fast) == hash(slow)
+    assert repr(fast) == repr(slow)
+    assert fast.to_dict() == slow.to_dict()
+    assert pickle.loads(pickle.dumps(fast)) == slow
+    refused = (
+        ({"organization": ""}, "must not be empty"),
+        ({"country_code": "in"}, "alpha-2"),
+        ({"continent_code": "XX"}, "unknown continent_code"),
+    )
+    for bad, message in refused:
+        with pytest.raises(ValueError, match=message) as fast_error:
+            new_member(**{**fields, **bad})
+        with pytest.raises(ValueError, match=message) as slow_error:
+            Member(**{**fields, **bad})
+        assert str(fast_error.value) == str(slow_error.value)

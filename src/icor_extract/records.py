@@ -25,7 +25,8 @@ from icor_extract.model import (
     RowKind,
     RowOutcome,
     Rule,
-    build_provenance,
+    new_member,
+    new_provenance,
 )
 from icor_extract.repair.columns import Role
 from icor_extract.repair.content import parse_year
@@ -86,7 +87,7 @@ def _placed_provenance(
         note = sys.intern(f"arrived in column {placed.column}, moved to the {field} column")
     elif placed.how is Placement.SPAN:
         note = sys.intern(f"spanned from row {placed.row}")
-    return build_provenance(
+    return new_provenance(
         field=field,
         rule=rule,
         evidence=evidence,
@@ -158,7 +159,7 @@ def build_member(
     )
     joined, joined_provenance = _joined(entry, locations)
     link_provenance = (
-        build_provenance(
+        new_provenance(
             field="link",
             rule=Rule.LINK,
             evidence=entry.link.title,
@@ -184,7 +185,7 @@ def build_member(
             location=organization_provenance.location,
             column=organization_provenance.column,
         )
-    return Member(
+    return new_member(
         organization=entry.organization,
         country=country.name,
         country_code=country.code,
@@ -207,6 +208,9 @@ def build_member(
         status=status.status,
         left=status.left,
         status_note=status.note,
+        page_id=None,
+        revision=None,
+        timestamp=None,
     )
 
 
@@ -219,7 +223,7 @@ def _located(provenance: Provenance, locations: Sequence[Location]) -> Provenanc
     row = provenance.location.row
     if row is None or provenance.location is locations[row]:
         return provenance
-    return build_provenance(
+    return new_provenance(
         field=provenance.field,
         rule=provenance.rule,
         evidence=provenance.evidence,
