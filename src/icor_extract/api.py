@@ -181,10 +181,8 @@ def _extract(
     text: str, chosen: Format, variant: Variant, source: str | None
 ) -> tuple[list[TableResult], int]:
     """The results of every table and every member list, and the number of tables."""
-    # The lists first: reading them needs much more than they hold (a markdown
-    # page's line tables), and that is best not added to the tables' cells.
-    lists = read_lists(text, chosen, variant=variant)
     tables = read_tables(text, chosen, variant=variant)
+    lists = read_lists(text, chosen, variant=variant)
     if not tables and not lists:
         raise NoTableError(
             f"no table or list found in this {chosen} document; {what_it_holds(text, chosen)}",
