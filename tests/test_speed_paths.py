@@ -102,6 +102,16 @@ def test_a_one_letter_name_is_still_found_by_the_two_letter_index() -> None:
     assert index.find("印度尼西亚")[0].resolution.codes == ("ID",)  # longest still first
 
 
+def _same_value(fast: Provenance | Member, slow: Provenance | Member) -> None:
+    """Built either way, a record is the same value: type, equality, hash, repr, dict, pickle."""
+    assert type(fast) is type(slow)
+    assert fast == slow
+    assert hash(fast) == hash(slow)
+    assert repr(fast) == repr(slow)
+    assert fast.to_dict() == slow.to_dict()
+    assert pickle.loads(pickle.dumps(fast)) == slow
+
+
 def test_the_fast_provenance_constructor_gives_what_the_dataclass_gives() -> None:
     fields = {
         "field": "joined",
@@ -112,24 +122,15 @@ def test_the_fast_provenance_constructor_gives_what_the_dataclass_gives() -> Non
         "column": 3,
     }
     assert set(fields) == {field.name for field in dataclasses.fields(Provenance)}
-    fast, slow = new_provenance(**fields), Provenance(**fields)
-    assert type(fast) is Provenance
-    assert fast == slow
-    assert hash(fast) == hash(slow)
-    assert repr(fast) == repr(slow)
-    assert fast.to_dict() == slow.to_dict()
-    assert pickle.loads(pickle.dumps(fast)) == slow
+    fast = new_provenance(**fields)
+    _same_value(fast, Provenance(**fields))
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.note = ""  # type: ignore[misc]
 
 
-def _members_of_a_large_table() -> list[Member]:
-    start, end = SEED.index("<tbody>") + 7, SEED.index("</tbody>")
-    return list(icor_extract.parse(SEED[:start] + SEED[start:end] * 3 + SEED[end:]).members)
-
-
 def test_status_provenance_that_names_no_row_is_shared_within_a_table() -> None:
-    members = _members_of_a_large_table()
+    start, end = SEED.index("<tbody>") + 7, SEED.index("</tbody>")
+    members = icor_extract.parse(SEED[:start] + SEED[start:end] * 3 + SEED[end:]).members
     unplaced = [m.provenance_of("status") for m in members]
     unplaced = [p for p in unplaced if p is not None and p.row is None]
     assert len(unplaced) == len(members)
@@ -159,13 +160,7 @@ def test_the_fast_member_constructor_gives_what_the_dataclass_gives() -> None:
     member = icor_extract.parse(SEED).members[3]
     fields = {field.name: getattr(member, field.name) for field in dataclasses.fields(Member)}
     fields.update(page="icor.zh.md", page_id=7, revision=8, timestamp="2024-01-01T00:00:00Z")
-    fast, slow = new_member(**fields), Member(**fields)
-    assert type(fast) is Member
-    assert fast == slow
-    assert hash(fast) == hash(slow)
-    assert repr(fast) == repr(slow)
-    assert fast.to_dict() == slow.to_dict()
-    assert pickle.loads(pickle.dumps(fast)) == slow
+    _same_value(new_member(**fields), Member(**fields))
     refused = (
         ({"organization": ""}, "must not be empty"),
         ({"country_code": "in"}, "alpha-2"),
