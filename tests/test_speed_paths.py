@@ -13,8 +13,10 @@ import pytest
 
 import icor_extract
 from icor_extract import records
+from icor_extract.api import _table_results
 from icor_extract.geo.countries import CountryIndex, Resolution, Status
 from icor_extract.model import Location, Member, Provenance, Rule, new_member, new_provenance
+from icor_extract.readers import read_tables
 from icor_extract.records import build_members
 
 from .conftest import fixture_path
@@ -172,3 +174,19 @@ def test_the_fast_member_constructor_gives_what_the_dataclass_gives() -> None:
         with pytest.raises(ValueError, match=message) as slow_error:
             Member(**{**fields, **bad})
         assert str(fast_error.value) == str(slow_error.value)
+
+
+def test_the_tables_are_handed_over_and_the_skipped_ones_kept_in_order() -> None:
+    """A member table is held by no list while it is read; the skipped ones stay for the error."""
+    other = "<table><tr><th>Year</th><th>Event</th></tr><tr><td>1999</td><td>甲</td></tr></table>"
+    page = f"{other}\n\n{SEED}\n\n{other.replace('Year', 'Jahr')}\n"
+    tables = read_tables(page, "markdown")
+    first, last = tables[0], tables[-1]
+    results, skipped = _table_results(tables, "zh-hans", None)
+    assert tables == []
+    assert skipped == [first, last]
+    assert skipped[0] is first
+    assert [bool(result.members) for result in results] == [False, True, False]
+    with pytest.raises(icor_extract.NoMemberTableError) as caught:
+        icor_extract.parse(f"{other}\n\n{other.replace('Year', 'Jahr')}\n")
+    assert caught.value.headers == (("Year", "Event"), ("Jahr", "Event"))
