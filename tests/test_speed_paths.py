@@ -12,9 +12,11 @@ from typing import Any
 import pytest
 
 import icor_extract
+from icor_extract import grid as grid_module
 from icor_extract import records
 from icor_extract.api import _table_results
 from icor_extract.geo.countries import CountryIndex, Resolution, Status
+from icor_extract.grid import build_grid
 from icor_extract.model import Location, Member, Provenance, Rule, new_member, new_provenance
 from icor_extract.readers import read_tables
 from icor_extract.records import build_members
@@ -190,3 +192,24 @@ def test_the_tables_are_handed_over_and_the_skipped_ones_kept_in_order() -> None
     with pytest.raises(icor_extract.NoMemberTableError) as caught:
         icor_extract.parse(f"{other}\n\n{other.replace('Year', 'Jahr')}\n")
     assert caught.value.headers == (("Year", "Event"), ("Jahr", "Event"))
+
+
+def test_a_row_without_spans_gets_the_slots_the_full_steps_give(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every table of every fixture, grid built with and without the plain-row shortcut."""
+    tables = [
+        table
+        for path in sorted(fixture_path("icor.zh.md").parent.glob("*"))
+        if path.suffix in {".md", ".html", ".wikitext"}
+        for table in read_tables(
+            path.read_text(encoding="utf-8"),
+            {".md": "markdown", ".html": "html", ".wikitext": "wikitext"}[path.suffix],
+        )
+    ]
+    fast = [build_grid(table) for table in tables]
+    monkeypatch.setattr(grid_module, "_plain_row", lambda y, cells: None)
+    assert fast == [build_grid(table) for table in tables]
+    cells = [cell for table in tables for row in table.rows for cell in row.cells]
+    assert len(cells) > 1000
+    assert any(cell.rowspan is not None for cell in cells)  # rows below spans: the full steps
