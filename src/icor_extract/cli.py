@@ -280,8 +280,6 @@ def _items(inputs: Iterable[str | None], options: Options) -> Iterator[Item]:
             yield from iter_pages(path, namespaces=options.namespaces, title=options.title)
         except InputError as error:
             yield _Unreadable(path, str(error))
-
-
 @lru_cache(maxsize=1)
 def _other(path: str, options: Options) -> Extraction:
     """The page given to ``--fill-from``, read once however many pages it fills."""
