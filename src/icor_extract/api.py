@@ -111,7 +111,7 @@ def _member_table(
     itself when it lists no members (``None`` and ``raw``: skipped).  A
     member table is let go of once its rows are aligned: the caller holds it
     nowhere else, so what its rows no longer name is freed before the
-    countries and records are built (on 110,000 rows, 15 MB of the peak).
+    countries and records are built.
     """
     locations = raw.locations()
     table, notes = resolve_hints(raw, locations)
@@ -136,7 +136,7 @@ def _member_table(
     notes += more
     countries, more = assign_countries(entries, rows, variant, locations)
     notes += more
-    outcomes, rejected = account_rows(rows, locations)
+    account = account_rows(rows, locations)
     del rows  # each entry holds its own row: freed as its member is built
     members = build_members(
         entries,
@@ -150,7 +150,10 @@ def _member_table(
         page=page,
     )
     result = TableResult(
-        members=members, row_outcomes=outcomes, rejected=rejected, notes=tuple(notes)
+        members=members,
+        row_outcomes=account.outcomes(),
+        rejected=account.rejected,
+        notes=tuple(notes),
     )
     return result, found.header, None
 

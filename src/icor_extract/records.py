@@ -36,7 +36,7 @@ from icor_extract.repair.groups import Continent
 from icor_extract.repair.realign import AlignedRow, Placed, Placement
 from icor_extract.repair.status import StatusSource, decide_status
 
-__all__ = ["TableResult", "account_rows", "build_member", "build_members"]
+__all__ = ["RowAccount", "TableResult", "account_rows", "build_member", "build_members"]
 
 _RULE_OF_PLACEMENT = {
     Placement.CELL: Rule.CELL,
@@ -55,17 +55,36 @@ class TableResult:
     notes: tuple[Note, ...]
 
 
-def account_rows(
-    rows: list[AlignedRow], locations: Sequence[Location]
-) -> tuple[tuple[RowOutcome, ...], tuple[RejectedRow, ...]]:
-    """A :class:`RowOutcome` for every row, and a :class:`RejectedRow` for each rejected one."""
-    outcomes = tuple(RowOutcome(location=locations[a.row], kind=a.kind) for a in rows)
+@dataclass(frozen=True, slots=True)
+class RowAccount:
+    """The fate of every row of a table, taken from its aligned rows.
+
+    Kept as the rows' locations and kinds side by side until :meth:`outcomes`
+    is asked for: the caller asks after the members are built and the rows
+    are gone, so a large table does not hold a :class:`RowOutcome` per row
+    beside all its rows.
+    """
+
+    locations: list[Location]
+    kinds: list[RowKind]
+    rejected: tuple[RejectedRow, ...]
+
+    def outcomes(self) -> tuple[RowOutcome, ...]:
+        """A :class:`RowOutcome` for every row, in order."""
+        return tuple(
+            RowOutcome(location=location, kind=kind)
+            for location, kind in zip(self.locations, self.kinds, strict=True)
+        )
+
+
+def account_rows(rows: list[AlignedRow], locations: Sequence[Location]) -> RowAccount:
+    """What became of every row, and a :class:`RejectedRow` for each rejected one."""
     rejected = tuple(
         RejectedRow(location=locations[a.row], cells=a.cells, reason=a.reason, rule=a.rule)
         for a in rows
         if a.kind is RowKind.REJECTED and a.rule is not None
     )
-    return outcomes, rejected
+    return RowAccount([locations[a.row] for a in rows], [a.kind for a in rows], rejected)
 
 
 # Provenances that name no row are the same for every member: built once, shared
