@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
+import pickle
 from collections.abc import Iterator
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
 import icor_extract
+from icor_extract import grid as grid_module
+from icor_extract import records
+from icor_extract.api import _table_results
 from icor_extract.geo.countries import CountryIndex, Resolution, Status
+from icor_extract.grid import build_grid
+from icor_extract.model import Location, Member, Provenance, Rule, new_member, new_provenance
+from icor_extract.readers import read_tables
+from icor_extract.records import build_members
 
 from .conftest import fixture_path
 
@@ -93,3 +104,112 @@ def test_a_one_letter_name_is_still_found_by_the_two_letter_index() -> None:
     found = index.find("甲ж乙 жа")
     assert [(match.start, match.text) for match in found] == [(1, "ж"), (4, "ж")]
     assert index.find("印度尼西亚")[0].resolution.codes == ("ID",)  # longest still first
+
+
+def _same_value(fast: Provenance | Member, slow: Provenance | Member) -> None:
+    """Built either way, a record is the same value: type, equality, hash, repr, dict, pickle."""
+    assert type(fast) is type(slow)
+    assert fast == slow
+    assert hash(fast) == hash(slow)
+    assert repr(fast) == repr(slow)
+    assert fast.to_dict() == slow.to_dict()
+    assert pickle.loads(pickle.dumps(fast)) == slow
+
+
+def test_the_fast_provenance_constructor_gives_what_the_dataclass_gives() -> None:
+    fields = {
+        "field": "joined",
+        "rule": Rule.REALIGN_SHIFT,
+        "evidence": "1999年",
+        "note": "arrived in column 3, moved to the joined column",
+        "location": Location(table=1, row=4, line=20),
+        "column": 3,
+    }
+    assert set(fields) == {field.name for field in dataclasses.fields(Provenance)}
+    fast = new_provenance(**fields)
+    _same_value(fast, Provenance(**fields))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.note = ""  # type: ignore[misc]
+
+
+def test_status_provenance_that_names_no_row_is_shared_within_a_table() -> None:
+    start, end = SEED.index("<tbody>") + 7, SEED.index("</tbody>")
+    members = icor_extract.parse(SEED[:start] + SEED[start:end] * 3 + SEED[end:]).members
+    unplaced = [m.provenance_of("status") for m in members]
+    unplaced = [p for p in unplaced if p is not None and p.row is None]
+    assert len(unplaced) == len(members)
+    assert len({id(p) for p in unplaced}) == len(set(unplaced)) == 1
+
+
+def test_building_the_members_empties_both_lists_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lists are consumed (so each entry is freed with its member), yet read in order."""
+
+    def built(entry: Any, continent: str, country: str, **_: object) -> tuple[object, ...]:
+        return entry.aligned.row, continent, country
+
+    monkeypatch.setattr(records, "build_member", built)
+    entries: list[Any] = [SimpleNamespace(aligned=SimpleNamespace(row=row)) for row in (2, 5, 7)]
+    countries: list[Any] = ["甲", "乙", "丙"]
+    continents: dict[int, Any] = {2: "亚洲", 5: "欧洲", 7: "非洲"}
+    members = build_members(entries, countries, continents, {}, locations=(), section=None,
+                            caption=None, headings=(), page=None)  # fmt: skip
+    assert members == ((2, "亚洲", "甲"), (5, "欧洲", "乙"), (7, "非洲", "丙"))  # type: ignore[comparison-overlap]
+    assert entries == countries == []
+    with pytest.raises(ValueError, match="1 entries but 0 countries"):
+        build_members([SimpleNamespace()], [], {}, {}, locations=(), section=None,  # type: ignore[list-item]
+                      caption=None, headings=(), page=None)  # fmt: skip
+
+
+def test_the_fast_member_constructor_gives_what_the_dataclass_gives() -> None:
+    member = icor_extract.parse(SEED).members[3]
+    fields = {field.name: getattr(member, field.name) for field in dataclasses.fields(Member)}
+    fields.update(page="icor.zh.md", page_id=7, revision=8, timestamp="2024-01-01T00:00:00Z")
+    _same_value(new_member(**fields), Member(**fields))
+    refused = (
+        ({"organization": ""}, "must not be empty"),
+        ({"country_code": "in"}, "alpha-2"),
+        ({"continent_code": "XX"}, "unknown continent_code"),
+    )
+    for bad, message in refused:
+        with pytest.raises(ValueError, match=message) as fast_error:
+            new_member(**{**fields, **bad})
+        with pytest.raises(ValueError, match=message) as slow_error:
+            Member(**{**fields, **bad})
+        assert str(fast_error.value) == str(slow_error.value)
+
+
+def test_the_tables_are_handed_over_and_the_skipped_ones_kept_in_order() -> None:
+    """A member table is held by no list while it is read; the skipped ones stay for the error."""
+    other = "<table><tr><th>Year</th><th>Event</th></tr><tr><td>1999</td><td>甲</td></tr></table>"
+    page = f"{other}\n\n{SEED}\n\n{other.replace('Year', 'Jahr')}\n"
+    tables = read_tables(page, "markdown")
+    first, last = tables[0], tables[-1]
+    results, skipped = _table_results(tables, "zh-hans", None)
+    assert tables == []
+    assert skipped == [first, last]
+    assert skipped[0] is first
+    assert [bool(result.members) for result in results] == [False, True, False]
+    with pytest.raises(icor_extract.NoMemberTableError) as caught:
+        icor_extract.parse(f"{other}\n\n{other.replace('Year', 'Jahr')}\n")
+    assert caught.value.headers == (("Year", "Event"), ("Jahr", "Event"))
+
+
+def test_a_row_without_spans_gets_the_slots_the_full_steps_give(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every table of every fixture, grid built with and without the plain-row shortcut."""
+    tables = [
+        table
+        for path in sorted(fixture_path("icor.zh.md").parent.glob("*"))
+        if path.suffix in {".md", ".html", ".wikitext"}
+        for table in read_tables(
+            path.read_text(encoding="utf-8"),
+            {".md": "markdown", ".html": "html", ".wikitext": "wikitext"}[path.suffix],
+        )
+    ]
+    fast = [build_grid(table) for table in tables]
+    monkeypatch.setattr(grid_module, "_plain_row", lambda y, cells: None)
+    assert fast == [build_grid(table) for table in tables]
+    cells = [cell for table in tables for row in table.rows for cell in row.cells]
+    assert len(cells) > 1000
+    assert any(cell.rowspan is not None for cell in cells)  # rows below spans: the full steps

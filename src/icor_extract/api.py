@@ -45,7 +45,7 @@ from icor_extract.readers.decode import normalize_document, to_text
 from icor_extract.readers.language import choose_variant
 from icor_extract.readers.raw import RawList, RawTable
 from icor_extract.readers.survey import what_it_holds
-from icor_extract.records import TableResult, account_rows, build_member
+from icor_extract.records import TableResult, account_rows, build_member, build_members
 from icor_extract.repair.columns import Header, header_texts
 from icor_extract.repair.country import assign_countries
 from icor_extract.repair.entries import split_entries
@@ -97,58 +97,90 @@ def _check_options(
 
 
 def _member_table(
-    table: RawTable,
+    raw: RawTable,
     variant: Variant,
-    previous: tuple[RawTable, Header] | None,
+    previous: tuple[int, Header] | None,
     page: str | None,
-) -> tuple[TableResult, Header | None]:
+) -> tuple[TableResult, Header | None, RawTable | None]:
     """One table through every stage: the one place a table's result is assembled.
 
     Each stage returns its value and its notes; a table that lists no members
-    gives only a ``table.skipped`` note.  ``previous`` is the last member table
-    and its header, which a header-less table may continue.  Returns the
-    result and the header the table was read with (``None``: skipped).
+    gives only a ``table.skipped`` note.  ``previous`` is the index of the last
+    member table and its header, which a header-less table may continue.
+    Returns the result, the header the table was read with, and ``raw``
+    itself when it lists no members (``None`` and ``raw``: skipped).  A
+    member table is let go of once its rows are aligned: the caller holds it
+    nowhere else, so what its rows no longer name is freed before the
+    countries and records are built.
     """
-    locations = table.locations()
-    table, notes = resolve_hints(table, locations)
+    locations = raw.locations()
+    table, notes = resolve_hints(raw, locations)
     grid = build_grid(table)
     found, reason = member_header(table, grid, previous)
     where = Location(table=table.index)
     if found is None:
         skipped = Note(code=NoteCode.TABLE_SKIPPED, location=where, message=reason)
-        return TableResult(members=(), row_outcomes=(), rejected=(), notes=(skipped,)), None
+        result = TableResult(members=(), row_outcomes=(), rejected=(), notes=(skipped,))
+        return result, None, raw
     if found.note is not None:
         notes.append(Note(code=found.note[0], location=where, message=found.note[1]))
     notes += grid.notes(table.index)
     rows, more = align_rows(table, grid, found.header, locations)
-    del grid  # the rows name their cells now: free the slots before the records are built
+    section, caption, headings = table.section, table.caption, table.headings
+    del grid, table, raw  # the rows name the cells they need now: free the slots and the rest
     notes += more
-    continents, more = assign_continents(rows, locations, table.headings)
+    continents, more = assign_continents(rows, locations, headings)
     notes += more
     statuses = group_statuses(rows)
     entries, more = split_entries(rows, locations)
     notes += more
     countries, more = assign_countries(entries, rows, variant, locations)
     notes += more
-    members = tuple(
-        build_member(
-            entry,
-            continents[entry.aligned.row],
-            country,
-            locations=locations,
-            section=table.section,
-            caption=table.caption,
-            headings=table.headings,
-            group_status=statuses.get(entry.aligned.row),
-            page=page,
-        )
-        for entry, country in zip(entries, countries, strict=True)
+    account = account_rows(rows, locations)
+    del rows  # each entry holds its own row: freed as its member is built
+    members = build_members(
+        entries,
+        countries,
+        continents,
+        statuses,
+        locations=locations,
+        section=section,
+        caption=caption,
+        headings=headings,
+        page=page,
     )
-    outcomes, rejected = account_rows(rows, locations)
     result = TableResult(
-        members=members, row_outcomes=outcomes, rejected=rejected, notes=tuple(notes)
+        members=members,
+        row_outcomes=account.outcomes(),
+        rejected=account.rejected,
+        notes=tuple(notes),
     )
-    return result, found.header
+    return result, found.header, None
+
+
+def _table_results(
+    tables: list[RawTable], variant: Variant, page: str | None
+) -> tuple[list[TableResult], list[RawTable]]:
+    """The result of every table, in order, and the tables that list no members.
+
+    Empties ``tables``: each is handed to :func:`_member_table` and held
+    nowhere else, so a member table can be freed while it is read; the
+    tables that list no members are all that :class:`NoMemberTableError`
+    describes (it is raised only when no table lists members).
+    """
+    results: list[TableResult] = []
+    skipped: list[RawTable] = []
+    previous: tuple[int, Header] | None = None
+    tables.reverse()
+    while tables:
+        index = tables[-1].index
+        result, header, kept = _member_table(tables.pop(), variant, previous, page)
+        if header is not None:
+            previous = (index, header)
+        if kept is not None:
+            skipped.append(kept)
+        results.append(result)
+    return results, skipped
 
 
 def _list_result(raw: RawList, variant: Variant, page: str | None) -> TableResult | None:
@@ -190,16 +222,12 @@ def _extract(
             f"no table or list found in this {chosen} document; {what_it_holds(text, chosen)}",
             source=source,
         )
-    results = []
-    previous: tuple[RawTable, Header] | None = None
-    for table in tables:
-        result, header = _member_table(table, variant, previous, source)
-        previous = (table, header) if header is not None else previous
-        results.append(result)
+    table_count = len(tables)
+    results, skipped = _table_results(tables, variant, source)
     results += [found for raw in lists if (found := _list_result(raw, variant, source)) is not None]
     if not any(result.row_outcomes for result in results):
-        headers = tuple(
-            header_texts(table, build_grid(table), 0) if table.rows else () for table in tables
+        headers = tuple(  # every table was skipped
+            header_texts(table, build_grid(table), 0) if table.rows else () for table in skipped
         )
         reasons = tuple(
             f"table {note.location.table}: {note.message}"
@@ -208,7 +236,7 @@ def _extract(
             if note.code is NoteCode.TABLE_SKIPPED
         )
         raise NoMemberTableError(
-            f"{len(tables)} table(s) found, but none lists members: "
+            f"{table_count} table(s) found, but none lists members: "
             + "; ".join(reasons)
             + f"; {len(lists)} list(s) found, but none under a membership heading "
             "(成员, 支部, Members, ...)",
@@ -216,7 +244,7 @@ def _extract(
             reasons=reasons,
             source=source,
         )
-    return results, len(tables)
+    return results, table_count
 
 
 @contextmanager

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from icor_extract.model import Location, Note, NoteCode
-from icor_extract.readers.raw import RawTable
+from icor_extract.readers.raw import RawCell, RawTable
 
 __all__ = ["Grid", "Overlap", "Slot", "build_grid", "parse_span"]
 
@@ -127,10 +127,49 @@ def _group_ends(table: RawTable) -> list[int]:
     return group_end
 
 
+def _plain_row(y: int, cells: tuple[RawCell, ...]) -> tuple[Slot, ...] | None:
+    """Row ``y``'s slots when no cell of it carries a span attribute, else ``None``.
+
+    For a row that nothing above spans into: step 7 then finds each cell the
+    next slot, so cell ``i`` anchors at ``x = i``, as the full steps place it.
+    """
+    for cell in cells:
+        if cell.rowspan is not None or cell.colspan is not None:
+            return None
+    return tuple([Slot(y, index, False) for index in range(len(cells))])
+
+
+def _cover(
+    grid: list[list[Slot | None]],
+    cell: tuple[int, int],
+    x: int,
+    spans: tuple[int, int],
+    overlaps: list[Overlap],
+) -> None:
+    """Steps 14-15: the cell (row y, index) with ``spans`` (rowspan, colspan)
+    anchored at x covers x..x+colspan-1, y..y+rowspan-1.
+
+    A slot already claimed keeps its first cell; the overlap is recorded.
+    """
+    y, index = cell
+    rowspan, colspan = spans
+    for dy in range(rowspan):
+        target = grid[y + dy]
+        if len(target) < x + colspan:
+            target.extend([None] * (x + colspan - len(target)))
+        for dx in range(colspan):
+            slot = Slot(y, index, copy=dx > 0 or dy > 0)
+            existing = target[x + dx]
+            if existing is None:
+                target[x + dx] = slot
+            else:
+                overlaps.append(Overlap(y + dy, x + dx, kept=existing, lost=slot))
+
+
 # The HTML table model's "processing rows" and "ending a row group" algorithms
 # are one loop of numbered steps; the body follows them step by step (the
-# comments cite the step numbers), which reads better than splitting it.
-def build_grid(table: RawTable) -> Grid:  # noqa: C901 - follows the spec's steps in order
+# comments cite the step numbers), with steps 14-15 in _cover.
+def build_grid(table: RawTable) -> Grid:
     """Expand ``table``'s spans into a grid of slots (one row per source row)."""
     height = len(table.rows)
     group_end = _group_ends(table)
@@ -141,8 +180,14 @@ def build_grid(table: RawTable) -> Grid:  # noqa: C901 - follows the spec's step
     budget = max(MIN_SLOT_BUDGET, SLOTS_PER_CELL * sum(len(row.cells) for row in table.rows))
     width = 0
 
+    done: list[tuple[Slot | None, ...]] = []  # rows y and above: no later row writes to them
     for y, row in enumerate(table.rows):
         current = grid[y]
+        if not current and (plain := _plain_row(y, row.cells)) is not None:
+            done.append(plain)
+            budget -= len(plain)
+            width = max(width, len(plain))
+            continue
         x = 0
         for index, cell in enumerate(row.cells):
             # Step 7 (advance): skip slots already covered by cells from rows above.
@@ -174,27 +219,19 @@ def build_grid(table: RawTable) -> Grid:  # noqa: C901 - follows the spec's step
                 rowspan = colspan = 1
             budget -= rowspan * colspan
             # Steps 14-15: the cell covers x..x+colspan-1, y..y+rowspan-1.
-            for dy in range(rowspan):
-                target = grid[y + dy]
-                if len(target) < x + colspan:
-                    target.extend([None] * (x + colspan - len(target)))
-                for dx in range(colspan):
-                    slot = Slot(y, index, copy=dx > 0 or dy > 0)
-                    existing = target[x + dx]
-                    if existing is None:
-                        target[x + dx] = slot
-                    else:
-                        overlaps.append(Overlap(y + dy, x + dx, kept=existing, lost=slot))
+            _cover(grid, (y, index), x, (rowspan, colspan), overlaps)
             width = max(width, x + colspan)
             # Step 17: move past this cell.
             x += colspan
+        # Rows stay ragged: a slot past a row's end is empty, so one very wide row
+        # does not make every other row that wide in memory.  A row is final
+        # once its cells are placed: stored as a tuple at once, its list freed.
+        done.append(tuple(current))
+        grid[y] = []
 
-    # Rows stay ragged: a slot past a row's end is empty, so one very wide row
-    # does not make every other row that wide in memory.
-    rows = tuple(tuple(row) for row in grid)
     return Grid(
         width=width,
-        rows=rows,
+        rows=tuple(done),
         overlaps=tuple(overlaps),
         clipped=tuple(clipped),
         degraded=tuple(degraded),

@@ -238,6 +238,35 @@ class Provenance(_Located):
         }
 
 
+_SET_PROVENANCE = tuple(
+    getattr(Provenance, name).__set__
+    for name in ("field", "rule", "evidence", "note", "location", "column")
+)
+
+
+def new_provenance(
+    *, field: str, rule: Rule, evidence: str, note: str, location: Location, column: int | None
+) -> Provenance:
+    """``Provenance(field=field, rule=rule, ...)``, every field given, built faster.
+
+    Internal, for the records stage, which builds several per member: the
+    generated ``__init__`` of a frozen dataclass sets each slot through
+    ``object.__setattr__`` (a lookup and a call per field); here each slot is
+    set through its descriptor.  ``Provenance`` has no ``__post_init__`` and
+    every field is given, so the value is the same (tests/test_speed_paths.py
+    compares the two, field by field).
+    """
+    provenance: Provenance = object.__new__(Provenance)
+    set_field, set_rule, set_evidence, set_note, set_location, set_column = _SET_PROVENANCE
+    set_field(provenance, field)
+    set_rule(provenance, rule)
+    set_evidence(provenance, evidence)
+    set_note(provenance, note)
+    set_location(provenance, location)
+    set_column(provenance, column)
+    return provenance
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Member(_Located):
     """One member of a membership table, with the provenance of its values.
@@ -317,6 +346,70 @@ class Member(_Located):
             "revision": self.revision,
             "timestamp": self.timestamp,
         }
+
+
+_MEMBER_FIELDS = (
+    "organization", "country", "country_code", "continent", "continent_code", "joined", "link",
+    "section", "location", "status", "left", "status_note", "footnotes", "provenance", "page",
+    "page_id", "revision", "timestamp",
+)  # fmt: skip
+_SET_MEMBER = tuple(getattr(Member, name).__set__ for name in _MEMBER_FIELDS)
+
+
+def new_member(
+    *,
+    organization: str,
+    country: str | None,
+    country_code: str | None,
+    continent: str | None,
+    continent_code: str | None,
+    joined: int | None,
+    link: str | None,
+    section: str | None,
+    location: Location,
+    status: Status,
+    left: int | None,
+    status_note: str | None,
+    footnotes: tuple[str, ...],
+    provenance: tuple[Provenance, ...],
+    page: str | None,
+    page_id: int | None,
+    revision: int | None,
+    timestamp: str | None,
+) -> Member:
+    """``Member(organization=organization, ...)``, every field given, built faster.
+
+    Internal, for the records stage, as :func:`new_provenance` (each slot set
+    through its descriptor, in a straight line: a loop over the fields costs
+    what it saves); the same checks run (``__post_init__``), so a value that
+    ``Member`` refuses is refused here with the same error.
+    """
+    member: Member = object.__new__(Member)
+    (
+        set_organization, set_country, set_country_code, set_continent, set_continent_code,
+        set_joined, set_link, set_section, set_location, set_status, set_left, set_status_note,
+        set_footnotes, set_provenance, set_page, set_page_id, set_revision, set_timestamp,
+    ) = _SET_MEMBER  # fmt: skip
+    set_organization(member, organization)
+    set_country(member, country)
+    set_country_code(member, country_code)
+    set_continent(member, continent)
+    set_continent_code(member, continent_code)
+    set_joined(member, joined)
+    set_link(member, link)
+    set_section(member, section)
+    set_location(member, location)
+    set_status(member, status)
+    set_left(member, left)
+    set_status_note(member, status_note)
+    set_footnotes(member, footnotes)
+    set_provenance(member, provenance)
+    set_page(member, page)
+    set_page_id(member, page_id)
+    set_revision(member, revision)
+    set_timestamp(member, timestamp)
+    member.__post_init__()
+    return member
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -12,7 +12,7 @@ Internal: the public API is what :mod:`icor_extract` exports; this may change.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from icor_extract.model import (
@@ -25,6 +25,8 @@ from icor_extract.model import (
     RowKind,
     RowOutcome,
     Rule,
+    new_member,
+    new_provenance,
 )
 from icor_extract.repair.columns import Role
 from icor_extract.repair.content import parse_year
@@ -34,7 +36,7 @@ from icor_extract.repair.groups import Continent
 from icor_extract.repair.realign import AlignedRow, Placed, Placement
 from icor_extract.repair.status import StatusSource, decide_status
 
-__all__ = ["TableResult", "account_rows", "build_member"]
+__all__ = ["RowAccount", "TableResult", "account_rows", "build_member", "build_members"]
 
 _RULE_OF_PLACEMENT = {
     Placement.CELL: Rule.CELL,
@@ -53,17 +55,36 @@ class TableResult:
     notes: tuple[Note, ...]
 
 
-def account_rows(
-    rows: list[AlignedRow], locations: Sequence[Location]
-) -> tuple[tuple[RowOutcome, ...], tuple[RejectedRow, ...]]:
-    """A :class:`RowOutcome` for every row, and a :class:`RejectedRow` for each rejected one."""
-    outcomes = tuple(RowOutcome(location=locations[a.row], kind=a.kind) for a in rows)
+@dataclass(frozen=True, slots=True)
+class RowAccount:
+    """The fate of every row of a table, taken from its aligned rows.
+
+    Kept as the rows' locations and kinds side by side until :meth:`outcomes`
+    is asked for: the caller asks after the members are built and the rows
+    are gone, so a large table does not hold a :class:`RowOutcome` per row
+    beside all its rows.
+    """
+
+    locations: list[Location]
+    kinds: list[RowKind]
+    rejected: tuple[RejectedRow, ...]
+
+    def outcomes(self) -> tuple[RowOutcome, ...]:
+        """A :class:`RowOutcome` for every row, in order."""
+        return tuple(
+            RowOutcome(location=location, kind=kind)
+            for location, kind in zip(self.locations, self.kinds, strict=True)
+        )
+
+
+def account_rows(rows: list[AlignedRow], locations: Sequence[Location]) -> RowAccount:
+    """What became of every row, and a :class:`RejectedRow` for each rejected one."""
     rejected = tuple(
         RejectedRow(location=locations[a.row], cells=a.cells, reason=a.reason, rule=a.rule)
         for a in rows
         if a.kind is RowKind.REJECTED and a.rule is not None
     )
-    return outcomes, rejected
+    return RowAccount([locations[a.row] for a in rows], [a.kind for a in rows], rejected)
 
 
 # Provenances that name no row are the same for every member: built once, shared
@@ -85,7 +106,7 @@ def _placed_provenance(
         note = sys.intern(f"arrived in column {placed.column}, moved to the {field} column")
     elif placed.how is Placement.SPAN:
         note = sys.intern(f"spanned from row {placed.row}")
-    return Provenance(
+    return new_provenance(
         field=field,
         rule=rule,
         evidence=evidence,
@@ -128,6 +149,7 @@ def build_member(
     headings: tuple[str, ...] = (),
     group_status: StatusSource | None = None,
     page: str | None = None,
+    shared: dict[Provenance, Provenance] | None = None,
 ) -> Member:
     """One :class:`Member` from a repaired entry and its inferred values.
 
@@ -137,7 +159,8 @@ def build_member(
     ``headings`` are the headings above the table, nearest first (by default
     the ``section`` alone); with the ``caption`` and a status group row above
     the member (``group_status``) they may state a status.  ``page`` names the
-    document the member was read from.
+    document the member was read from.  ``shared`` (see :func:`build_members`)
+    gives a status provenance that names no row as the equal one already built.
     """
     organization = entry.aligned.values[Role.ORGANIZATION]
     status_cell = entry.aligned.values.get(Role.STATUS)
@@ -155,10 +178,11 @@ def build_member(
     )
     joined, joined_provenance = _joined(entry, locations)
     link_provenance = (
-        Provenance(
+        new_provenance(
             field="link",
             rule=Rule.LINK,
             evidence=entry.link.title,
+            note="",
             location=_at(locations, organization.row),
             column=organization.column,
         )
@@ -180,7 +204,7 @@ def build_member(
             location=organization_provenance.location,
             column=organization_provenance.column,
         )
-    return Member(
+    return new_member(
         organization=entry.organization,
         country=country.name,
         country_code=country.code,
@@ -198,11 +222,14 @@ def build_member(
             _located(continent.provenance, locations),
             joined_provenance,
             link_provenance,
-            _located(status.provenance, locations),
+            _status_provenance(status.provenance, locations, shared),
         ),
         status=status.status,
         left=status.left,
         status_note=status.note,
+        page_id=None,
+        revision=None,
+        timestamp=None,
     )
 
 
@@ -215,11 +242,71 @@ def _located(provenance: Provenance, locations: Sequence[Location]) -> Provenanc
     row = provenance.location.row
     if row is None or provenance.location is locations[row]:
         return provenance
-    return Provenance(
+    return new_provenance(
         field=provenance.field,
         rule=provenance.rule,
         evidence=provenance.evidence,
         note=provenance.note,
         location=locations[row],
         column=provenance.column,
+    )
+
+
+def _status_provenance(
+    provenance: Provenance,
+    locations: Sequence[Location],
+    shared: dict[Provenance, Provenance] | None,
+) -> Provenance:
+    """The status provenance, located; one that names no row (a caption, a heading,
+    the default) reads the same for most members of a table, so it is shared."""
+    if shared is None or provenance.location.row is not None:
+        return _located(provenance, locations)
+    return shared.setdefault(provenance, provenance)
+
+
+def _taken(entries: list[Entry], countries: list[Country]) -> Iterator[tuple[Entry, Country]]:
+    """Each entry with its country, in order, each let go of by the lists as it is handed out."""
+    if len(entries) != len(countries):
+        raise ValueError(f"{len(entries)} entries but {len(countries)} countries")
+    entries.reverse()
+    countries.reverse()
+    while entries:
+        yield entries.pop(), countries.pop()
+
+
+def build_members(
+    entries: list[Entry],
+    countries: list[Country],
+    continents: Mapping[int, Continent],
+    statuses: Mapping[int, StatusSource],
+    *,
+    locations: Sequence[Location],
+    section: str | None,
+    caption: str | None,
+    headings: tuple[str, ...],
+    page: str | None,
+) -> tuple[Member, ...]:
+    """The members of a table's entries, each by :func:`build_member`.
+
+    Empties ``entries`` and ``countries`` as it goes: an entry holds its
+    aligned row and that row's cells, which the caller no longer needs once
+    the rows are accounted for, so they are freed while the members are built
+    and a large table never holds both in full.  Equal status provenance is
+    built once per table.
+    """
+    shared: dict[Provenance, Provenance] = {}
+    return tuple(
+        build_member(
+            entry,
+            continents[entry.aligned.row],
+            country,
+            locations=locations,
+            section=section,
+            caption=caption,
+            headings=headings,
+            group_status=statuses.get(entry.aligned.row),
+            page=page,
+            shared=shared,
+        )
+        for entry, country in _taken(entries, countries)
     )

@@ -127,14 +127,14 @@ def shifted_header(table: RawTable, grid: Grid, header: Header) -> MemberTable |
 
 
 def continued_header(
-    table: RawTable, previous: RawTable | None, header: Header | None
+    table: RawTable, previous: int | None, header: Header | None
 ) -> MemberTable | None:
     """The previous member table's columns for a header-less table that continues it.
 
     The table must directly follow that table, sit under a membership heading,
     and have rows exactly as wide as that table's header.
     """
-    if previous is None or header is None or table.index != previous.index + 1:
+    if previous is None or header is None or table.index != previous + 1:
         return None
     if membership_cue(table) is None or not table.rows:
         return None
@@ -142,18 +142,19 @@ def continued_header(
     if any(len(row.cells) != width for row in table.rows if row.cells):
         return None
     message = (
-        f"no header row: the table directly follows member table {previous.index} "
+        f"no header row: the table directly follows member table {previous} "
         f"under a membership heading and is as wide, so it is read with its columns"
     )
     return MemberTable(Header(row=-1, roles=header.roles), (NoteCode.HEADER_CONTINUED, message))
 
 
 def member_header(
-    table: RawTable, grid: Grid, previous: tuple[RawTable, Header] | None
+    table: RawTable, grid: Grid, previous: tuple[int, Header] | None
 ) -> tuple[MemberTable | None, str]:
     """The header to read ``table`` with, or ``None`` and why it lists no members.
 
-    ``previous`` is the last member table read before this one and its header.
+    ``previous`` is the index of the last member table read before this one
+    and its header (the caller need not keep that table).
     """
     header = find_header(table, grid)
     if header is None:
