@@ -22,11 +22,11 @@ with the rule and the reason.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from functools import lru_cache
-from typing import TypeGuard
+from types import MappingProxyType
+from typing import NamedTuple, TypeGuard
 
 from icor_extract.grid import Grid, Slot
 from icor_extract.model import Location, Note, NoteCode, RowKind, Rule
@@ -47,9 +47,13 @@ class Placement(StrEnum):
     LOST = "lost"  # spanned from above in the original, dropped by the conversion
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
-    """A column's value in one row and how it got there."""
+class Placed(NamedTuple):
+    """A column's value in one row and how it got there.
+
+    A named tuple, not a frozen dataclass: every member row builds several,
+    and a tuple is built in a third of the time (no ``object.__setattr__``
+    per field), immutable all the same.
+    """
 
     cell: RawCell | None
     how: Placement
@@ -62,14 +66,17 @@ class Placed:
         return self.cell.text if self.cell is not None else ""
 
 
-@dataclass(frozen=True, slots=True)
-class AlignedRow:
-    """One body row after realignment."""
+#: the values of a row that has none (a header or rejected row): one shared, read-only mapping
+_NO_VALUES: Mapping[Role, Placed] = MappingProxyType({})
+
+
+class AlignedRow(NamedTuple):
+    """One body row after realignment (a named tuple for the reason :class:`Placed` is)."""
 
     row: int
     line: int | None
     kind: RowKind
-    values: dict[Role, Placed] = field(default_factory=dict)
+    values: Mapping[Role, Placed] = _NO_VALUES
     shift: int = 0  # columns taken as spanned from above (lost by the conversion)
     reason: str = ""
     cells: tuple[str, ...] = ()  # the source texts, kept for rejected rows
@@ -235,23 +242,29 @@ def _place_own(
     *,
     y: int,
     free: list[int],
-    sequence: list[int],
     positions: tuple[int, ...],
 ) -> int:
-    """Claim the free columns for the row's own cells; returns how many columns were lost."""
-    arrived = {index: x for x, index in own}
-    cell_at = dict(zip(positions, sequence, strict=True))
-    last = positions[-1] if positions else -1
+    """Claim the free columns for the row's own cells; returns how many columns were lost.
+
+    The ``k``-th placed cell is the ``k``-th of ``own`` (the sequence is a
+    prefix of it) and ``positions`` increase, so one walk over the free
+    columns up to the last placed cell pairs them; columns after it are empty.
+    """
     lost = 0
-    for position, x in enumerate(free):
-        if position in cell_at:
-            index = cell_at[position]
-            if _unclaimed(role := roles[x], values):
-                how = Placement.CELL if arrived[index] == x else Placement.SHIFT
-                values[role] = Placed(cells[index], how, y, arrived[index], index)
-        elif position < last:
+    placed = 0
+    count = len(positions)
+    for position in range(positions[-1] + 1 if positions else 0):
+        x = free[position]
+        role = roles[x]
+        if placed < count and positions[placed] == position:
+            arrived, index = own[placed]
+            placed += 1
+            if _unclaimed(role, values):
+                how = Placement.CELL if arrived == x else Placement.SHIFT
+                values[role] = Placed(cells[index], how, y, arrived, index)
+        else:
             lost += 1
-            if _unclaimed(role := roles[x], values):
+            if _unclaimed(role, values):
                 values[role] = _lost(x)
     return lost
 
@@ -310,38 +323,40 @@ def _align_member(
     cells = table.rows[y].cells
     roles = header.roles
     width = len(roles)
-    stored = grid.rows[y]
-    slots = list(stored[:width]) + [None] * (width - len(stored))
-    # Columns covered by cells from rows above keep those cells.
-    above = {x: slot for x, slot in enumerate(slots) if slot is not None and slot.row != y}
-    free = [x for x in range(width) if x not in above]
+    slots = grid.rows[y][:width]
+    if len(slots) < width:  # a row stored short ends in empty slots
+        slots = (*slots, *[None] * (width - len(slots)))
+    values: dict[Role, Placed] = {}
+    free: list[int] = []
+    written: list[tuple[int, Slot]] = []  # slots of the row's own cells and their copies
+    spans_own = False
+    # One walk over the slots: columns covered by cells from rows above keep
+    # those cells (the first claim of a role wins), the others are free.
+    for x, slot in enumerate(slots):
+        if slot is None:
+            free.append(x)
+        elif slot.row == y:
+            free.append(x)
+            written.append((x, slot))
+            spans_own = spans_own or slot.copy
+        elif _unclaimed(role := roles[x], values):
+            anchor = table.rows[slot.row].cells[slot.cell]
+            values[role] = Placed(anchor, Placement.SPAN, slot.row, x, slot.cell)
     sequence = _own_sequence(cells, own)
     if len(sequence) > len(free):
-        reason = f"row has {len(sequence)} cells for {len(free)} free columns"
         return AlignedRow(
-            row=y,
-            line=table.rows[y].line,
-            kind=RowKind.REJECTED,
-            reason=reason,
-            cells=_raw_texts(table, y),
-            rule=Rule.REJECTED_TOO_MANY_CELLS,
-        )
-    values: dict[Role, Placed] = {}
-    for x, covering in above.items():
-        if _unclaimed(role := roles[x], values):
-            anchor = table.rows[covering.row].cells[covering.cell]
-            values[role] = Placed(anchor, Placement.SPAN, covering.row, x, covering.cell)
-    spans_own = any(slot is not None and slot.row == y and slot.copy for slot in slots)
+            row=y, line=table.rows[y].line, kind=RowKind.REJECTED,
+            reason=f"row has {len(sequence)} cells for {len(free)} free columns",
+            cells=_raw_texts(table, y), rule=Rule.REJECTED_TOO_MANY_CELLS,
+        )  # fmt: skip
     positions = _positions(cells, sequence, free, roles, spans_own)
     as_written = positions is None
     if positions is None:
         positions = tuple(range(len(sequence)))
-    lost = _place_own(
-        values, cells, own, roles, y=y, free=free, sequence=sequence, positions=positions
-    )
+    lost = _place_own(values, cells, own, roles, y=y, free=free, positions=positions)
     # A colspan inside the row: columns it covers are copies of its own cell.
-    for x, slot in enumerate(slots):
-        if slot is not None and slot.row == y and _unclaimed(role := roles[x], values):
+    for x, slot in written:
+        if _unclaimed(role := roles[x], values):
             values[role] = Placed(cells[slot.cell], Placement.SPAN, y, x, slot.cell)
     return _finished(table, y, values, lost, as_written=as_written)
 
@@ -385,6 +400,9 @@ def _shift_message(aligned: AlignedRow) -> str | None:
     return sys.intern(message)  # rows of one shape share one message
 
 
+_BUDGET_MESSAGE = "too many cells and columns to search for the best placement: placed as written"
+
+
 def _notes(
     table: RawTable,
     grid: Grid,
@@ -394,7 +412,7 @@ def _notes(
 ) -> list[Note]:
     notes = []
     for y, slots in enumerate(grid.rows):
-        beyond = _beyond_header(table, slots, y, width)
+        beyond = _beyond_header(table, slots, y, width) if len(slots) > width else 0
         if beyond:
             message = f"{beyond} cells beyond the header's {width} columns not read"
             notes.append(
@@ -402,13 +420,11 @@ def _notes(
             )
     for aligned in rows:
         if aligned.as_written:
-            message = (
-                "too many cells and columns to search for the best placement: placed as written"
-            )
             location = locations[aligned.row]
-            notes.append(Note(code=NoteCode.REALIGN_BUDGET, message=message, location=location))
-        shifted = _shift_message(aligned)
-        if shifted is not None:
+            notes.append(
+                Note(code=NoteCode.REALIGN_BUDGET, message=_BUDGET_MESSAGE, location=location)
+            )
+        if aligned.values and (shifted := _shift_message(aligned)) is not None:
             notes.append(
                 Note(code=NoteCode.REALIGN_SHIFT, message=shifted, location=locations[aligned.row])
             )
