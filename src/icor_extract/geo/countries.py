@@ -38,6 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import NamedTuple
 
 import pycountry
 from babel import Locale
@@ -117,9 +118,8 @@ class Resolution:
         return self.code
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A country name found inside a longer text."""
+class Match(NamedTuple):
+    """A country name found inside a longer text (a named tuple: built per name found)."""
 
     start: int
     end: int
@@ -264,36 +264,35 @@ class CountryIndex:
         matches: list[Match] = []
         position = 0
         size = len(folded)
-        starts = self._starts
+        starts, one_letter = self._starts, self._one_letter
         while position < size:
             sizes = starts.get(folded[position : position + 2])
-            if self._one_letter and folded[position] in starts:  # a one-letter name, last
+            if one_letter and folded[position] in starts:  # a one-letter name, last
                 sizes = (*(sizes or ()), *starts[folded[position]])
-            hit = None
-            if sizes:
-                for length in sizes:
-                    end = position + length
-                    if end > size:
-                        continue
-                    candidate = folded[position:end]
-                    found = self._names.get(candidate)
-                    if found is None:
-                        continue
-                    if _LATIN.match(candidate) and not _word_bounded(folded, position, end):
-                        continue
-                    start, stop = (
-                        (position, end)
-                        if origin is None
-                        else (origin[position], origin[end - 1] + 1)
-                    )
-                    hit = Match(start, stop, text[start:stop], found)
-                    break
+            hit = self._longest_at(folded, position, sizes) if sizes else None
             if hit is None:
                 position += 1
-            else:
-                matches.append(hit)
-                position = end
+                continue
+            end, found = hit
+            start, stop = position, end
+            if origin is not None:  # the offsets in ``text`` the folded ones came from
+                start, stop = origin[position], origin[end - 1] + 1
+            matches.append(Match(start, stop, text[start:stop], found))
+            position = end
         return matches
+
+    def _longest_at(
+        self, folded: str, position: int, sizes: tuple[int, ...]
+    ) -> tuple[int, Resolution] | None:
+        """The end and resolution of the longest name at ``position`` (``sizes``: longest first)."""
+        for length in sizes:
+            end = position + length
+            if end > len(folded) or (found := self._names.get(folded[position:end])) is None:
+                continue
+            if _LATIN.match(folded, position) and not _word_bounded(folded, position, end):
+                continue
+            return end, found
+        return None
 
 
 def _fold_with_origin(text: str) -> tuple[str, list[int] | None]:
