@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from icor_extract.model import Location, Provenance, Rule, Status
 
@@ -183,9 +184,8 @@ def status_from_text(text: str) -> Status | None:
     return found.pop() if len(found) == 1 else None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Annotation:
-    """What :func:`split_status_annotation` found after a name."""
+class Annotation(NamedTuple):
+    """What :func:`split_status_annotation` found after a name (a named tuple: one per name)."""
 
     name: str  # the name without the annotation
     status: Status | None  # None: no annotation, the name is unchanged
