@@ -113,9 +113,10 @@ class Resolution:
     @property
     def identity(self) -> str | None:
         """The country named: its ISO code, or the English name of a state without one."""
-        if self.status is Status.NO_ISO_CODE:
-            return self.name
-        return self.code
+        status = self.status  # read for every country cell and name: ``code`` inlined
+        if status is Status.COUNTRY:
+            return self.codes[0]
+        return self.name if status is Status.NO_ISO_CODE else None
 
 
 class Match(NamedTuple):
@@ -232,11 +233,11 @@ class CountryIndex:
 
     def resolve(self, name: str) -> Resolution:
         """Resolve a whole text that should be a country name."""
-        key = _fold(name)
-        found = self._names.get(key)
-        for form in (_strip_qualifier(name), _ARTICLE.sub("", name)):  # "X (Pantone)", "the X"
-            if found is None:
-                found = self._names.get(_fold(form))
+        found = self._names.get(_fold(name))
+        if found is None:  # "X (Pantone)"
+            found = self._names.get(_fold(_strip_qualifier(name)))
+        if found is None:  # "the X"
+            found = self._names.get(_fold(_ARTICLE.sub("", name)))
         return found if found is not None else Resolution(Status.UNKNOWN, (), name)
 
     def has_iso_code(self, identity: str) -> bool:
