@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from functools import lru_cache
 from types import MappingProxyType
-from typing import NamedTuple, TypeGuard
+from typing import NamedTuple
 
 from icor_extract.grid import Grid, Slot
 from icor_extract.model import Location, Note, NoteCode, RowKind, Rule
@@ -209,17 +209,6 @@ def _repeats_header(cells: tuple[RawCell, ...], own: list[tuple[int, int]], head
     return named >= 2
 
 
-def _unclaimed(role: Role | None, values: dict[Role, Placed]) -> TypeGuard[Role]:
-    """Whether ``role`` may still be given a value: the first claim wins.
-
-    ``_align_member`` claims in order of strength: cells spanned from rows
-    above, then the row's own cells (or the columns they skip, as lost),
-    then copies of the row's own colspans.  A value is built only for a
-    claim that wins.
-    """
-    return role is not None and role not in values
-
-
 @lru_cache(maxsize=1024)
 def _lost(column: int) -> Placed:
     """The value of a column lost by the conversion: one shared object per column."""
@@ -259,12 +248,12 @@ def _place_own(
         if placed < count and positions[placed] == position:
             arrived, index = own[placed]
             placed += 1
-            if _unclaimed(role, values):
+            if role is not None and role not in values:  # unclaimed
                 how = Placement.CELL if arrived == x else Placement.SHIFT
                 values[role] = Placed(cells[index], how, y, arrived, index)
         else:
             lost += 1
-            if _unclaimed(role, values):
+            if role is not None and role not in values:
                 values[role] = _lost(x)
     return lost
 
@@ -283,7 +272,7 @@ def _positions(
         return None
     # rows of one table share a few shapes: the placement is cached by shape,
     # unless the shape is large (the cache stays small in bytes)
-    contents = tuple(classify(cells[i]) for i in sequence)
+    contents = tuple([classify(cells[i]) for i in sequence])
     if len(contents) + len(free) > _CACHED_SHAPE:
         return _best_placement.__wrapped__(contents, tuple(free), roles)
     return _best_placement(contents, tuple(free), roles)
@@ -320,6 +309,10 @@ def _finished(
 def _align_member(
     table: RawTable, grid: Grid, header: Header, y: int, own: list[tuple[int, int]]
 ) -> AlignedRow:
+    """A member row's values, claimed in order of strength, the first claim of a role
+    winning: cells spanned from rows above, then the row's own cells (or the columns
+    they skip, as lost), then copies of the row's own colspans.  A value is built only
+    for a claim that wins."""
     cells = table.rows[y].cells
     roles = header.roles
     width = len(roles)
@@ -339,7 +332,7 @@ def _align_member(
             free.append(x)
             written.append((x, slot))
             spans_own = spans_own or slot.copy
-        elif _unclaimed(role := roles[x], values):
+        elif (role := roles[x]) is not None and role not in values:
             anchor = table.rows[slot.row].cells[slot.cell]
             values[role] = Placed(anchor, Placement.SPAN, slot.row, x, slot.cell)
     sequence = _own_sequence(cells, own)
@@ -356,7 +349,7 @@ def _align_member(
     lost = _place_own(values, cells, own, roles, y=y, free=free, positions=positions)
     # A colspan inside the row: columns it covers are copies of its own cell.
     for x, slot in written:
-        if _unclaimed(role := roles[x], values):
+        if (role := roles[x]) is not None and role not in values:
             values[role] = Placed(cells[slot.cell], Placement.SPAN, y, x, slot.cell)
     return _finished(table, y, values, lost, as_written=as_written)
 
