@@ -213,6 +213,8 @@ class _Verdict(NamedTuple):
 
 
 def _entry_verdict(hints: list[_Hint]) -> _Verdict:
+    if len(hints) == 1:  # most names name one place: its country, or a problem (no conflict)
+        return _Verdict(hints[0].resolution.identity or None, (hints[0],))
     codes = {identity for hint in hints if (identity := hint.resolution.identity)}
     problems = [hint for hint in hints if hint.resolution.identity is None]
     if len(codes) == 1 and not problems:
