@@ -135,7 +135,7 @@ def _cell_resolution(cell: RawCell) -> tuple[Rule, str, Resolution] | None:
         (Rule.COUNTRY_FLAG, hint.evidence, resolve_flag(hint.kind, hint.value))
         for hint in cell.flags
     ]
-    if len({_place_key(item[2]) for item in found}) > 1:
+    if len(found) > 1 and len({_place_key(item[2]) for item in found}) > 1:  # one flag: one place
         return _several_flags(found)
     texts = [*cell.text.split("\n"), *(link.title for link in cell.links)] if cell.text else []
     found += [(Rule.COUNTRY_CELL, text, index.resolve(text)) for text in texts if text]

@@ -376,22 +376,39 @@ def _beyond_header(table: RawTable, slots: tuple[Slot | None, ...], y: int, widt
     )
 
 
-def _shift_message(aligned: AlignedRow) -> str | None:
-    moved: list[str] = []
-    lost: list[str] = []
-    for role, placed in aligned.values.items():  # a Role formats as its value
+def _shift_message(aligned: AlignedRow, known: dict[tuple[object, ...], str]) -> str | None:
+    """The ``realign.shift`` message of a row, or ``None`` when nothing moved.
+
+    A table's rows share a few shapes: ``known`` holds the message of each
+    shape met (the shift, then each moved role with the column it arrived
+    in, each lost role with ``None``), so a shape's message is formatted once.
+    """
+    shape: list[object] = [aligned.shift]
+    for role, placed in aligned.values.items():
         if placed.how is Placement.SHIFT:
-            moved.append(f"{role} from column {placed.column}")
+            shape += (role, placed.column)
         elif placed.how is Placement.LOST:
-            lost.append(role)
-    if not moved and not lost:
+            shape += (role, None)
+    if len(shape) == 1:
         return None
-    message = f"cells moved right by {aligned.shift}"
+    key = tuple(shape)
+    message = known.get(key)
+    if message is None:
+        message = known[key] = _formatted(key)
+    return message
+
+
+def _formatted(shape: tuple[object, ...]) -> str:
+    """The message of a shape (see :func:`_shift_message`); a Role formats as its value."""
+    pairs = list(zip(shape[1::2], shape[2::2], strict=True))
+    moved = [f"{role} from column {column}" for role, column in pairs if column is not None]
+    lost = [f"{role}" for role, column in pairs if column is None]
+    message = f"cells moved right by {shape[0]}"
     if moved:
         message += f" ({', '.join(moved)})"
     if lost:
         message += f"; {', '.join(lost)} taken as spanned from above"
-    return sys.intern(message)  # rows of one shape share one message
+    return sys.intern(message)  # the tables of a page share it too
 
 
 _BUDGET_MESSAGE = "too many cells and columns to search for the best placement: placed as written"
@@ -412,13 +429,14 @@ def _notes(
             notes.append(
                 Note(code=NoteCode.GRID_BEYOND_HEADER, location=locations[y], message=message)
             )
+    known: dict[tuple[object, ...], str] = {}
     for aligned in rows:
         if aligned.as_written:
             location = locations[aligned.row]
             notes.append(
                 Note(code=NoteCode.REALIGN_BUDGET, message=_BUDGET_MESSAGE, location=location)
             )
-        if aligned.values and (shifted := _shift_message(aligned)) is not None:
+        if aligned.values and (shifted := _shift_message(aligned, known)) is not None:
             notes.append(
                 Note(code=NoteCode.REALIGN_SHIFT, message=shifted, location=locations[aligned.row])
             )
