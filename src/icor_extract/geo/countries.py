@@ -38,7 +38,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import NamedTuple
 
 import pycountry
 from babel import Locale
@@ -119,8 +118,9 @@ class Resolution:
         return self.name if status is Status.NO_ISO_CODE else None
 
 
-class Match(NamedTuple):
-    """A country name found inside a longer text (a named tuple: built per name found)."""
+@dataclass(slots=True)
+class Match:
+    """A country name found inside a longer text (not frozen: one per name found)."""
 
     start: int
     end: int

@@ -29,8 +29,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import NamedTuple
+from dataclasses import dataclass, replace
 
 from icor_extract.geo.countries import Resolution, Status, country_index
 from icor_extract.geo.flags import resolve_flag
@@ -71,15 +70,17 @@ _UNREAD_FLAG = (
 )
 
 
-class Country(NamedTuple):
-    """A member's country or why it has none (a named tuple: one is built per member)."""
+@dataclass(slots=True)
+class Country:
+    """A member's country or why it has none (not frozen: see ``realign.Placed``)."""
 
     name: str | None
     code: str | None
     provenance: Provenance
 
 
-class _Hint(NamedTuple):
+@dataclass(slots=True)
+class _Hint:
     rule: Rule
     evidence: str
     resolution: Resolution
@@ -204,7 +205,8 @@ def _name_hints(entry: Entry, column: int | None) -> list[_Hint]:
     return hints
 
 
-class _Verdict(NamedTuple):
+@dataclass(slots=True)
+class _Verdict:
     """What one entry's own names say: one country, a conflict, a problem, or nothing."""
 
     code: str | None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from icor_extract.model import Location, Note, NoteCode, RowKind
 from icor_extract.readers.raw import Link
@@ -24,8 +24,9 @@ from icor_extract.repair.status import Annotation, split_status_annotation
 __all__ = ["Entry", "split_entries", "without_flag_remnant"]
 
 
-class Entry(NamedTuple):
-    """One organization of one member row (a named tuple: one is built per member)."""
+@dataclass(slots=True)
+class Entry:
+    """One organization of one member row (not frozen: see ``realign.Placed``)."""
 
     aligned: AlignedRow
     organization: str

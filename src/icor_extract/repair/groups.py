@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import NamedTuple
+from dataclasses import dataclass, replace
 
 from icor_extract.geo.continents import continent_code, is_continent_name
 from icor_extract.model import NOWHERE, Location, Note, NoteCode, Provenance, RowKind, Rule
@@ -27,8 +26,9 @@ from icor_extract.repair.status import StatusSource, status_from_heading
 __all__ = ["Continent", "assign_continents", "group_statuses", "heading_continent"]
 
 
-class Continent(NamedTuple):
-    """A member's continent or why it has none (a named tuple: one is built per member)."""
+@dataclass(slots=True)
+class Continent:
+    """A member's continent or why it has none (not frozen: see ``realign.Placed``)."""
 
     name: str | None
     code: str | None
@@ -74,7 +74,7 @@ def _nearer(continent: Continent, heading: Continent | None) -> Continent:
         return continent
     win = f"nearer than the heading '{heading.provenance.evidence}'"
     note = f"{continent.provenance.note}; {win}" if continent.provenance.note else win
-    return continent._replace(provenance=replace(continent.provenance, note=note))
+    return replace(continent, provenance=replace(continent.provenance, note=note))
 
 
 def _status_text(text: str) -> bool:

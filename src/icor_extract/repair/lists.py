@@ -309,7 +309,7 @@ def _list_head(country: Country) -> Country:
     where = "the line above the list" if head_row is None else f"item {head_row}"
     note = f"the flag or country name of {where}, which heads this item"
     provenance = replace(country.provenance, rule=Rule.COUNTRY_LIST_HEAD, note=note)
-    return country._replace(provenance=provenance)
+    return replace(country, provenance=provenance)
 
 
 def with_lead_in(member: Member, lead_in: str | None) -> Member:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from icor_extract.model import Location, Provenance, Rule, Status
 
@@ -184,8 +183,9 @@ def status_from_text(text: str) -> Status | None:
     return found.pop() if len(found) == 1 else None
 
 
-class Annotation(NamedTuple):
-    """What :func:`split_status_annotation` found after a name (a named tuple: one per name)."""
+@dataclass(slots=True)
+class Annotation:
+    """What :func:`split_status_annotation` found after a name (not frozen: one per name)."""
 
     name: str  # the name without the annotation
     status: Status | None  # None: no annotation, the name is unchanged
