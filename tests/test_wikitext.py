@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import icor_extract
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
-from icor_extract.readers.wikitext import read_wikitext, split_cells
+from icor_extract.readers.wikitext import read_wikitext, split_attributed, split_cells
 
 from .conftest import fixture_path
 
@@ -24,6 +26,44 @@ from .conftest import fixture_path
 )
 def test_split_cells(line: str, header: bool, cells: list[str]) -> None:
     assert split_cells(line, header=header) == cells
+
+
+def _split_in_two_passes(line: str, *, header: bool) -> list[tuple[str, str]]:
+    from icor_extract.readers.wikitext import _split_attributes
+
+    return [_split_attributes(cell) for cell in split_cells(line, header=header)]
+
+
+# every token of the cell syntax, the characters they are made of, and plain text
+_PIECES = ["{{", "}}", "[[", "]]", "-{", "}-", "|", "||", "!!", "!", "{", "}", "[", "]", "-", "a="]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.booleans())
+def test_split_attributed_is_split_cells_then_attributes(pieces: list[str], header: bool) -> None:
+    line = "".join(pieces)
+    assert split_attributed(line, header=header) == _split_in_two_passes(line, header=header)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ' rowspan="2" | {{flag|印度}}|| [[甲党|甲]] || 2010年',
+        " a | b | c || d |e",
+        " {{tpl|a||b}} | c || x",
+        " [[a|b]] | c !! d | e",
+        " }} | a || {{ | b",
+        " ]] [[ | a || b",
+        " -{a|b}- | c || -{ || d",
+        " |!! a",
+        " a!||b",
+        "",
+        "|",
+        "||",
+    ],
+)
+@pytest.mark.parametrize("header", [False, True])
+def test_split_attributed_on_odd_lines(line: str, header: bool) -> None:
+    assert split_attributed(line, header=header) == _split_in_two_passes(line, header=header)
 
 
 TABLE = """\

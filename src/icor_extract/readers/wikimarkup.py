@@ -80,9 +80,14 @@ class CellContent:
     footnotes: list[str] = field(default_factory=list)
     flags: list[FlagHint] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    #: the text once :func:`read_cell_content` has finished (normalized, footnote
+    #: marks taken out), so that reading it again does no work
+    final: str | None = None
 
     @property
     def text(self) -> str:
+        if self.final is not None:
+            return self.final
         return normalize_text("".join(self.parts))
 
 
@@ -249,6 +254,12 @@ _FAST_TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _FAST_FORBIDDEN = re.compile(r"[\[\]{}<>&]|''")
+# A token where one starts, else a forbidden character: the first ``bad`` match
+# is the first forbidden character outside every token, so one scan both finds
+# the tokens and tells whether the text between them is plain.
+_FAST_SCAN = re.compile(
+    f"{_FAST_TOKEN.pattern}|(?P<bad>{_FAST_FORBIDDEN.pattern})", _FAST_TOKEN.flags
+)
 _REF_NAME = re.compile(r"""name\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 
 
@@ -291,8 +302,8 @@ def _fast_token(match: re.Match[str], out: CellContent) -> None:
         target, label = match.group("target").strip(), match.group("label")
         shown = target if label is None else label
         out.parts.append(shown)
-        if normalize_text(shown):
-            out.links.append(Link(title=wikilink_title(target), text=normalize_text(shown)))
+        if normalized := normalize_text(shown):
+            out.links.append(Link(title=wikilink_title(target), text=normalized))
     elif match.group("template") is not None:
         _fast_template(match, out)
     elif match.lastgroup == "br":
@@ -314,17 +325,14 @@ def _fast(wikitext: str, out: CellContent) -> bool:
         return False
     wikitext = uncommented
     position = 0
-    for match in _FAST_TOKEN.finditer(wikitext):
-        between = wikitext[position : match.start()]
-        if _FAST_FORBIDDEN.search(between):
+    for match in _FAST_SCAN.finditer(wikitext):
+        if match.lastgroup == "bad":
             return False
-        out.parts.append(source_text(between, paragraphs=True))
+        if match.start() > position:
+            out.parts.append(source_text(wikitext[position : match.start()], paragraphs=True))
         position = match.end()
         _fast_token(match, out)
-    rest = wikitext[position:]
-    if _FAST_FORBIDDEN.search(rest):
-        return False
-    out.parts.append(source_text(rest, paragraphs=True))
+    out.parts.append(source_text(wikitext[position:], paragraphs=True))
     return True
 
 
@@ -337,7 +345,8 @@ def read_cell_content(wikitext: str, *, fast: bool = True) -> CellContent:
     if fast and _FAST_FORBIDDEN.search(wikitext) is None:
         # No markup at all (every token starts with one of the forbidden characters),
         # so no footnote marks either: the text is the cell's, normalized.
-        out.parts = [normalize_text(source_text(wikitext, paragraphs=True))]
+        out.final = normalize_text(source_text(wikitext, paragraphs=True))
+        out.parts = [out.final]
         return out
     if not (fast and _fast(wikitext, out)):
         out = CellContent()
@@ -347,7 +356,7 @@ def read_cell_content(wikitext: str, *, fast: bool = True) -> CellContent:
             _walk(mwparserfromhell.parse(wikitext), out)
     if has_controls("".join(out.parts)):
         out.dropped.append(CONTROLS_DROPPED)
-    text, marks = split_footnotes(out.text)
-    out.parts = [text]
+    out.final, marks = split_footnotes(out.text)
+    out.parts = [out.final]
     out.footnotes += marks
     return out

@@ -25,7 +25,6 @@ from icor_extract.readers.raw import (
     Trail,
     enter_heading,
     heading_path,
-    normalize_text,
 )
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
@@ -104,6 +103,40 @@ def _split_attributes(cell: str) -> tuple[str, str]:
     return "", cell
 
 
+def _attributes_at(cell: str, bar: int) -> tuple[str, str]:
+    return (cell[:bar], cell[bar + 1 :]) if bar >= 0 else ("", cell)
+
+
+def split_attributed(line: str, *, header: bool) -> list[tuple[str, str]]:
+    """:func:`split_cells`, then :func:`_split_attributes` of each cell, in one pass.
+
+    A cell starts just after a top-level ``||``, so its tokens and depths are
+    the line's: the first top-level ``|`` of each cell is found on the way.
+    Without ``{`` or ``[[`` every ``|`` is top level (no opener can precede
+    it) and no cell holds a ``||`` (they were split there), so the first
+    ``|`` of a cell is its attributes' end.
+    """
+    if "{" not in line and "[[" not in line:
+        return [_attributes_at(cell, cell.find("|")) for cell in split_cells(line, header=header)]
+    cells: list[tuple[str, str]] = []
+    start, bar, depth = 0, -1, 0
+    for match in _TOKENS.finditer(line):
+        token = match.group()
+        if token in _OPENERS:
+            depth += 1
+        elif token in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif token == "||" or (header and token == "!!"):
+            cells.append(_attributes_at(line[start : match.start()], bar))
+            start, bar = match.end(), -1
+        elif token == "|" and bar < 0:
+            bar = match.start() - start
+    cells.append(_attributes_at(line[start:], bar))
+    return cells
+
+
 def _attributes(text: str) -> dict[str, str]:
     if "=" not in text:  # most cells have no attributes: every attribute has a "="
         return {}
@@ -114,7 +147,7 @@ def _attributes(text: str) -> dict[str, str]:
     return found
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cell:
     attributes: str
     lines: list[str]
@@ -159,9 +192,9 @@ class _Table:
         header = line.startswith("!")
         if not self.rows:  # cells before the first |- form an implicit first row
             self.rows.append(_Row(line=number))
-        for piece in split_cells(line[1:], header=header):
-            attributes, content = _split_attributes(piece)
-            self.rows[-1].cells.append(_Cell(attributes, [content], header))
+        cells = self.rows[-1].cells
+        for attributes, content in split_attributed(line[1:], header=header):
+            cells.append(_Cell(attributes, [content], header))
         self.depth = scan_depth(line[1:])[0]
 
     def continue_cell(self, raw: str) -> None:
@@ -206,7 +239,7 @@ def heading_title(line: str) -> tuple[int, str] | None:
     match = _HEADING.match(line.strip())
     if match is None:
         return None
-    title = normalize_text(read_cell_content(match.group("title").strip()).text)
+    title = read_cell_content(match.group("title").strip()).text  # normalized
     return (len(match.group("level")), title) if title else None
 
 
