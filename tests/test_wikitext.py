@@ -259,3 +259,14 @@ def test_an_unclosed_link_or_template_does_not_swallow_the_table() -> None:
 def test_paragraphs_and_lists_in_a_cell_are_line_breaks() -> None:
     content = read_cell_content("甲\n乙\n\n丙\n* 丁")
     assert content.text == "甲 乙\n丙\n* 丁"
+
+
+_TRICKY = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000\u200b\ufeff\x00\x07\x7f\x9f甲a."
+
+
+@given(st.text(alphabet=st.sampled_from(_TRICKY) | st.characters(), max_size=12))
+def test_the_short_cut_of_normalizing_is_normalize_text(text: str) -> None:
+    from icor_extract.readers.raw import normalize_text
+    from icor_extract.readers.wikimarkup import _normalized
+
+    assert _normalized(text) == normalize_text(text)

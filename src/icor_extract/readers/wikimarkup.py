@@ -71,6 +71,21 @@ _LANG_TEMPLATE = re.compile(r"^lang-[a-z]{2,3}(?:-[a-z]+)?$")
 _THREE_LETTERS = re.compile(r"^[A-Z]{3}$")
 
 
+# Every character normalize_text changes: white space, control characters and
+# zero-width spaces.
+_UNNORMAL = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b\ufeff]")
+
+
+def _normalized(text: str) -> str:
+    """:func:`normalize_text`, skipping its passes when only outer spaces would change.
+
+    Most cell text has no white space but the spaces around it: without any
+    character that normalizing changes, stripping those spaces is all it does.
+    """
+    stripped = text.strip(" ")
+    return stripped if _UNNORMAL.search(stripped) is None else normalize_text(text)
+
+
 @dataclass(slots=True)
 class CellContent:
     """What one cell's wikitext holds, collected while walking its nodes."""
@@ -88,7 +103,7 @@ class CellContent:
     def text(self) -> str:
         if self.final is not None:
             return self.final
-        return normalize_text("".join(self.parts))
+        return _normalized("".join(self.parts))
 
 
 def wikilink_title(title: str) -> str:
@@ -132,18 +147,18 @@ def _apply_template(
     """
     lowered = name.lower()
     if lowered in FLAG_TEMPLATES and first is not None:
-        out.flags.append(FlagHint(kind="template", value=normalize_text(first), evidence=evidence))
+        out.flags.append(FlagHint(kind="template", value=_normalized(first), evidence=evidence))
     elif _THREE_LETTERS.match(name) and not has_params:
         out.flags.append(FlagHint(kind="code", value=name, evidence=evidence))
     elif lowered in _TEXT_TEMPLATES or _LANG_TEMPLATE.match(lowered) or lowered == "lang":
         return False
     elif _LINK_TEMPLATE.match(lowered) and first is not None:
-        title = normalize_text(first)
+        title = _normalized(first)
         out.parts.append(title)
         if title:
             out.links.append(Link(title=wikilink_title(title), text=title))
     elif lowered in _NOTE_TEMPLATES:
-        out.footnotes.append(normalize_text(first or "") or f"{{{{{name}}}}}")
+        out.footnotes.append(_normalized(first or "") or f"{{{{{name}}}}}")
     elif not has_params:  # {{印度}} is a flag; repair decides, with the country names
         out.flags.append(FlagHint(kind="bare", value=name, evidence=evidence))
     else:
@@ -182,7 +197,7 @@ def _wikilink(link: Wikilink, out: CellContent) -> None:
         _walk(link.text, out)
     else:
         out.parts.append(target.lstrip(":"))
-    shown = normalize_text("".join(out.parts[start:]))
+    shown = _normalized("".join(out.parts[start:]))
     if shown:
         out.links.append(Link(title=wikilink_title(target), text=shown))
 
@@ -302,14 +317,14 @@ def _fast_token(match: re.Match[str], out: CellContent) -> None:
         target, label = match.group("target").strip(), match.group("label")
         shown = target if label is None else label
         out.parts.append(shown)
-        if normalized := normalize_text(shown):
+        if normalized := _normalized(shown):
             out.links.append(Link(title=wikilink_title(target), text=normalized))
     elif match.group("template") is not None:
         _fast_template(match, out)
     elif match.lastgroup == "br":
         out.parts.append("\n")
     elif match.group("reftext") is not None:
-        out.footnotes.append(normalize_text(match.group("reftext")) or "ref")
+        out.footnotes.append(_normalized(match.group("reftext")) or "ref")
     elif match.group(0).startswith("<ref"):
         named = _REF_NAME.search(match.group("refattrs") or "")
         note = next((part for part in named.groups() if part), "") if named else ""
@@ -345,7 +360,7 @@ def read_cell_content(wikitext: str, *, fast: bool = True) -> CellContent:
     if fast and _FAST_FORBIDDEN.search(wikitext) is None:
         # No markup at all (every token starts with one of the forbidden characters),
         # so no footnote marks either: the text is the cell's, normalized.
-        out.final = normalize_text(source_text(wikitext, paragraphs=True))
+        out.final = _normalized(source_text(wikitext, paragraphs=True))
         out.parts = [out.final]
         return out
     if not (fast and _fast(wikitext, out)):
