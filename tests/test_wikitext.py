@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import icor_extract
@@ -270,3 +270,53 @@ def test_the_short_cut_of_normalizing_is_normalize_text(text: str) -> None:
     from icor_extract.readers.wikimarkup import _normalized
 
     assert _normalized(text) == normalize_text(text)
+
+
+# Footnotes of templates: names and arguments with the characters that decide
+# whether mwparserfromhell reads a template, a name or a <ref> tag at all.
+# fmt: off
+_CITE_NAMES = ["cite web", "a''b", "a'b", " b ", "c_d", "Cite news", "nowrap", "lang", "lang-en",
+               "link-en", "NoWrap", " ill", "flag", "IND", "efn", "e:f", "g#h", "x\ny", "x\n",
+               "\nx \n", "x\ty", "x\x00y", "x\u2028y", "\u3000a", "a=b", "#if:x", "subst:x",
+               "&amp;", "'''"]
+_CITE_ARGS = ["=", ":", "/", "http://x.org", "url=https://y.org/a?b=c", "'", "''", "&amp;", "&",
+              "#", "~", "\n", " ", "甲", "__", "}", "title=T", "1=", "mailto:a@b", "\n*", "=="]
+_REF_ATTRIBUTES = ["", " name=a", ' name="a b"', " name='x'", " group=n", " name = c", ' name=""',
+                   " name=a/b", " NAME=u", ' name="" name=b', "\n name=q", " name=a\tb", "\tname=a",
+                   ' name="a\nb"', " name=a\n"]
+# fmt: on
+_cite = st.tuples(
+    st.sampled_from(["", " ", "\n"]),
+    st.sampled_from(_CITE_NAMES),
+    st.lists(st.lists(st.sampled_from(_CITE_ARGS), max_size=4).map("".join), max_size=3),
+).map(lambda t: t[0] + "{{" + t[1] + "".join("|" + arg for arg in t[2]) + "}}")
+_ref_cell = st.tuples(
+    st.sampled_from(["", "甲", " 2019年", "a\n", "[[a|b]]", "{{flag|印度}} "]),
+    st.sampled_from(_REF_ATTRIBUTES),
+    st.lists(_cite, min_size=1, max_size=3).map("".join),
+    st.sampled_from(["", "乙", " ", "\n", "<ref>x</ref>", "<br>"]),
+).map(lambda t: f"{t[0]}<ref{t[1]}>{t[2]}</ref>{t[3]}")
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ref_cell)
+def test_footnotes_of_templates_read_fast_as_mwparserfromhell_reads_them(markup: str) -> None:
+    fast = read_cell_content(markup)
+    slow = read_cell_content(markup, fast=False)
+    assert (fast.text, fast.links, fast.footnotes, fast.flags, fast.dropped) == (
+        slow.text, slow.links, slow.footnotes, slow.flags, slow.dropped
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        " 2019年<ref>{{cite web |title=A (M-L) |url=https://a.org/p?id=9 |dead-url=yes }}</ref>",
+        '甲<ref name="n">{{cite news|title=T}} {{cite web|url=http://x.org}}</ref>',
+        "甲<ref name=n>\n{{Cite web\n|title=T\n|url=http://x.org\n}}\n</ref>",
+    ],
+)
+def test_a_footnote_of_citation_templates_takes_the_fast_path(markup: str) -> None:
+    from icor_extract.readers.wikimarkup import CellContent, _fast
+
+    assert _fast(markup, CellContent())

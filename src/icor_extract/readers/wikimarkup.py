@@ -256,15 +256,22 @@ def _crude(wikitext: str, out: CellContent) -> None:
 
 
 # The common, simple constructs, read without building a parse tree.  Anything
-# else in a cell (nested templates, external links, tags other than <br> and
-# plain <ref>s, bold and italics, namespaced links) sends the cell to
-# mwparserfromhell; tests/test_wikitext.py checks both paths agree.
+# else in a cell (nested templates, external links, tags other than <br>, plain
+# <ref>s and <ref>s of templates such as {{cite web|…}}, bold and italics,
+# namespaced links) sends the cell to mwparserfromhell; tests/test_wikitext.py
+# checks both paths agree.  A <ref> of templates is read fast only where
+# mwparserfromhell reads the same tag and templates: a lone name attribute on
+# the tag's line, and template names without control characters or quotes.
 _FAST_TOKEN = re.compile(
     r"""\[\[(?P<target>[^\[\]{}<>|:]+)(?:\|(?P<label>[^\[\]{}<>|]*))?\]\]
       | \{\{(?P<template>\s*[^{}\[\]<>|\s][^{}\[\]<>|]*)(?P<args>(?:\|[^{}\[\]<>|]*)*)\}\}
       | (?P<br><br\s*/?>)
       | <ref(?P<refattrs>\s[^<>/]*)?/>
       | <ref(?:\s[^<>]*)?>(?P<reftext>[^<>{}\[\]&]*)</ref>
+      | <ref(?P<citeattrs>[ ]+name[ ]*=[ ]*(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s"'<>/=]+))?[ ]*>
+        (?P<cites>(?:\s*\{\{
+          \s*[^{}\[\]<>|'\s\x00-\x1f\x7f][^{}\[\]<>|'\x00-\x1f\x7f]*\s*  # a name
+          (?:\|[^{}\[\]<>|]*)*\}\})+\s*)</ref>
       | &(?P<entity>[A-Za-z]+|\#[0-9]+|\#x[0-9A-Fa-f]+);""",
     re.VERBOSE | re.DOTALL,
 )
@@ -276,6 +283,7 @@ _FAST_SCAN = re.compile(
     f"{_FAST_TOKEN.pattern}|(?P<bad>{_FAST_FORBIDDEN.pattern})", _FAST_TOKEN.flags
 )
 _REF_NAME = re.compile(r"""name\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+_CITE_NAME = re.compile(r"\{\{([^{}\[\]<>|]+)")
 
 
 def _without_comments(wikitext: str) -> str | None:
@@ -311,8 +319,31 @@ def _fast_template(match: re.Match[str], out: CellContent) -> None:
         out.parts.append(wrapped or "")
 
 
-def _fast_token(match: re.Match[str], out: CellContent) -> None:
-    """One token of simple markup: a link, a template, a line break, a footnote, an entity."""
+def _ref_name(attributes: str | None) -> str:
+    """The footnote of a ``<ref>`` that shows no text: its name, else ``ref``."""
+    named = _REF_NAME.search(attributes or "")
+    note = next((part for part in named.groups() if part), "") if named else ""
+    return note.strip() or "ref"
+
+
+def _shows_text(name: str) -> bool:
+    """Whether a template may add text (a text, language or interlanguage-link template)."""
+    lowered = name.strip().replace("_", " ").lower()
+    return bool(
+        lowered in _TEXT_TEMPLATES
+        or lowered == "lang"
+        or _LANG_TEMPLATE.match(lowered)
+        or _LINK_TEMPLATE.match(lowered)
+    )
+
+
+def _fast_token(match: re.Match[str], out: CellContent) -> bool:
+    """One token of simple markup: a link, a template, a line break, a footnote, an entity.
+
+    ``False`` for a footnote of templates one of which may show text: the
+    full parser reads it.  Other templates in a footnote (``{{cite web|…}}``)
+    add no text to the note, so the note is the ``<ref>``'s name or ``ref``.
+    """
     if match.group("target") is not None:
         target, label = match.group("target").strip(), match.group("label")
         shown = target if label is None else label
@@ -325,12 +356,15 @@ def _fast_token(match: re.Match[str], out: CellContent) -> None:
         out.parts.append("\n")
     elif match.group("reftext") is not None:
         out.footnotes.append(_normalized(match.group("reftext")) or "ref")
+    elif match.group("cites") is not None:
+        if any(_shows_text(name) for name in _CITE_NAME.findall(match.group("cites"))):
+            return False
+        out.footnotes.append(_ref_name(match.group("citeattrs")))
     elif match.group(0).startswith("<ref"):
-        named = _REF_NAME.search(match.group("refattrs") or "")
-        note = next((part for part in named.groups() if part), "") if named else ""
-        out.footnotes.append(note.strip() or "ref")
+        out.footnotes.append(_ref_name(match.group("refattrs")))
     elif match.group("entity") is not None:
         out.parts.append(html.unescape(match.group(0)))
+    return True
 
 
 def _fast(wikitext: str, out: CellContent) -> bool:
@@ -346,7 +380,8 @@ def _fast(wikitext: str, out: CellContent) -> bool:
         if match.start() > position:
             out.parts.append(source_text(wikitext[position : match.start()], paragraphs=True))
         position = match.end()
-        _fast_token(match, out)
+        if not _fast_token(match, out):
+            return False
     out.parts.append(source_text(wikitext[position:], paragraphs=True))
     return True
 
