@@ -262,6 +262,7 @@ def _crude(wikitext: str, out: CellContent) -> None:
 # checks both paths agree.  A <ref> of templates is read fast only where
 # mwparserfromhell reads the same tag and templates: a lone name attribute on
 # the tag's line, and template names without control characters or quotes.
+# Its runs are possessive, so that a long unclosed one is scanned once.
 _FAST_TOKEN = re.compile(
     r"""\[\[(?P<target>[^\[\]{}<>|:]+)(?:\|(?P<label>[^\[\]{}<>|]*))?\]\]
       | \{\{(?P<template>\s*[^{}\[\]<>|\s][^{}\[\]<>|]*)(?P<args>(?:\|[^{}\[\]<>|]*)*)\}\}
@@ -269,9 +270,9 @@ _FAST_TOKEN = re.compile(
       | <ref(?P<refattrs>\s[^<>/]*)?/>
       | <ref(?:\s[^<>]*)?>(?P<reftext>[^<>{}\[\]&]*)</ref>
       | <ref(?P<citeattrs>[ ]+name[ ]*=[ ]*(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s"'<>/=]+))?[ ]*>
-        (?P<cites>(?:\s*\{\{
-          \s*[^{}\[\]<>|'\s\x00-\x1f\x7f][^{}\[\]<>|'\x00-\x1f\x7f]*\s*  # a name
-          (?:\|[^{}\[\]<>|]*)*\}\})+\s*)</ref>
+        (?P<cites>(?:\s*+\{\{
+          \s*+[^{}\[\]<>|'\s\x00-\x1f\x7f][^{}\[\]<>|'\x00-\x1f\x7f]*+\s*+  # a name
+          (?:\|[^{}\[\]<>|]*+)*+\}\})++\s*+)</ref>
       | &(?P<entity>[A-Za-z]+|\#[0-9]+|\#x[0-9A-Fa-f]+);""",
     re.VERBOSE | re.DOTALL,
 )
