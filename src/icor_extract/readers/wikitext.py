@@ -153,19 +153,30 @@ class _Cell:
     lines: list[str]
     header: bool
 
-    def build(self) -> RawCell:
-        content = read_cell_content("\n".join(self.lines))
-        attributes = _attributes(self.attributes)
-        return RawCell(
-            text=content.text,
-            header=self.header,
-            rowspan=attributes.get("rowspan"),
-            colspan=attributes.get("colspan"),
-            links=tuple(content.links),
-            footnotes=tuple(content.footnotes),
-            flags=tuple(content.flags),
-            dropped=tuple(content.dropped),
-        )
+    def build(self, built: _Built) -> RawCell:
+        """The cell read, or the one read before from the same markup (cells are values)."""
+        wikitext = self.lines[0] if len(self.lines) == 1 else "\n".join(self.lines)
+        key = (self.attributes, wikitext, self.header)
+        cell = built.get(key)
+        if cell is None:
+            content = read_cell_content(wikitext)
+            attributes = _attributes(self.attributes)
+            cell = built[key] = RawCell(
+                text=content.text,
+                header=self.header,
+                rowspan=attributes.get("rowspan"),
+                colspan=attributes.get("colspan"),
+                links=tuple(content.links),
+                footnotes=tuple(content.footnotes),
+                flags=tuple(content.flags),
+                dropped=tuple(content.dropped),
+            )
+        return cell
+
+
+#: the cells of a page read so far, by (attributes, markup, header): a table repeats
+#: its years and flags, and a cell read once is an immutable value shared by all
+_Built = dict[tuple[str, str, bool], RawCell]
 
 
 @dataclass
@@ -219,10 +230,11 @@ class _Table:
             self.rows[-1].cells.append(_Cell(attributes, [content], cell.header))
         self.depth = scan_depth(raw[closed_at:])[0]
 
-    def build(self, limit: int | None = None) -> RawTable:
+    def build(self, built: _Built, limit: int | None = None) -> RawTable:
         kept = [row for row in self.rows if row.cells][:limit]  # MediaWiki drops an empty |-
         rows = tuple(
-            RawRow(cells=tuple(cell.build() for cell in row.cells), line=row.line) for row in kept
+            RawRow(cells=tuple(cell.build(built) for cell in row.cells), line=row.line)
+            for row in kept
         )
         return RawTable(
             index=self.index,
@@ -304,4 +316,5 @@ def read_wikitext(
         else:
             scanner.outside(line, number)
     finished = scanner.finished + scanner.open_tables[::-1]  # a truncated page keeps them
-    return [table.build(rows) for table in sorted(finished, key=lambda table: table.index)]
+    built: _Built = {}
+    return [table.build(built, rows) for table in sorted(finished, key=lambda table: table.index)]
