@@ -323,11 +323,11 @@ def test_a_footnote_of_citation_templates_takes_the_fast_path(markup: str) -> No
 
 
 def test_a_repeated_cell_is_read_once_and_keeps_its_own_attributes() -> None:
-    text = "{|\n! 2010年 !! 2010年\n|-\n| 2010年 || rowspan=2 | 2010年\n|-\n| 2010年\n|}"
+    text = "{|\n! 2010年 !! 2010年\n|-\n| 2010年 || rowspan=2 | 2010年\n|-\n| 2010年 || x\n|}"
     (table,) = read_wikitext(text)
     cells = [cell for row in table.rows for cell in row.cells]
     assert [(c.text, c.header, c.rowspan) for c in cells] == [
-        ("2010年", True, None), ("2010年", True, None),
-        ("2010年", False, None), ("2010年", False, "2"), ("2010年", False, None),
+        ("2010年", True, None), ("2010年", True, None), ("2010年", False, None),
+        ("2010年", False, "2"), ("2010年", False, None), ("x", False, None),
     ]  # fmt: skip
     assert cells[2] is cells[4]  # one value, read once
