@@ -56,6 +56,8 @@ def scan_depth(text: str, depth: int = 0) -> tuple[int, int | None]:
     offset just past the point where the open templates close (``None`` if
     they do not).
     """
+    if depth == 0 and "{{" not in text:  # nothing opens; a closer alone changes nothing
+        return 0, None
     closed_at = None
     for match in _BRACES.finditer(text):
         if match.group() == "{{":
