@@ -36,9 +36,11 @@ def _split_in_two_passes(line: str, *, header: bool) -> list[tuple[str, str]]:
 
 # every token of the cell syntax, the characters they are made of, and plain text
 _PIECES = ["{{", "}}", "[[", "]]", "-{", "}-", "|", "||", "!!", "!", "{", "}", "[", "]", "-", "a="]
+_PAIRS = ["{{a|b}}", "[[a|b]]", "{{a||b}}", "[[a]]", "{{}}", "[[|]]"]  # simply paired brackets
 
 
-@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.booleans())
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_PIECES + _PAIRS), max_size=14), st.booleans())
 def test_split_attributed_is_split_cells_then_attributes(pieces: list[str], header: bool) -> None:
     line = "".join(pieces)
     assert split_attributed(line, header=header) == _split_in_two_passes(line, header=header)

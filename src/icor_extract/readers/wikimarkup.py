@@ -292,8 +292,6 @@ def _without_comments(wikitext: str) -> str | None:
 
     ``None`` when a comment is left open: the full parser decides what it hides.
     """
-    if "<!--" not in wikitext:
-        return wikitext
     parts: list[str] = []
     position = 0
     while (start := wikitext.find("<!--", position)) != -1:
@@ -370,10 +368,11 @@ def _fast_token(match: re.Match[str], out: CellContent) -> bool:
 
 def _fast(wikitext: str, out: CellContent) -> bool:
     """Read a cell of simple markup into ``out``; ``False`` if it needs the full parser."""
-    uncommented = _without_comments(wikitext)
-    if uncommented is None:
-        return False
-    wikitext = uncommented
+    if "<!--" in wikitext:
+        uncommented = _without_comments(wikitext)
+        if uncommented is None:
+            return False
+        wikitext = uncommented
     position = 0
     for match in _FAST_SCAN.finditer(wikitext):
         if match.lastgroup == "bad":
@@ -405,9 +404,10 @@ def read_cell_content(wikitext: str, *, fast: bool = True) -> CellContent:
             _crude(wikitext, out)
         else:
             _walk(mwparserfromhell.parse(wikitext), out)
-    if has_controls("".join(out.parts)):
+    joined = "".join(out.parts)
+    if has_controls(joined):
         out.dropped.append(CONTROLS_DROPPED)
-    out.final, marks = split_footnotes(out.text)
+    out.final, marks = split_footnotes(_normalized(joined))
     out.parts = [out.final]
     out.footnotes += marks
     return out

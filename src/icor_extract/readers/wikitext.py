@@ -105,6 +105,36 @@ def _split_attributes(cell: str) -> tuple[str, str]:
     return "", cell
 
 
+# One cell of a line whose brackets all pair up simply ({{…}} and [[…]] holding
+# no brace or bracket): its attributes, then after a single | its content, up to
+# || or the line's end.  Every run is possessive, so a cell is scanned once.
+_GROUP = r"\{\{[^{}\[\]]*+\}\}|\[\[[^{}\[\]]*+\]\]"
+_SIMPLE_CELL = re.compile(
+    rf"(?P<attributes>(?:[^{{}}\[\]|]++|{_GROUP})*+)"
+    rf"(?:\|(?!\|)(?P<content>(?:[^{{}}\[\]|]++|{_GROUP}|\|(?!\|))*+))?"
+    r"(?:(?P<end>\Z)|\|\|)"
+)
+
+
+def _simple_cells(line: str) -> list[tuple[str, str]] | None:
+    """The cells of a non-header line whose brackets pair up simply; else ``None``.
+
+    Inside such a pair no token opens or closes, so its ``|`` are at depth one
+    and every other ``|`` is top level: what the token scan finds, without
+    walking the tokens (a ``-`` before ``{{`` opens with ``-{`` there instead,
+    to the same depth).
+    """
+    cells: list[tuple[str, str]] = []
+    position = 0
+    while (match := _SIMPLE_CELL.match(line, position)) is not None:
+        attributes, content = match.group("attributes", "content")
+        cells.append(("", attributes) if content is None else (attributes, content))
+        if match.group("end") is not None:
+            return cells
+        position = match.end()
+    return None
+
+
 def _attributes_at(cell: str, bar: int) -> tuple[str, str]:
     return (cell[:bar], cell[bar + 1 :]) if bar >= 0 else ("", cell)
 
@@ -120,6 +150,8 @@ def split_attributed(line: str, *, header: bool) -> list[tuple[str, str]]:
     """
     if "{" not in line and "[[" not in line:
         return [_attributes_at(cell, cell.find("|")) for cell in split_cells(line, header=header)]
+    if not header and (simple := _simple_cells(line)) is not None:
+        return simple
     cells: list[tuple[str, str]] = []
     start, bar, depth = 0, -1, 0
     for match in _TOKENS.finditer(line):
