@@ -153,16 +153,10 @@ def split_attributed(line: str, *, header: bool) -> list[tuple[str, str]]:
     if not header and (simple := _simple_cells(line)) is not None:
         return simple
     cells: list[tuple[str, str]] = []
-    start, bar, depth = 0, -1, 0
-    for match in _TOKENS.finditer(line):
+    start, bar = 0, -1
+    for match in _top_level(line):
         token = match.group()
-        if token in _OPENERS:
-            depth += 1
-        elif token in _CLOSERS:
-            depth = max(0, depth - 1)
-        elif depth:
-            continue
-        elif token == "||" or (header and token == "!!"):
+        if token == "||" or (header and token == "!!"):
             cells.append(_attributes_at(line[start : match.start()], bar))
             start, bar = match.end(), -1
         elif token == "|" and bar < 0:
