@@ -47,6 +47,7 @@ from icor_extract.readers.raw import (
     Link,
     flag_file,
     has_controls,
+    is_normal,
     namespace_of,
     normalize_text,
     source_text,
@@ -71,19 +72,14 @@ _LANG_TEMPLATE = re.compile(r"^lang-[a-z]{2,3}(?:-[a-z]+)?$")
 _THREE_LETTERS = re.compile(r"^[A-Z]{3}$")
 
 
-# Every character normalize_text changes: white space, control characters and
-# zero-width spaces.
-_UNNORMAL = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b\ufeff]")
-
-
 def _normalized(text: str) -> str:
     """:func:`normalize_text`, skipping its passes when only outer spaces would change.
 
-    Most cell text has no white space but the spaces around it: without any
-    character that normalizing changes, stripping those spaces is all it does.
+    Most cell text is normal but for the spaces around it (`` 2010年 ``), and
+    normalizing collapses and strips those: stripping them is all it does.
     """
     stripped = text.strip(" ")
-    return stripped if _UNNORMAL.search(stripped) is None else normalize_text(text)
+    return stripped if is_normal(stripped) else normalize_text(text)
 
 
 @dataclass(slots=True)

@@ -25,6 +25,7 @@ from icor_extract.readers.raw import (
     Trail,
     enter_heading,
     heading_path,
+    new_cell,
 )
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
@@ -189,7 +190,7 @@ class _Cell:
         if cell is None:
             content = read_cell_content(wikitext)
             attributes = _attributes(self.attributes)
-            cell = built[key] = RawCell(
+            cell = built[key] = new_cell(
                 text=content.text,
                 header=self.header,
                 rowspan=attributes.get("rowspan"),
