@@ -297,10 +297,15 @@ _cite = st.tuples(
     st.lists(st.lists(st.sampled_from(_CITE_ARGS), max_size=4).map("".join), max_size=3),
 ).map(lambda t: t[0] + "{{" + t[1] + "".join("|" + arg for arg in t[2]) + "}}")
 _ref_cell = st.tuples(
-    st.sampled_from(["", "甲", " 2019年", "a\n", "[[a|b]]", "{{flag|印度}} "]),
+    # what the full parser reads differently from the fast path elsewhere in a cell: list,
+    # heading and rule markup at a line's start, free URLs, entities
+    st.sampled_from(["", "甲", " 2019年", "a\n", "[[a|b]]", "{{flag|印度}} ", "*乙", "a\n#b",
+                     ":丙", "----", "== h ==\n", "; d", "&#x85;x", "&amp;", "甲 http://x.org ",
+                     "{{flag|http://x}}", "mailto:a@b "]),
     st.sampled_from(_REF_ATTRIBUTES),
     st.lists(_cite, min_size=1, max_size=3).map("".join),
-    st.sampled_from(["", "乙", " ", "\n", "<ref>x</ref>", "<br>"]),
+    st.sampled_from(["", "乙", " ", "\n", "<ref>x</ref>", "<br>", "\n*x", "\n----",
+                     " http://y.org", "&#150;"]),
 ).map(lambda t: f"{t[0]}<ref{t[1]}>{t[2]}</ref>{t[3]}")
 
 
@@ -322,6 +327,20 @@ def test_a_footnote_of_citation_templates_takes_the_fast_path(markup: str) -> No
     from icor_extract.readers.wikimarkup import CellContent, _fast
 
     assert _fast(markup, CellContent())
+
+
+def test_a_cell_with_a_footnote_reads_list_markup_as_the_full_parser_does() -> None:
+    """Found in review: the fast path kept ``*乙党`` and ``:丙党`` as names."""
+    page = (
+        "== 成员 ==\n{| class=\"wikitable\"\n! 组织 !! 国家 !! 加入\n|-\n| 甲党\n"
+        "*乙党<ref>{{cite web|title=x}}</ref>\n| 印度\n| 1990\n|-\n"
+        "|:丙党<ref>{{cite web|url=http://x}}</ref>\n| 日本\n| 1991\n|}\n"
+    )
+    members = icor_extract.parse(page, format="wikitext").members
+    assert [(m.organization, m.country, m.joined) for m in members] == [
+        ("甲党 乙党", "印度", 1990),
+        ("丙党", "日本", 1991),
+    ]
 
 
 def test_a_repeated_cell_is_read_once_and_keeps_its_own_attributes() -> None:

@@ -279,6 +279,11 @@ _FAST_FORBIDDEN = re.compile(r"[\[\]{}<>&]|''")
 _FAST_SCAN = re.compile(
     f"{_FAST_TOKEN.pattern}|(?P<bad>{_FAST_FORBIDDEN.pattern})", _FAST_TOKEN.flags
 )
+# A cell with a footnote of templates went to the full parser before that footnote was
+# read fast, and the fast path reads some markup differently (list and heading markup at a
+# line's start, free URLs, entities, links across lines); so such a cell is read fast only
+# when, outside its footnotes, it holds no markup character at all.
+_MARKUP_BESIDE_FOOTNOTES = re.compile(r"[\[\]{}<>&'\n\r*#:;=-]")
 _REF_NAME = re.compile(r"""name\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 _CITE_NAME = re.compile(r"\{\{([^{}\[\]<>|]+)")
 
@@ -370,16 +375,29 @@ def _fast(wikitext: str, out: CellContent) -> bool:
             return False
         wikitext = uncommented
     position = 0
+    footnotes: list[tuple[int, int]] = []  # where the footnotes of templates are
     for match in _FAST_SCAN.finditer(wikitext):
         if match.lastgroup == "bad":
             return False
         if match.start() > position:
             out.parts.append(source_text(wikitext[position : match.start()], paragraphs=True))
+        if match.group("cites") is not None:
+            footnotes.append(match.span())
         position = match.end()
         if not _fast_token(match, out):
             return False
     out.parts.append(source_text(wikitext[position:], paragraphs=True))
-    return True
+    return not footnotes or not _MARKUP_BESIDE_FOOTNOTES.search(_outside(wikitext, footnotes))
+
+
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without ``spans``."""
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces.append(text[position:start])
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def read_cell_content(wikitext: str, *, fast: bool = True) -> CellContent:
