@@ -12,12 +12,12 @@ from icor_extract.readers.detect import FORMATS, detect_format
 from icor_extract.readers.html import read_html_document
 from icor_extract.readers.htmllists import read_html_lists
 from icor_extract.readers.markdown import read_markdown
-from icor_extract.readers.mdlists import read_markdown_lists
+from icor_extract.readers.mdlists import list_heading_paths, read_markdown_lists
 from icor_extract.readers.raw import RawList, RawTable
 from icor_extract.readers.wikilists import read_wiki_lists
 from icor_extract.readers.wikitext import read_wikitext
 
-__all__ = ["FORMATS", "detect_format", "read_lists", "read_tables"]
+__all__ = ["FORMATS", "detect_format", "lists_heading_paths", "read_lists", "read_tables"]
 
 
 def _check(format: str) -> None:
@@ -45,3 +45,11 @@ def read_lists(text: str, format: str, *, variant: Variant = "zh-hans") -> list[
     if format == "html":
         return read_html_lists(text)
     return read_wiki_lists(text, variant=variant)
+
+
+def lists_heading_paths(text: str, format: str) -> set[tuple[str, ...]] | None:
+    """The heading paths the page's lists begin with, read cheaply; ``None`` when not known.
+
+    Only markdown lists are read this way (:func:`~.mdlists.list_heading_paths`).
+    """
+    return list_heading_paths(text) if format == "markdown" else None

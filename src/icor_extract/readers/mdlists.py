@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from markdown_it.common.utils import mdTrim
 from markdown_it.token import Token
 
 from icor_extract.readers.mdblank import Collapsed, collapse_tables
@@ -28,9 +29,10 @@ from icor_extract.readers.raw import (
     heading_path,
     item_of_cell,
     normalize_text,
+    split_footnotes,
 )
 
-__all__ = ["read_markdown_lists"]
+__all__ = ["list_heading_paths", "read_markdown_lists"]
 
 _OPENS = ("bullet_list_open", "ordered_list_open")
 #: a paragraph of category links only, which pandoc writes at the end of the page's sections
@@ -171,6 +173,72 @@ def may_hold_lists(text: str) -> bool:
     markdown-it reads carriage returns as line breaks too; such a text is parsed.
     """
     return "\r" in text or _ITEM_LINE.search(text) is not None
+
+
+#: what a line-by-line reading of the headings cannot follow: fences, HTML blocks and block
+#: quotes (a line starting with ``<`` or ``>``), indented ``#`` lines (maybe inside a list
+#: item), carriage returns (markdown-it breaks lines there) and NUL (it becomes U+FFFD)
+_UNSURE = re.compile(r"```|~~~|\r|\x00|\n[ \t]*[<>]|\n[ \t]+#{1,6}(?![^ \t\n])")
+#: a line that may underline a setext heading, if the line above it is not blank
+_SETEXT = re.compile(r"\n[ \t]*(?:=+|-+)[ \t]*(?![^\n])")
+#: an ATX heading at the margin; ``#`` in its text (a closing sequence) is left unsure
+_ATX = re.compile(r"\n(#{1,6})(?![^ \t\n])([^\n]*)")
+#: inline markup markdown-it's commonmark rules act on, or a closing ``#``
+_MARKUP = re.compile(r"[\\`*_\[\]!<&#~]")
+
+
+def _heading(level: str, content: str) -> tuple[int, str] | None:
+    """An ATX heading's level and title as the reader reads it; ``None`` if it holds markup."""
+    if _MARKUP.search(content):
+        return None
+    return len(level), split_footnotes(normalize_text(mdTrim(content)))[0]
+
+
+def _sure(text: str) -> bool:
+    """Whether every heading of ``text`` (with a newline before it) is an ATX line at the margin.
+
+    Then no fence, HTML block, quote or reference definition can hide one, and no
+    setext underline follows a line that is not blank.
+    """
+    if _UNSURE.search(text):
+        return False
+    for match in _SETEXT.finditer(text):
+        above = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if above.strip(" \t"):
+            return False
+    return True
+
+
+def list_heading_paths(text: str) -> set[tuple[str, ...]] | None:
+    """Heading paths, nearest first, each list of the page begins with; ``None`` when unsure.
+
+    Read without markdown-it: the headings are the ATX lines at the margin, where
+    nothing can hide one and nothing else is one (:func:`_sure`), with titles
+    without inline markup; each line that may start a list item gets the trail of
+    the headings above it.  The category links paragraph, which the full reader
+    resolves, can only drop the farthest headings of a trail, so every list's
+    path is one of these or a start (the nearest headings) of one.
+    """
+    lines = "\n" + collapse_tables(text).text
+    if not _sure(lines):
+        return None
+    headings: list[tuple[int, int, str]] = []
+    for match in _ATX.finditer(lines):
+        found = _heading(match.group(1), match.group(2))
+        if found is None:
+            return None
+        headings.append((match.start(), *found))
+    paths: set[tuple[str, ...]] = set()
+    trail: Trail = ()
+    following = iter(headings)
+    upcoming = next(following, None)
+    for item in _ITEM_LINE.finditer(lines):
+        while upcoming is not None and upcoming[0] < item.start():
+            if upcoming[2]:
+                trail = enter_heading(trail, upcoming[1], upcoming[2])
+            upcoming = next(following, None)
+        paths.add(heading_path(trail))
+    return paths
 
 
 def read_markdown_lists(text: str) -> list[RawList]:
