@@ -164,7 +164,8 @@ class _Reader:
 
 #: a line markdown-it's list rule could start an item on: after blanks and block quote
 #: marks, a bullet or up to nine digits and ``.`` or ``)``, then a blank or the line's end
-_ITEM_LINE = re.compile(r"^[ \t>]*(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
+#: (searched with a newline before the text, so that every line starts after one)
+_ITEM_LINE = re.compile(r"\n[ \t>]*(?:[-+*]|[0-9]{1,9}[.)])(?![^ \t\n])")
 
 
 def may_hold_lists(text: str) -> bool:
@@ -172,13 +173,15 @@ def may_hold_lists(text: str) -> bool:
 
     markdown-it reads carriage returns as line breaks too; such a text is parsed.
     """
-    return "\r" in text or _ITEM_LINE.search(text) is not None
+    return "\r" in text or _ITEM_LINE.search("\n" + text) is not None
 
 
-#: what a line-by-line reading of the headings cannot follow: fences, HTML blocks and block
-#: quotes (a line starting with ``<`` or ``>``), indented ``#`` lines (maybe inside a list
-#: item), carriage returns (markdown-it breaks lines there) and NUL (it becomes U+FFFD)
-_UNSURE = re.compile(r"```|~~~|\r|\x00|\n[ \t]*[<>]|\n[ \t]+#{1,6}(?![^ \t\n])")
+#: what a line-by-line reading of the headings cannot follow: fences, carriage returns
+#: (markdown-it breaks lines there) and NUL (it becomes U+FFFD) ...
+_UNSURE = ("```", "~~~", "\r", "\x00")
+#: ... and HTML blocks and block quotes (a line starting with ``<`` or ``>``), and indented
+#: ``#`` lines (maybe inside a list item)
+_UNSURE_LINE = re.compile(r"\n(?:[ \t]*[<>]|[ \t]+#{1,6}(?![^ \t\n]))")
 #: a line that may underline a setext heading, if the line above it is not blank
 _SETEXT = re.compile(r"\n[ \t]*(?:=+|-+)[ \t]*(?![^\n])")
 #: an ATX heading at the margin; ``#`` in its text (a closing sequence) is left unsure
@@ -197,10 +200,11 @@ def _heading(level: str, content: str) -> tuple[int, str] | None:
 def _sure(text: str) -> bool:
     """Whether every heading of ``text`` (with a newline before it) is an ATX line at the margin.
 
-    Then no fence, HTML block, quote or reference definition can hide one, and no
-    setext underline follows a line that is not blank.
+    Then no fence, HTML block or quote can hide one (a paragraph, a list and a
+    reference definition end at one), and no setext underline follows a line
+    that is not blank.
     """
-    if _UNSURE.search(text):
+    if any(mark in text for mark in _UNSURE) or _UNSURE_LINE.search(text):
         return False
     for match in _SETEXT.finditer(text):
         above = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
