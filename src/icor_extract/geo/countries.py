@@ -112,14 +112,15 @@ class Resolution:
     @property
     def identity(self) -> str | None:
         """The country named: its ISO code, or the English name of a state without one."""
-        if self.status is Status.NO_ISO_CODE:
-            return self.name
-        return self.code
+        status = self.status  # read for every country cell and name: ``code`` inlined
+        if status is Status.COUNTRY:
+            return self.codes[0]
+        return self.name if status is Status.NO_ISO_CODE else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Match:
-    """A country name found inside a longer text."""
+    """A country name found inside a longer text (not frozen: one per name found)."""
 
     start: int
     end: int
@@ -232,11 +233,11 @@ class CountryIndex:
 
     def resolve(self, name: str) -> Resolution:
         """Resolve a whole text that should be a country name."""
-        key = _fold(name)
-        found = self._names.get(key)
-        for form in (_strip_qualifier(name), _ARTICLE.sub("", name)):  # "X (Pantone)", "the X"
-            if found is None:
-                found = self._names.get(_fold(form))
+        found = self._names.get(_fold(name))
+        if found is None:  # "X (Pantone)"
+            found = self._names.get(_fold(_strip_qualifier(name)))
+        if found is None:  # "the X"
+            found = self._names.get(_fold(_ARTICLE.sub("", name)))
         return found if found is not None else Resolution(Status.UNKNOWN, (), name)
 
     def has_iso_code(self, identity: str) -> bool:
@@ -264,36 +265,35 @@ class CountryIndex:
         matches: list[Match] = []
         position = 0
         size = len(folded)
-        starts = self._starts
+        starts, one_letter = self._starts, self._one_letter
         while position < size:
             sizes = starts.get(folded[position : position + 2])
-            if self._one_letter and folded[position] in starts:  # a one-letter name, last
+            if one_letter and folded[position] in starts:  # a one-letter name, last
                 sizes = (*(sizes or ()), *starts[folded[position]])
-            hit = None
-            if sizes:
-                for length in sizes:
-                    end = position + length
-                    if end > size:
-                        continue
-                    candidate = folded[position:end]
-                    found = self._names.get(candidate)
-                    if found is None:
-                        continue
-                    if _LATIN.match(candidate) and not _word_bounded(folded, position, end):
-                        continue
-                    start, stop = (
-                        (position, end)
-                        if origin is None
-                        else (origin[position], origin[end - 1] + 1)
-                    )
-                    hit = Match(start, stop, text[start:stop], found)
-                    break
+            hit = self._longest_at(folded, position, sizes) if sizes else None
             if hit is None:
                 position += 1
-            else:
-                matches.append(hit)
-                position = end
+                continue
+            end, found = hit
+            start, stop = position, end
+            if origin is not None:  # the offsets in ``text`` the folded ones came from
+                start, stop = origin[position], origin[end - 1] + 1
+            matches.append(Match(start, stop, text[start:stop], found))
+            position = end
         return matches
+
+    def _longest_at(
+        self, folded: str, position: int, sizes: tuple[int, ...]
+    ) -> tuple[int, Resolution] | None:
+        """The end and resolution of the longest name at ``position`` (``sizes``: longest first)."""
+        for length in sizes:
+            end = position + length
+            if end > len(folded) or (found := self._names.get(folded[position:end])) is None:
+                continue
+            if _LATIN.match(folded, position) and not _word_bounded(folded, position, end):
+                continue
+            return end, found
+        return None
 
 
 def _fold_with_origin(text: str) -> tuple[str, list[int] | None]:

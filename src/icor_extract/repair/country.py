@@ -33,7 +33,16 @@ from dataclasses import dataclass, replace
 
 from icor_extract.geo.countries import Resolution, Status, country_index
 from icor_extract.geo.flags import resolve_flag
-from icor_extract.model import Location, Note, NoteCode, Provenance, RowKind, Rule, Variant
+from icor_extract.model import (
+    NOWHERE,
+    Location,
+    Note,
+    NoteCode,
+    Provenance,
+    RowKind,
+    Rule,
+    Variant,
+)
 from icor_extract.readers.raw import RawCell
 from icor_extract.repair.columns import Role
 from icor_extract.repair.entries import Entry
@@ -61,14 +70,16 @@ _UNREAD_FLAG = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Country:
+    """A member's country or why it has none (not frozen: see ``realign.Placed``)."""
+
     name: str | None
     code: str | None
     provenance: Provenance
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Hint:
     rule: Rule
     evidence: str
@@ -125,7 +136,7 @@ def _cell_resolution(cell: RawCell) -> tuple[Rule, str, Resolution] | None:
         (Rule.COUNTRY_FLAG, hint.evidence, resolve_flag(hint.kind, hint.value))
         for hint in cell.flags
     ]
-    if len({_place_key(item[2]) for item in found}) > 1:
+    if len(found) > 1 and len({_place_key(item[2]) for item in found}) > 1:  # one flag: one place
         return _several_flags(found)
     texts = [*cell.text.split("\n"), *(link.title for link in cell.links)] if cell.text else []
     found += [(Rule.COUNTRY_CELL, text, index.resolve(text)) for text in texts if text]
@@ -194,7 +205,7 @@ def _name_hints(entry: Entry, column: int | None) -> list[_Hint]:
     return hints
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Verdict:
     """What one entry's own names say: one country, a conflict, a problem, or nothing."""
 
@@ -204,6 +215,8 @@ class _Verdict:
 
 
 def _entry_verdict(hints: list[_Hint]) -> _Verdict:
+    if len(hints) == 1:  # most names name one place: its country, or a problem (no conflict)
+        return _Verdict(hints[0].resolution.identity or None, (hints[0],))
     codes = {identity for hint in hints if (identity := hint.resolution.identity)}
     problems = [hint for hint in hints if hint.resolution.identity is None]
     if len(codes) == 1 and not problems:
@@ -222,15 +235,25 @@ def _country(identity: str, variant: Variant, provenance: Provenance) -> Country
     return Country(name, None, replace(provenance, rule=Rule.COUNTRY_NO_ISO_CODE, note=note))
 
 
-def _empty(rule: Rule, evidence: str, note: str, row: int | None, column: int | None) -> Country:
+def _at(locations: Sequence[Location], row: int | None) -> Location:
+    """The full location of ``row``: the records stage passes such a provenance on as it is
+    (one built with ``Location(row=row)`` it would build again with this location)."""
+    return NOWHERE if row is None else locations[row]
+
+
+def _empty(
+    rule: Rule,
+    evidence: str,
+    note: str,
+    where: tuple[int | None, int | None],
+    at: Sequence[Location],
+) -> Country:
+    """No country, and why; ``where`` is the (row, column) of the evidence."""
+    row, column = where
     provenance = Provenance(
-        field="country",
-        rule=rule,
-        evidence=evidence,
-        note=note,
-        location=Location(row=row),
+        field="country", rule=rule, evidence=evidence, note=note, location=_at(at, row),
         column=column,
-    )
+    )  # fmt: skip
     return Country(None, None, provenance)
 
 
@@ -252,9 +275,14 @@ def _contradicts(entry: Entry, code: str, *, strict: bool) -> str | None:
 
 
 def _from_cell(
-    entries: list[Entry], placed: Placed, found: tuple[Rule, str, Resolution], variant: Variant
+    entries: list[Entry],
+    placed: Placed,
+    found: tuple[Rule, str, Resolution],
+    variant: Variant,
+    at: Sequence[Location],
 ) -> list[Country]:
     rule, evidence, resolution = found
+    where = (placed.row, placed.column)
     result = []
     for entry in entries:
         own = entry.aligned.values.get(Role.COUNTRY)
@@ -263,18 +291,16 @@ def _from_cell(
         continued = own is not None and own.how is Placement.LOST
         if rule is Rule.COUNTRY_AMBIGUOUS and resolution.name == _SEVERAL_FLAGS:
             note = f"{_SEVERAL_FLAGS} ({evidence}): no one of them is chosen"
-            result.append(_empty(rule, evidence, note, placed.row, placed.column))
+            result.append(_empty(rule, evidence, note, where, at))
             continue
         if rule is Rule.COUNTRY_FLAG and resolution.status is Status.UNKNOWN:
-            result.append(
-                _empty(Rule.COUNTRY_UNKNOWN_FLAG, evidence, _UNREAD_FLAG, placed.row, placed.column)
-            )
+            result.append(_empty(Rule.COUNTRY_UNKNOWN_FLAG, evidence, _UNREAD_FLAG, where, at))
             continue
         code = resolution.identity
         if code is None:
             note = "the country cell: " + _why(resolution, evidence)
             rule_empty = _EMPTY_RULE[resolution.status]
-            result.append(_empty(rule_empty, evidence, note, placed.row, placed.column))
+            result.append(_empty(rule_empty, evidence, note, where, at))
             continue
         # A row that continues a country cell (its own was lost, an inference)
         # or lies under its rowspan: its own name may contradict that cell.
@@ -285,7 +311,7 @@ def _from_cell(
                 f"this row {how} the country cell of row {placed.row} ({evidence!r}), "
                 f"but its own name names {named}"
             )
-            result.append(_empty(Rule.COUNTRY_CONFLICT, evidence, note, placed.row, placed.column))
+            result.append(_empty(Rule.COUNTRY_CONFLICT, evidence, note, where, at))
             continue
         if continued:
             note = (
@@ -297,7 +323,7 @@ def _from_cell(
                 rule=Rule.COUNTRY_CONTINUED,
                 evidence=evidence,
                 note=note,
-                location=Location(row=placed.row),
+                location=_at(at, placed.row),
                 column=placed.column,
             )
         else:
@@ -306,7 +332,7 @@ def _from_cell(
                 rule=Rule.COUNTRY_ROWSPAN if spanned else rule,
                 evidence=evidence,
                 note=f"{rule} in row {placed.row}, spanned down" if spanned else "",
-                location=Location(row=placed.row),
+                location=_at(at, placed.row),
                 column=placed.column,
             )
         result.append(_country(code, variant, provenance))
@@ -314,7 +340,7 @@ def _from_cell(
 
 
 def _names_conflict(
-    entries: list[Entry], verdicts: list[_Verdict], column: int | None
+    entries: list[Entry], verdicts: list[_Verdict], column: int | None, at: Sequence[Location]
 ) -> list[Country]:
     named = sorted({hint.evidence for verdict in verdicts for hint in verdict.hints})
     note = "the names in this row group point to different countries: " + ", ".join(
@@ -322,12 +348,14 @@ def _names_conflict(
     )
     evidence = "; ".join(named)
     return [
-        _empty(Rule.COUNTRY_CONFLICT, evidence, note, entry.aligned.row, column)
+        _empty(Rule.COUNTRY_CONFLICT, evidence, note, (entry.aligned.row, column), at)
         for entry in entries
     ]
 
 
-def _names_agree(code: str, verdicts: list[_Verdict], variant: Variant) -> list[Country]:
+def _names_agree(
+    code: str, verdicts: list[_Verdict], variant: Variant, at: Sequence[Location]
+) -> list[Country]:
     """One country for the row group: named by each member, or shared from one that names it."""
     first = next(verdict.hints[0] for verdict in verdicts if verdict.code is not None)
     result = []
@@ -341,14 +369,16 @@ def _names_agree(code: str, verdicts: list[_Verdict], variant: Variant) -> list[
             note=f"{hint.rule} in row {hint.row}, which shares this row's country cell"
             if shared
             else "",
-            location=Location(row=hint.row),
+            location=_at(at, hint.row),
             column=hint.column,
         )
         result.append(_country(code, variant, provenance))
     return result
 
 
-def _names_problem(verdicts: list[_Verdict], problems: list[_Hint]) -> list[Country]:
+def _names_problem(
+    verdicts: list[_Verdict], problems: list[_Hint], at: Sequence[Location]
+) -> list[Country]:
     """No country: the names found are ambiguous, former, or no countries; each says which."""
     result = []
     for verdict in verdicts:
@@ -357,11 +387,11 @@ def _names_problem(verdicts: list[_Verdict], problems: list[_Hint]) -> list[Coun
         if not verdict.hints:
             note += f" (row {hint.row}, which shares this row's country cell)"
         rule = _EMPTY_RULE[hint.resolution.status]
-        result.append(_empty(rule, hint.evidence, note, hint.row, hint.column))
+        result.append(_empty(rule, hint.evidence, note, (hint.row, hint.column), at))
     return result
 
 
-def _from_names(entries: list[Entry], variant: Variant) -> list[Country]:
+def _from_names(entries: list[Entry], variant: Variant, at: Sequence[Location]) -> list[Country]:
     """The row group's country from its members' names and link titles, or why none."""
     column = entries[-1].aligned.values[Role.ORGANIZATION].column
     verdicts = [
@@ -371,16 +401,16 @@ def _from_names(entries: list[Entry], variant: Variant) -> list[Country]:
     codes = {verdict.code for verdict in verdicts if verdict.code is not None}
     problems = [hint for verdict in verdicts if verdict.code is None for hint in verdict.hints]
     if len(codes) > 1 or (codes and problems) or any(verdict.conflict for verdict in verdicts):
-        return _names_conflict(entries, verdicts, column)
+        return _names_conflict(entries, verdicts, column, at)
     if codes:
-        return _names_agree(next(iter(codes)), verdicts, variant)
+        return _names_agree(next(iter(codes)), verdicts, variant, at)
     if problems:
-        return _names_problem(verdicts, problems)
+        return _names_problem(verdicts, problems, at)
     note = (
         "nothing on the page names this member's country: no flag or country cell, "
         "and no country in the names or link titles of its row group"
     )
-    return [_empty(Rule.COUNTRY_NONE, "", note, entry.aligned.row, None) for entry in entries]
+    return [_empty(Rule.COUNTRY_NONE, "", note, (entry.aligned.row, None), at) for entry in entries]
 
 
 def _organization_flag(entries: list[Entry]) -> tuple[Placed, tuple[Rule, str, Resolution]] | None:
@@ -401,7 +431,7 @@ def assign_countries(
 ) -> tuple[list[Country], list[Note]]:
     """The country of every entry, in the order of ``entries``, and a ``country.inferred``
     note for every country inferred rather than read from its cell."""
-    countries = _countries(entries, rows, variant)
+    countries = _countries(entries, rows, variant, locations)
     return countries, _inferred_notes(entries, countries, locations)
 
 
@@ -426,7 +456,9 @@ def _inferred_notes(
     return notes
 
 
-def _countries(entries: list[Entry], rows: list[AlignedRow], variant: Variant) -> list[Country]:
+def _countries(
+    entries: list[Entry], rows: list[AlignedRow], variant: Variant, at: Sequence[Location]
+) -> list[Country]:
     keys = row_groups(rows)
     grouped: dict[tuple[int, int], list[int]] = defaultdict(list)
     for position, entry in enumerate(entries):
@@ -447,11 +479,11 @@ def _countries(entries: list[Entry], rows: list[AlignedRow], variant: Variant) -
         )
         found = _cell_resolution(cell_placed.cell) if cell_placed and cell_placed.cell else None
         if cell_placed is not None and found is not None:
-            countries = _from_cell(members, cell_placed, found, variant)
+            countries = _from_cell(members, cell_placed, found, variant, at)
         elif (flagged := _organization_flag(members)) is not None:
-            countries = _from_cell(members, flagged[0], flagged[1], variant)
+            countries = _from_cell(members, flagged[0], flagged[1], variant, at)
         else:
-            countries = _from_names(members, variant)
+            countries = _from_names(members, variant, at)
         for position, country in zip(positions, countries, strict=True):
             result[position] = country
     return [country for country in result if country is not None]

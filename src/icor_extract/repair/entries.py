@@ -24,9 +24,9 @@ from icor_extract.repair.status import Annotation, split_status_annotation
 __all__ = ["Entry", "split_entries", "without_flag_remnant"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Entry:
-    """One organization of one member row."""
+    """One organization of one member row (not frozen: see ``realign.Placed``)."""
 
     aligned: AlignedRow
     organization: str
@@ -39,8 +39,12 @@ class Entry:
 
 def _link_for(text: str, placed: Placed) -> Link | None:
     """The link whose text is the whole line: a link on part of a name is not its link."""
-    links = placed.cell.links if placed.cell is not None else ()
-    return next((link for link in links if link.text == text), None)
+    if placed.cell is None:
+        return None
+    for link in placed.cell.links:
+        if link.text == text:
+            return link
+    return None
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -75,6 +79,33 @@ def _annotation(line: str, extra: tuple[str, ...]) -> Annotation:
     return annotation
 
 
+def _footnotes(aligned: AlignedRow) -> tuple[str, ...]:
+    """The footnote marks of every cell written in the row (not of cells spanned into it)."""
+    footnotes: tuple[str, ...] = ()
+    for placed in aligned.values.values():
+        cell = placed.cell
+        if cell is not None and cell.footnotes and placed.how in _WRITTEN:
+            footnotes += cell.footnotes
+    return footnotes
+
+
+_WRITTEN = (Placement.CELL, Placement.SHIFT)
+
+
+def _separate(lines: list[str], years: list[str], organization: Placed) -> bool:
+    """Whether the lines of an organization cell are separate organizations.
+
+    They are, unless a later line annotates the first (a native-language
+    name, a bracketed remark) and neither links nor the year cell say otherwise.
+    """
+    return (
+        len(lines) == 1
+        or len(years) == len(lines)
+        or all(_link_for(line, organization) is not None for line in lines)
+        or not any(_annotates(lines[0], line) for line in lines[1:])
+    )
+
+
 def split_entries(
     rows: list[AlignedRow], locations: Sequence[Location]
 ) -> tuple[list[Entry], list[Note]]:
@@ -90,15 +121,7 @@ def split_entries(
         joined_text = joined.text if joined is not None else ""
         lines = organization.text.split("\n")
         years = joined_text.split("\n")
-        # Lines are separate organizations, unless a later line annotates the
-        # first (a native-language name, a bracketed remark) and neither links
-        # nor the year cell say otherwise.
-        separate = (
-            len(lines) == 1
-            or len(years) == len(lines)
-            or all(_link_for(line, organization) is not None for line in lines)
-            or not any(_annotates(lines[0], line) for line in lines[1:])
-        )
+        separate = _separate(lines, years, organization)
         names = lines if separate else lines[:1]
         extra = () if separate else tuple(lines[1:])
         if extra:
@@ -112,24 +135,22 @@ def split_entries(
                     location=locations[aligned.row],
                 )
             )
-        footnotes = tuple(
-            note
-            for placed in aligned.values.values()
-            if placed.cell is not None and placed.how in (Placement.CELL, Placement.SHIFT)
-            for note in placed.cell.footnotes
-        )
+        footnotes = _footnotes(aligned)
         for number, line in enumerate(names):
             annotation = _annotation(without_flag_remnant(line), extra)
             name = annotation.name
+            link = _link_for(name, organization)
+            if link is None and line != name:
+                link = _link_for(line, organization)
             entries.append(
                 Entry(
-                    aligned=aligned,
-                    organization=name,
-                    link=_link_for(name, organization) or _link_for(line, organization),
-                    joined_text=years[number] if len(years) == len(names) else joined_text,
-                    footnotes=footnotes,
-                    extra_lines=extra,
-                    annotation=annotation if annotation.status is not None else None,
+                    aligned,
+                    name,
+                    link,
+                    years[number] if len(years) == len(names) else joined_text,
+                    footnotes,
+                    extra,
+                    annotation if annotation.status is not None else None,
                 )
             )
     return entries, notes

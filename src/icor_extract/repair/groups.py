@@ -26,8 +26,10 @@ from icor_extract.repair.status import StatusSource, status_from_heading
 __all__ = ["Continent", "assign_continents", "group_statuses", "heading_continent"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Continent:
+    """A member's continent or why it has none (not frozen: see ``realign.Placed``)."""
+
     name: str | None
     code: str | None
     provenance: Provenance
@@ -119,6 +121,27 @@ def _own(placed: Placed, row: int, locations: Sequence[Location]) -> Continent:
     return _with_code(placed.text, provenance)
 
 
+def _own_continent(
+    placed: Placed,
+    row: int,
+    locations: Sequence[Location],
+    heading: Continent | None,
+    spanned: dict[tuple[int | None, int | None], Continent],
+) -> Continent:
+    """The continent of the member's own row; rows under one rowspan share one value.
+
+    A value spanned down from an earlier row depends on that cell alone (its
+    text, row and column), not on the row it reaches: it is built once.
+    """
+    if placed.how is not Placement.SPAN or placed.row == row:
+        return _nearer(_own(placed, row, locations), heading)
+    key = (placed.row, placed.column)
+    continent = spanned.get(key)
+    if continent is None:
+        continent = spanned[key] = _nearer(_own(placed, row, locations), heading)
+    return continent
+
+
 def _from_group(
     current: tuple[str, int | None, int | None], locations: Sequence[Location]
 ) -> Continent:
@@ -157,6 +180,7 @@ def assign_continents(
     result: dict[int, Continent] = {}
     current: tuple[str, int | None, int | None] | None = None  # text, row, column
     shared: dict[tuple[str, int | None, int | None], Continent] = {}
+    spanned: dict[tuple[int | None, int | None], Continent] = {}  # by the cell's row, column
     headed: dict[tuple[str, int | None, int | None], int] = {}  # member rows it heads
     for aligned in rows:
         placed = aligned.values.get(Role.CONTINENT)
@@ -167,7 +191,7 @@ def assign_continents(
         elif aligned.kind is not RowKind.MEMBER:
             continue
         elif placed is not None and placed.text and placed.how is not Placement.LOST:
-            result[aligned.row] = _nearer(_own(placed, aligned.row, locations), heading)
+            result[aligned.row] = _own_continent(placed, aligned.row, locations, heading, spanned)
             current = (placed.text, placed.row, placed.column)
         elif current is not None:
             if current not in shared:  # one value for every row the group row heads

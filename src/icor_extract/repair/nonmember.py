@@ -67,7 +67,9 @@ def not_an_organization(cell: RawCell) -> tuple[Rule, str] | None:
             Rule.REJECTED_NOT_AN_ORGANIZATION,
             f"the organization cell holds only a number ('{text}')",
         )
-    bare = _TRAILING_REMARK.sub("", text).rstrip(":：").strip().casefold()
+    # a stripped text ends with the remark's bracket, or it has none to take off
+    remark = text.endswith((")", "）"))
+    bare = (_TRAILING_REMARK.sub("", text) if remark else text).rstrip(":：").strip().casefold()
     if bare in _PLACEHOLDERS:
         return Rule.REJECTED_NOT_AN_ORGANIZATION, f"'{text}' is not an organization"
     return None

@@ -22,11 +22,11 @@ with the rule and the reason.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
-from typing import TypeGuard
+from types import MappingProxyType
 
 from icor_extract.grid import Grid, Slot
 from icor_extract.model import Location, Note, NoteCode, RowKind, Rule
@@ -47,9 +47,16 @@ class Placement(StrEnum):
     LOST = "lost"  # spanned from above in the original, dropped by the conversion
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Placed:
-    """A column's value in one row and how it got there."""
+    """A column's value in one row and how it got there.
+
+    Slotted but not frozen, as are the other per-row values of the repair
+    stages: every member row builds several, a frozen dataclass sets each
+    field through ``object.__setattr__`` (2.5 times the build time), and a
+    named tuple, quicker to build, reads its fields four times slower than
+    slots.  Nothing changes one after it is built.
+    """
 
     cell: RawCell | None
     how: Placement
@@ -62,14 +69,18 @@ class Placed:
         return self.cell.text if self.cell is not None else ""
 
 
-@dataclass(frozen=True, slots=True)
+#: the values of a row that has none (a header or rejected row): one shared, read-only mapping
+_NO_VALUES: Mapping[Role, Placed] = MappingProxyType({})
+
+
+@dataclass(slots=True)
 class AlignedRow:
-    """One body row after realignment."""
+    """One body row after realignment (slotted, not frozen: see :class:`Placed`)."""
 
     row: int
     line: int | None
     kind: RowKind
-    values: dict[Role, Placed] = field(default_factory=dict)
+    values: Mapping[Role, Placed] = field(default_factory=lambda: _NO_VALUES)  # shared
     shift: int = 0  # columns taken as spanned from above (lost by the conversion)
     reason: str = ""
     cells: tuple[str, ...] = ()  # the source texts, kept for rejected rows
@@ -172,10 +183,15 @@ def _group_row(
 ) -> bool:
     """A row whose only content heads the rows below it (a continent)."""
     cells = table.rows[y].cells
-    filled = [(x, index) for x, index in own if cells[index].text or cells[index].flags]
-    if len(filled) != 1:
+    filled: tuple[int, int] | None = None
+    for column, index in own:
+        if cells[index].text or cells[index].flags:
+            if filled is not None:  # a second filled cell: a member row (most rows)
+                return False
+            filled = (column, index)
+    if filled is None:
         return False
-    x, index = filled[0]
+    x, index = filled
     cell = cells[index]
     if cell.flags:
         return False
@@ -194,23 +210,12 @@ def _group_row(
 
 def _repeats_header(cells: tuple[RawCell, ...], own: list[tuple[int, int]], header: Header) -> bool:
     """At least two cells name the role of the column they stand in."""
-    named = sum(
-        1
-        for x, index in own
-        if header.roles[x] is not None and role_of(cells[index].text) is header.roles[x]
-    )
+    named = 0
+    for x, index in own:
+        role = header.roles[x]
+        if role is not None and role_of(cells[index].text) is role:
+            named += 1
     return named >= 2
-
-
-def _unclaimed(role: Role | None, values: dict[Role, Placed]) -> TypeGuard[Role]:
-    """Whether ``role`` may still be given a value: the first claim wins.
-
-    ``_align_member`` claims in order of strength: cells spanned from rows
-    above, then the row's own cells (or the columns they skip, as lost),
-    then copies of the row's own colspans.  A value is built only for a
-    claim that wins.
-    """
-    return role is not None and role not in values
 
 
 @lru_cache(maxsize=1024)
@@ -235,23 +240,29 @@ def _place_own(
     *,
     y: int,
     free: list[int],
-    sequence: list[int],
     positions: tuple[int, ...],
 ) -> int:
-    """Claim the free columns for the row's own cells; returns how many columns were lost."""
-    arrived = {index: x for x, index in own}
-    cell_at = dict(zip(positions, sequence, strict=True))
-    last = positions[-1] if positions else -1
+    """Claim the free columns for the row's own cells; returns how many columns were lost.
+
+    The ``k``-th placed cell is the ``k``-th of ``own`` (the sequence is a
+    prefix of it) and ``positions`` increase, so one walk over the free
+    columns up to the last placed cell pairs them; columns after it are empty.
+    """
     lost = 0
-    for position, x in enumerate(free):
-        if position in cell_at:
-            index = cell_at[position]
-            if _unclaimed(role := roles[x], values):
-                how = Placement.CELL if arrived[index] == x else Placement.SHIFT
-                values[role] = Placed(cells[index], how, y, arrived[index], index)
-        elif position < last:
+    placed = 0
+    count = len(positions)
+    for position in range(positions[-1] + 1 if positions else 0):
+        x = free[position]
+        role = roles[x]
+        if placed < count and positions[placed] == position:
+            arrived, index = own[placed]
+            placed += 1
+            if role is not None and role not in values:  # unclaimed
+                how = Placement.CELL if arrived == x else Placement.SHIFT
+                values[role] = Placed(cells[index], how, y, arrived, index)
+        else:
             lost += 1
-            if _unclaimed(role := roles[x], values):
+            if role is not None and role not in values:
                 values[role] = _lost(x)
     return lost
 
@@ -270,7 +281,7 @@ def _positions(
         return None
     # rows of one table share a few shapes: the placement is cached by shape,
     # unless the shape is large (the cache stays small in bytes)
-    contents = tuple(classify(cells[i]) for i in sequence)
+    contents = tuple([classify(cells[i]) for i in sequence])
     if len(contents) + len(free) > _CACHED_SHAPE:
         return _best_placement.__wrapped__(contents, tuple(free), roles)
     return _best_placement(contents, tuple(free), roles)
@@ -282,15 +293,11 @@ def _finished(
     """A member row, or a rejected one when no organization reached its column."""
     line = table.rows[y].line
     organization = values.get(Role.ORGANIZATION)
-    found = (
-        not_an_organization(organization.cell)
-        if organization is not None and organization.cell is not None
-        else None
-    )
-    if found is None and organization is not None and organization.text:
-        return AlignedRow(
-            row=y, line=line, kind=RowKind.MEMBER, values=values, shift=lost, as_written=as_written
-        )
+    cell = organization.cell if organization is not None else None
+    found = not_an_organization(cell) if cell is not None else None
+    if found is None and cell is not None and cell.text:  # every field, by position: half
+        # the time of naming them, for the one AlignedRow every member row builds
+        return AlignedRow(y, line, RowKind.MEMBER, values, lost, "", (), None, as_written)
     texts = _raw_texts(table, y)
     if found is None:
         found = (
@@ -307,41 +314,47 @@ def _finished(
 def _align_member(
     table: RawTable, grid: Grid, header: Header, y: int, own: list[tuple[int, int]]
 ) -> AlignedRow:
+    """A member row's values, claimed in order of strength, the first claim of a role
+    winning: cells spanned from rows above, then the row's own cells (or the columns
+    they skip, as lost), then copies of the row's own colspans.  A value is built only
+    for a claim that wins."""
     cells = table.rows[y].cells
     roles = header.roles
     width = len(roles)
-    stored = grid.rows[y]
-    slots = list(stored[:width]) + [None] * (width - len(stored))
-    # Columns covered by cells from rows above keep those cells.
-    above = {x: slot for x, slot in enumerate(slots) if slot is not None and slot.row != y}
-    free = [x for x in range(width) if x not in above]
+    slots = grid.rows[y][:width]
+    if len(slots) < width:  # a row stored short ends in empty slots
+        slots = (*slots, *[None] * (width - len(slots)))
+    values: dict[Role, Placed] = {}
+    free: list[int] = []
+    written: list[tuple[int, Slot]] = []  # slots of the row's own cells and their copies
+    spans_own = False
+    # One walk over the slots: columns covered by cells from rows above keep
+    # those cells (the first claim of a role wins), the others are free.
+    for x, slot in enumerate(slots):
+        if slot is None:
+            free.append(x)
+        elif slot.row == y:
+            free.append(x)
+            written.append((x, slot))
+            spans_own = spans_own or slot.copy
+        elif (role := roles[x]) is not None and role not in values:
+            anchor = table.rows[slot.row].cells[slot.cell]
+            values[role] = Placed(anchor, Placement.SPAN, slot.row, x, slot.cell)
     sequence = _own_sequence(cells, own)
     if len(sequence) > len(free):
-        reason = f"row has {len(sequence)} cells for {len(free)} free columns"
         return AlignedRow(
-            row=y,
-            line=table.rows[y].line,
-            kind=RowKind.REJECTED,
-            reason=reason,
-            cells=_raw_texts(table, y),
-            rule=Rule.REJECTED_TOO_MANY_CELLS,
-        )
-    values: dict[Role, Placed] = {}
-    for x, covering in above.items():
-        if _unclaimed(role := roles[x], values):
-            anchor = table.rows[covering.row].cells[covering.cell]
-            values[role] = Placed(anchor, Placement.SPAN, covering.row, x, covering.cell)
-    spans_own = any(slot is not None and slot.row == y and slot.copy for slot in slots)
+            row=y, line=table.rows[y].line, kind=RowKind.REJECTED,
+            reason=f"row has {len(sequence)} cells for {len(free)} free columns",
+            cells=_raw_texts(table, y), rule=Rule.REJECTED_TOO_MANY_CELLS,
+        )  # fmt: skip
     positions = _positions(cells, sequence, free, roles, spans_own)
     as_written = positions is None
     if positions is None:
         positions = tuple(range(len(sequence)))
-    lost = _place_own(
-        values, cells, own, roles, y=y, free=free, sequence=sequence, positions=positions
-    )
+    lost = _place_own(values, cells, own, roles, y=y, free=free, positions=positions)
     # A colspan inside the row: columns it covers are copies of its own cell.
-    for x, slot in enumerate(slots):
-        if slot is not None and slot.row == y and _unclaimed(role := roles[x], values):
+    for x, slot in written:
+        if (role := roles[x]) is not None and role not in values:
             values[role] = Placed(cells[slot.cell], Placement.SPAN, y, x, slot.cell)
     return _finished(table, y, values, lost, as_written=as_written)
 
@@ -367,22 +380,42 @@ def _beyond_header(table: RawTable, slots: tuple[Slot | None, ...], y: int, widt
     )
 
 
-def _shift_message(aligned: AlignedRow) -> str | None:
-    moved: list[str] = []
-    lost: list[str] = []
-    for role, placed in aligned.values.items():  # a Role formats as its value
+def _shift_message(aligned: AlignedRow, known: dict[tuple[object, ...], str]) -> str | None:
+    """The ``realign.shift`` message of a row, or ``None`` when nothing moved.
+
+    A table's rows share a few shapes: ``known`` holds the message of each
+    shape met (the shift, then each moved role with the column it arrived
+    in, each lost role with ``None``), so a shape's message is formatted once.
+    """
+    shape: list[object] = [aligned.shift]
+    for role, placed in aligned.values.items():
         if placed.how is Placement.SHIFT:
-            moved.append(f"{role} from column {placed.column}")
+            shape += (role, placed.column)
         elif placed.how is Placement.LOST:
-            lost.append(role)
-    if not moved and not lost:
+            shape += (role, None)
+    if len(shape) == 1:
         return None
-    message = f"cells moved right by {aligned.shift}"
+    key = tuple(shape)
+    message = known.get(key)
+    if message is None:
+        message = known[key] = _formatted(key)
+    return message
+
+
+def _formatted(shape: tuple[object, ...]) -> str:
+    """The message of a shape (see :func:`_shift_message`); a Role formats as its value."""
+    pairs = list(zip(shape[1::2], shape[2::2], strict=True))
+    moved = [f"{role} from column {column}" for role, column in pairs if column is not None]
+    lost = [f"{role}" for role, column in pairs if column is None]
+    message = f"cells moved right by {shape[0]}"
     if moved:
         message += f" ({', '.join(moved)})"
     if lost:
         message += f"; {', '.join(lost)} taken as spanned from above"
-    return sys.intern(message)  # rows of one shape share one message
+    return sys.intern(message)  # the tables of a page share it too
+
+
+_BUDGET_MESSAGE = "too many cells and columns to search for the best placement: placed as written"
 
 
 def _notes(
@@ -394,21 +427,20 @@ def _notes(
 ) -> list[Note]:
     notes = []
     for y, slots in enumerate(grid.rows):
-        beyond = _beyond_header(table, slots, y, width)
+        beyond = _beyond_header(table, slots, y, width) if len(slots) > width else 0
         if beyond:
             message = f"{beyond} cells beyond the header's {width} columns not read"
             notes.append(
                 Note(code=NoteCode.GRID_BEYOND_HEADER, location=locations[y], message=message)
             )
+    known: dict[tuple[object, ...], str] = {}
     for aligned in rows:
         if aligned.as_written:
-            message = (
-                "too many cells and columns to search for the best placement: placed as written"
-            )
             location = locations[aligned.row]
-            notes.append(Note(code=NoteCode.REALIGN_BUDGET, message=message, location=location))
-        shifted = _shift_message(aligned)
-        if shifted is not None:
+            notes.append(
+                Note(code=NoteCode.REALIGN_BUDGET, message=_BUDGET_MESSAGE, location=location)
+            )
+        if aligned.values and (shifted := _shift_message(aligned, known)) is not None:
             notes.append(
                 Note(code=NoteCode.REALIGN_SHIFT, message=shifted, location=locations[aligned.row])
             )

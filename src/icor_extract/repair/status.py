@@ -183,9 +183,9 @@ def status_from_text(text: str) -> Status | None:
     return found.pop() if len(found) == 1 else None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True)
 class Annotation:
-    """What :func:`split_status_annotation` found after a name."""
+    """What :func:`split_status_annotation` found after a name (not frozen: one per name)."""
 
     name: str  # the name without the annotation
     status: Status | None  # None: no annotation, the name is unchanged

@@ -1,0 +1,78 @@
+"""The repair stages' shortcuts give what the long way gives (speed round four)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import icor_extract
+from icor_extract.geo.countries import Resolution, Status
+from icor_extract.model import Provenance, Rule
+from icor_extract.readers.raw import RawCell
+from icor_extract.repair.country import _entry_verdict, _Hint
+from icor_extract.repair.nonmember import _TRAILING_REMARK, not_an_organization
+
+from .conftest import fixture_path
+
+# The placeholder check read the long way: the trailing remark taken off every text.
+_PLACEHOLDER_TEXTS = [
+    "独立人士 (Indrek Tarand)",
+    "独立人士（Indrek Tarand）",
+    "Independent (2 MEPs)",
+    "独立人士（x）：",
+    "来源：",
+    "独立人士 (x) 党",
+    "(x)",
+    "（）",
+    "无",
+    "政党（马列）",
+    "政党 (1990年)",
+    "Sources",
+    "independent)",
+]
+
+
+@pytest.mark.parametrize("text", _PLACEHOLDER_TEXTS)
+def test_a_remark_is_only_taken_off_a_text_ending_with_a_bracket(text: str) -> None:
+    stripped = text.strip()
+    if not stripped.endswith((")", "）")):
+        assert _TRAILING_REMARK.sub("", stripped) == stripped  # what the shortcut relies on
+    bare = _TRAILING_REMARK.sub("", stripped).rstrip(":：").strip().casefold()
+    placeholder = bare in {"独立人士", "independent", "来源", "无", "sources"}
+    found = not_an_organization(RawCell(text=text))
+    assert (found is not None and "is not an organization" in found[1]) is placeholder
+
+
+_RESOLUTIONS = [
+    Resolution(Status.COUNTRY, ("IN",), "印度"),
+    Resolution(Status.NO_ISO_CODE, (), "Northern Cyprus"),
+    Resolution(Status.AMBIGUOUS, ("CD", "CG"), "刚果"),
+    Resolution(Status.FORMER, (), "Czechoslovakia"),
+    Resolution(Status.NOT_A_COUNTRY, (), "新墨西哥"),
+]
+
+
+@pytest.mark.parametrize("resolution", _RESOLUTIONS, ids=lambda r: r.status.value)
+def test_one_name_gives_the_verdict_of_the_general_rule(resolution: Resolution) -> None:
+    """A name read twice takes the general rule and must decide as the one-name shortcut."""
+    hint = _Hint(Rule.COUNTRY_NAME, resolution.name, resolution, 3, 2)
+    one, twice = _entry_verdict([hint]), _entry_verdict([hint, hint])
+    assert (one.code, one.conflict) == (twice.code, twice.conflict)
+    assert one.hints == (hint,)
+    assert one.code == resolution.identity
+
+
+def test_rows_under_one_rowspan_share_one_continent_value() -> None:
+    extraction = icor_extract.read(fixture_path("icor.zh.wikitext"))
+    spanned: dict[tuple[int | None, int | None], list[Provenance]] = {}
+    for member in extraction.members:
+        provenance = member.provenance_of("continent")
+        assert provenance is not None
+        if provenance.rule is Rule.CONTINENT_ROWSPAN:
+            spanned.setdefault((provenance.row, provenance.column), []).append(provenance)
+    shared = [values for values in spanned.values() if len(values) > 1]
+    assert shared
+    for values in shared:
+        assert all(value is values[0] for value in values)
+        assert re.fullmatch(r"from row \d+", values[0].note)
