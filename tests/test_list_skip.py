@@ -1,7 +1,7 @@
 """The markdown list pre-scan: a page's lists are not read when their headings rule out members.
 
-``list_heading_paths`` reads the headings without markdown-it; ``api`` skips the
-list reader when no path it gives is a member list's.  Each case compares that
+``lists_never_under`` reads the headings without markdown-it; ``api`` skips the
+list reader when it proves that no list's path is a member list's.  Each case compares that
 with the full reader, and ``parse`` with the skip and without it.
 """
 
@@ -15,7 +15,7 @@ import pytest
 import icor_extract
 from icor_extract import api
 from icor_extract.errors import IcorExtractError, NoMemberTableError
-from icor_extract.readers.mdlists import list_heading_paths, read_markdown_lists
+from icor_extract.readers.mdlists import lists_never_under, read_markdown_lists
 from icor_extract.repair.lists import is_member_list
 
 SEED = Path(__file__).parent / "fixtures" / "icor.zh.md"
@@ -60,37 +60,42 @@ def _outcome(text: str) -> str:
     return repr((found.members, found.rejected, found.notes, found.row_outcomes))
 
 
-def _check(text: str, monkeypatch: pytest.MonkeyPatch) -> set[tuple[str, ...]] | None:
-    """The pre-scan's paths, checked against the full reader and ``parse`` without the skip."""
-    paths = list_heading_paths(text)
+def _check(text: str, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Whether the pre-scan is sure of the page, checked against the full reader and ``parse``."""
+    seen: set[tuple[str, ...]] = set()
+
+    def record(path: tuple[str, ...]) -> bool:
+        seen.add(path)
+        return False
+
+    sure = lists_never_under(text, record)
     lists = read_markdown_lists(text)
-    if paths is not None:
+    if sure:  # every path was seen: each list's path starts one
         for found in lists:
             depth = len(found.headings)
-            assert any(path[:depth] == found.headings for path in paths), (found.headings, paths)
-        if not any(is_member_list(path) for path in paths):
-            assert not any(is_member_list(found.headings) for found in lists)
+            assert any(path[:depth] == found.headings for path in seen), (found.headings, seen)
+    if lists_never_under(text, is_member_list):
+        assert not any(is_member_list(found.headings) for found in lists)
     fast = _outcome(text)
     with monkeypatch.context() as patch:
-        patch.setattr(api, "lists_heading_paths", lambda text, format: None)
+        patch.setattr(api, "lists_never_under", lambda *args: False)
         assert _outcome(text) == fast
-    return paths
+    return sure
 
 
 @pytest.mark.parametrize(("text", "skips"), SURE)
 def test_the_pre_scan_agrees_with_the_full_reader(
     text: str, skips: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    paths = _check(text, monkeypatch)
-    assert paths is not None
-    assert (not any(is_member_list(path) for path in paths)) is skips
+    assert _check(text, monkeypatch)
+    assert lists_never_under(text, is_member_list) is skips
 
 
 @pytest.mark.parametrize("text", UNSURE)
 def test_the_pre_scan_leaves_what_it_cannot_follow_to_the_full_reader(
     text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert _check(text, monkeypatch) is None
+    assert not _check(text, monkeypatch)
     assert any(is_member_list(found.headings) for found in read_markdown_lists(text))
 
 

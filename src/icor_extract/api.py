@@ -43,7 +43,7 @@ from icor_extract.model import (
 from icor_extract.readers import (
     FORMATS,
     detect_format,
-    lists_heading_paths,
+    lists_never_under,
     read_lists,
     read_tables,
 )
@@ -220,12 +220,11 @@ def _list_result(raw: RawList, variant: Variant, page: str | None) -> TableResul
 def _member_lists(text: str, chosen: Format, variant: Variant) -> list[RawList] | None:
     """The page's lists, or ``None`` when a cheap reading proves none is a member list.
 
-    A list is a member list only by its headings (:func:`is_member_list`); when
-    the paths every list's path begins with all fail it, so do the lists (a
-    start of a path that fails fails too), and the lists need not be read.
+    A list is a member list only by its headings (:func:`is_member_list`, which
+    decides at the nearest heading that names a status or a section without
+    members, so a path it accepts the start of, it accepts).
     """
-    paths = lists_heading_paths(text, chosen)
-    if paths is not None and not any(is_member_list(path) for path in paths):
+    if lists_never_under(text, chosen, is_member_list):
         return None
     return read_lists(text, chosen, variant=variant)
 

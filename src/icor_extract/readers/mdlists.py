@@ -12,6 +12,7 @@ not markdown lists and are left to the table reader.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from markdown_it.common.utils import mdTrim
@@ -32,7 +33,7 @@ from icor_extract.readers.raw import (
     split_footnotes,
 )
 
-__all__ = ["list_heading_paths", "read_markdown_lists"]
+__all__ = ["lists_never_under", "read_markdown_lists"]
 
 _OPENS = ("bullet_list_open", "ordered_list_open")
 #: a paragraph of category links only, which pandoc writes at the end of the page's sections
@@ -213,19 +214,11 @@ def _sure(text: str) -> bool:
     return True
 
 
-def list_heading_paths(text: str) -> set[tuple[str, ...]] | None:
-    """Heading paths, nearest first, each list of the page begins with; ``None`` when unsure.
+def _heading_paths(lines: str) -> set[tuple[str, ...]] | None:
+    """The trail's path at each line that may start a list item; ``None`` if a title has markup.
 
-    Read without markdown-it: the headings are the ATX lines at the margin, where
-    nothing can hide one and nothing else is one (:func:`_sure`), with titles
-    without inline markup; each line that may start a list item gets the trail of
-    the headings above it.  The category links paragraph, which the full reader
-    resolves, can only drop the farthest headings of a trail, so every list's
-    path is one of these or a start (the nearest headings) of one.
+    The headings are the ATX lines at the margin, as :func:`_sure` checks.
     """
-    lines = "\n" + collapse_tables(text).text
-    if not _sure(lines):
-        return None
     headings: list[tuple[int, int, str]] = []
     for match in _ATX.finditer(lines):
         found = _heading(match.group(1), match.group(2))
@@ -243,6 +236,23 @@ def list_heading_paths(text: str) -> set[tuple[str, ...]] | None:
             upcoming = next(following, None)
         paths.add(heading_path(trail))
     return paths
+
+
+def lists_never_under(text: str, wanted: Callable[[tuple[str, ...]], bool]) -> bool:
+    """True only if no list of the page has a heading path ``wanted`` accepts; no markdown-it.
+
+    ``wanted`` must accept a path when it accepts its start (the nearest
+    headings), as a test that stops at the nearest heading that decides does.
+    Each line that may start a list item gets the trail of the ATX headings
+    above it.  The category links paragraph, which only the full reader reads,
+    can only drop the farthest headings of a trail, so every list's path is
+    one of these or a start of one.  When ``wanted`` accepts none, the page is
+    checked for anything that could hide a heading or make one of another
+    kind (:func:`_sure`); an accepted path ends the scan early.
+    """
+    lines = "\n" + collapse_tables(text).text
+    paths = _heading_paths(lines)
+    return paths is not None and not any(wanted(path) for path in paths) and _sure(lines)
 
 
 def read_markdown_lists(text: str) -> list[RawList]:
