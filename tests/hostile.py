@@ -98,6 +98,7 @@ SCALED: dict[str, Callable[[int], str]] = {
     "attribute run before the bar": lambda n: _wikitext("印度", "a" * n + "|甲党"),
     "<!-- in a wikitext cell": lambda n: _wikitext("印度", "甲党" + "<!--" * (n // 4)),
     "[http://a in a wikitext cell": lambda n: _wikitext("印度", "甲党" + "[http://a " * (n // 10)),
+    "<ref>{{ and a run of spaces": lambda n: _wikitext("印度", "甲党<ref>{{a" + " " * n),
     "Flag_of_ in an image source": lambda n: (
         f'{_HTML_HEAD}<tr><td><img src="{"Flag_of_" * (n // 8)}"></td><td>甲党</td></tr></table>'
     ),

@@ -255,7 +255,8 @@ def test_a_real_ctrl_c_leaves_no_output(tmp_path: Path, jobs: str) -> None:
     import sys
     import time
 
-    many = [dataclasses.replace(MEMBER_PAGES[0], page_id=n, revision=n) for n in range(1, 3000)]
+    # enough pages that even a fast, quiet machine is still reading when the signal comes
+    many = [dataclasses.replace(MEMBER_PAGES[0], page_id=n, revision=n) for n in range(1, 30000)]
     dump = write_dump(tmp_path / "big.xml", many)
     out = tmp_path / "out" / "members.parquet"
     out.parent.mkdir()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import icor_extract
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
-from icor_extract.readers.wikitext import read_wikitext, split_cells
+from icor_extract.readers.wikitext import read_wikitext, split_attributed, split_cells
 
 from .conftest import fixture_path
 
@@ -24,6 +26,46 @@ from .conftest import fixture_path
 )
 def test_split_cells(line: str, header: bool, cells: list[str]) -> None:
     assert split_cells(line, header=header) == cells
+
+
+def _split_in_two_passes(line: str, *, header: bool) -> list[tuple[str, str]]:
+    from icor_extract.readers.wikitext import _split_attributes
+
+    return [_split_attributes(cell) for cell in split_cells(line, header=header)]
+
+
+# every token of the cell syntax, the characters they are made of, and plain text
+_PIECES = ["{{", "}}", "[[", "]]", "-{", "}-", "|", "||", "!!", "!", "{", "}", "[", "]", "-", "a="]
+_PAIRS = ["{{a|b}}", "[[a|b]]", "{{a||b}}", "[[a]]", "{{}}", "[[|]]"]  # simply paired brackets
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_PIECES + _PAIRS), max_size=14), st.booleans())
+def test_split_attributed_is_split_cells_then_attributes(pieces: list[str], header: bool) -> None:
+    line = "".join(pieces)
+    assert split_attributed(line, header=header) == _split_in_two_passes(line, header=header)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ' rowspan="2" | {{flag|印度}}|| [[甲党|甲]] || 2010年',
+        " a | b | c || d |e",
+        " {{tpl|a||b}} | c || x",
+        " [[a|b]] | c !! d | e",
+        " }} | a || {{ | b",
+        " ]] [[ | a || b",
+        " -{a|b}- | c || -{ || d",
+        " |!! a",
+        " a!||b",
+        "",
+        "|",
+        "||",
+    ],
+)
+@pytest.mark.parametrize("header", [False, True])
+def test_split_attributed_on_odd_lines(line: str, header: bool) -> None:
+    assert split_attributed(line, header=header) == _split_in_two_passes(line, header=header)
 
 
 TABLE = """\
@@ -194,6 +236,10 @@ CRAFTED = [
 
 @pytest.mark.parametrize("markup", sorted(set(_cells_of_fixtures())) + CRAFTED)
 def test_fast_path_agrees_with_mwparserfromhell(markup: str) -> None:
+    _assert_both_paths_agree(markup)
+
+
+def _assert_both_paths_agree(markup: str) -> None:
     fast = read_cell_content(markup)
     slow = read_cell_content(markup, fast=False)
     assert (fast.text, fast.links, fast.footnotes, fast.flags, fast.dropped) == (
@@ -219,3 +265,71 @@ def test_an_unclosed_link_or_template_does_not_swallow_the_table() -> None:
 def test_paragraphs_and_lists_in_a_cell_are_line_breaks() -> None:
     content = read_cell_content("甲\n乙\n\n丙\n* 丁")
     assert content.text == "甲 乙\n丙\n* 丁"
+
+
+_TRICKY = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000\u200b\ufeff\x00\x07\x7f\x9f甲a."
+
+
+@given(st.text(alphabet=st.sampled_from(_TRICKY) | st.characters(), max_size=12))
+def test_the_short_cut_of_normalizing_is_normalize_text(text: str) -> None:
+    from icor_extract.readers.raw import normalize_text
+    from icor_extract.readers.wikimarkup import _normalized
+
+    assert _normalized(text) == normalize_text(text)
+
+
+# Footnotes of templates: names and arguments with the characters that decide
+# whether mwparserfromhell reads a template, a name or a <ref> tag at all.
+# fmt: off
+_CITE_NAMES = ["cite web", "a''b", "a'b", " b ", "c_d", "Cite news", "nowrap", "lang", "lang-en",
+               "link-en", "NoWrap", " ill", "flag", "IND", "efn", "e:f", "g#h", "x\ny", "x\n",
+               "\nx \n", "x\ty", "x\x00y", "x\u2028y", "\u3000a", "a=b", "#if:x", "subst:x",
+               "&amp;", "'''"]
+_CITE_ARGS = ["=", ":", "/", "http://x.org", "url=https://y.org/a?b=c", "'", "''", "&amp;", "&",
+              "#", "~", "\n", " ", "甲", "__", "}", "title=T", "1=", "mailto:a@b", "\n*", "=="]
+_REF_ATTRIBUTES = ["", " name=a", ' name="a b"', " name='x'", " group=n", " name = c", ' name=""',
+                   " name=a/b", " NAME=u", ' name="" name=b', "\n name=q", " name=a\tb", "\tname=a",
+                   ' name="a\nb"', " name=a\n"]
+# fmt: on
+_cite = st.tuples(
+    st.sampled_from(["", " ", "\n"]),
+    st.sampled_from(_CITE_NAMES),
+    st.lists(st.lists(st.sampled_from(_CITE_ARGS), max_size=4).map("".join), max_size=3),
+).map(lambda t: t[0] + "{{" + t[1] + "".join("|" + arg for arg in t[2]) + "}}")
+_ref_cell = st.tuples(
+    st.sampled_from(["", "甲", " 2019年", "a\n", "[[a|b]]", "{{flag|印度}} "]),
+    st.sampled_from(_REF_ATTRIBUTES),
+    st.lists(_cite, min_size=1, max_size=3).map("".join),
+    st.sampled_from(["", "乙", " ", "\n", "<ref>x</ref>", "<br>"]),
+).map(lambda t: f"{t[0]}<ref{t[1]}>{t[2]}</ref>{t[3]}")
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ref_cell)
+def test_footnotes_of_templates_read_fast_as_mwparserfromhell_reads_them(markup: str) -> None:
+    _assert_both_paths_agree(markup)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        " 2019年<ref>{{cite web |title=A (M-L) |url=https://a.org/p?id=9 |dead-url=yes }}</ref>",
+        '甲<ref name="n">{{cite news|title=T}} {{cite web|url=http://x.org}}</ref>',
+        "甲<ref name=n>\n{{Cite web\n|title=T\n|url=http://x.org\n}}\n</ref>",
+    ],
+)
+def test_a_footnote_of_citation_templates_takes_the_fast_path(markup: str) -> None:
+    from icor_extract.readers.wikimarkup import CellContent, _fast
+
+    assert _fast(markup, CellContent())
+
+
+def test_a_repeated_cell_is_read_once_and_keeps_its_own_attributes() -> None:
+    text = "{|\n! 2010年 !! 2010年\n|-\n| 2010年 || rowspan=2 | 2010年\n|-\n| 2010年 || x\n|}"
+    (table,) = read_wikitext(text)
+    cells = [cell for row in table.rows for cell in row.cells]
+    assert [(c.text, c.header, c.rowspan) for c in cells] == [
+        ("2010年", True, None), ("2010年", True, None), ("2010年", False, None),
+        ("2010年", False, "2"), ("2010年", False, None), ("x", False, None),
+    ]  # fmt: skip
+    assert cells[2] is cells[4]  # one value, read once

@@ -88,7 +88,7 @@ def read_wiki_lists(text: str, *, variant: Variant = "zh-hans") -> list[RawList]
             if line.startswith("|}"):
                 tables -= 1
             continue
-        heading = heading_title(line)
+        heading = heading_title(line) if line.startswith("=") else None
         if heading is not None:
             state.heading(heading[0], heading[1])
             continue

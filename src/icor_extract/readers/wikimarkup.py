@@ -47,6 +47,7 @@ from icor_extract.readers.raw import (
     Link,
     flag_file,
     has_controls,
+    is_normal,
     namespace_of,
     normalize_text,
     source_text,
@@ -71,6 +72,16 @@ _LANG_TEMPLATE = re.compile(r"^lang-[a-z]{2,3}(?:-[a-z]+)?$")
 _THREE_LETTERS = re.compile(r"^[A-Z]{3}$")
 
 
+def _normalized(text: str) -> str:
+    """:func:`normalize_text`, skipping its passes when only outer spaces would change.
+
+    Most cell text is normal but for the spaces around it (`` 2010年 ``), and
+    normalizing collapses and strips those: stripping them is all it does.
+    """
+    stripped = text.strip(" ")
+    return stripped if is_normal(stripped) else normalize_text(text)
+
+
 @dataclass(slots=True)
 class CellContent:
     """What one cell's wikitext holds, collected while walking its nodes."""
@@ -80,10 +91,15 @@ class CellContent:
     footnotes: list[str] = field(default_factory=list)
     flags: list[FlagHint] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    #: the text once :func:`read_cell_content` has finished (normalized, footnote
+    #: marks taken out), so that reading it again does no work
+    final: str | None = None
 
     @property
     def text(self) -> str:
-        return normalize_text("".join(self.parts))
+        if self.final is not None:
+            return self.final
+        return _normalized("".join(self.parts))
 
 
 def wikilink_title(title: str) -> str:
@@ -127,18 +143,18 @@ def _apply_template(
     """
     lowered = name.lower()
     if lowered in FLAG_TEMPLATES and first is not None:
-        out.flags.append(FlagHint(kind="template", value=normalize_text(first), evidence=evidence))
+        out.flags.append(FlagHint(kind="template", value=_normalized(first), evidence=evidence))
     elif _THREE_LETTERS.match(name) and not has_params:
         out.flags.append(FlagHint(kind="code", value=name, evidence=evidence))
     elif lowered in _TEXT_TEMPLATES or _LANG_TEMPLATE.match(lowered) or lowered == "lang":
         return False
     elif _LINK_TEMPLATE.match(lowered) and first is not None:
-        title = normalize_text(first)
+        title = _normalized(first)
         out.parts.append(title)
         if title:
             out.links.append(Link(title=wikilink_title(title), text=title))
     elif lowered in _NOTE_TEMPLATES:
-        out.footnotes.append(normalize_text(first or "") or f"{{{{{name}}}}}")
+        out.footnotes.append(_normalized(first or "") or f"{{{{{name}}}}}")
     elif not has_params:  # {{印度}} is a flag; repair decides, with the country names
         out.flags.append(FlagHint(kind="bare", value=name, evidence=evidence))
     else:
@@ -177,7 +193,7 @@ def _wikilink(link: Wikilink, out: CellContent) -> None:
         _walk(link.text, out)
     else:
         out.parts.append(target.lstrip(":"))
-    shown = normalize_text("".join(out.parts[start:]))
+    shown = _normalized("".join(out.parts[start:]))
     if shown:
         out.links.append(Link(title=wikilink_title(target), text=shown))
 
@@ -236,20 +252,35 @@ def _crude(wikitext: str, out: CellContent) -> None:
 
 
 # The common, simple constructs, read without building a parse tree.  Anything
-# else in a cell (nested templates, external links, tags other than <br> and
-# plain <ref>s, bold and italics, namespaced links) sends the cell to
-# mwparserfromhell; tests/test_wikitext.py checks both paths agree.
+# else in a cell (nested templates, external links, tags other than <br>, plain
+# <ref>s and <ref>s of templates such as {{cite web|…}}, bold and italics,
+# namespaced links) sends the cell to mwparserfromhell; tests/test_wikitext.py
+# checks both paths agree.  A <ref> of templates is read fast only where
+# mwparserfromhell reads the same tag and templates: a lone name attribute on
+# the tag's line, and template names without control characters or quotes.
+# Its runs are possessive, so that a long unclosed one is scanned once.
 _FAST_TOKEN = re.compile(
     r"""\[\[(?P<target>[^\[\]{}<>|:]+)(?:\|(?P<label>[^\[\]{}<>|]*))?\]\]
       | \{\{(?P<template>\s*[^{}\[\]<>|\s][^{}\[\]<>|]*)(?P<args>(?:\|[^{}\[\]<>|]*)*)\}\}
       | (?P<br><br\s*/?>)
       | <ref(?P<refattrs>\s[^<>/]*)?/>
       | <ref(?:\s[^<>]*)?>(?P<reftext>[^<>{}\[\]&]*)</ref>
+      | <ref(?P<citeattrs>[ ]+name[ ]*=[ ]*(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s"'<>/=]+))?[ ]*>
+        (?P<cites>(?:\s*+\{\{
+          \s*+[^{}\[\]<>|'\s\x00-\x1f\x7f][^{}\[\]<>|'\x00-\x1f\x7f]*+\s*+  # a name
+          (?:\|[^{}\[\]<>|]*+)*+\}\})++\s*+)</ref>
       | &(?P<entity>[A-Za-z]+|\#[0-9]+|\#x[0-9A-Fa-f]+);""",
     re.VERBOSE | re.DOTALL,
 )
 _FAST_FORBIDDEN = re.compile(r"[\[\]{}<>&]|''")
+# A token where one starts, else a forbidden character: the first ``bad`` match
+# is the first forbidden character outside every token, so one scan both finds
+# the tokens and tells whether the text between them is plain.
+_FAST_SCAN = re.compile(
+    f"{_FAST_TOKEN.pattern}|(?P<bad>{_FAST_FORBIDDEN.pattern})", _FAST_TOKEN.flags
+)
 _REF_NAME = re.compile(r"""name\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+_CITE_NAME = re.compile(r"\{\{([^{}\[\]<>|]+)")
 
 
 def _without_comments(wikitext: str) -> str | None:
@@ -257,8 +288,6 @@ def _without_comments(wikitext: str) -> str | None:
 
     ``None`` when a comment is left open: the full parser decides what it hides.
     """
-    if "<!--" not in wikitext:
-        return wikitext
     parts: list[str] = []
     position = 0
     while (start := wikitext.find("<!--", position)) != -1:
@@ -285,46 +314,71 @@ def _fast_template(match: re.Match[str], out: CellContent) -> None:
         out.parts.append(wrapped or "")
 
 
-def _fast_token(match: re.Match[str], out: CellContent) -> None:
-    """One token of simple markup: a link, a template, a line break, a footnote, an entity."""
+def _ref_name(attributes: str | None) -> str:
+    """The footnote of a ``<ref>`` that shows no text: its name, else ``ref``."""
+    named = _REF_NAME.search(attributes or "")
+    note = next((part for part in named.groups() if part), "") if named else ""
+    return note.strip() or "ref"
+
+
+def _shows_text(name: str) -> bool:
+    """Whether a template may add text (a text, language or interlanguage-link template)."""
+    lowered = name.strip().replace("_", " ").lower()
+    return bool(
+        lowered in _TEXT_TEMPLATES
+        or lowered == "lang"
+        or _LANG_TEMPLATE.match(lowered)
+        or _LINK_TEMPLATE.match(lowered)
+    )
+
+
+def _fast_token(match: re.Match[str], out: CellContent) -> bool:
+    """One token of simple markup: a link, a template, a line break, a footnote, an entity.
+
+    ``False`` for a footnote of templates one of which may show text: the
+    full parser reads it.  Other templates in a footnote (``{{cite web|…}}``)
+    add no text to the note, so the note is the ``<ref>``'s name or ``ref``.
+    """
     if match.group("target") is not None:
         target, label = match.group("target").strip(), match.group("label")
         shown = target if label is None else label
         out.parts.append(shown)
-        if normalize_text(shown):
-            out.links.append(Link(title=wikilink_title(target), text=normalize_text(shown)))
+        if normalized := _normalized(shown):
+            out.links.append(Link(title=wikilink_title(target), text=normalized))
     elif match.group("template") is not None:
         _fast_template(match, out)
     elif match.lastgroup == "br":
         out.parts.append("\n")
     elif match.group("reftext") is not None:
-        out.footnotes.append(normalize_text(match.group("reftext")) or "ref")
+        out.footnotes.append(_normalized(match.group("reftext")) or "ref")
+    elif match.group("cites") is not None:
+        if any(_shows_text(name) for name in _CITE_NAME.findall(match.group("cites"))):
+            return False
+        out.footnotes.append(_ref_name(match.group("citeattrs")))
     elif match.group(0).startswith("<ref"):
-        named = _REF_NAME.search(match.group("refattrs") or "")
-        note = next((part for part in named.groups() if part), "") if named else ""
-        out.footnotes.append(note.strip() or "ref")
+        out.footnotes.append(_ref_name(match.group("refattrs")))
     elif match.group("entity") is not None:
         out.parts.append(html.unescape(match.group(0)))
+    return True
 
 
 def _fast(wikitext: str, out: CellContent) -> bool:
     """Read a cell of simple markup into ``out``; ``False`` if it needs the full parser."""
-    uncommented = _without_comments(wikitext)
-    if uncommented is None:
-        return False
-    wikitext = uncommented
-    position = 0
-    for match in _FAST_TOKEN.finditer(wikitext):
-        between = wikitext[position : match.start()]
-        if _FAST_FORBIDDEN.search(between):
+    if "<!--" in wikitext:
+        uncommented = _without_comments(wikitext)
+        if uncommented is None:
             return False
-        out.parts.append(source_text(between, paragraphs=True))
+        wikitext = uncommented
+    position = 0
+    for match in _FAST_SCAN.finditer(wikitext):
+        if match.lastgroup == "bad":
+            return False
+        if match.start() > position:
+            out.parts.append(source_text(wikitext[position : match.start()], paragraphs=True))
         position = match.end()
-        _fast_token(match, out)
-    rest = wikitext[position:]
-    if _FAST_FORBIDDEN.search(rest):
-        return False
-    out.parts.append(source_text(rest, paragraphs=True))
+        if not _fast_token(match, out):
+            return False
+    out.parts.append(source_text(wikitext[position:], paragraphs=True))
     return True
 
 
@@ -337,7 +391,8 @@ def read_cell_content(wikitext: str, *, fast: bool = True) -> CellContent:
     if fast and _FAST_FORBIDDEN.search(wikitext) is None:
         # No markup at all (every token starts with one of the forbidden characters),
         # so no footnote marks either: the text is the cell's, normalized.
-        out.parts = [normalize_text(source_text(wikitext, paragraphs=True))]
+        out.final = _normalized(source_text(wikitext, paragraphs=True))
+        out.parts = [out.final]
         return out
     if not (fast and _fast(wikitext, out)):
         out = CellContent()
@@ -345,9 +400,10 @@ def read_cell_content(wikitext: str, *, fast: bool = True) -> CellContent:
             _crude(wikitext, out)
         else:
             _walk(mwparserfromhell.parse(wikitext), out)
-    if has_controls("".join(out.parts)):
+    joined = "".join(out.parts)
+    if has_controls(joined):
         out.dropped.append(CONTROLS_DROPPED)
-    text, marks = split_footnotes(out.text)
-    out.parts = [text]
+    out.final, marks = split_footnotes(_normalized(joined))
+    out.parts = [out.final]
     out.footnotes += marks
     return out

@@ -25,7 +25,7 @@ from icor_extract.readers.raw import (
     Trail,
     enter_heading,
     heading_path,
-    normalize_text,
+    new_cell,
 )
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
@@ -57,6 +57,8 @@ def scan_depth(text: str, depth: int = 0) -> tuple[int, int | None]:
     offset just past the point where the open templates close (``None`` if
     they do not).
     """
+    if depth == 0 and "{{" not in text:  # nothing opens; a closer alone changes nothing
+        return 0, None
     closed_at = None
     for match in _BRACES.finditer(text):
         if match.group() == "{{":
@@ -104,6 +106,66 @@ def _split_attributes(cell: str) -> tuple[str, str]:
     return "", cell
 
 
+# One cell of a line whose brackets all pair up simply ({{…}} and [[…]] holding
+# no brace or bracket): its attributes, then after a single | its content, up to
+# || or the line's end.  Every run is possessive, so a cell is scanned once.
+_GROUP = r"\{\{[^{}\[\]]*+\}\}|\[\[[^{}\[\]]*+\]\]"
+_SIMPLE_CELL = re.compile(
+    rf"(?P<attributes>(?:[^{{}}\[\]|]++|{_GROUP})*+)"
+    rf"(?:\|(?!\|)(?P<content>(?:[^{{}}\[\]|]++|{_GROUP}|\|(?!\|))*+))?"
+    r"(?:(?P<end>\Z)|\|\|)"
+)
+
+
+def _simple_cells(line: str) -> list[tuple[str, str]] | None:
+    """The cells of a non-header line whose brackets pair up simply; else ``None``.
+
+    Inside such a pair no token opens or closes, so its ``|`` are at depth one
+    and every other ``|`` is top level: what the token scan finds, without
+    walking the tokens (a ``-`` before ``{{`` opens with ``-{`` there instead,
+    to the same depth).
+    """
+    cells: list[tuple[str, str]] = []
+    position = 0
+    while (match := _SIMPLE_CELL.match(line, position)) is not None:
+        attributes, content = match.group("attributes", "content")
+        cells.append(("", attributes) if content is None else (attributes, content))
+        if match.group("end") is not None:
+            return cells
+        position = match.end()
+    return None
+
+
+def _attributes_at(cell: str, bar: int) -> tuple[str, str]:
+    return (cell[:bar], cell[bar + 1 :]) if bar >= 0 else ("", cell)
+
+
+def split_attributed(line: str, *, header: bool) -> list[tuple[str, str]]:
+    """:func:`split_cells`, then :func:`_split_attributes` of each cell, in one pass.
+
+    A cell starts just after a top-level ``||``, so its tokens and depths are
+    the line's: the first top-level ``|`` of each cell is found on the way.
+    Without ``{`` or ``[[`` every ``|`` is top level (no opener can precede
+    it) and no cell holds a ``||`` (they were split there), so the first
+    ``|`` of a cell is its attributes' end.
+    """
+    if "{" not in line and "[[" not in line:
+        return [_attributes_at(cell, cell.find("|")) for cell in split_cells(line, header=header)]
+    if not header and (simple := _simple_cells(line)) is not None:
+        return simple
+    cells: list[tuple[str, str]] = []
+    start, bar = 0, -1
+    for match in _top_level(line):
+        token = match.group()
+        if token == "||" or (header and token == "!!"):
+            cells.append(_attributes_at(line[start : match.start()], bar))
+            start, bar = match.end(), -1
+        elif token == "|" and bar < 0:
+            bar = match.start() - start
+    cells.append(_attributes_at(line[start:], bar))
+    return cells
+
+
 def _attributes(text: str) -> dict[str, str]:
     if "=" not in text:  # most cells have no attributes: every attribute has a "="
         return {}
@@ -114,25 +176,36 @@ def _attributes(text: str) -> dict[str, str]:
     return found
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cell:
     attributes: str
     lines: list[str]
     header: bool
 
-    def build(self) -> RawCell:
-        content = read_cell_content("\n".join(self.lines))
-        attributes = _attributes(self.attributes)
-        return RawCell(
-            text=content.text,
-            header=self.header,
-            rowspan=attributes.get("rowspan"),
-            colspan=attributes.get("colspan"),
-            links=tuple(content.links),
-            footnotes=tuple(content.footnotes),
-            flags=tuple(content.flags),
-            dropped=tuple(content.dropped),
-        )
+    def build(self, built: _Built) -> RawCell:
+        """The cell read, or the one read before from the same markup (cells are values)."""
+        wikitext = self.lines[0] if len(self.lines) == 1 else "\n".join(self.lines)
+        key = (self.attributes, wikitext, self.header)
+        cell = built.get(key)
+        if cell is None:
+            content = read_cell_content(wikitext)
+            attributes = _attributes(self.attributes)
+            cell = built[key] = new_cell(
+                text=content.text,
+                header=self.header,
+                rowspan=attributes.get("rowspan"),
+                colspan=attributes.get("colspan"),
+                links=tuple(content.links),
+                footnotes=tuple(content.footnotes),
+                flags=tuple(content.flags),
+                dropped=tuple(content.dropped),
+            )
+        return cell
+
+
+#: the cells of a page read so far, by (attributes, markup, header): a table repeats
+#: its years and flags, and a cell read once is an immutable value shared by all
+_Built = dict[tuple[str, str, bool], RawCell]
 
 
 @dataclass
@@ -159,9 +232,9 @@ class _Table:
         header = line.startswith("!")
         if not self.rows:  # cells before the first |- form an implicit first row
             self.rows.append(_Row(line=number))
-        for piece in split_cells(line[1:], header=header):
-            attributes, content = _split_attributes(piece)
-            self.rows[-1].cells.append(_Cell(attributes, [content], header))
+        cells = self.rows[-1].cells
+        for attributes, content in split_attributed(line[1:], header=header):
+            cells.append(_Cell(attributes, [content], header))
         self.depth = scan_depth(line[1:])[0]
 
     def continue_cell(self, raw: str) -> None:
@@ -186,10 +259,11 @@ class _Table:
             self.rows[-1].cells.append(_Cell(attributes, [content], cell.header))
         self.depth = scan_depth(raw[closed_at:])[0]
 
-    def build(self, limit: int | None = None) -> RawTable:
+    def build(self, built: _Built, limit: int | None = None) -> RawTable:
         kept = [row for row in self.rows if row.cells][:limit]  # MediaWiki drops an empty |-
         rows = tuple(
-            RawRow(cells=tuple(cell.build() for cell in row.cells), line=row.line) for row in kept
+            RawRow(cells=tuple(cell.build(built) for cell in row.cells), line=row.line)
+            for row in kept
         )
         return RawTable(
             index=self.index,
@@ -206,7 +280,7 @@ def heading_title(line: str) -> tuple[int, str] | None:
     match = _HEADING.match(line.strip())
     if match is None:
         return None
-    title = normalize_text(read_cell_content(match.group("title").strip()).text)
+    title = read_cell_content(match.group("title").strip()).text  # normalized
     return (len(match.group("level")), title) if title else None
 
 
@@ -271,4 +345,5 @@ def read_wikitext(
         else:
             scanner.outside(line, number)
     finished = scanner.finished + scanner.open_tables[::-1]  # a truncated page keeps them
-    return [table.build(rows) for table in sorted(finished, key=lambda table: table.index)]
+    built: _Built = {}
+    return [table.build(built, rows) for table in sorted(finished, key=lambda table: table.index)]
