@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
-from typing import IO, get_args
+from typing import IO, NoReturn, get_args
 
 from icor_extract.errors import (
     DecodingError,
@@ -40,7 +40,13 @@ from icor_extract.model import (
     NoteCode,
     Variant,
 )
-from icor_extract.readers import FORMATS, detect_format, read_lists, read_tables
+from icor_extract.readers import (
+    FORMATS,
+    detect_format,
+    lists_never_under,
+    read_lists,
+    read_tables,
+)
 from icor_extract.readers.decode import normalize_document, to_text
 from icor_extract.readers.language import choose_variant
 from icor_extract.readers.raw import RawList, RawTable
@@ -51,7 +57,7 @@ from icor_extract.repair.country import assign_countries
 from icor_extract.repair.entries import split_entries
 from icor_extract.repair.groups import assign_continents, group_statuses
 from icor_extract.repair.hints import resolve_hints
-from icor_extract.repair.lists import repair_list, with_lead_in
+from icor_extract.repair.lists import is_member_list, repair_list, with_lead_in
 from icor_extract.repair.membership import member_header
 from icor_extract.repair.realign import align_rows
 
@@ -211,40 +217,78 @@ def _list_result(raw: RawList, variant: Variant, page: str | None) -> TableResul
     )
 
 
+def _member_lists(text: str, chosen: Format, variant: Variant) -> list[RawList] | None:
+    """The page's lists, or ``None`` when a cheap reading proves none is a member list.
+
+    A list is a member list only by its headings (:func:`is_member_list`, which
+    decides at the nearest heading that names a status or a section without
+    members, so a path it accepts the start of, it accepts).
+    """
+    if lists_never_under(text, chosen, is_member_list):
+        return None
+    return read_lists(text, chosen, variant=variant)
+
+
 def _extract(
     text: str, chosen: Format, variant: Variant, source: str | None
 ) -> tuple[list[TableResult], int]:
     """The results of every table and every member list, and the number of tables."""
     tables = read_tables(text, chosen, variant=variant)
-    lists = read_lists(text, chosen, variant=variant)
-    if not tables and not lists:
+    lists = _member_lists(text, chosen, variant)
+    table_count = len(tables)
+    results, skipped = _table_results(tables, variant, source)
+    results += [
+        found for raw in lists or () if (found := _list_result(raw, variant, source)) is not None
+    ]
+    if not any(result.row_outcomes for result in results):
+        if lists is None:  # the errors count every list
+            lists = read_lists(text, chosen, variant=variant)
+        _no_members(
+            text,
+            chosen,
+            table_count=table_count,
+            lists=lists,
+            results=results,
+            skipped=skipped,
+            source=source,
+        )
+    return results, table_count
+
+
+def _no_members(
+    text: str,
+    chosen: Format,
+    *,
+    table_count: int,
+    lists: list[RawList],
+    results: list[TableResult],
+    skipped: list[RawTable],
+    source: str | None,
+) -> NoReturn:
+    """Raise the error of a page without members: no table or list, or none that lists members."""
+    if not table_count and not lists:
         raise NoTableError(
             f"no table or list found in this {chosen} document; {what_it_holds(text, chosen)}",
             source=source,
         )
-    table_count = len(tables)
-    results, skipped = _table_results(tables, variant, source)
-    results += [found for raw in lists if (found := _list_result(raw, variant, source)) is not None]
-    if not any(result.row_outcomes for result in results):
-        headers = tuple(  # every table was skipped
-            header_texts(table, build_grid(table), 0) if table.rows else () for table in skipped
-        )
-        reasons = tuple(
-            f"table {note.location.table}: {note.message}"
-            for result in results
-            for note in result.notes
-            if note.code is NoteCode.TABLE_SKIPPED
-        )
-        raise NoMemberTableError(
-            f"{table_count} table(s) found, but none lists members: "
-            + "; ".join(reasons)
-            + f"; {len(lists)} list(s) found, but none under a membership heading "
-            "(成员, 支部, Members, ...)",
-            headers=headers,
-            reasons=reasons,
-            source=source,
-        )
-    return results, table_count
+    headers = tuple(  # every table was skipped
+        header_texts(table, build_grid(table), 0) if table.rows else () for table in skipped
+    )
+    reasons = tuple(
+        f"table {note.location.table}: {note.message}"
+        for result in results
+        for note in result.notes
+        if note.code is NoteCode.TABLE_SKIPPED
+    )
+    raise NoMemberTableError(
+        f"{table_count} table(s) found, but none lists members: "
+        + "; ".join(reasons)
+        + f"; {len(lists)} list(s) found, but none under a membership heading "
+        "(成员, 支部, Members, ...)",
+        headers=headers,
+        reasons=reasons,
+        source=source,
+    )
 
 
 @contextmanager

@@ -6,18 +6,21 @@ Internal: the public API is what :mod:`icor_extract` exports; this may change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from icor_extract.errors import UnsupportedFormatError
 from icor_extract.model import Variant
 from icor_extract.readers.detect import FORMATS, detect_format
 from icor_extract.readers.html import read_html_document
 from icor_extract.readers.htmllists import read_html_lists
 from icor_extract.readers.markdown import read_markdown
+from icor_extract.readers.mdlists import lists_never_under as markdown_lists_never_under
 from icor_extract.readers.mdlists import read_markdown_lists
 from icor_extract.readers.raw import RawList, RawTable
 from icor_extract.readers.wikilists import read_wiki_lists
 from icor_extract.readers.wikitext import read_wikitext
 
-__all__ = ["FORMATS", "detect_format", "read_lists", "read_tables"]
+__all__ = ["FORMATS", "detect_format", "lists_never_under", "read_lists", "read_tables"]
 
 
 def _check(format: str) -> None:
@@ -45,3 +48,11 @@ def read_lists(text: str, format: str, *, variant: Variant = "zh-hans") -> list[
     if format == "html":
         return read_html_lists(text)
     return read_wiki_lists(text, variant=variant)
+
+
+def lists_never_under(text: str, format: str, wanted: Callable[[tuple[str, ...]], bool]) -> bool:
+    """True only if a cheap reading proves that no list of ``text`` has a path ``wanted`` accepts.
+
+    Only markdown pages are read this way (:func:`.mdlists.lists_never_under`).
+    """
+    return format == "markdown" and markdown_lists_never_under(text, wanted)

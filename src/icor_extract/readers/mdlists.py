@@ -12,8 +12,10 @@ not markdown lists and are left to the table reader.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from markdown_it.common.utils import mdTrim
 from markdown_it.token import Token
 
 from icor_extract.readers.mdblank import Collapsed, collapse_tables
@@ -28,9 +30,10 @@ from icor_extract.readers.raw import (
     heading_path,
     item_of_cell,
     normalize_text,
+    split_footnotes,
 )
 
-__all__ = ["read_markdown_lists"]
+__all__ = ["lists_never_under", "read_markdown_lists"]
 
 _OPENS = ("bullet_list_open", "ordered_list_open")
 #: a paragraph of category links only, which pandoc writes at the end of the page's sections
@@ -162,7 +165,8 @@ class _Reader:
 
 #: a line markdown-it's list rule could start an item on: after blanks and block quote
 #: marks, a bullet or up to nine digits and ``.`` or ``)``, then a blank or the line's end
-_ITEM_LINE = re.compile(r"^[ \t>]*(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
+#: (searched with a newline before the text, so that every line starts after one)
+_ITEM_LINE = re.compile(r"\n[ \t>]*(?:[-+*]|[0-9]{1,9}[.)])(?![^ \t\n])")
 
 
 def may_hold_lists(text: str) -> bool:
@@ -170,7 +174,85 @@ def may_hold_lists(text: str) -> bool:
 
     markdown-it reads carriage returns as line breaks too; such a text is parsed.
     """
-    return "\r" in text or _ITEM_LINE.search(text) is not None
+    return "\r" in text or _ITEM_LINE.search("\n" + text) is not None
+
+
+#: what a line-by-line reading of the headings cannot follow: fences, carriage returns
+#: (markdown-it breaks lines there) and NUL (it becomes U+FFFD) ...
+_UNSURE = ("```", "~~~", "\r", "\x00")
+#: ... and HTML blocks and block quotes (a line starting with ``<`` or ``>``), and indented
+#: ``#`` lines (maybe inside a list item)
+_UNSURE_LINE = re.compile(r"\n(?:[ \t]*[<>]|[ \t]+#{1,6}(?![^ \t\n]))")
+#: a line that may underline a setext heading, if the line above it is not blank
+_SETEXT = re.compile(r"\n[ \t]*(?:=+|-+)[ \t]*(?![^\n])")
+#: an ATX heading at the margin; ``#`` in its text (a closing sequence) is left unsure
+_ATX = re.compile(r"\n(#{1,6})(?![^ \t\n])([^\n]*)")
+#: inline markup markdown-it's commonmark rules act on, or a closing ``#``
+_MARKUP = re.compile(r"[\\`*_\[\]!<&#~]")
+
+
+def _heading(level: str, content: str) -> tuple[int, str] | None:
+    """An ATX heading's level and title as the reader reads it; ``None`` if it holds markup."""
+    if _MARKUP.search(content):
+        return None
+    return len(level), split_footnotes(normalize_text(mdTrim(content)))[0]
+
+
+def _sure(text: str) -> bool:
+    """Whether every heading of ``text`` (with a newline before it) is an ATX line at the margin.
+
+    Then no fence, HTML block or quote can hide one (a paragraph, a list and a
+    reference definition end at one), and no setext underline follows a line
+    that is not blank.
+    """
+    if any(mark in text for mark in _UNSURE) or _UNSURE_LINE.search(text):
+        return False
+    for match in _SETEXT.finditer(text):
+        above = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if above.strip(" \t"):
+            return False
+    return True
+
+
+def _heading_paths(lines: str) -> set[tuple[str, ...]] | None:
+    """The trail's path at each line that may start a list item; ``None`` if a title has markup.
+
+    The headings are the ATX lines at the margin, as :func:`_sure` checks.
+    """
+    headings: list[tuple[int, int, str]] = []
+    for match in _ATX.finditer(lines):
+        found = _heading(match.group(1), match.group(2))
+        if found is None:
+            return None
+        headings.append((match.start(), *found))
+    paths: set[tuple[str, ...]] = set()
+    trail: Trail = ()
+    following = iter(headings)
+    upcoming = next(following, None)
+    for item in _ITEM_LINE.finditer(lines):
+        while upcoming is not None and upcoming[0] < item.start():
+            if upcoming[2]:
+                trail = enter_heading(trail, upcoming[1], upcoming[2])
+            upcoming = next(following, None)
+        paths.add(heading_path(trail))
+    return paths
+
+
+def lists_never_under(text: str, wanted: Callable[[tuple[str, ...]], bool]) -> bool:
+    """True only if no list of the page has a heading path ``wanted`` accepts; no markdown-it.
+
+    ``wanted`` must accept a path when it accepts its start (the nearest
+    headings), as a test that stops at the nearest heading that decides does.
+    Each line that may start a list item gets the trail of the ATX headings
+    above it.  The category links paragraph, which only the full reader reads,
+    can only drop the farthest headings of a trail, so every list's path is
+    one of these or a start of one.  When ``wanted`` accepts none, the page is
+    checked for anything that could hide a heading or make one of another
+    kind (:func:`_sure`); an accepted path ends the scan early.
+    """
+    lines = "\n" + collapse_tables(text).text
+    paths = _heading_paths(lines)
+    return paths is not None and not any(wanted(path) for path in paths) and _sure(lines)
 
 
 def read_markdown_lists(text: str) -> list[RawList]:
