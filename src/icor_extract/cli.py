@@ -48,7 +48,7 @@ from icor_extract.errors import (
     MissingDependencyError,
     OptionError,
 )
-from icor_extract.input_file import MAX_BYTES, read_stream
+from icor_extract.input_file import MAX_BYTES, STDIN, read_stdin
 from icor_extract.model import Extraction, Format, Member, Variant
 from icor_extract.output_file import check_not_an_input, replacing
 
@@ -299,14 +299,12 @@ def _extract_page(path: str | None, options: Options) -> Extraction:
     if path is None:
         return example(variant=options.variant)
     if path == "-":
-        if sys.stdin is None:
-            raise InputError("standard input is closed", source="<stdin>")
         return parse(
-            read_stream(sys.stdin.buffer, max_bytes=options.max_bytes, source="<stdin>"),
+            read_stdin(max_bytes=options.max_bytes),
             format=options.input_format,
             variant=options.variant,
             encoding=options.encoding,
-            source="<stdin>",
+            source=STDIN,
         )
     return read(
         path,

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from icor_extract.api import parse, read
-from icor_extract.errors import IcorExtractError, InputError, InternalError
-from icor_extract.input_file import MAX_BYTES, read_stream
+from icor_extract.errors import IcorExtractError, InternalError
+from icor_extract.input_file import MAX_BYTES, STDIN, read_stdin
 from icor_extract.model import Extraction
 from icor_extract.versions.changes import COLUMNS, Changes, compare
 
@@ -98,10 +98,7 @@ def _read(path: str) -> Extraction:
     """A page by path, or standard input for ``-``."""
     if path != "-":
         return read(path)
-    if sys.stdin is None:
-        raise InputError("standard input is closed", source="<stdin>")
-    data = read_stream(sys.stdin.buffer, max_bytes=MAX_BYTES, source="<stdin>")
-    return parse(data, source="<stdin>")
+    return parse(read_stdin(max_bytes=MAX_BYTES), source=STDIN)
 
 
 def diff_main(argv: Sequence[str], out: TextIO | None = None) -> int:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from typing import IO, Any
 
 from icor_extract.errors import InputError, OptionError, TooLargeError
 
-__all__ = ["MAX_BYTES", "check_max_bytes", "read_file_bytes", "read_stream"]
+__all__ = ["MAX_BYTES", "STDIN", "check_max_bytes", "read_file_bytes", "read_stdin", "read_stream"]
 
 #: the default size limit of one input: generous for any wiki page
 MAX_BYTES = 256 * 2**20
@@ -51,6 +52,18 @@ def read_stream(stream: IO[Any], *, max_bytes: int, source: str | None = None) -
         if size > max_bytes:
             raise _too_large(max_bytes, source)
     return chunks[0][:0].join(chunks) if chunks else b""
+
+
+#: the name standard input goes by in errors and in ``Member.page``
+STDIN = "<stdin>"
+
+
+def read_stdin(*, max_bytes: int) -> bytes:
+    """All of standard input's bytes (the command line's ``-``), at most ``max_bytes``."""
+    if sys.stdin is None:
+        raise InputError("standard input is closed", source=STDIN)
+    data: bytes = read_stream(sys.stdin.buffer, max_bytes=max_bytes, source=STDIN)
+    return data
 
 
 def _kind(mode: int) -> str:
