@@ -76,3 +76,27 @@ def test_rows_under_one_rowspan_share_one_continent_value() -> None:
     for values in shared:
         assert all(value is values[0] for value in values)
         assert re.fullmatch(r"from row \d+", values[0].note)
+
+
+def test_no_repair_stage_changes_a_value_after_it_is_built() -> None:
+    """The per-row values are not frozen (for speed), and some are shared between rows
+    (a lost column's value, a rowspan's continent): no stage or the records may assign
+    to an attribute, which would change every row sharing the value."""
+    import ast
+    from pathlib import Path
+
+    package = Path(icor_extract.__file__).parent
+    modules = [*sorted((package / "repair").glob("*.py")), package / "records.py"]
+    assigned = [
+        f"{module.name}:{node.lineno}"
+        for module in modules
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8")))
+        for target in (
+            node.targets if isinstance(node, ast.Assign)
+            else [node.target] if isinstance(node, ast.AugAssign | ast.AnnAssign)
+            else []
+        )
+        if isinstance(target, ast.Attribute)
+    ]  # fmt: skip
+    assert len(modules) > 10
+    assert assigned == []

@@ -87,10 +87,10 @@ class RawCell:
 # The slots' own setters: a frozen dataclass's __init__ goes through object.__setattr__
 # once per field, which costs three times as much (see new_cell).
 _SET_TEXT, _SET_HEADER, _SET_ROWSPAN, _SET_COLSPAN = (
-    RawCell.__dict__[name].__set__ for name in ("text", "header", "rowspan", "colspan")
+    getattr(RawCell, name).__set__ for name in ("text", "header", "rowspan", "colspan")
 )
 _SET_LINKS, _SET_FOOTNOTES, _SET_FLAGS, _SET_DROPPED = (
-    RawCell.__dict__[name].__set__ for name in ("links", "footnotes", "flags", "dropped")
+    getattr(RawCell, name).__set__ for name in ("links", "footnotes", "flags", "dropped")
 )
 
 
