@@ -279,9 +279,7 @@ def _row(tr: etree._Element, group: int, in_head: bool, line_offset: int) -> Raw
     for cell in tr:
         tag = cell.tag
         if tag in _CELL_TAGS:
-            header = tag == "th"
-            plain = _plain_cell(cell, header=header)
-            cells.append(read_cell(cell, header=header, fast=False) if plain is None else plain)
+            cells.append(read_cell(cell, header=tag == "th"))
     return RawRow(cells=tuple(cells), line=_line(tr, line_offset), group=group, in_head=in_head)
 
 
