@@ -6,6 +6,7 @@ What each construct becomes:
   is a flag hint; category and other namespace links are dropped;
 * ``<ref>…</ref>``, ``<ref name=… />`` and ``{{efn|…}}``-style notes are footnotes;
 * ``<br>`` is a line break; bold, italics and inline tags keep their text;
+  a free URL (``http://x.org`` in running text) is its text, as MediaWiki shows it;
 * flag templates (``{{flag|印度}}``, ``{{flagicon|IND}}``, ``{{flagcountry|…}}``,
   ``{{IND}}``) are flag hints, and add no text; a template without parameters
   (``{{印度}}``, ``{{dubious}}``) is a ``bare`` hint, which the repair stage
@@ -214,6 +215,14 @@ def _tag(tag: Tag, out: CellContent) -> None:
         _walk(tag.contents, out)
 
 
+def _external_link(link: ExternalLink, out: CellContent) -> None:
+    """A link's title; a free URL (no brackets) is shown as written, as MediaWiki does."""
+    if link.title is not None:
+        _walk(link.title, out)
+    elif not link.brackets:
+        _walk(link.url, out)
+
+
 def _walk(code: Wikicode, out: CellContent) -> None:
     for node in code.nodes:
         if isinstance(node, Text):
@@ -227,8 +236,7 @@ def _walk(code: Wikicode, out: CellContent) -> None:
         elif isinstance(node, HTMLEntity):
             out.parts.append(node.normalize())
         elif isinstance(node, ExternalLink):
-            if node.title is not None:
-                _walk(node.title, out)
+            _external_link(node, out)
         elif isinstance(node, Comment | Heading):
             continue
         else:  # arguments ({{{1}}}) and anything new: keep no markup in values
@@ -258,18 +266,28 @@ def _crude(wikitext: str, out: CellContent) -> None:
 # checks both paths agree.  A <ref> of templates is read fast only where
 # mwparserfromhell reads the same tag and templates: a lone name attribute on
 # the tag's line, and template names without control characters or quotes.
-# Its runs are possessive, so that a long unclosed one is scanned once.
+# Another <ref> is read fast when its attributes are space-separated pairs whose
+# values hold no markup, quote or line break (mwparserfromhell reads exactly those
+# pairs; MediaWiki keeps the last of a repeated name), and its text no markup, line
+# break or bold and italics.  Its runs are possessive, so that a long unclosed one
+# is scanned once.
+_REF_ATTRIBUTES = (
+    r"""(?:[ ]++[A-Za-z][\w-]*+[ ]*+=[ ]*+"""
+    r"""(?:"[^"'<>\n{}\[\]&]*+"|'[^"'<>\n{}\[\]&]*+'|[^\s"'<>/={}\[\]&]++))*+[ ]*+"""
+)
 _FAST_TOKEN = re.compile(
-    r"""\[\[(?P<target>[^\[\]{}<>|:]+)(?:\|(?P<label>[^\[\]{}<>|]*))?\]\]
-      | \{\{(?P<template>\s*[^{}\[\]<>|\s][^{}\[\]<>|]*)(?P<args>(?:\|[^{}\[\]<>|]*)*)\}\}
+    r"""\[\[(?P<target>[^\[\]{}<>|:\n]+)(?:\|(?P<label>[^\[\]{}<>|\n]*))?\]\]
+      | \{\{(?P<template>\s*+[^{}\[\]<>|\s][^{}\[\]<>|\n]*+\s*+)(?P<args>(?:\|[^{}\[\]<>|\n]*)*)\}\}
       | (?P<br><br\s*/?>)
-      | <ref(?P<refattrs>\s[^<>/]*)?/>
-      | <ref(?:\s[^<>]*)?>(?P<reftext>[^<>{}\[\]&]*)</ref>
+      | <ref(?P<refattrs>{attributes})/>
+      | <ref(?P<textattrs>{attributes})>(?P<reftext>(?:[^<>{}\[\]&'\n]|'(?!'))*+)</ref>
       | <ref(?P<citeattrs>[ ]+name[ ]*=[ ]*(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s"'<>/=]+))?[ ]*>
         (?P<cites>(?:\s*+\{\{
           \s*+[^{}\[\]<>|'\s\x00-\x1f\x7f][^{}\[\]<>|'\x00-\x1f\x7f]*+\s*+  # a name
           (?:\|[^{}\[\]<>|]*+)*+\}\})++\s*+)</ref>
-      | &(?P<entity>[A-Za-z]+|\#[0-9]+|\#x[0-9A-Fa-f]+);""",
+      | &(?P<entity>[A-Za-z]+|\#[0-9]+|\#x[0-9A-Fa-f]+);""".replace(
+        "{attributes}", _REF_ATTRIBUTES
+    ),
     re.VERBOSE | re.DOTALL,
 )
 _FAST_FORBIDDEN = re.compile(r"[\[\]{}<>&]|''")
@@ -281,10 +299,12 @@ _FAST_SCAN = re.compile(
 )
 # A cell with a footnote of templates went to the full parser before that footnote was
 # read fast, and the fast path reads some markup differently (list and heading markup at a
-# line's start, free URLs, entities, links across lines); so such a cell is read fast only
+# line's start, entities in links and templates); so such a cell is read fast only
 # when, outside its footnotes, it holds no markup character at all.
 _MARKUP_BESIDE_FOOTNOTES = re.compile(r"[\[\]{}<>&'\n\r*#:;=-]")
-_REF_NAME = re.compile(r"""name\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+_REF_ATTRIBUTE = re.compile(r"""([A-Za-z][\w-]*)[ ]*=[ ]*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+# mwparserfromhell reads no tag where a line break follows the tag's name; MediaWiki does
+_REF_LINE_BREAK = re.compile(r"(<ref)(?=\n)", re.IGNORECASE)
 _CITE_NAME = re.compile(r"\{\{([^{}\[\]<>|]+)")
 
 
@@ -320,9 +340,11 @@ def _fast_template(match: re.Match[str], out: CellContent) -> None:
 
 
 def _ref_name(attributes: str | None) -> str:
-    """The footnote of a ``<ref>`` that shows no text: its name, else ``ref``."""
-    named = _REF_NAME.search(attributes or "")
-    note = next((part for part in named.groups() if part), "") if named else ""
+    """The footnote of a ``<ref>`` that shows no text: its last name, else ``ref``."""
+    note = ""
+    for name, *values in _REF_ATTRIBUTE.findall(attributes or ""):
+        if name == "name":  # mwparserfromhell's names are case-sensitive
+            note = "".join(values)
     return note.strip() or "ref"
 
 
@@ -355,7 +377,8 @@ def _fast_token(match: re.Match[str], out: CellContent) -> bool:
     elif match.lastgroup == "br":
         out.parts.append("\n")
     elif match.group("reftext") is not None:
-        out.footnotes.append(_normalized(match.group("reftext")) or "ref")
+        note = _normalized(match.group("reftext"))
+        out.footnotes.append(note or _ref_name(match.group("textattrs")))
     elif match.group("cites") is not None:
         if any(_shows_text(name) for name in _CITE_NAME.findall(match.group("cites"))):
             return False
@@ -417,7 +440,7 @@ def read_cell_content(wikitext: str, *, fast: bool = True) -> CellContent:
         if len(_OPENER.findall(wikitext)) > MAX_MARKUP_OPENERS:
             _crude(wikitext, out)
         else:
-            _walk(mwparserfromhell.parse(wikitext), out)
+            _walk(mwparserfromhell.parse(_REF_LINE_BREAK.sub(r"\1 ", wikitext)), out)
     joined = "".join(out.parts)
     if has_controls(joined):
         out.dropped.append(CONTROLS_DROPPED)
