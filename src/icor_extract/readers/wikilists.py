@@ -25,15 +25,15 @@ _MARKS = re.compile(r"^(?P<marks>[*#:;]+)")
 
 
 def _item(content: str, *, number: int, depth: int, line: int) -> RawItem:
-    read = read_cell_content(content)
+    text, links, footnotes, flags, dropped = read_cell_content(content)
     return RawItem(
-        text=read.text,
+        text=text,
         number=number,
         depth=depth,
-        links=tuple(read.links),
-        footnotes=tuple(read.footnotes),
-        flags=tuple(read.flags),
-        dropped=tuple(read.dropped),
+        links=links,
+        footnotes=footnotes,
+        flags=flags,
+        dropped=dropped,
         line=line,
     )
 

@@ -55,7 +55,7 @@ from icor_extract.readers.raw import (
     split_footnotes,
 )
 
-__all__ = ["CellContent", "read_cell_content", "wikilink_title"]
+__all__ = ["CellContent", "CellRead", "read_cell_content", "wikilink_title"]
 
 #: templates that show a flag (and maybe the name) of the country in their first argument
 FLAG_TEMPLATES = frozenset(
@@ -92,19 +92,21 @@ class CellContent:
     footnotes: list[str] = field(default_factory=list)
     flags: list[FlagHint] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
-    #: the text once :func:`read_cell_content` has finished (normalized, footnote
-    #: marks taken out), so that reading it again does no work
-    final: str | None = None
 
     @property
     def text(self) -> str:
-        if self.final is not None:
-            return self.final
         return _normalized("".join(self.parts))
+
+
+#: what :func:`read_cell_content` gives: (text, links, footnotes, flags, dropped), the
+#: values a reader keeps (a tuple: a cell read is built once and only unpacked)
+CellRead = tuple[str, tuple[Link, ...], tuple[str, ...], tuple[FlagHint, ...], tuple[str, ...]]
 
 
 def wikilink_title(title: str) -> str:
     """A link target as an article title: ``_`` as space, no leading colon or fragment."""
+    if "#" not in title and "_" not in title and title[:1] != ":" and is_normal(title):
+        return title  # nothing below would change it (the most common title)
     title = title.split("#", 1)[0].replace("_", " ").strip().lstrip(":").strip()
     return " ".join(title.split())
 
@@ -276,16 +278,18 @@ _REF_ATTRIBUTES = (
     r"""(?:"[^"'<>\n{}\[\]&]*+"|'[^"'<>\n{}\[\]&]*+'|[^\s"'<>/={}\[\]&]++))*+[ ]*+"""
 )
 _FAST_TOKEN = re.compile(
-    r"""\[\[(?P<target>[^\[\]{}<>|:\n]+)(?:\|(?P<label>[^\[\]{}<>|\n]*))?\]\]
-      | \{\{(?P<template>\s*+[^{}\[\]<>|\s][^{}\[\]<>|\n]*+\s*+)(?P<args>(?:\|[^{}\[\]<>|\n]*)*)\}\}
+    r"""(?P<link>\[\[(?P<target>[^\[\]{}<>|:\n]+)(?:\|(?P<label>[^\[\]{}<>|\n]*))?\]\])
+      | (?P<tpl>\{\{(?P<template>\s*+[^{}\[\]<>|\s][^{}\[\]<>|\n]*+\s*+)
+          (?P<args>(?:\|[^{}\[\]<>|\n]*)*)\}\})
       | (?P<br><br\s*/?>)
-      | <ref(?P<refattrs>{attributes})/>
-      | <ref(?P<textattrs>{attributes})>(?P<reftext>(?:[^<>{}\[\]&'\n]|'(?!'))*+)</ref>
-      | <ref(?P<citeattrs>[ ]+name[ ]*=[ ]*(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s"'<>/=]+))?[ ]*>
+      | (?P<selfref><ref(?P<refattrs>{attributes})/>)
+      | (?P<textref><ref(?P<textattrs>{attributes})>(?P<reftext>(?:[^<>{}\[\]&'\n]|'(?!'))*+)</ref>)
+      | (?P<citeref><ref
+        (?P<citeattrs>[ ]+name[ ]*=[ ]*(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s"'<>/=]+))?[ ]*>
         (?P<cites>(?:\s*+\{\{
           \s*+[^{}\[\]<>|'\s\x00-\x1f\x7f][^{}\[\]<>|'\x00-\x1f\x7f]*+\s*+  # a name
-          (?:\|[^{}\[\]<>|]*+)*+\}\})++\s*+)</ref>
-      | &(?P<entity>[A-Za-z]+|\#[0-9]+|\#x[0-9A-Fa-f]+);""".replace(
+          (?:\|[^{}\[\]<>|]*+)*+\}\})++\s*+)</ref>)
+      | (?P<entity>&(?:[A-Za-z]+|\#[0-9]+|\#x[0-9A-Fa-f]+);)""".replace(
         "{attributes}", _REF_ATTRIBUTES
     ),
     re.VERBOSE | re.DOTALL,
@@ -366,27 +370,29 @@ def _fast_token(match: re.Match[str], out: CellContent) -> bool:
     full parser reads it.  Other templates in a footnote (``{{cite web|…}}``)
     add no text to the note, so the note is the ``<ref>``'s name or ``ref``.
     """
-    if match.group("target") is not None:
-        target, label = match.group("target").strip(), match.group("label")
+    kind = match.lastgroup  # each kind of token is a group around the whole token
+    if kind == "link":
+        target, label = match.group("target", "label")
+        target = target.strip()
         shown = target if label is None else label
         out.parts.append(shown)
         if normalized := _normalized(shown):
             out.links.append(Link(title=wikilink_title(target), text=normalized))
-    elif match.group("template") is not None:
+    elif kind == "tpl":
         _fast_template(match, out)
-    elif match.lastgroup == "br":
+    elif kind == "br":
         out.parts.append("\n")
-    elif match.group("reftext") is not None:
+    elif kind == "textref":
         note = _normalized(match.group("reftext"))
         out.footnotes.append(note or _ref_name(match.group("textattrs")))
-    elif match.group("cites") is not None:
+    elif kind == "citeref":
         if any(_shows_text(name) for name in _CITE_NAME.findall(match.group("cites"))):
             return False
         out.footnotes.append(_ref_name(match.group("citeattrs")))
-    elif match.group(0).startswith("<ref"):
+    elif kind == "selfref":
         out.footnotes.append(_ref_name(match.group("refattrs")))
-    elif match.group("entity") is not None:
-        out.parts.append(html.unescape(match.group(0)))
+    else:
+        out.parts.append(html.unescape(match.group()))
     return True
 
 
@@ -402,11 +408,12 @@ def _fast(wikitext: str, out: CellContent) -> bool:
     for match in _FAST_SCAN.finditer(wikitext):
         if match.lastgroup == "bad":
             return False
-        if match.start() > position:
-            out.parts.append(source_text(wikitext[position : match.start()], paragraphs=True))
-        if match.group("cites") is not None:
-            footnotes.append(match.span())
-        position = match.end()
+        start, end = match.span()
+        if start > position:
+            out.parts.append(source_text(wikitext[position:start], paragraphs=True))
+        if match.lastgroup == "citeref":
+            footnotes.append((start, end))
+        position = end
         if not _fast_token(match, out):
             return False
     out.parts.append(source_text(wikitext[position:], paragraphs=True))
@@ -423,18 +430,44 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def read_cell_content(wikitext: str, *, fast: bool = True) -> CellContent:
-    """Parse one cell's wikitext into its text, links, footnotes and flag hints.
+# A cell that is one link, or one flag template of one argument, between spaces: most
+# cells of a member table.  It is read straight from this match, as :func:`_fast` reads
+# that one token; what this leaves out (entities, quotes, named arguments, line breaks)
+# goes to :func:`_fast`, as does a shown text that is not normal (it may hold controls).
+_SOLE = re.compile(
+    r" *+(?:\[\[(?P<target>[^\[\]{}<>|:\n&']++)(?:\|(?P<label>[^\[\]{}<>|\n&']*+))?\]\]"
+    r"|(?P<flag>\{\{(?P<name>[^{}\[\]<>|\n&']++)\|(?P<first>[^{}\[\]<>|\n&'=]*+)\}\})) *+"
+).fullmatch
 
-    ``fast=False`` skips the fast path (tests compare the two).
+
+def _sole(match: re.Match[str]) -> CellRead | None:
+    """The cell :data:`_SOLE` matched, read; ``None`` if :func:`_fast` must read it."""
+    if match.group("flag") is not None:
+        if match.group("name").strip().replace("_", " ").lower() not in FLAG_TEMPLATES:
+            return None
+        value = _normalized(match.group("first"))
+        return "", (), (), (FlagHint(kind="template", value=value, evidence=match["flag"]),), ()
+    target, label = match.group("target", "label")
+    target = target.strip()
+    text = (target if label is None else label).strip(" ")
+    if not is_normal(text):
+        return None
+    return text, (Link(title=wikilink_title(target), text=text),) if text else (), (), (), ()
+
+
+def read_cell_content(wikitext: str, *, fast: bool = True) -> CellRead:
+    """Parse one cell's wikitext into its text, links, footnotes, flag hints and dropped markup.
+
+    ``fast=False`` skips the fast paths (tests compare the two).
     """
+    if fast:
+        if _FAST_FORBIDDEN.search(wikitext) is None:
+            # No markup at all (every token starts with one of the forbidden characters),
+            # so no footnote marks either: the text is the cell's, normalized.
+            return _normalized(source_text(wikitext, paragraphs=True)), (), (), (), ()
+        if (sole := _SOLE(wikitext)) is not None and (read := _sole(sole)) is not None:
+            return read
     out = CellContent()
-    if fast and _FAST_FORBIDDEN.search(wikitext) is None:
-        # No markup at all (every token starts with one of the forbidden characters),
-        # so no footnote marks either: the text is the cell's, normalized.
-        out.final = _normalized(source_text(wikitext, paragraphs=True))
-        out.parts = [out.final]
-        return out
     if not (fast and _fast(wikitext, out)):
         out = CellContent()
         if len(_OPENER.findall(wikitext)) > MAX_MARKUP_OPENERS:
@@ -442,9 +475,13 @@ def read_cell_content(wikitext: str, *, fast: bool = True) -> CellContent:
         else:
             _walk(mwparserfromhell.parse(_REF_LINE_BREAK.sub(r"\1 ", wikitext)), out)
     joined = "".join(out.parts)
-    if has_controls(joined):
-        out.dropped.append(CONTROLS_DROPPED)
-    out.final, marks = split_footnotes(_normalized(joined))
-    out.parts = [out.final]
-    out.footnotes += marks
-    return out
+    text = joined.strip(" ")
+    if not is_normal(text):  # else it holds no control character either
+        if has_controls(joined):
+            out.dropped.append(CONTROLS_DROPPED)
+        text = normalize_text(joined)
+    footnotes = tuple(out.footnotes)
+    if "[" in text:
+        text, marks = split_footnotes(text)
+        footnotes += marks
+    return text, tuple(out.links), footnotes, tuple(out.flags), tuple(out.dropped)

@@ -188,17 +188,17 @@ _Built = dict[tuple[str, ...], RawCell]
 def _build_cell(cell: _Cell, built: _Built) -> RawCell:
     """The cell read (and kept in ``built``, where the caller looks first)."""
     wikitext = cell[2] if len(cell) == 3 else "\n".join(cell[2:])
-    content = read_cell_content(wikitext)
+    text, links, footnotes, flags, dropped = read_cell_content(wikitext)
     rowspan, colspan = _spans(cell[1])
     found = built[tuple(cell)] = new_cell(
-        text=content.text,
+        text=text,
         header=cell[0] == "!",
         rowspan=rowspan,
         colspan=colspan,
-        links=tuple(content.links),
-        footnotes=tuple(content.footnotes),
-        flags=tuple(content.flags),
-        dropped=tuple(content.dropped),
+        links=links,
+        footnotes=footnotes,
+        flags=flags,
+        dropped=dropped,
     )
     return found
 
@@ -275,7 +275,7 @@ def heading_title(line: str) -> tuple[int, str] | None:
     match = _HEADING.match(line.strip())
     if match is None:
         return None
-    title = read_cell_content(match.group("title").strip()).text  # normalized
+    title = read_cell_content(match.group("title").strip())[0]  # normalized
     return (len(match.group("level")), title) if title else None
 
 
@@ -316,7 +316,7 @@ class _Scanner:
             elif kind == "}":
                 self.finished.append(self.open_tables.pop())
             elif kind == "+":
-                table.caption = read_cell_content(line[2:]).text or None
+                table.caption = read_cell_content(line[2:])[0] or None
             else:
                 table.add_cells(line, number)
         elif mark == "!":
