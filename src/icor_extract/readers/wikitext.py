@@ -222,11 +222,12 @@ class _Table:
         mark, rest = line[0], line[1:]
         if not self.rows:  # cells before the first |- form an implicit first row
             self.rows.append(_Row(number))
-        self.rows[-1].cells += [
-            [mark, attributes, content]
-            for attributes, content in split_attributed(rest, header=mark == "!")
-        ]
-        self.depth = scan_depth(rest)[0] if "{{" in rest else 0
+        if mark == "|" and "{" in rest and (simple := _simple_cells(rest)) is not None:
+            cells, self.depth = simple, 0  # each {{ of a simple line closes on it
+        else:
+            cells = split_attributed(rest, header=mark == "!")
+            self.depth = scan_depth(rest)[0]
+        self.rows[-1].cells += [[mark, attributes, content] for attributes, content in cells]
 
     def continue_cell(self, raw: str) -> None:
         """A line that belongs to the current cell (or ends its open template)."""
