@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from icor_extract.readers.wikimarkup import CellRead, read_cell_content
+from icor_extract.readers.wikitext import split_cells
 
 
 def _both(markup: str) -> CellRead:
@@ -122,3 +123,20 @@ def test_a_cell_of_one_link_or_flag_is_read_from_one_match(markup: str) -> None:
     sole = _SOLE(markup)
     assert sole is not None
     assert _sole(sole) == read_cell_content(markup, fast=False)
+
+
+# A line whose brackets pair up simply is cut by _simple_cells, and leaves no template
+# open (add_cells sets the depth to 0 without scanning its braces).
+_LINE_PIECES = ["{{", "}}", "[[", "]]", "-{", "}-", "|", "||", "!!", "{", "}", "[", "]", "-", "a="]
+_LINE_PAIRS = ["{{a|b}}", "[[a|b]]", "{{a||b}}", "[[a]]", "{{}}", "[[|]]", "{{flag|印度}}"]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_LINE_PIECES + _LINE_PAIRS), max_size=14).map("".join))
+def test_a_simple_line_leaves_no_template_open(line: str) -> None:
+    from icor_extract.readers.wikitext import _simple_cells, _split_attributes, scan_depth
+
+    simple = _simple_cells(line)
+    if simple is not None:  # the token walk's cells, and no template open
+        assert simple == [_split_attributes(cell) for cell in split_cells(line, header=False)]
+        assert scan_depth(line)[0] == 0
