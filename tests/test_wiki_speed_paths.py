@@ -136,7 +136,8 @@ _LINE_PAIRS = ["{{a|b}}", "[[a|b]]", "{{a||b}}", "[[a]]", "{{}}", "[[|]]", "{{fl
 def test_a_simple_line_leaves_no_template_open(line: str) -> None:
     from icor_extract.readers.wikitext import _simple_cells, _split_attributes, scan_depth
 
-    simple = _simple_cells(line)
+    simple = _simple_cells(line, "|")
     if simple is not None:  # the token walk's cells, and no template open
-        assert simple == [_split_attributes(cell) for cell in split_cells(line, header=False)]
+        cells = [_split_attributes(cell) for cell in split_cells(line, header=False)]
+        assert simple == [["|", attributes, content] for attributes, content in cells]
         assert scan_depth(line)[0] == 0

@@ -442,11 +442,12 @@ _SOLE = re.compile(
 
 def _sole(match: re.Match[str]) -> CellRead | None:
     """The cell :data:`_SOLE` matched, read; ``None`` if :func:`_fast` must read it."""
-    if match.group("flag") is not None:
-        if match.group("name").strip().replace("_", " ").lower() not in FLAG_TEMPLATES:
+    if match.lastgroup == "flag":  # the group around the whole template closes last
+        name, first, evidence = match.group("name", "first", "flag")
+        if name.strip().replace("_", " ").lower() not in FLAG_TEMPLATES:
             return None
-        value = _normalized(match.group("first"))
-        return "", (), (), (FlagHint(kind="template", value=value, evidence=match["flag"]),), ()
+        hint = FlagHint(kind="template", value=_normalized(first), evidence=evidence)
+        return "", (), (), (hint,), ()
     target, label = match.group("target", "label")
     target = target.strip()
     text = (target if label is None else label).strip(" ")

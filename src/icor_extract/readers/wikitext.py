@@ -115,7 +115,13 @@ _SIMPLE_CELL = re.compile(
 ).fullmatch
 
 
-def _simple_cells(line: str) -> list[tuple[str, str]] | None:
+#: a cell as scanned: its mark (``!`` for a header cell, else ``|``), its attributes,
+#: then its lines (a cell goes on over the lines after it).  A list, not an object: a
+#: line is added in place, and the list as a tuple is the key of the cell read
+_Cell = list[str]
+
+
+def _simple_cells(line: str, mark: str) -> list[_Cell] | None:
     """The cells of a non-header line whose brackets pair up simply; else ``None``.
 
     Inside such a pair no token opens or closes, so its ``|`` are at depth one
@@ -124,13 +130,13 @@ def _simple_cells(line: str) -> list[tuple[str, str]] | None:
     to the same depth).  The line is cut at every ``||``; a ``||`` inside a
     pair leaves a piece whose brackets do not pair up, and the line ``None``.
     """
-    cells: list[tuple[str, str]] = []
+    cells: list[_Cell] = []
     for piece in line.split("||"):
         match = _SIMPLE_CELL(piece)
         if match is None:
             return None
         attributes, content = match.groups()
-        cells.append(("", attributes) if content is None else (attributes, content))
+        cells.append([mark, "", attributes] if content is None else [mark, attributes, content])
     return cells
 
 
@@ -149,8 +155,8 @@ def split_attributed(line: str, *, header: bool) -> list[tuple[str, str]]:
     """
     if "{" not in line and "[[" not in line:
         return [_attributes_at(cell, cell.find("|")) for cell in split_cells(line, header=header)]
-    if not header and (simple := _simple_cells(line)) is not None:
-        return simple
+    if not header and (simple := _simple_cells(line, "|")) is not None:
+        return [(attributes, content) for _, attributes, content in simple]
     cells: list[tuple[str, str]] = []
     start, bar = 0, -1
     for match in _top_level(line):
@@ -174,11 +180,6 @@ def _spans(text: str) -> tuple[str | None, str | None]:
         found[match.group("name").lower()] = value
     return found.get("rowspan"), found.get("colspan")
 
-
-#: a cell as scanned: its mark (``!`` for a header cell, else ``|``), its attributes,
-#: then its lines (a cell goes on over the lines after it).  A list, not an object: a
-#: line is added in place, and the list as a tuple is the key of the cell read
-_Cell = list[str]
 
 #: the cells of a page read so far, by (mark, attributes, lines): a table repeats its
 #: years and flags, and a cell read once is an immutable value shared by all
@@ -222,12 +223,13 @@ class _Table:
         mark, rest = line[0], line[1:]
         if not self.rows:  # cells before the first |- form an implicit first row
             self.rows.append(_Row(number))
-        if mark == "|" and "{" in rest and (simple := _simple_cells(rest)) is not None:
-            cells, self.depth = simple, 0  # each {{ of a simple line closes on it
+        if mark == "|" and "{" in rest and (simple := _simple_cells(rest, mark)) is not None:
+            self.rows[-1].cells += simple
+            self.depth = 0  # each {{ of a simple line closes on it
         else:
             cells = split_attributed(rest, header=mark == "!")
+            self.rows[-1].cells += [[mark, attributes, content] for attributes, content in cells]
             self.depth = scan_depth(rest)[0]
-        self.rows[-1].cells += [[mark, attributes, content] for attributes, content in cells]
 
     def continue_cell(self, raw: str) -> None:
         """A line that belongs to the current cell (or ends its open template)."""
