@@ -462,12 +462,12 @@ def read_cell_content(wikitext: str, *, fast: bool = True) -> CellRead:
     ``fast=False`` skips the fast paths (tests compare the two).
     """
     if fast:
+        if (sole := _SOLE(wikitext)) is not None and (read := _sole(sole)) is not None:
+            return read
         if _FAST_FORBIDDEN.search(wikitext) is None:
             # No markup at all (every token starts with one of the forbidden characters),
             # so no footnote marks either: the text is the cell's, normalized.
             return _normalized(source_text(wikitext, paragraphs=True)), (), (), (), ()
-        if (sole := _SOLE(wikitext)) is not None and (read := _sole(sole)) is not None:
-            return read
     out = CellContent()
     if not (fast and _fast(wikitext, out)):
         out = CellContent()

@@ -172,8 +172,6 @@ def split_attributed(line: str, *, header: bool) -> list[tuple[str, str]]:
 
 def _spans(text: str) -> tuple[str | None, str | None]:
     """(rowspan, colspan) as the attributes write them; the last of a repeated one."""
-    if "=" not in text:  # most cells have no attributes: every attribute has a "="
-        return None, None
     found = {}
     for match in _ATTRIBUTE.finditer(text):
         value = match.group("dq") or match.group("sq") or match.group("bare") or ""
@@ -186,12 +184,13 @@ def _spans(text: str) -> tuple[str | None, str | None]:
 _Built = dict[tuple[str, ...], RawCell]
 
 
-def _build_cell(cell: _Cell, built: _Built) -> RawCell:
-    """The cell read (and kept in ``built``, where the caller looks first)."""
+def _build_cell(cell: tuple[str, ...], built: _Built) -> RawCell:
+    """The cell of this key (mark, attributes, lines) read, and kept in ``built``."""
     wikitext = cell[2] if len(cell) == 3 else "\n".join(cell[2:])
     text, links, footnotes, flags, dropped = read_cell_content(wikitext)
-    rowspan, colspan = _spans(cell[1])
-    found = built[tuple(cell)] = new_cell(
+    # most cells have no attributes, and every attribute has a "="
+    rowspan, colspan = _spans(cell[1]) if "=" in cell[1] else (None, None)
+    found = built[cell] = new_cell(
         text=text,
         header=cell[0] == "!",
         rowspan=rowspan,
@@ -255,13 +254,18 @@ class _Table:
     def build(self, built: _Built, limit: int | None = None) -> RawTable:
         kept = [row for row in self.rows if row.cells][:limit]  # MediaWiki drops an empty |-
         rows = tuple(
-            RawRow(
-                cells=tuple(
-                    [built.get(tuple(cell)) or _build_cell(cell, built) for cell in row.cells]
-                ),
-                line=row.line,
-            )
-            for row in kept
+            [
+                RawRow(
+                    cells=tuple(
+                        [
+                            built.get(key := tuple(cell)) or _build_cell(key, built)
+                            for cell in row.cells
+                        ]
+                    ),
+                    line=row.line,
+                )
+                for row in kept
+            ]
         )
         return RawTable(
             index=self.index,
