@@ -94,9 +94,10 @@ def read_wiki_lists(text: str, *, variant: Variant = "zh-hans") -> list[RawList]
         if depth > 0:
             depth = scan_depth(raw, depth)[0]
             continue
-        if line.startswith("{|"):
+        if not line or line.startswith("{|"):  # a blank line ends a list, as a table does
             state.close()
-            _skip_table(lines)
+            if line:
+                _skip_table(lines)
             continue
         heading = heading_title(line) if line.startswith("=") else None
         if heading is not None:
