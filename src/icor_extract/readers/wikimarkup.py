@@ -268,6 +268,8 @@ def _crude(wikitext: str, out: CellContent) -> None:
 # checks both paths agree.  A <ref> of templates is read fast only where
 # mwparserfromhell reads the same tag and templates: a lone name attribute on
 # the tag's line, and template names without control characters or quotes.
+# A link's label and a template's arguments are read fast when they hold no entity,
+# bold or italics (the fast path would keep their markup as text).
 # Another <ref> is read fast when its attributes are space-separated pairs whose
 # values hold no markup, quote or line break (mwparserfromhell reads exactly those
 # pairs; MediaWiki keeps the last of a repeated name), and its text no markup, line
@@ -278,9 +280,9 @@ _REF_ATTRIBUTES = (
     r"""(?:"[^"'<>\n{}\[\]&]*+"|'[^"'<>\n{}\[\]&]*+'|[^\s"'<>/={}\[\]&]++))*+[ ]*+"""
 )
 _FAST_TOKEN = re.compile(
-    r"""(?P<link>\[\[(?P<target>[^\[\]{}<>|:\n]+)(?:\|(?P<label>[^\[\]{}<>|\n]*))?\]\])
+    r"""(?P<link>\[\[(?P<target>[^\[\]{}<>|:\n]+)(?:\|(?P<label>(?:[^\[\]{}<>|\n&']++|'(?!'))*+))?\]\])
       | (?P<tpl>\{\{(?P<template>\s*+[^{}\[\]<>|\s][^{}\[\]<>|\n]*+\s*+)
-          (?P<args>(?:\|[^{}\[\]<>|\n]*)*)\}\})
+          (?P<args>(?:\|(?:[^{}\[\]<>|\n&']++|'(?!'))*+)*+)\}\})
       | (?P<br><br\s*/?>)
       | (?P<selfref><ref(?P<refattrs>{attributes})/>)
       | (?P<textref><ref(?P<textattrs>{attributes})>(?P<reftext>(?:[^<>{}\[\]&'\n]|'(?!'))*+)</ref>)
