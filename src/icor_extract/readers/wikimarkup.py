@@ -297,11 +297,15 @@ _FAST_TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _FAST_FORBIDDEN = re.compile(r"[\[\]{}<>&]|''")
-# A token where one starts, else a forbidden character: the first ``bad`` match
-# is the first forbidden character outside every token, so one scan both finds
-# the tokens and tells whether the text between them is plain.
+# The plain text up to the next token, then the token where one starts, else a
+# forbidden character, else the end: the first ``bad`` match is the first forbidden
+# character outside every token, so one scan both finds the tokens and tells whether
+# the text between them is plain.  Every token starts with a forbidden character,
+# so the text before it is skipped in one run, not tried character by character.
 _FAST_SCAN = re.compile(
-    f"{_FAST_TOKEN.pattern}|(?P<bad>{_FAST_FORBIDDEN.pattern})", _FAST_TOKEN.flags
+    r"(?:[^\[\]{}<>&']++|'(?!'))*+"
+    rf"(?:{_FAST_TOKEN.pattern}|(?P<bad>{_FAST_FORBIDDEN.pattern})|(?P<end>\Z))",
+    _FAST_TOKEN.flags,
 )
 # A cell with a footnote of templates went to the full parser before that footnote was
 # read fast, and the fast path reads some markup differently (list and heading markup at a
@@ -338,7 +342,7 @@ def _fast_template(match: re.Match[str], out: CellContent) -> None:
     first = positional[0] if positional else None
     second = positional[1] if len(positional) > 1 else None
     applied = _apply_template(
-        name, first=first, has_params=bool(args), evidence=match.group(0), out=out
+        name, first=first, has_params=bool(args), evidence=match.group("tpl"), out=out
     )
     if not applied:
         wrapped = second if name.lower() == "lang" else first
@@ -394,7 +398,7 @@ def _fast_token(match: re.Match[str], out: CellContent) -> bool:
     elif kind == "selfref":
         out.footnotes.append(_ref_name(match.group("refattrs")))
     else:
-        out.parts.append(html.unescape(match.group()))
+        out.parts.append(html.unescape(match.group("entity")))
     return True
 
 
@@ -408,17 +412,19 @@ def _fast(wikitext: str, out: CellContent) -> bool:
     position = 0
     footnotes: list[tuple[int, int]] = []  # where the footnotes of templates are
     for match in _FAST_SCAN.finditer(wikitext):
-        if match.lastgroup == "bad":
+        kind = match.lastgroup or "bad"  # a token's kind, bad or end: a group around each
+        if kind == "bad":
             return False
-        start, end = match.span()
+        start, end = match.span(kind)
         if start > position:
             out.parts.append(source_text(wikitext[position:start], paragraphs=True))
-        if match.lastgroup == "citeref":
+        if kind == "end":
+            break
+        if kind == "citeref":
             footnotes.append((start, end))
         position = end
         if not _fast_token(match, out):
             return False
-    out.parts.append(source_text(wikitext[position:], paragraphs=True))
     return not footnotes or not _MARKUP_BESIDE_FOOTNOTES.search(_outside(wikitext, footnotes))
 
 
