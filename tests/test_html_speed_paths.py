@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -110,3 +111,54 @@ def test_a_normal_text_is_one_that_normalizing_leaves_as_it_is(text: str) -> Non
     if raw.is_normal(text):
         assert not raw.has_controls(text)
         assert slow == text == raw.normalize_text(text)
+
+
+def _cell(markup: str) -> etree._Element:
+    found = etree.fromstring(f"<table><tr>{markup}</tr></table>", etree.HTMLParser())
+    element = found.find(".//td")
+    assert element is not None
+    return element
+
+
+@pytest.mark.parametrize(
+    "markup",
+    ["<td>a<p>b</p></td>", "<td><p>b</p>c</td>", "<td><b>a</b><p>b</p></td>",
+     "<td><span>a<p>b</p></span></td>", '<td><a href="/wiki/X">a<p>b</p></a></td>',
+     "<td> <p>b</p>\n</td>", "<td><p>b</p></td>"],
+)  # fmt: skip
+def test_text_beside_a_paragraph_is_on_a_line_of_its_own(markup: str) -> None:
+    """A block starts a new line: the fast path leaves such cells to the walk."""
+    element = _cell(markup)
+    assert read_cell(element) == read_cell(element, fast=False)
+
+
+#: texts a cell's nodes may hold or trail: nothing, white space alone (blank or not to
+#: ``str.strip``), a word
+_PIECES = st.sampled_from(["", " ", "\n", "\u200b", "字", "a b"])
+#: the fast path's tags, a link to an article among them
+_PLAIN_OPEN = st.sampled_from(
+    ["<p>", '<a href="../Page/甲.md">', "<b>", "<i>", "<strong>", "<em>", "<small>", "<span>"]
+)
+
+
+def _plain_markup(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """One element of the fast path's tags: text, children, closing tag and tail."""
+
+    def build(parts: tuple[str, str, list[str], str]) -> str:
+        opening, text, inner, tail = parts
+        name = opening[1:].split(">")[0].split()[0]
+        return f"{opening}{text}{''.join(inner)}</{name}>{tail}"
+
+    return st.tuples(_PLAIN_OPEN, _PIECES, st.lists(children, max_size=3), _PIECES).map(build)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.tuples(
+        _PIECES, st.lists(st.recursive(_PIECES, _plain_markup, max_leaves=6), max_size=3)
+    ).map(lambda parts: parts[0] + "".join(parts[1]))
+)
+def test_the_plain_cell_path_reads_nested_inline_markup_as_the_walk_does(content: str) -> None:
+    """Text and tails in every position of the fast path's tags, paragraphs among them."""
+    element = _cell(f"<td>{content}</td>")
+    assert read_cell(element) == read_cell(element, fast=False)

@@ -116,7 +116,7 @@ _EMPTY = {False: RawCell(text=""), True: RawCell(text="", header=True)}
 
 
 def _plain_cell(element: etree._Element, *, header: bool) -> RawCell | None:
-    """Fast path for the common cell: one paragraph of text and links, nothing hidden.
+    """Fast path for the common cell: text and links, alone or in one paragraph, nothing hidden.
 
     Gives what :func:`read_cell` would give; ``None`` sends anything else to it.
     Such a cell has no footnote element, flag or hidden part to take out, so its
@@ -142,9 +142,20 @@ def _plain_cell(element: etree._Element, *, header: bool) -> RawCell | None:
             text = _clean((node.text or "") if len(node) == 0 else _text_of(node))
             if text:
                 links.append(Link(title=title, text=text))
-    if blocks > 1:
+    if blocks and not _only_paragraph(element):
         return None
     return _raw_cell(element, source_text(_text_of(element)), header=header, links=tuple(links))
+
+
+def _only_paragraph(element: etree._Element) -> bool:
+    """Whether the cell holds its one ``<p>`` and nothing beside it but white space.
+
+    The walk breaks lines around a block, the text read in C does not: they agree
+    only where the breaks fall at the text's ends, which the clean-up drops.
+    """
+    if len(element) != 1 or element[0].tag != "p":
+        return False
+    return not (element.text or "").strip() and not (element[0].tail or "").strip()
 
 
 def _clean(text: str) -> str:
