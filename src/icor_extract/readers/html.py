@@ -18,6 +18,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from icor_extract.readers.html_guard import FLATTENED, UNCLOSED, guard
+from icor_extract.readers.pandoc_html import read_pandoc_table
 from icor_extract.readers.raw import (
     CONTROLS_DROPPED,
     TOO_COMPLEX_DROPPED,
@@ -40,7 +41,13 @@ from icor_extract.readers.raw import (
     split_footnotes,
 )
 
-__all__ = ["heading_text", "read_cell", "read_html_document", "read_html_tables"]
+__all__ = [
+    "heading_text",
+    "read_cell",
+    "read_html_document",
+    "read_html_tables",
+    "stream_tables",
+]
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "dl", "dd", "dt", *_HEADINGS})
@@ -321,12 +328,28 @@ def read_html_tables(
     first_index: int = 0,
     headings: bool = True,
 ) -> list[RawTable]:
-    """Every table of an HTML text, read as it streams through the parser.
+    """Every table of an HTML text.
+
+    ``headings`` tracks ``<h1>``-``<h6>`` for each table's headings, after
+    those of ``trail`` (the headings open where the text starts).  A block in
+    pandoc's exact form is read without a parser (:mod:`.pandoc_html`);
+    anything else streams through lxml (:func:`stream_tables`).
+    """
+    plain = read_pandoc_table(text, trail=trail, line_offset=line_offset, first_index=first_index)
+    if plain is not None:
+        return plain
+    return stream_tables(
+        text, trail=trail, line_offset=line_offset, first_index=first_index, headings=headings
+    )
+
+
+def stream_tables(
+    text: str, *, trail: Trail, line_offset: int, first_index: int, headings: bool
+) -> list[RawTable]:
+    """:func:`read_html_tables` by the parser, whatever the text's form.
 
     Each row is read when its ``</tr>`` is parsed and then removed from the
     tree, so memory holds the rows read so far, not the whole document tree.
-    ``headings`` tracks ``<h1>``-``<h6>`` for each table's headings, after
-    those of ``trail`` (the headings open where the text starts).
     """
     parser = etree.HTMLPullParser(
         events=("start", "end"),
