@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import unquote
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -124,10 +127,12 @@ def _cell(markup: str) -> etree._Element:
     "markup",
     ["<td>a<p>b</p></td>", "<td><p>b</p>c</td>", "<td><b>a</b><p>b</p></td>",
      "<td><span>a<p>b</p></span></td>", '<td><a href="/wiki/X">a<p>b</p></a></td>',
-     "<td> <p>b</p>\n</td>", "<td><p>b</p></td>"],
+     "<td> <p>b</p>\n</td>", "<td><p>b</p></td>",
+     '<td><p><a href="../Page/甲.md"><p>字</p></a>字</p></td>',
+     '<td><a href="/wiki/甲"><b><a href="/wiki/乙">乙</a></b>甲</a></td>'],
 )  # fmt: skip
-def test_text_beside_a_paragraph_is_on_a_line_of_its_own(markup: str) -> None:
-    """A block starts a new line: the fast path leaves such cells to the walk."""
+def test_the_fast_path_leaves_to_the_walk_what_it_would_read_otherwise(markup: str) -> None:
+    """A block starts a new line; a link inside a link ends, and is listed, first."""
     element = _cell(markup)
     assert read_cell(element) == read_cell(element, fast=False)
 
@@ -162,3 +167,43 @@ def test_the_plain_cell_path_reads_nested_inline_markup_as_the_walk_does(content
     """Text and tails in every position of the fast path's tags, paragraphs among them."""
     element = _cell(f"<td>{content}</td>")
     assert read_cell(element) == read_cell(element, fast=False)
+
+
+def _link_title_by_three_patterns(href: str) -> str | None:
+    """``raw.link_title`` as it was before its patterns were joined: the oracle."""
+    href = href.strip()
+    title: str | None = None
+    patterns = (
+        r"^(?:\.\./)?Page/(?P<title>.+?)\.md$",
+        r"^(?:(?:https?:)?//[^/]+)?/wiki/(?P<title>[^?#]+)",
+        r"[?&]title=(?P<title>[^&#]+)",
+    )
+    for number, pattern in enumerate(patterns):
+        match = re.search(pattern, href) if number == 2 else re.match(pattern, href)
+        if match:
+            title = match.group("title")
+            break
+    else:
+        if href.startswith("./"):
+            title = href[2:].split("#", 1)[0].split("?", 1)[0]
+    if not title:
+        return None
+    title = unquote(title).replace("_", " ").strip()
+    if not title or raw.namespace_of(title) is not None:
+        return None
+    if raw.is_normal(title):
+        return title
+    return raw._SPACE.sub(" ", raw._CONTROL.sub("", title)).strip() or None
+
+
+_HREF_PIECES = st.sampled_from(
+    ["../", "Page/", ".md", "/wiki/", "https:", "http:", "//", "zh.wikipedia.org", "/", "?",
+     "#", "&", "title=", "index.php", "./", "%E5%8D%B0", "%", "%3A", "_", " ", "\n", "\x01",
+     "File:", "Category:", "分类:", "甲", "a", ".md\n", ":"]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_HREF_PIECES, max_size=8).map("".join))
+def test_a_links_title_is_what_the_three_patterns_read(href: str) -> None:
+    assert raw.link_title(href) == _link_title_by_three_patterns(href)

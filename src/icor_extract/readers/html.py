@@ -134,6 +134,14 @@ def _plain_cell(element: etree._Element, *, header: bool) -> RawCell | None:
         if not text.strip() and not element.attrib:
             return _EMPTY[header]  # an empty cell, shared: cells are immutable
         return _raw_cell(element, source_text(text), header=header, links=())
+    links = _plain_links(element)
+    if links is None:
+        return None
+    return _raw_cell(element, source_text(_text_of(element)), header=header, links=links)
+
+
+def _plain_links(element: etree._Element) -> tuple[Link, ...] | None:
+    """The links of a cell of plain inline markup; ``None`` for any other cell."""
     links: list[Link] = []
     blocks = 0
     for node in element.iterdescendants():
@@ -143,15 +151,26 @@ def _plain_cell(element: etree._Element, *, header: bool) -> RawCell | None:
         if tag == "p":
             blocks += 1
         elif tag == "a":
-            title = link_title(node.get("href") or "")
-            if title is None:
+            link = _plain_link(node)
+            if link is None:
                 return None
-            text = _clean((node.text or "") if len(node) == 0 else _text_of(node))
-            if text:
-                links.append(Link(title=title, text=text))
-    if blocks and not _only_paragraph(element):
+            if link.text:
+                links.append(link)
+    if blocks > 1 or (blocks and not _only_paragraph(element)):
         return None
-    return _raw_cell(element, source_text(_text_of(element)), header=header, links=tuple(links))
+    return tuple(links)
+
+
+def _plain_link(node: etree._Element) -> Link | None:
+    """A link to an article and its text; ``None`` for a link the walk must read."""
+    title = link_title(node.get("href") or "")
+    if title is None:
+        return None
+    if len(node) == 0:
+        return Link(title=title, text=_clean(node.text or ""))
+    if next(node.iterdescendants("a"), None) is not None:
+        return None  # a link in a link: the walk lists the inner one first, as it ends first
+    return Link(title=title, text=_clean(_text_of(node)))
 
 
 def _only_paragraph(element: etree._Element) -> bool:
