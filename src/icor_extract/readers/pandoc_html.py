@@ -34,6 +34,7 @@ from icor_extract.readers.raw import (
     is_normal,
     link_title,
     new_cell,
+    new_row,
     normalize_text,
     split_footnotes,
 )
@@ -47,8 +48,9 @@ MAX_PLAIN_TABLE = 1 << 16
 
 # Text: no markup, entity, control, carriage return or tab; a source newline is white space.
 _TEXT = r"[^<>&\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"
-_VALUE = r'"[^"<>&\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]*+"'
-_LINK = rf"<a href=(?P<href>{_VALUE}) title={_VALUE}>(?P<text>{_TEXT}*+)</a>"
+_VALUE_TEXT = r'[^"<>&\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]*+'
+_VALUE = f'"{_VALUE_TEXT}"'
+_LINK = rf'<a href="(?P<href>{_VALUE_TEXT})" title="{_VALUE_TEXT}">(?P<text>{_TEXT}*+)</a>'
 _BREAK = "<br />"
 _INLINE = rf"(?:{_TEXT}++|<a href={_VALUE} title={_VALUE}>{_TEXT}*+</a>|{_BREAK})*+"
 _CELL_BODY = rf"(?:<p>{_INLINE}</p>)?+"
@@ -68,6 +70,7 @@ _UNTIL_ROW_END = r"[^<]*+(?:<(?!/tr>)[^<]*+)*+"
 _PART = re.compile(rf"<(?P<section>thead|tbody)>|<tr[^>]*+>(?P<cells>{_UNTIL_ROW_END})</tr>")
 #: a cell: its tag and its paragraph's content (empty for no paragraph)
 _CELLS = re.compile(r"<(t[dh])>(?:<p>([^<]*+(?:<(?!/p>)[^<]*+)*+)</p>)?+</t[dh]>")
+_SOLE_LINK = re.compile(_LINK)
 _INLINE_PART = re.compile(rf"{_LINK}|(?P<break>{_BREAK})|(?P<plain>{_TEXT}++)")
 
 
@@ -92,8 +95,9 @@ def read_pandoc_table(
             group, previous = group + 1, parent
         line += text.count("\n", counted, part.start())
         counted = part.start()
-        cells = _cells(part.group("cells"), known)
-        rows.append(RawRow(cells=cells, line=line, group=group, in_head=in_head))
+        keys = _CELLS.findall(part["cells"])
+        cells = tuple([known.get(key) or _known(key, known) for key in keys])
+        rows.append(new_row(cells=cells, line=line, group=group, in_head=in_head))
     path = heading_path(trail)
     return [
         RawTable(
@@ -106,16 +110,11 @@ def read_pandoc_table(
     ]
 
 
-def _cells(markup: str, known: dict[tuple[str, str], RawCell]) -> tuple[RawCell, ...]:
-    """The cells of a row; ``known`` holds the cells read so far, by markup (cells are
-    immutable, and most pages repeat some: a year, an empty cell)."""
-    cells = []
-    for key in _CELLS.findall(markup):
-        cell = known.get(key)
-        if cell is None:
-            cell = known[key] = _cell(key[1], header=key[0] == "th")
-        cells.append(cell)
-    return tuple(cells)
+def _known(key: tuple[str, str], known: dict[tuple[str, str], RawCell]) -> RawCell:
+    """The cell ``(tag, paragraph)`` reads as, kept in ``known`` for the page's next such cell
+    (cells are immutable, and tables repeat some: a year, an empty cell)."""
+    cell = known[key] = _cell(key[1], header=key[0] == "th")
+    return cell
 
 
 def _cell(inline: str, *, header: bool) -> RawCell:
@@ -127,20 +126,23 @@ def _cell(inline: str, *, header: bool) -> RawCell:
     """
     links: list[Link] = []
     flags: list[FlagHint] = []
-    if "<" in inline:
+    if "<" not in inline:
+        inline = inline.replace("\n", " ")
+    elif (link := _SOLE_LINK.fullmatch(inline)) is not None:  # the commonest cell but text
+        inline = link["text"].replace("\n", " ")
+        _link(link["href"], inline, links, flags)
+    else:
         parts: list[str] = []
         for part in _INLINE_PART.finditer(inline):
-            if part.group("plain") is not None:
-                parts.append(part.group("plain").replace("\n", " "))
-            elif part.group("break") is not None:
+            if part["plain"] is not None:
+                parts.append(part["plain"].replace("\n", " "))
+            elif part["break"] is not None:
                 parts.append("\n")
             else:
-                shown = part.group("text").replace("\n", " ")
-                _link(part.group("href")[1:-1], shown, links, flags)
+                shown = part["text"].replace("\n", " ")
+                _link(part["href"], shown, links, flags)
                 parts.append(shown)
         inline = "".join(parts)
-    else:
-        inline = inline.replace("\n", " ")
     clean, marks = split_footnotes(inline if is_normal(inline) else normalize_text(inline))
     return new_cell(
         text=clean,
