@@ -207,3 +207,10 @@ _HREF_PIECES = st.sampled_from(
 @given(st.lists(_HREF_PIECES, max_size=8).map("".join))
 def test_a_links_title_is_what_the_three_patterns_read(href: str) -> None:
     assert raw.link_title(href) == _link_title_by_three_patterns(href)
+
+
+def test_a_row_built_from_its_slots_is_the_row_its_constructor_builds() -> None:
+    cells = (RawCell(text="甲"), RawCell(text="", header=True))
+    built = raw.new_row(cells=cells, line=7, group=1, in_head=True)
+    made = raw.RawRow(cells=cells, line=7, group=1, in_head=True)
+    assert (built, repr(built), hash(built)) == (made, repr(made), hash(made))
