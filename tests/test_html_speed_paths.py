@@ -203,7 +203,7 @@ _HREF_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(_HREF_PIECES, max_size=8).map("".join))
 def test_a_links_title_is_what_the_three_patterns_read(href: str) -> None:
     assert raw.link_title(href) == _link_title_by_three_patterns(href)
