@@ -1,12 +1,13 @@
 """Pandoc's HTML table blocks read by regular expressions, without an HTML parser.
 
-Pandoc writes a markdown table it cannot express as a pipe table in one exact
-form: ``<table>``, a ``<thead>`` and a ``<tbody>`` (or bare rows), rows
-``<tr class="odd">``, cells ``<td>``/``<th>`` that are empty or hold one
-``<p>`` of text, ``<a href=… title=…>`` links and ``<br />``.  Parsing such a
-block with lxml and walking its cells in Python cost about five times the
-parse itself; here :data:`_TABLE` checks the whole block against that form,
-and its rows and cells are read from the match.
+Pandoc writes a table it keeps as HTML in one form: ``<table>``, a ``<thead>``
+and a ``<tbody>`` (or bare rows), rows ``<tr class="odd">``, cells
+``<td>``/``<th>`` that are empty or hold one ``<p>`` of text,
+``<a href=… title=…>`` links and ``<br />``.  Parsing such a block with lxml
+and walking its cells in Python cost about five times the parse itself; here
+:data:`_TABLE` checks the whole block against that form, its rows and cells
+are read by two more regular expressions, and a cell whose markup the page
+repeats (a year, an empty cell) is read once.
 
 Safe because the form leaves libxml2 nothing to decide: every element is
 closed where it opens, no text holds ``<``, ``>`` or ``&`` (no entity to
@@ -41,9 +42,10 @@ from icor_extract.readers.raw import (
 
 __all__ = ["MAX_PLAIN_TABLE", "read_pandoc_table"]
 
-#: the longest block read here: libxml2 numbers lines up to 65,535 only, and a
-#: block this short cannot hold more lines; longer blocks stream through lxml,
-#: which bounds their memory
+#: the longest block read here, in characters.  libxml2 numbers lines only up to
+#: 65,535 (every later line is 65,535 to it), and a block this short holds fewer
+#: lines, so the line numbers given here are libxml2's; a longer block streams
+#: through lxml as before, a chunk at a time
 MAX_PLAIN_TABLE = 1 << 16
 
 # Text: no markup, entity, control, carriage return or tab; a source newline is white space.
@@ -52,6 +54,7 @@ _VALUE_TEXT = r'[^"<>&\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]*+'
 _VALUE = f'"{_VALUE_TEXT}"'
 _LINK = rf'<a href="(?P<href>{_VALUE_TEXT})" title="{_VALUE_TEXT}">(?P<text>{_TEXT}*+)</a>'
 _BREAK = "<br />"
+#: a paragraph's content: text, links (:data:`_LINK` without its groups) and line breaks
 _INLINE = rf"(?:{_TEXT}++|<a href={_VALUE} title={_VALUE}>{_TEXT}*+</a>|{_BREAK})*+"
 _CELL_BODY = rf"(?:<p>{_INLINE}</p>)?+"
 _SPACE = r"[ \n]*+"
