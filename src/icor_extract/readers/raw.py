@@ -140,7 +140,10 @@ _SET_CELLS, _SET_LINE, _SET_GROUP, _SET_IN_HEAD = (
 
 
 def new_row(*, cells: tuple[RawCell, ...], line: int | None, group: int, in_head: bool) -> RawRow:
-    """The :class:`RawRow` its constructor builds, through its slots as :func:`new_cell`."""
+    """The :class:`RawRow` its constructor builds, through its slots as :func:`new_cell`.
+
+    Safe while ``RawRow`` has no ``__post_init__`` (a test compares the two).
+    """
     row = object.__new__(RawRow)
     _SET_CELLS(row, cells)
     _SET_LINE(row, line)
