@@ -90,15 +90,16 @@ def read_pandoc_table(
     line, counted = 1 + line_offset, 0
     known: dict[tuple[str, str], RawCell] = {}
     for part in _PART.finditer(text):
-        section = part.group("section")
+        section, markup = part.groups()
+        start = part.start()
         if section is not None:
-            parent, in_head = part.start(), section == "thead"
+            parent, in_head = start, section == "thead"
             continue
         if parent != previous:
             group, previous = group + 1, parent
-        line += text.count("\n", counted, part.start())
-        counted = part.start()
-        keys = _CELLS.findall(part["cells"])
+        line += text.count("\n", counted, start)
+        counted = start
+        keys = _CELLS.findall(markup)
         cells = tuple([known.get(key) or _known(key, known) for key in keys])
         rows.append(new_row(cells=cells, line=line, group=group, in_head=in_head))
     path = heading_path(trail)
