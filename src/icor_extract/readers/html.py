@@ -46,6 +46,7 @@ __all__ = [
     "read_cell",
     "read_html_document",
     "read_html_tables",
+    "source_line",
     "stream_tables",
 ]
 
@@ -59,9 +60,20 @@ def _text_of(element: etree._Element) -> str:
     return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
 
-def _line(element: etree._Element, offset: int) -> int | None:
+#: libxml2's HTML parser counts lines up to this one and no further
+_LAST_COUNTED_LINE = 65_535
+
+
+def source_line(element: etree._Element, offset: int = 0) -> int | None:
+    """The line ``element`` starts on, plus ``offset``; ``None`` where libxml2 cannot tell.
+
+    Every element on or past line 65,535 of what the HTML parser read reports
+    65,535: that is no line, and a wrong line is worse than none.
+    """
     line = getattr(element, "sourceline", None)  # lxml-stubs mistypes this attribute
-    return line + offset if isinstance(line, int) else None
+    if not isinstance(line, int) or line >= _LAST_COUNTED_LINE:
+        return None
+    return line + offset
 
 
 def _classes(element: etree._Element) -> set[str]:
@@ -317,7 +329,8 @@ def _row(tr: etree._Element, group: int, in_head: bool, line_offset: int) -> Raw
         tag = cell.tag
         if tag in _CELL_TAGS:
             cells.append(read_cell(cell, header=tag == "th"))
-    return RawRow(cells=tuple(cells), line=_line(tr, line_offset), group=group, in_head=in_head)
+    line = source_line(tr, line_offset)
+    return RawRow(cells=tuple(cells), line=line, group=group, in_head=in_head)
 
 
 @dataclass
@@ -419,7 +432,7 @@ class _StreamState:
             tag = element.tag
             if event == "start":
                 if tag == "table":
-                    line = _line(element, self.line_offset)
+                    line = source_line(element, self.line_offset)
                     self.open_tables.append(_OpenTable(self.count, heading_path(self.trail), line))
                     self.count += 1
             elif tag == "tr" and self.open_tables:
