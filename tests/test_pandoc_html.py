@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from icor_extract.readers.html import read_html_tables, stream_tables
+from icor_extract.readers.html import stream_tables
 from icor_extract.readers.markdown import table_spans
-from icor_extract.readers.pandoc_html import MAX_PLAIN_TABLE, read_pandoc_table
+from icor_extract.readers.pandoc_html import read_pandoc_table
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -144,11 +144,14 @@ def test_the_generated_blocks_are_mostly_read_without_the_parser() -> None:
     assert read == 3
 
 
-def test_a_long_block_streams_through_the_parser() -> None:
-    """Past the limit libxml2's line numbers would wrap, and the stream bounds memory."""
+def test_a_long_block_is_read_with_every_line() -> None:
+    """Past line 65,535 libxml2 counts no further: the parser's rows have no line there."""
     row = "<tr><td><p>甲</p></td></tr>\n"
-    block = "<table>\n" + row * (MAX_PLAIN_TABLE // len(row) + 1) + "</table>"
-    assert read_pandoc_table(block, trail=(), line_offset=0, first_index=0) is None
-    assert read_html_tables(block) == stream_tables(
-        block, trail=(), line_offset=0, first_index=0, headings=True
-    )
+    block = "<table>\n" + row * 70_000 + "</table>"
+    fast, slow = _both(block)
+    assert isinstance(fast, list)
+    assert isinstance(slow, list)
+    fast_lines = [row.line for row in fast[0].rows]
+    assert fast_lines == list(range(2, 70_002))
+    assert [row.line for row in slow[0].rows] == fast_lines[:65_533] + [None] * 4_467
+    assert [row.cells for row in fast[0].rows] == [row.cells for row in slow[0].rows]

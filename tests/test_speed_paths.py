@@ -71,10 +71,11 @@ def test_a_parse_builds_no_cycles_per_row() -> None:
         SEED[:start] + SEED[start:end] * copies + SEED[end:] for copies in (5, 10, 20)
     )
     assert len(icor_extract.parse(tenfold)) == 10 * len(icor_extract.parse(SEED))
-    # the seed's table and five copies of its rows are read without a parser
-    # (readers.pandoc_html); ten and twenty copies stream through lxml
+    # a table in pandoc's own form is read without a parser (readers.pandoc_html);
+    # with an attribute on its <table> the same rows stream through lxml
     assert _cycles_left(fivefold) == _cycles_left(SEED)
-    assert _cycles_left(twentyfold) == _cycles_left(tenfold)
+    streamed = [page.replace("<table>", '<table class="x">') for page in (tenfold, twentyfold)]
+    assert _cycles_left(streamed[1]) == _cycles_left(streamed[0])
 
 
 def test_provenance_without_a_row_is_shared_and_reads_the_same() -> None:

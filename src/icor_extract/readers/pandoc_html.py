@@ -17,6 +17,10 @@ comment, raw text or deep nesting for the guard to rewrite (its row count is
 the number of rows read).  Anything else, one cell of any other shape
 included, goes to the HTML reader (:func:`.html.read_html_tables`), which
 tests compare this reader with on generated blocks and every fixture.
+
+Lines are counted here, so a row past line 65,535 of the block has its line,
+where libxml2's HTML parser stops counting (:func:`.html.source_line`); and no
+tree is built, so a long block needs no streaming to bound its memory.
 """
 
 from __future__ import annotations
@@ -40,13 +44,7 @@ from icor_extract.readers.raw import (
     split_footnotes,
 )
 
-__all__ = ["MAX_PLAIN_TABLE", "read_pandoc_table"]
-
-#: the longest block read here, in characters.  libxml2 numbers lines only up to
-#: 65,535 (every later line is 65,535 to it), and a block this short holds fewer
-#: lines, so the line numbers given here are libxml2's; a longer block streams
-#: through lxml as before, a chunk at a time
-MAX_PLAIN_TABLE = 1 << 16
+__all__ = ["read_pandoc_table"]
 
 # Text: no markup, entity, control, carriage return or tab; a source newline is white space.
 _TEXT = r"[^<>&\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"
@@ -81,7 +79,7 @@ def read_pandoc_table(
     text: str, *, trail: Trail, line_offset: int, first_index: int
 ) -> list[RawTable] | None:
     """The one table ``text`` is, if it is in pandoc's form; ``None`` for anything else."""
-    if len(text) > MAX_PLAIN_TABLE or _TABLE.fullmatch(text) is None:
+    if _TABLE.fullmatch(text) is None:
         return None
     rows: list[RawRow] = []
     # A row group starts at a row whose parent is not the previous row's, as in the
