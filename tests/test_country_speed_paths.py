@@ -1,0 +1,93 @@
+"""The country and continent stages' shortcuts give what the long way gives (speed round five)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import icor_extract
+from icor_extract.model import Provenance, Rule
+from icor_extract.readers.raw import FlagHint, RawCell
+from icor_extract.repair.country import (
+    _QUALIFIED_TITLE,
+    _cell_resolution,
+    _qualified,
+    _read_cell,
+)
+
+from .conftest import fixture_path
+
+_TITLES = [
+    "劳动党 (塞尔维亚)",
+    "劳动党（塞尔维亚）",
+    "劳动党 (塞尔维亚) ",
+    "劳动党 (塞尔维亚)\n",
+    "劳动党 (塞尔维亚)\u3000",
+    "劳动党 (塞尔维亚)\xa0\n",
+    "劳动党 (塞尔维亚) x",
+    "劳动党\n(塞尔维亚)",
+    "(塞尔维亚)",
+    "x ()",
+    ")",
+    "",
+    " ",
+    "劳动党 (a (b))",
+]
+
+
+def _groups(match: re.Match[str] | None) -> tuple[str | Any, ...] | None:
+    return None if match is None else match.groups()
+
+
+@pytest.mark.parametrize("title", _TITLES)
+def test_a_title_is_matched_for_a_qualifier_only_when_it_ends_with_a_bracket(title: str) -> None:
+    assert _groups(_qualified(title)) == _groups(_QUALIFIED_TITLE.match(title))
+
+
+@given(st.text(alphabet="ab （）() \n\t\u3000\xa0\u2028\x1c", max_size=12))
+def test_the_qualifier_shortcut_agrees_on_random_titles(title: str) -> None:
+    assert _groups(_qualified(title)) == _groups(_QUALIFIED_TITLE.match(title))
+
+
+_FLAGS = [
+    FlagHint(kind="template", value="印度", evidence="{{flag|印度}}"),
+    FlagHint(kind="code", value="IND", evidence="{{IND}}"),
+    FlagHint(kind="template", value="刚果", evidence="{{flag|刚果}}"),
+    FlagHint(kind="template", value="捷克斯洛伐克", evidence="{{flag|捷克斯洛伐克}}"),
+    FlagHint(kind="template", value="TRNC", evidence="{{TRNC}}"),
+    FlagHint(kind="template", value="GB-SCT", evidence="{{GB-SCT}}"),
+    FlagHint(kind="template", value="IND-PAK", evidence="{{IND-PAK}}"),
+    FlagHint(kind="template", value="不是国家", evidence="{{flag|不是国家}}"),
+    FlagHint(kind="image", value="India", evidence="Flag_of_India.svg"),
+    FlagHint(kind="bare", value="印度", evidence="{{印度}}"),
+]
+
+
+@pytest.mark.parametrize("flag", _FLAGS, ids=lambda flag: flag.evidence)
+@pytest.mark.parametrize("dropped", [(), ("Citation needed",)])
+def test_a_cell_of_one_flag_reads_as_the_general_rule_reads_it(
+    flag: FlagHint, dropped: tuple[str, ...]
+) -> None:
+    cell = RawCell(text="", flags=(flag,), dropped=dropped)
+    assert _cell_resolution(cell) == _read_cell(cell)
+
+
+def test_rows_reaching_a_country_cell_one_way_share_one_value() -> None:
+    """The country of rows under one rowspan depends on the cell alone: one value, equal
+    in every field to what each row was given when each built its own."""
+    extraction = icor_extract.read(fixture_path("icor.zh.wikitext"))
+    spanned: dict[tuple[int | None, int | None], list[Provenance]] = {}
+    for member in extraction.members:
+        provenance = member.provenance_of("country")
+        assert provenance is not None
+        if provenance.rule is Rule.COUNTRY_ROWSPAN:
+            spanned.setdefault((provenance.row, provenance.column), []).append(provenance)
+    shared = [values for values in spanned.values() if len(values) > 1]
+    assert shared
+    for values in shared:
+        assert all(value is values[0] for value in values)
+        assert values[0].note == f"country.flag in row {values[0].row}, spanned down"
