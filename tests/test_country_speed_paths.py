@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 import re
 from typing import Any
 
@@ -10,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import icor_extract
-from icor_extract.model import Provenance, Rule
+from icor_extract.model import Location, Note, NoteCode, Provenance, Rule, new_note
 from icor_extract.readers.raw import FlagHint, RawCell
 from icor_extract.repair.country import (
     _QUALIFIED_TITLE,
@@ -91,3 +93,18 @@ def test_rows_reaching_a_country_cell_one_way_share_one_value() -> None:
     for values in shared:
         assert all(value is values[0] for value in values)
         assert values[0].note == f"country.flag in row {values[0].row}, spanned down"
+
+
+def test_the_fast_note_constructor_gives_what_the_dataclass_gives() -> None:
+    fields = {
+        "code": NoteCode.COUNTRY_INFERRED,
+        "message": "country IN inferred by country.name from '印度' (row 4)",
+        "location": Location(table=1, row=4, line=20),
+    }
+    assert set(fields) == {field.name for field in dataclasses.fields(Note)}
+    fast, slow = new_note(**fields), Note(**fields)  # type: ignore[arg-type]
+    assert type(fast) is type(slow)
+    assert (fast, hash(fast), repr(fast)) == (slow, hash(slow), repr(slow))
+    assert pickle.loads(pickle.dumps(fast)) == slow
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.message = ""  # type: ignore[misc]

@@ -42,6 +42,7 @@ from icor_extract.model import (
     RowKind,
     Rule,
     Variant,
+    new_note,
     new_provenance,
 )
 from icor_extract.readers.raw import RawCell
@@ -524,7 +525,8 @@ def _inferred_notes(
         if message == "":
             message = messages[id(country)] = _inferred_message(country)
         if message is not None:
-            notes.append(Note(code=code, message=message, location=locations[entry.aligned.row]))
+            location = locations[entry.aligned.row]
+            notes.append(new_note(code=code, message=message, location=location))
     return notes
 
 
