@@ -30,6 +30,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from icor_extract.geo.countries import Resolution, Status, country_index
 from icor_extract.geo.flags import resolve_flag
@@ -258,11 +259,18 @@ def _entry_verdict(hints: list[_Hint]) -> _Verdict:
     return _Verdict(None, tuple(hints), conflict=bool(codes))
 
 
+@cache
+def _display(identity: str, variant: Variant) -> tuple[str, bool]:
+    """A country's name in ``variant`` and whether it has an ISO 3166-1 code: reference
+    data only (a few hundred countries in four variants), read once per process."""
+    index = country_index()
+    return index.display_name(identity, variant), index.has_iso_code(identity)
+
+
 def _country(identity: str, variant: Variant, provenance: Provenance) -> Country:
     """The member's country; a state without an ISO code gets its name and no code."""
-    index = country_index()
-    name = index.display_name(identity, variant)
-    if index.has_iso_code(identity):
+    name, iso = _display(identity, variant)
+    if iso:
         return Country(name, identity, provenance)
     how = provenance.rule + (f": {provenance.note}" if provenance.note else "")
     note = f"{provenance.evidence!r} names {identity}, which has no ISO 3166-1 code ({how})"
@@ -284,8 +292,9 @@ def _provenance(
 ) -> Provenance:
     """A country provenance; ``where`` is the (row, column) of the evidence."""
     row, column = where
+    location = NOWHERE if row is None else at[row]  # as _at, inlined: one per member
     return new_provenance(
-        field="country", rule=rule, evidence=evidence, note=note, location=_at(at, row),
+        field="country", rule=rule, evidence=evidence, note=note, location=location,
         column=column,
     )  # fmt: skip
 
@@ -428,7 +437,6 @@ def _names_agree(
 ) -> list[Country]:
     """One country for the row group: named by each member, or shared from one that names it
     (one value for every member that names none: it depends on that one's name alone)."""
-    first = next(verdict.hints[0] for verdict in verdicts if verdict.code is not None)
     shared: Country | None = None
     result = []
     for verdict in verdicts:
@@ -440,6 +448,7 @@ def _names_agree(
             )
             continue
         if shared is None:
+            first = next(verdict.hints[0] for verdict in verdicts if verdict.code is not None)
             note = f"{first.rule} in row {first.row}, which shares this row's country cell"
             where = (first.row, first.column)
             provenance = _provenance(Rule.COUNTRY_ROW_GROUP, first.evidence, note, where, at)
@@ -530,10 +539,14 @@ def _inferred_notes(
     return notes
 
 
+#: the rules of an inferred country (``Rule.inferred``), as a set read without a call
+_INFERRED = frozenset(rule for rule in Rule if rule.inferred)
+
+
 def _inferred_message(country: Country) -> str | None:
     """The message of a country's ``country.inferred`` note, or ``None`` if it was not inferred."""
     why = country.provenance
-    if not why.rule.inferred:
+    if why.rule not in _INFERRED:
         return None
     return (
         f"country {country.code} inferred by {why.rule} "
@@ -562,7 +575,7 @@ def _countries(
 
     result: list[Country | None] = [None] * len(entries)
     for positions in grouped.values():
-        members = [entries[position] for position in positions]
+        members = list(map(entries.__getitem__, positions))
         cell_placed = _country_cell(members)
         found = _cell_resolution(cell_placed.cell) if cell_placed and cell_placed.cell else None
         if cell_placed is not None and found is not None:
