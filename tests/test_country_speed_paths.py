@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import icor_extract
+from icor_extract.geo.countries import Match, _fold_with_origin, _word_bounded, country_index
 from icor_extract.model import Location, Note, NoteCode, Provenance, Rule, new_note
 from icor_extract.readers.raw import FlagHint, RawCell
 from icor_extract.repair.country import (
@@ -108,3 +109,44 @@ def test_the_fast_note_constructor_gives_what_the_dataclass_gives() -> None:
     assert pickle.loads(pickle.dumps(fast)) == slow
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.message = ""  # type: ignore[misc]
+
+
+def _find_every_place(text: str) -> list[Match]:
+    """``CountryIndex.find`` the long way: every place of the text tried (round four's loop)."""
+    index = country_index()
+    folded, origin = _fold_with_origin(text)
+    matches, position = [], 0
+    while position < len(folded):
+        hit = None
+        for length in index._starts.get(folded[position : position + 2], ()):
+            end = position + length
+            found = index._names.get(folded[position:end]) if end <= len(folded) else None
+            latin = folded[position].isascii() and folded[position].isalpha()
+            if found is not None and (not latin or _word_bounded(folded, position, end)):
+                hit = (end, found)
+                break
+        if hit is None:
+            position += 1
+            continue
+        start, stop = position, hit[0]
+        if origin is not None:
+            start, stop = origin[position], origin[hit[0] - 1] + 1
+        matches.append(Match(start, stop, text[start:stop], hit[1]))
+        position = hit[0]
+    return matches
+
+
+_NAME_PIECES = [
+    *("印度", "印度尼西亚", "尼西亚", "刚果", "新墨西哥", "捷克斯洛伐克", "共产党", "（马列）"),
+    *("Niger", "Nigeria", "niger", "India", "ß", "ﬁ", "the", "Korea", " ", "-", "1", "a"),
+]
+
+
+@given(st.lists(st.sampled_from(_NAME_PIECES) | st.text(max_size=3), max_size=8).map("".join))
+def test_names_are_found_where_every_place_is_tried(text: str) -> None:
+    assert country_index().find(text) == _find_every_place(text)
+
+
+@pytest.mark.parametrize("text", ["", "印", "印度", "x印度", "NigerNigeria Niger", "ßniger India"])
+def test_names_are_found_in_short_and_edge_texts(text: str) -> None:
+    assert country_index().find(text) == _find_every_place(text)
