@@ -12,7 +12,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import icor_extract
-from icor_extract.geo.countries import Match, _fold_with_origin, _word_bounded, country_index
+from icor_extract.geo.countries import (
+    _ARTICLE,
+    Match,
+    Resolution,
+    Status,
+    _fold,
+    _fold_with_origin,
+    _strip_qualifier,
+    _word_bounded,
+    country_index,
+)
 from icor_extract.model import Location, Note, NoteCode, Provenance, Rule, new_note
 from icor_extract.readers.raw import FlagHint, RawCell
 from icor_extract.repair.country import (
@@ -150,3 +160,29 @@ def test_names_are_found_where_every_place_is_tried(text: str) -> None:
 @pytest.mark.parametrize("text", ["", "印", "印度", "x印度", "NigerNigeria Niger", "ßniger India"])
 def test_names_are_found_in_short_and_edge_texts(text: str) -> None:
     assert country_index().find(text) == _find_every_place(text)
+
+
+def _resolve_folded(name: str) -> Resolution:
+    """``CountryIndex.resolve`` the long way: every form folded before it is looked up."""
+    names = country_index()._names
+    for form in (name, _strip_qualifier(name), _ARTICLE.sub("", name)):
+        found = names.get(_fold(form))
+        if found is not None:
+            return found
+    return Resolution(Status.UNKNOWN, (), name)
+
+
+_RESOLVED = [
+    *("印度", " 印度 ", "印 度", "INDIA", "india ", "United  States", "united\tstates"),
+    *("The Netherlands", "the  gambia", "Straße", "STRASSE", "塞尔维亚", "2006年", "", " "),
+]
+
+
+@pytest.mark.parametrize("name", _RESOLVED)
+def test_a_name_is_resolved_as_its_folded_forms_are(name: str) -> None:
+    assert country_index().resolve(name) == _resolve_folded(name)
+
+
+@given(st.lists(st.sampled_from([*_NAME_PIECES, "\t", "\n", "\u3000"]), max_size=4).map("".join))
+def test_random_names_are_resolved_as_their_folded_forms_are(name: str) -> None:
+    assert country_index().resolve(name) == _resolve_folded(name)

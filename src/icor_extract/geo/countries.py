@@ -233,7 +233,14 @@ class CountryIndex:
         self._places = _places(self._starts, one_letter=self._one_letter)
 
     def resolve(self, name: str) -> Resolution:
-        """Resolve a whole text that should be a country name."""
+        """Resolve a whole text that should be a country name.
+
+        A name found as it casefolds is found as it folds: every key is folded,
+        so a casefolded text that is a key has no spaces to collapse.
+        """
+        found = self._names.get(name.casefold())
+        if found is not None:
+            return found
         found = self._names.get(_fold(name))
         if found is None:  # "X (Pantone)"
             found = self._names.get(_fold(_strip_qualifier(name)))
