@@ -244,15 +244,17 @@ _SET_PROVENANCE = tuple(
 )
 
 
-def new_provenance(
-    *, field: str, rule: Rule, evidence: str, note: str, location: Location, column: int | None
+def new_provenance(  # noqa: PLR0917 - positional on purpose, see the docstring
+    field: str, rule: Rule, evidence: str, note: str, location: Location, column: int | None
 ) -> Provenance:
     """``Provenance(field=field, rule=rule, ...)``, every field given, built faster.
 
     Internal, for the records stage, which builds several per member: the
     generated ``__init__`` of a frozen dataclass sets each slot through
     ``object.__setattr__`` (a lookup and a call per field); here each slot is
-    set through its descriptor.  ``Provenance`` has no ``__post_init__`` and
+    set through its descriptor.  The arguments may be given by position, in
+    the order of the fields: the records stage does, since matching keyword
+    arguments costs more than the call's whole work.  ``Provenance`` has no ``__post_init__`` and
     every field is given, so the value is the same (tests/test_speed_paths.py
     compares the two, field by field).
     """
@@ -356,8 +358,7 @@ _MEMBER_FIELDS = (
 _SET_MEMBER = tuple(getattr(Member, name).__set__ for name in _MEMBER_FIELDS)
 
 
-def new_member(
-    *,
+def new_member(  # noqa: PLR0917 - positional on purpose, as new_provenance
     organization: str,
     country: str | None,
     country_code: str | None,
@@ -381,7 +382,9 @@ def new_member(
 
     Internal, for the records stage, as :func:`new_provenance` (each slot set
     through its descriptor, in a straight line: a loop over the fields costs
-    what it saves); the same checks run (``__post_init__``), so a value that
+    what it saves; the arguments by position, in the order of the fields:
+    eighteen keyword arguments cost more to match than the slots to set);
+    the same checks run (``__post_init__``), so a value that
     ``Member`` refuses is refused here with the same error.
     """
     member: Member = object.__new__(Member)

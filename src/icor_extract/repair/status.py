@@ -30,6 +30,7 @@ __all__ = [
     "MemberStatus",
     "StatusSource",
     "decide_status",
+    "outer_decision",
     "split_status_annotation",
     "status_from_heading",
     "status_from_text",
@@ -306,6 +307,20 @@ def decide_status(
             (found, None, group.text), rule=Rule.STATUS_GROUP_ROW, evidence=group.text,
             source=group, outer=outer,
         )  # fmt: skip
+    return outer_decision(caption, headings)
+
+
+@lru_cache(maxsize=256)
+def outer_decision(caption: str | None, headings: tuple[str, ...]) -> MemberStatus:
+    """The status of a member that states none itself (no annotation, status cell or group row).
+
+    The caption's, else the nearest stating heading's, else ``member`` by
+    default: the tail of :func:`decide_status`, which depends on the table
+    alone.  Cached, so every member of a table shares one value and one
+    provenance (both immutable); the records stage asks for it directly for
+    a member with nothing nearer, skipping the rest of :func:`decide_status`.
+    """
+    outer = _outer_status(caption, headings)
     if outer is not None:
         rule, text, status = outer
         note = f"under the {'caption' if rule is Rule.STATUS_CAPTION else 'heading'} '{text}'"
