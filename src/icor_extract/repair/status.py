@@ -194,8 +194,13 @@ class Annotation:
     note: str | None = None  # the annotation's own words, without brackets
 
 
+@lru_cache(maxsize=4096)
 def _annotation(inner: str) -> tuple[Status, int | None] | None:
-    """(status, year left) of a parenthesis' text, or ``None`` if it is part of a name."""
+    """(status, year left) of a parenthesis' text, or ``None`` if it is part of a name.
+
+    Cached: pages repeat the same few remarks (（马列）, （观察员）, （2010年退出）),
+    and each reading runs the long status-word alternations over the text.
+    """
     found = _word_matches(inner)
     years = _YEAR.findall(inner)
     if years:  # a verb says something only with a year: 2010年退出, left 2010
