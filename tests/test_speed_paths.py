@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import gc
 import inspect
@@ -174,7 +175,14 @@ def test_the_fast_member_constructor_gives_what_the_dataclass_gives() -> None:
     member = icor_extract.parse(SEED).members[3]
     fields = {field.name: getattr(member, field.name) for field in dataclasses.fields(Member)}
     fields.update(page="icor.zh.md", page_id=7, revision=8, timestamp="2024-01-01T00:00:00Z")
-    _same_value(new_member(**fields), Member(**fields))
+    fast = new_member(**fields)
+    _same_value(fast, Member(**fields))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.organization = "乙"  # type: ignore[misc]
+    assert dataclasses.replace(fast, joined=1999) == dataclasses.replace(
+        Member(**fields), joined=1999
+    )
+    assert copy.deepcopy(fast) == fast
     refused = (
         ({"organization": ""}, "must not be empty"),
         ({"country_code": "in"}, "alpha-2"),
