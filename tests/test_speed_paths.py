@@ -19,7 +19,17 @@ from icor_extract import records
 from icor_extract.api import _table_results
 from icor_extract.geo.countries import CountryIndex, Resolution, Status
 from icor_extract.grid import build_grid
-from icor_extract.model import Location, Member, Provenance, Rule, new_member, new_provenance
+from icor_extract.model import (
+    Location,
+    Member,
+    Provenance,
+    RowKind,
+    RowOutcome,
+    Rule,
+    new_member,
+    new_provenance,
+    new_row_outcome,
+)
 from icor_extract.readers import read_tables
 from icor_extract.records import build_members
 from icor_extract.repair.columns import Role
@@ -169,6 +179,17 @@ def test_the_fast_constructors_take_the_fields_in_their_order() -> None:
     for constructor, record in ((new_member, Member), (new_provenance, Provenance)):
         parameters = list(inspect.signature(constructor).parameters)
         assert parameters == [field.name for field in dataclasses.fields(record)]
+
+
+def test_the_fast_row_outcome_constructor_gives_what_the_dataclass_gives() -> None:
+    location = Location(table=0, row=3, line=12)
+    for kind in RowKind:
+        fast, slow = new_row_outcome(location, kind), RowOutcome(location=location, kind=kind)
+        assert type(fast) is RowOutcome
+        assert (fast, hash(fast), repr(fast)) == (slow, hash(slow), repr(slow))
+        assert pickle.loads(pickle.dumps(fast)) == slow
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fast.kind = kind  # type: ignore[misc]
 
 
 def test_the_fast_member_constructor_gives_what_the_dataclass_gives() -> None:

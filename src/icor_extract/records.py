@@ -27,6 +27,7 @@ from icor_extract.model import (
     Rule,
     new_member,
     new_provenance,
+    new_row_outcome,
 )
 from icor_extract.repair.columns import Role
 from icor_extract.repair.content import parse_year
@@ -65,10 +66,7 @@ class RowAccount:
 
     def outcomes(self) -> tuple[RowOutcome, ...]:
         """A :class:`RowOutcome` for every row, in order."""
-        return tuple(
-            RowOutcome(location=location, kind=kind)
-            for location, kind in zip(self.locations, self.kinds, strict=True)
-        )
+        return tuple(map(new_row_outcome, self.locations, self.kinds))
 
 
 def account_rows(rows: list[AlignedRow], locations: Sequence[Location]) -> RowAccount:
