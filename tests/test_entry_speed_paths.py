@@ -1,4 +1,4 @@
-"""Split entries' shortcuts give what the long way gives (speed round five)."""
+"""The shortcuts of split entries and of the non-member test give what the long way gives."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from icor_extract.repair.columns import Role
 from icor_extract.repair.entries import _annotation, _entry, _lines, split_entries
 from icor_extract.repair.hints import resolve_hints
 from icor_extract.repair.membership import member_header
+from icor_extract.repair.nonmember import _MARK_OR_NUMBER, _ONLY_MARKS, _ONLY_NUMBER
 from icor_extract.repair.realign import AlignedRow, Placed, Placement, align_rows
 from icor_extract.repair.status import split_status_annotation
 
@@ -122,3 +123,13 @@ def test_every_fixture_name_reads_the_same_with_and_without_the_shortcut() -> No
     for name in names:
         found = split_status_annotation(name)
         assert _annotation(name, ()) == (found if found.status is not None else None)
+
+
+def test_only_a_mark_a_sign_or_a_digit_may_start_a_mark_or_number_cell() -> None:
+    """``not_an_organization`` tries its two patterns only on a text starting with one of these."""
+    for code in range(0x20000):  # every decimal digit Unicode has is below U+20000
+        char = chr(code)
+        if char.isspace():
+            continue  # the text is stripped
+        starts = bool(_ONLY_MARKS.match(char) or _ONLY_NUMBER.match(char + "1"))
+        assert starts == (char in _MARK_OR_NUMBER or char.isdecimal()), repr(char)
