@@ -99,7 +99,7 @@ def _span_note(row: int | None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Table:
-    """What every member of one table shares: passed as one value, not six keywords.
+    """What every member of one table shares: passed as one value, not five keywords.
 
     ``headings`` are the ones a status may come from, nearest first (the
     ``section`` alone when none are given).
