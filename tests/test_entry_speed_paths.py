@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -16,7 +17,14 @@ from icor_extract.repair.hints import resolve_hints
 from icor_extract.repair.membership import member_header
 from icor_extract.repair.nonmember import _MARK_OR_NUMBER, _ONLY_MARKS, _ONLY_NUMBER
 from icor_extract.repair.realign import AlignedRow, Placed, Placement, align_rows
-from icor_extract.repair.status import split_status_annotation
+from icor_extract.repair.status import (
+    _STATUS_OF_VERB,
+    _STATUS_OF_WORD,
+    _TERM_CHAR,
+    _read_annotation,
+    split_status_annotation,
+)
+from icor_extract.repair.status import _annotation as read_remark
 
 from .conftest import fixture_path
 
@@ -133,3 +141,26 @@ def test_only_a_mark_a_sign_or_a_digit_may_start_a_mark_or_number_cell() -> None
             continue  # the text is stripped
         starts = bool(_ONLY_MARKS.match(char) or _ONLY_NUMBER.match(char + "1"))
         assert starts == (char in _MARK_OR_NUMBER or char.isdecimal()), repr(char)
+
+
+def test_the_status_term_characters_are_those_the_patterns_match() -> None:
+    """A remark with none of these characters is not read: none may be missing."""
+    every = "".join(chr(code) for code in range(0x10000) if not 0xD800 <= code < 0xE000)
+    terms = {char for term in (*_STATUS_OF_WORD, *_STATUS_OF_VERB) for char in term}
+    matched = {m.group() for char in terms for m in re.finditer(re.escape(char), every, re.I)}
+    assert {"ſ", "S", "观"} <= matched  # case-insensitive, as the patterns are
+    assert set(_TERM_CHAR.findall(every)) == matched
+
+
+_REMARKS = [
+    "马列", "火炬", "1990年", "观察员", "2010年退出", "2019年退出，后重新加入", "停止活动",
+    "observer", "OBSERVER", "ſuspended", "Former members", "left 2010", "joined 2010",
+    "第四国际日本支部", "无产阶级行动", "", " ", "前", "原", "2008年被开除", "ex-members",
+]  # fmt: skip
+
+
+def test_a_remark_reads_the_same_with_and_without_the_character_check() -> None:
+    names = {a.values[Role.ORGANIZATION].text for a, _ in _member_rows()}
+    inner = {found for name in names for found in re.findall(r"[（(]([^（）()]*)[）)]", name)}
+    for remark in {*_REMARKS, *inner}:
+        assert read_remark(remark) == _read_annotation(remark), remark
