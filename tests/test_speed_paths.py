@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import gc
+import inspect
 import pickle
 from collections.abc import Iterator
 from types import SimpleNamespace
@@ -17,9 +19,21 @@ from icor_extract import records
 from icor_extract.api import _table_results
 from icor_extract.geo.countries import CountryIndex, Resolution, Status
 from icor_extract.grid import build_grid
-from icor_extract.model import Location, Member, Provenance, Rule, new_member, new_provenance
+from icor_extract.model import (
+    Location,
+    Member,
+    Provenance,
+    RowKind,
+    RowOutcome,
+    Rule,
+    new_member,
+    new_provenance,
+    new_row_outcome,
+)
 from icor_extract.readers import read_tables
 from icor_extract.records import build_members
+from icor_extract.repair.columns import Role
+from icor_extract.repair.status import StatusSource, decide_status
 
 from .conftest import fixture_path
 
@@ -150,10 +164,10 @@ def test_status_provenance_that_names_no_row_is_shared_within_a_table() -> None:
 def test_building_the_members_empties_both_lists_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
     """The lists are consumed (so each entry is freed with its member), yet read in order."""
 
-    def built(entry: Any, continent: str, country: str, **_: object) -> tuple[object, ...]:
+    def built(entry: Any, continent: str, country: str, *_: object) -> tuple[object, ...]:
         return entry.aligned.row, continent, country
 
-    monkeypatch.setattr(records, "build_member", built)
+    monkeypatch.setattr(records, "_member", built)
     entries: list[Any] = [SimpleNamespace(aligned=SimpleNamespace(row=row)) for row in (2, 5, 7)]
     countries: list[Any] = ["甲", "乙", "丙"]
     continents: dict[int, Any] = {2: "亚洲", 5: "欧洲", 7: "非洲"}
@@ -166,11 +180,36 @@ def test_building_the_members_empties_both_lists_in_order(monkeypatch: pytest.Mo
                       caption=None, headings=(), page=None)  # fmt: skip
 
 
+def test_the_fast_constructors_take_the_fields_in_their_order() -> None:
+    """The records stage passes them by position: a parameter out of order would swap values."""
+    for constructor, record in ((new_member, Member), (new_provenance, Provenance)):
+        parameters = list(inspect.signature(constructor).parameters)
+        assert parameters == [field.name for field in dataclasses.fields(record)]
+
+
+def test_the_fast_row_outcome_constructor_gives_what_the_dataclass_gives() -> None:
+    location = Location(table=0, row=3, line=12)
+    for kind in RowKind:
+        fast, slow = new_row_outcome(location, kind), RowOutcome(location=location, kind=kind)
+        assert type(fast) is RowOutcome
+        assert (fast, hash(fast), repr(fast)) == (slow, hash(slow), repr(slow))
+        assert pickle.loads(pickle.dumps(fast)) == slow
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fast.kind = kind  # type: ignore[misc]
+
+
 def test_the_fast_member_constructor_gives_what_the_dataclass_gives() -> None:
     member = icor_extract.parse(SEED).members[3]
     fields = {field.name: getattr(member, field.name) for field in dataclasses.fields(Member)}
     fields.update(page="icor.zh.md", page_id=7, revision=8, timestamp="2024-01-01T00:00:00Z")
-    _same_value(new_member(**fields), Member(**fields))
+    fast = new_member(**fields)
+    _same_value(fast, Member(**fields))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.organization = "乙"  # type: ignore[misc]
+    assert dataclasses.replace(fast, joined=1999) == dataclasses.replace(
+        Member(**fields), joined=1999
+    )
+    assert copy.deepcopy(fast) == fast
     refused = (
         ({"organization": ""}, "must not be empty"),
         ({"country_code": "in"}, "alpha-2"),
@@ -219,3 +258,47 @@ def test_a_row_without_spans_gets_the_slots_the_full_steps_give(
     cells = [cell for table in tables for row in table.rows for cell in row.cells]
     assert len(cells) > 1000
     assert any(cell.rowspan is not None for cell in cells)  # rows below spans: the full steps
+
+
+def test_members_are_the_same_without_the_status_shortcut(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A member stating no status of its own takes the table's status straight from
+    ``outer_decision``; asking ``decide_status`` every time gives the same members."""
+    paths = [
+        path
+        for path in sorted(fixture_path("icor.zh.md").parent.glob("*"))
+        if path.suffix in {".md", ".html", ".wikitext"}
+    ]
+
+    def members() -> list[tuple[Member, ...]]:
+        found = []
+        for path in paths:
+            try:
+                found.append(icor_extract.read(path).members)
+            except icor_extract.IcorExtractError:
+                found.append(())
+        return found
+
+    def every_time(entry: Any, organization: Any, group: Any, table: Any) -> Any:
+        cell = entry.aligned.values.get(Role.STATUS)
+        return decide_status(
+            entry.annotation,
+            where=StatusSource(
+                text=organization.text, row=organization.row, column=organization.column
+            ),
+            cell=StatusSource(text=cell.text, row=cell.row, column=cell.column) if cell else None,
+            group=group,
+            caption=table.caption,
+            headings=table.headings,
+        )
+
+    fast = members()
+    monkeypatch.setattr(records, "_status", every_time)
+    slow = members()
+    assert fast == slow
+    statuses = {m.provenance_of("status").rule for found in fast for m in found}  # type: ignore[union-attr]
+    assert {
+        Rule.STATUS_ANNOTATION,
+        Rule.STATUS_CELL,
+        Rule.STATUS_CAPTION,
+        Rule.STATUS_HEADING,
+    } <= statuses

@@ -238,33 +238,47 @@ class Provenance(_Located):
         }
 
 
-_SET_PROVENANCE = tuple(
-    getattr(Provenance, name).__set__
-    for name in ("field", "rule", "evidence", "note", "location", "column")
-)
+class _ProvenanceDraft(_Located):
+    """The slots of a :class:`Provenance`, settable: :func:`new_provenance` fills one.
+
+    A draft has exactly the slots of its record, in the same order, on the
+    same base (:class:`_Located`), so CPython lets an instance change its
+    class from the draft to the record (``__class__`` assignment checks that
+    the two lay out their objects the same).  Filling a draft is a plain
+    attribute store per field; the frozen record's own ``__init__`` goes
+    through ``object.__setattr__``, and its slots' descriptors are method
+    calls, each several times slower.  The record built is one the frozen
+    dataclass could have built: tests/test_speed_paths.py compares the two
+    by type, equality, hash, repr, ``to_dict`` and pickling.
+    """
+
+    __slots__ = Provenance.__slots__
 
 
-def new_provenance(
-    *, field: str, rule: Rule, evidence: str, note: str, location: Location, column: int | None
+def new_provenance(  # noqa: PLR0917 - positional on purpose, see the docstring
+    field: str, rule: Rule, evidence: str, note: str, location: Location, column: int | None
 ) -> Provenance:
     """``Provenance(field=field, rule=rule, ...)``, every field given, built faster.
 
-    Internal, for the records stage, which builds several per member: the
-    generated ``__init__`` of a frozen dataclass sets each slot through
-    ``object.__setattr__`` (a lookup and a call per field); here each slot is
-    set through its descriptor.  ``Provenance`` has no ``__post_init__`` and
-    every field is given, so the value is the same (tests/test_speed_paths.py
-    compares the two, field by field).
+    Internal, for the records stage, which builds several per member (a
+    :class:`_ProvenanceDraft` filled and made a ``Provenance``).  The arguments may be
+    given by position, in the order of the fields: the records stage does,
+    since matching keyword arguments costs more than the call's whole work.
+    ``Provenance`` has no ``__post_init__`` and every field is given, so the
+    value is the same.
     """
-    provenance: Provenance = object.__new__(Provenance)
-    set_field, set_rule, set_evidence, set_note, set_location, set_column = _SET_PROVENANCE
-    set_field(provenance, field)
-    set_rule(provenance, rule)
-    set_evidence(provenance, evidence)
-    set_note(provenance, note)
-    set_location(provenance, location)
-    set_column(provenance, column)
-    return provenance
+    provenance: Any = _new(_ProvenanceDraft)
+    provenance.field = field
+    provenance.rule = rule
+    provenance.evidence = evidence
+    provenance.note = note
+    provenance.location = location
+    provenance.column = column
+    provenance.__class__ = Provenance
+    return provenance  # type: ignore[no-any-return]
+
+
+_new = object.__new__
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -348,16 +362,14 @@ class Member(_Located):
         }
 
 
-_MEMBER_FIELDS = (
-    "organization", "country", "country_code", "continent", "continent_code", "joined", "link",
-    "section", "location", "status", "left", "status_note", "footnotes", "provenance", "page",
-    "page_id", "revision", "timestamp",
-)  # fmt: skip
-_SET_MEMBER = tuple(getattr(Member, name).__set__ for name in _MEMBER_FIELDS)
+class _MemberDraft(_Located):
+    """The slots of a :class:`Member`, settable: :func:`new_member` fills one (see
+    :class:`_ProvenanceDraft`)."""
+
+    __slots__ = Member.__slots__
 
 
-def new_member(
-    *,
+def new_member(  # noqa: PLR0917 - positional on purpose, as new_provenance
     organization: str,
     country: str | None,
     country_code: str | None,
@@ -379,37 +391,35 @@ def new_member(
 ) -> Member:
     """``Member(organization=organization, ...)``, every field given, built faster.
 
-    Internal, for the records stage, as :func:`new_provenance` (each slot set
-    through its descriptor, in a straight line: a loop over the fields costs
-    what it saves); the same checks run (``__post_init__``), so a value that
+    Internal, for the records stage, as :func:`new_provenance` (a draft
+    filled field by field, in a straight line: a loop over the fields costs
+    what it saves; the arguments by position, in the order of the fields:
+    eighteen keyword arguments cost more to match than the slots to set);
+    the same checks run (``__post_init__``), so a value that
     ``Member`` refuses is refused here with the same error.
     """
-    member: Member = object.__new__(Member)
-    (
-        set_organization, set_country, set_country_code, set_continent, set_continent_code,
-        set_joined, set_link, set_section, set_location, set_status, set_left, set_status_note,
-        set_footnotes, set_provenance, set_page, set_page_id, set_revision, set_timestamp,
-    ) = _SET_MEMBER  # fmt: skip
-    set_organization(member, organization)
-    set_country(member, country)
-    set_country_code(member, country_code)
-    set_continent(member, continent)
-    set_continent_code(member, continent_code)
-    set_joined(member, joined)
-    set_link(member, link)
-    set_section(member, section)
-    set_location(member, location)
-    set_status(member, status)
-    set_left(member, left)
-    set_status_note(member, status_note)
-    set_footnotes(member, footnotes)
-    set_provenance(member, provenance)
-    set_page(member, page)
-    set_page_id(member, page_id)
-    set_revision(member, revision)
-    set_timestamp(member, timestamp)
+    member: Any = _new(_MemberDraft)
+    member.organization = organization
+    member.country = country
+    member.country_code = country_code
+    member.continent = continent
+    member.continent_code = continent_code
+    member.joined = joined
+    member.link = link
+    member.section = section
+    member.location = location
+    member.status = status
+    member.left = left
+    member.status_note = status_note
+    member.footnotes = footnotes
+    member.provenance = provenance
+    member.page = page
+    member.page_id = page_id
+    member.revision = revision
+    member.timestamp = timestamp
+    member.__class__ = Member
     member.__post_init__()
-    return member
+    return member  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -432,6 +442,21 @@ class RowOutcome(_Located):
 
     location: Location
     kind: RowKind
+
+
+class _RowOutcomeDraft(_Located):
+    """The slots of a :class:`RowOutcome`, settable (see :class:`_ProvenanceDraft`)."""
+
+    __slots__ = RowOutcome.__slots__
+
+
+def new_row_outcome(location: Location, kind: RowKind) -> RowOutcome:
+    """``RowOutcome(location=location, kind=kind)``, built faster (one per source row)."""
+    outcome: Any = _new(_RowOutcomeDraft)
+    outcome.location = location
+    outcome.kind = kind
+    outcome.__class__ = RowOutcome
+    return outcome  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -11,9 +11,9 @@ Internal: the public API is what :mod:`icor_extract` exports; this may change.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from icor_extract.model import (
     NOWHERE,
@@ -27,6 +27,7 @@ from icor_extract.model import (
     Rule,
     new_member,
     new_provenance,
+    new_row_outcome,
 )
 from icor_extract.repair.columns import Role
 from icor_extract.repair.content import parse_year
@@ -34,15 +35,9 @@ from icor_extract.repair.country import Country
 from icor_extract.repair.entries import Entry
 from icor_extract.repair.groups import Continent
 from icor_extract.repair.realign import AlignedRow, Placed, Placement
-from icor_extract.repair.status import StatusSource, decide_status
+from icor_extract.repair.status import MemberStatus, StatusSource, decide_status, outer_decision
 
 __all__ = ["RowAccount", "TableResult", "account_rows", "build_member", "build_members"]
-
-_RULE_OF_PLACEMENT = {
-    Placement.CELL: Rule.CELL,
-    Placement.SHIFT: Rule.REALIGN_SHIFT,
-    Placement.SPAN: Rule.SPAN_COPY,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +66,7 @@ class RowAccount:
 
     def outcomes(self) -> tuple[RowOutcome, ...]:
         """A :class:`RowOutcome` for every row, in order."""
-        return tuple(
-            RowOutcome(location=location, kind=kind)
-            for location, kind in zip(self.locations, self.kinds, strict=True)
-        )
+        return tuple(map(new_row_outcome, self.locations, self.kinds))
 
 
 def account_rows(rows: list[AlignedRow], locations: Sequence[Location]) -> RowAccount:
@@ -93,49 +85,126 @@ _NO_YEAR_COLUMN = Provenance(field="joined", rule=Rule.JOINED_NONE, note="no yea
 _NOT_LINKED = Provenance(field="link", rule=Rule.LINK_NONE, note="the organization is not linked")
 
 
-def _at(locations: Sequence[Location], row: int | None) -> Location:
-    return NOWHERE if row is None else locations[row]
+@lru_cache(maxsize=1024)
+def _shift_note(field: str, column: int | None) -> str:
+    """A table repeats the same few shifts: each note is formatted once and shared."""
+    return f"arrived in column {column}, moved to the {field} column"
+
+
+@lru_cache(maxsize=1024)
+def _span_note(row: int | None) -> str:
+    """The rows under one span share their note, formatted once."""
+    return f"spanned from row {row}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """What every member of one table shares: passed as one value, not five keywords.
+
+    ``headings`` are the ones a status may come from, nearest first (the
+    ``section`` alone when none are given).
+    """
+
+    locations: Sequence[Location]
+    section: str | None
+    caption: str | None
+    headings: tuple[str, ...]
+    page: str | None
+
+
+def _table(
+    locations: Sequence[Location],
+    section: str | None,
+    caption: str | None,
+    headings: tuple[str, ...],
+    page: str | None,
+) -> _Table:
+    """The table's shared values; without headings, its section is the one heading."""
+    return _Table(locations, section, caption, headings or ((section,) if section else ()), page)
 
 
 def _placed_provenance(
     field: str, placed: Placed, evidence: str, locations: Sequence[Location]
 ) -> Provenance:
-    rule = _RULE_OF_PLACEMENT.get(placed.how, Rule.CELL)
-    note = ""
-    if placed.how is Placement.SHIFT:  # interned: a table repeats the same few notes
-        note = sys.intern(f"arrived in column {placed.column}, moved to the {field} column")
-    elif placed.how is Placement.SPAN:
-        note = sys.intern(f"spanned from row {placed.row}")
-    return new_provenance(
-        field=field,
-        rule=rule,
-        evidence=evidence,
-        note=note,
-        location=_at(locations, placed.row),
-        column=placed.column,
-    )
+    how, row, column = placed.how, placed.row, placed.column
+    if how is Placement.SHIFT:
+        rule, note = Rule.REALIGN_SHIFT, _shift_note(field, column)
+    elif how is Placement.SPAN:
+        rule, note = Rule.SPAN_COPY, _span_note(row)
+    else:
+        rule, note = Rule.CELL, ""
+    location = NOWHERE if row is None else locations[row]
+    return new_provenance(field, rule, evidence, note, location, column)
 
 
-def _joined(entry: Entry, locations: Sequence[Location]) -> tuple[int | None, Provenance]:
-    placed = entry.aligned.values.get(Role.JOINED)
+def _joined(
+    placed: Placed | None, text: str, locations: Sequence[Location]
+) -> tuple[int | None, Provenance]:
+    """The year joined from the year column's value (``placed``, its text ``text``)."""
     if placed is None or placed.how is Placement.LOST:
         return None, _NO_YEAR_COLUMN
-    if not entry.joined_text:
+    row = placed.row
+    location = NOWHERE if row is None else locations[row]
+    if not text:
         return None, Provenance(
             field="joined", rule=Rule.JOINED_NONE, note="the year cell is empty",
-            location=_at(locations, placed.row), column=placed.column,
+            location=location, column=placed.column,
         )  # fmt: skip
-    year = parse_year(entry.joined_text)
+    year = parse_year(text)
     if year is None:
         return None, Provenance(
             field="joined",
             rule=Rule.JOINED_UNREADABLE,
-            evidence=entry.joined_text,
+            evidence=text,
             note="the year cell holds no year",
-            location=_at(locations, placed.row),
+            location=location,
             column=placed.column,
         )
-    return year, _placed_provenance("joined", placed, entry.joined_text, locations)
+    return year, _placed_provenance("joined", placed, text, locations)
+
+
+def _status(
+    entry: Entry, organization: Placed, group: StatusSource | None, table: _Table
+) -> MemberStatus:
+    """The member's status; with nothing nearer than the caption and headings, the table's.
+
+    :func:`decide_status` ends in :func:`outer_decision` when no annotation,
+    status cell or group row states a status: asked for directly in that case,
+    it is the same (cached, shared) value, without the sources built for it.
+    """
+    status_cell = entry.aligned.values.get(Role.STATUS)
+    if entry.annotation is None and group is None and (status_cell is None or not status_cell.text):
+        return outer_decision(table.caption, table.headings)
+    return decide_status(
+        entry.annotation,
+        where=StatusSource(
+            text=organization.text, row=organization.row, column=organization.column
+        ),
+        cell=StatusSource(text=status_cell.text, row=status_cell.row, column=status_cell.column)
+        if status_cell is not None
+        else None,
+        group=group,
+        caption=table.caption,
+        headings=table.headings,
+    )
+
+
+def _organization_provenance(entry: Entry, organization: Placed, table: _Table) -> Provenance:
+    """Where the name came from; further lines of its cell kept beside it are in its note."""
+    provenance = _placed_provenance(
+        "organization", organization, entry.organization, table.locations
+    )
+    if not entry.extra_lines:
+        return provenance
+    further = "; ".join(entry.extra_lines)
+    return Provenance(
+        field="organization",
+        rule=provenance.rule,
+        evidence=provenance.evidence,
+        note="; ".join(filter(None, [provenance.note, f"further lines: {further}"])),
+        location=provenance.location,
+        column=provenance.column,
+    )
 
 
 def build_member(
@@ -149,7 +218,6 @@ def build_member(
     headings: tuple[str, ...] = (),
     group_status: StatusSource | None = None,
     page: str | None = None,
-    shared: dict[Provenance, Provenance] | None = None,
 ) -> Member:
     """One :class:`Member` from a repaired entry and its inferred values.
 
@@ -159,78 +227,55 @@ def build_member(
     ``headings`` are the headings above the table, nearest first (by default
     the ``section`` alone); with the ``caption`` and a status group row above
     the member (``group_status``) they may state a status.  ``page`` names the
-    document the member was read from.  ``shared`` (see :func:`build_members`)
-    gives a status provenance that names no row as the equal one already built.
+    document the member was read from.
     """
+    table = _table(locations, section, caption, headings, page)
+    return _member(entry, continent, country, group_status, table)
+
+
+def _member(
+    entry: Entry,
+    continent: Continent,
+    country: Country,
+    group_status: StatusSource | None,
+    table: _Table,
+) -> Member:
+    """:func:`build_member`, with what the table's members share in one value.
+
+    Every call here passes its arguments by position (``new_member`` and
+    ``new_provenance`` in the order of the fields): a member is built from
+    about a dozen calls, and matching keyword arguments cost more than most
+    of them.
+    """
+    locations = table.locations
     organization = entry.aligned.values[Role.ORGANIZATION]
-    status_cell = entry.aligned.values.get(Role.STATUS)
-    status = decide_status(
-        entry.annotation,
-        where=StatusSource(
-            text=organization.text, row=organization.row, column=organization.column
-        ),
-        cell=StatusSource(text=status_cell.text, row=status_cell.row, column=status_cell.column)
-        if status_cell is not None
-        else None,
-        group=group_status,
-        caption=caption,
-        headings=headings or ((section,) if section else ()),
+    status = _status(entry, organization, group_status, table)
+    joined, joined_provenance = _joined(
+        entry.aligned.values.get(Role.JOINED), entry.joined_text, locations
     )
-    joined, joined_provenance = _joined(entry, locations)
-    link_provenance = (
-        new_provenance(
-            field="link",
-            rule=Rule.LINK,
-            evidence=entry.link.title,
-            note="",
-            location=_at(locations, organization.row),
-            column=organization.column,
+    link = entry.link
+    if link is None:
+        link_title, link_provenance = None, _NOT_LINKED
+    else:
+        row = organization.row
+        link_title = link.title
+        location = NOWHERE if row is None else locations[row]
+        link_provenance = new_provenance(
+            "link", Rule.LINK, link_title, "", location, organization.column
         )
-        if entry.link is not None
-        else _NOT_LINKED
+    provenance = (
+        _organization_provenance(entry, organization, table),
+        _located(country.provenance, locations),
+        _located(continent.provenance, locations),
+        joined_provenance,
+        link_provenance,
+        _located(status.provenance, locations),
     )
-    organization_provenance = _placed_provenance(
-        "organization", organization, entry.organization, locations
-    )
-    if entry.extra_lines:
-        further = "; ".join(entry.extra_lines)
-        organization_provenance = Provenance(
-            field="organization",
-            rule=organization_provenance.rule,
-            evidence=organization_provenance.evidence,
-            note="; ".join(
-                filter(None, [organization_provenance.note, f"further lines: {further}"])
-            ),
-            location=organization_provenance.location,
-            column=organization_provenance.column,
-        )
     return new_member(
-        organization=entry.organization,
-        country=country.name,
-        country_code=country.code,
-        continent=continent.name,
-        continent_code=continent.code,
-        joined=joined,
-        link=entry.link.title if entry.link is not None else None,
-        section=section,
-        page=page,
-        location=locations[entry.aligned.row],
-        footnotes=entry.footnotes,
-        provenance=(
-            organization_provenance,
-            _located(country.provenance, locations),
-            _located(continent.provenance, locations),
-            joined_provenance,
-            link_provenance,
-            _status_provenance(status.provenance, locations, shared),
-        ),
-        status=status.status,
-        left=status.left,
-        status_note=status.note,
-        page_id=None,
-        revision=None,
-        timestamp=None,
-    )
+        entry.organization, country.name, country.code, continent.name, continent.code, joined,
+        link_title, table.section, locations[entry.aligned.row], status.status, status.left,
+        status.note, entry.footnotes, provenance, table.page, None, None, None,
+    )  # fmt: skip
 
 
 def _located(provenance: Provenance, locations: Sequence[Location]) -> Provenance:
@@ -239,29 +284,18 @@ def _located(provenance: Provenance, locations: Sequence[Location]) -> Provenanc
     A stage that already cites the row's full location (the continents stage
     does) passes its provenance through unchanged, and so shared.
     """
-    row = provenance.location.row
-    if row is None or provenance.location is locations[row]:
+    location = provenance.location
+    row = location.row
+    if row is None or location is locations[row]:
         return provenance
     return new_provenance(
-        field=provenance.field,
-        rule=provenance.rule,
-        evidence=provenance.evidence,
-        note=provenance.note,
-        location=locations[row],
-        column=provenance.column,
+        provenance.field,
+        provenance.rule,
+        provenance.evidence,
+        provenance.note,
+        locations[row],
+        provenance.column,
     )
-
-
-def _status_provenance(
-    provenance: Provenance,
-    locations: Sequence[Location],
-    shared: dict[Provenance, Provenance] | None,
-) -> Provenance:
-    """The status provenance, located; one that names no row (a caption, a heading,
-    the default) reads the same for most members of a table, so it is shared."""
-    if shared is None or provenance.location.row is not None:
-        return _located(provenance, locations)
-    return shared.setdefault(provenance, provenance)
 
 
 def _taken(entries: list[Entry], countries: list[Country]) -> Iterator[tuple[Entry, Country]]:
@@ -291,22 +325,17 @@ def build_members(
     Empties ``entries`` and ``countries`` as it goes: an entry holds its
     aligned row and that row's cells, which the caller no longer needs once
     the rows are accounted for, so they are freed while the members are built
-    and a large table never holds both in full.  Equal status provenance is
-    built once per table.
+    and a large table never holds both in full.  A status from the caption or
+    headings is one value per table (:func:`outer_decision`).
     """
-    shared: dict[Provenance, Provenance] = {}
+    table = _table(locations, section, caption, headings, page)
     return tuple(
-        build_member(
+        _member(
             entry,
             continents[entry.aligned.row],
             country,
-            locations=locations,
-            section=section,
-            caption=caption,
-            headings=headings,
-            group_status=statuses.get(entry.aligned.row),
-            page=page,
-            shared=shared,
+            statuses.get(entry.aligned.row),
+            table,
         )
         for entry, country in _taken(entries, countries)
     )

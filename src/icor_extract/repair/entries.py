@@ -69,14 +69,25 @@ def _annotates(first: str, line: str) -> bool:
     return bool(_CJK.search(first)) and not _CJK.search(line) and bool(_LATIN.search(line))
 
 
-def _annotation(line: str, extra: tuple[str, ...]) -> Annotation:
-    """The status remark after the name, or on a line of its own below it (（观察员）)."""
+_CLOSING = (")", "）")
+
+
+def _annotation(line: str, extra: tuple[str, ...]) -> Annotation | None:
+    """The status remark after the name, or on a line of its own below it (（观察员）).
+
+    ``None`` when there is none.  A name that does not end with a bracket can
+    hold no remark (:func:`split_status_annotation` takes only a trailing
+    parenthesis), so it is not split; nor need its lines below be tried when
+    there are none.
+    """
+    if not extra and not line.rstrip().endswith(_CLOSING):
+        return None
     annotation = split_status_annotation(line)
     for remark in extra if annotation.status is None else ():
         below = split_status_annotation(line + remark)
         if below.status is not None and below.name == line:
             return below
-    return annotation
+    return annotation if annotation.status is not None else None
 
 
 def _footnotes(aligned: AlignedRow) -> tuple[str, ...]:
@@ -106,51 +117,62 @@ def _separate(lines: list[str], years: list[str], organization: Placed) -> bool:
     )
 
 
+def _entry(
+    aligned: AlignedRow, organization: Placed, line: str, joined_text: str, extra: tuple[str, ...]
+) -> Entry:
+    """The entry of one line of the organization cell (``extra``: the lines kept beside it)."""
+    bare = without_flag_remnant(line)
+    annotation = _annotation(bare, extra)
+    name = bare if annotation is None else annotation.name
+    link = _link_for(name, organization)
+    if link is None and line != name:
+        link = _link_for(line, organization)
+    return Entry(aligned, name, link, joined_text, _footnotes(aligned), extra, annotation)
+
+
+def _lines(
+    aligned: AlignedRow, organization: Placed, joined_text: str, locations: Sequence[Location]
+) -> tuple[list[Entry], Note | None]:
+    """The entries of an organization cell of several lines, and the note when its
+    further lines are kept beside the first (one entry, given the whole year cell)."""
+    lines = organization.text.split("\n")
+    years = joined_text.split("\n")
+    if _separate(lines, years, organization):
+        paired = len(years) == len(lines)
+        return [
+            _entry(aligned, organization, line, years[number] if paired else joined_text, ())
+            for number, line in enumerate(lines)
+        ], None
+    extra = tuple(lines[1:])
+    message = f"one organization, further lines of its cell kept beside it: {'; '.join(extra)}"
+    note = Note(code=NoteCode.ENTRY_EXTRA_LINES, message=message, location=locations[aligned.row])
+    return [_entry(aligned, organization, lines[0], joined_text, extra)], note
+
+
 def split_entries(
     rows: list[AlignedRow], locations: Sequence[Location]
 ) -> tuple[list[Entry], list[Note]]:
     """The entries of every member row, in row order, and a note for each row whose
-    further lines were kept beside one organization."""
+    further lines were kept beside one organization.
+
+    A cell of one line (nearly all) is one entry with the whole year cell: what
+    :func:`_lines` gives it too, without splitting either cell.
+    """
     entries: list[Entry] = []
     notes: list[Note] = []
+    member = RowKind.MEMBER
     for aligned in rows:
-        if aligned.kind is not RowKind.MEMBER:
+        if aligned.kind is not member:
             continue
         organization = aligned.values[Role.ORGANIZATION]
         joined = aligned.values.get(Role.JOINED)
         joined_text = joined.text if joined is not None else ""
-        lines = organization.text.split("\n")
-        years = joined_text.split("\n")
-        separate = _separate(lines, years, organization)
-        names = lines if separate else lines[:1]
-        extra = () if separate else tuple(lines[1:])
-        if extra:
-            message = (
-                f"one organization, further lines of its cell kept beside it: {'; '.join(extra)}"
-            )
-            notes.append(
-                Note(
-                    code=NoteCode.ENTRY_EXTRA_LINES,
-                    message=message,
-                    location=locations[aligned.row],
-                )
-            )
-        footnotes = _footnotes(aligned)
-        for number, line in enumerate(names):
-            annotation = _annotation(without_flag_remnant(line), extra)
-            name = annotation.name
-            link = _link_for(name, organization)
-            if link is None and line != name:
-                link = _link_for(line, organization)
-            entries.append(
-                Entry(
-                    aligned,
-                    name,
-                    link,
-                    years[number] if len(years) == len(names) else joined_text,
-                    footnotes,
-                    extra,
-                    annotation if annotation.status is not None else None,
-                )
-            )
+        text = organization.text
+        if "\n" not in text:
+            entries.append(_entry(aligned, organization, text, joined_text, ()))
+            continue
+        found, note = _lines(aligned, organization, joined_text, locations)
+        entries += found
+        if note is not None:
+            notes.append(note)
     return entries, notes

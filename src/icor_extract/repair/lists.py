@@ -43,6 +43,7 @@ from icor_extract.model import (
     RowOutcome,
     Rule,
     Variant,
+    new_row_outcome,
 )
 from icor_extract.readers.raw import Link, RawCell, RawItem, RawList
 from icor_extract.repair.columns import Role
@@ -269,7 +270,7 @@ def repair_list(raw: RawList, variant: Variant) -> RepairedList | None:
         parts = _split_item(item)
         kind, why = _item_kind(item, following, parts.organization)
         location = locations[item.number]
-        outcomes.append(RowOutcome(location=location, kind=kind))
+        outcomes.append(new_row_outcome(location, kind))
         if why is not None:
             rejected.append(_rejected(item, location, *why))
         elif kind is RowKind.MEMBER:

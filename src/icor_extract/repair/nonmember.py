@@ -38,6 +38,9 @@ _PLACEHOLDERS = frozenset(
 _TRAILING_REMARK = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
 _ONLY_MARKS = re.compile(r"^[\s\-–—―‐‑‒−~～?？.…·•*/]+$")
 _ONLY_NUMBER = re.compile(r"^[\s\d,，.%+\-–—/]*\d[\s\d,，.%+\-–—/]*$")
+# What a stripped text matching either pattern may start with: a mark or a sign (a
+# digit is ``str.isdecimal``, as ``\d`` is).  A name starts with neither, and skips both.
+_MARK_OR_NUMBER = frozenset("-–—―‐‑‒−~～?？.…·•*/,，%+")
 
 
 def summary_row(cells: tuple[RawCell, ...]) -> tuple[Rule, str] | None:
@@ -60,13 +63,14 @@ def not_an_organization(cell: RawCell) -> tuple[Rule, str] | None:
                 f"the organization cell holds only a footnote mark {marks}",
             )
         return None
-    if _ONLY_MARKS.match(text):
-        return Rule.REJECTED_NOT_AN_ORGANIZATION, f"the organization cell holds only '{text}'"
-    if _ONLY_NUMBER.match(text):
-        return (
-            Rule.REJECTED_NOT_AN_ORGANIZATION,
-            f"the organization cell holds only a number ('{text}')",
-        )
+    if text[0] in _MARK_OR_NUMBER or text[0].isdecimal():  # else neither pattern can match
+        if _ONLY_MARKS.match(text):
+            return Rule.REJECTED_NOT_AN_ORGANIZATION, f"the organization cell holds only '{text}'"
+        if _ONLY_NUMBER.match(text):
+            return (
+                Rule.REJECTED_NOT_AN_ORGANIZATION,
+                f"the organization cell holds only a number ('{text}')",
+            )
     # a stripped text ends with the remark's bracket, or it has none to take off
     remark = text.endswith((")", "）"))
     bare = (_TRAILING_REMARK.sub("", text) if remark else text).rstrip(":：").strip().casefold()

@@ -30,6 +30,7 @@ __all__ = [
     "MemberStatus",
     "StatusSource",
     "decide_status",
+    "outer_decision",
     "split_status_annotation",
     "status_from_heading",
     "status_from_text",
@@ -116,6 +117,14 @@ def _pattern(terms: dict[Status, tuple[str, ...]]) -> tuple[re.Pattern[str], dic
 
 _WORD, _STATUS_OF_WORD = _pattern(_WORDS)
 _VERB, _STATUS_OF_VERB = _pattern(_VERBS)
+#: any character of a status word or verb, matched as the two patterns match them
+#: (case-insensitively: ``S`` and ``ſ`` are an ``s`` too)
+_TERM_CHAR = re.compile(
+    "["
+    + "".join(sorted({re.escape(c) for term in (*_STATUS_OF_WORD, *_STATUS_OF_VERB) for c in term}))
+    + "]",
+    re.IGNORECASE,
+)
 # "Former" before any status word makes it former: 前同情组织, 前常驻观察员, Former observers.
 _FORMER_PREFIX = re.compile(
     rf"(?:{_NOT_CURRENT}前任?|原|过去的|過去的|曾经的|曾經的|\bformer\s+|\bex-|\bpast\s+)(?:{_WORD.pattern})",
@@ -193,8 +202,22 @@ class Annotation:
     note: str | None = None  # the annotation's own words, without brackets
 
 
+@lru_cache(maxsize=4096)
 def _annotation(inner: str) -> tuple[Status, int | None] | None:
-    """(status, year left) of a parenthesis' text, or ``None`` if it is part of a name."""
+    """(status, year left) of a parenthesis' text, or ``None`` if it is part of a name.
+
+    Cached: pages repeat the same few remarks (（马列）, （观察员）, （2010年退出）).
+    A remark holding no character of any status word or verb (（马列）, （火炬）)
+    can name no status (each word, and each 前/former prefix, is matched with a
+    word after it), so it is not read with the long alternations.
+    """
+    if _TERM_CHAR.search(inner) is None:
+        return None
+    return _read_annotation(inner)
+
+
+def _read_annotation(inner: str) -> tuple[Status, int | None] | None:
+    """:func:`_annotation`, the long way."""
     found = _word_matches(inner)
     years = _YEAR.findall(inner)
     if years:  # a verb says something only with a year: 2010年退出, left 2010
@@ -306,6 +329,20 @@ def decide_status(
             (found, None, group.text), rule=Rule.STATUS_GROUP_ROW, evidence=group.text,
             source=group, outer=outer,
         )  # fmt: skip
+    return outer_decision(caption, headings)
+
+
+@lru_cache(maxsize=256)
+def outer_decision(caption: str | None, headings: tuple[str, ...]) -> MemberStatus:
+    """The status of a member that states none itself (no annotation, status cell or group row).
+
+    The caption's, else the nearest stating heading's, else ``member`` by
+    default: the tail of :func:`decide_status`, which depends on the table
+    alone.  Cached, so every member of a table shares one value and one
+    provenance (both immutable); the records stage asks for it directly for
+    a member with nothing nearer, skipping the rest of :func:`decide_status`.
+    """
+    outer = _outer_status(caption, headings)
     if outer is not None:
         rule, text, status = outer
         note = f"under the {'caption' if rule is Rule.STATUS_CAPTION else 'heading'} '{text}'"
