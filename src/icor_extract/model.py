@@ -238,6 +238,9 @@ class Provenance(_Located):
         }
 
 
+_new = object.__new__
+
+
 class _ProvenanceDraft(_Located):
     """The slots of a :class:`Provenance`, settable: :func:`new_provenance` fills one.
 
@@ -277,8 +280,6 @@ def new_provenance(  # noqa: PLR0917 - positional on purpose, see the docstring
     provenance.__class__ = Provenance
     return provenance  # type: ignore[no-any-return]
 
-
-_new = object.__new__
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -468,18 +469,21 @@ class Note(_Located):
     location: Location = NOWHERE
 
 
-_SET_NOTE = tuple(getattr(Note, name).__set__ for name in ("code", "message", "location"))
+class _NoteDraft(_Located):
+    """The slots of a :class:`Note`, settable (see :class:`_ProvenanceDraft`)."""
+
+    __slots__ = Note.__slots__
 
 
 def new_note(*, code: NoteCode, message: str, location: Location) -> Note:
     """``Note(code=code, message=message, location=location)``, built as
     :func:`new_provenance` builds a provenance (for a stage that notes most rows)."""
-    note: Note = object.__new__(Note)
-    set_code, set_message, set_location = _SET_NOTE
-    set_code(note, code)
-    set_message(note, message)
-    set_location(note, location)
-    return note
+    note: Any = _new(_NoteDraft)
+    note.code = code
+    note.message = message
+    note.location = location
+    note.__class__ = Note
+    return note  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
