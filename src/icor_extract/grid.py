@@ -205,13 +205,28 @@ def _cover(
                 overlaps.append(Overlap(y + dy, x + dx, kept=kept, lost=lost))
 
 
+def _spans(cell: RawCell, y: int, group_end: list[int]) -> tuple[int, int, bool]:
+    """Steps 9-12: the (rowspan, colspan) of a cell of row ``y`` that carries a span
+    attribute, and whether its rowspan was clipped at the end of its row group."""
+    # Steps 9-10: colspan, invalid or 0 -> 1, clamped to 1000.
+    colspan = parse_span(cell.colspan, default=1, low=1, high=MAX_COLSPAN)
+    # Steps 11-12: rowspan, invalid -> 1, clamped to 65534; 0 grows downward
+    # to the end of the row group.
+    rowspan = parse_span(cell.rowspan, default=1, low=0, high=MAX_ROWSPAN)
+    if rowspan == 0:
+        return group_end[y] - y, colspan, False
+    if y + rowspan > group_end[y]:
+        return group_end[y] - y, colspan, True
+    return rowspan, colspan, False
+
+
 # The HTML table model's "processing rows" and "ending a row group" algorithms
 # are one loop of numbered steps; the body follows them step by step (the
-# comments cite the step numbers), with steps 14-15 in _cover.
+# comments cite the step numbers), with steps 9-12 in _spans and 14-15 in _cover.
 def build_grid(table: RawTable) -> Grid:
     """Expand ``table``'s spans into a grid of slots (one row per source row)."""
     height = len(table.rows)
-    group_end = _group_ends(table)
+    group_end: list[int] | None = None  # found at the first span: most tables have none
     grid: list[list[Stored]] = [[] for _ in range(height)]
     overlaps: list[Overlap] = []
     clipped: list[tuple[int, int]] = []
@@ -228,40 +243,38 @@ def build_grid(table: RawTable) -> Grid:
             width = max(width, plain)
             continue
         x = 0
+        size = len(current)  # x <= size throughout: a cell is placed at most one past the end
         for index, cell in enumerate(row.cells):
             # Step 7 (advance): skip slots already covered by cells from rows above.
-            while x < len(current) and current[x] is not None:
+            while x < size and current[x] is not None:
                 x += 1
             if cell.rowspan is None and cell.colspan is None:
                 # The common cell spans nothing: one slot, free by step 7, no budget check.
-                if x < len(current):
+                if x < size:
                     current[x] = index
                 else:
-                    current.extend([None] * (x - len(current)))
                     current.append(index)
+                    size += 1
                 budget -= 1
                 x += 1
-                width = max(width, x)
                 continue
-            # Steps 9-10: colspan, invalid or 0 -> 1, clamped to 1000.
-            colspan = parse_span(cell.colspan, default=1, low=1, high=MAX_COLSPAN)
-            # Steps 11-12: rowspan, invalid -> 1, clamped to 65534; 0 grows downward
-            # to the end of the row group.
-            rowspan = parse_span(cell.rowspan, default=1, low=0, high=MAX_ROWSPAN)
-            if rowspan == 0:
-                rowspan = group_end[y] - y
-            elif y + rowspan > group_end[y]:
+            if group_end is None:
+                group_end = _group_ends(table)
+            rowspan, colspan, was_clipped = _spans(cell, y, group_end)
+            if was_clipped:
                 clipped.append((y, index))
-                rowspan = group_end[y] - y
             if rowspan * colspan > 1 and rowspan * colspan > budget:
                 degraded.append((y, index))
                 rowspan = colspan = 1
             budget -= rowspan * colspan
             # Steps 14-15: the cell covers x..x+colspan-1, y..y+rowspan-1.
             _cover(grid, (y, index), x, (rowspan, colspan), overlaps)
-            width = max(width, x + colspan)
+            size = len(current)
             # Step 17: move past this cell.
             x += colspan
+        # The row's extent: each cell's end, and the ends of copies from above,
+        # which their own rows counted already.
+        width = max(width, size)
         # Rows stay ragged: a slot past a row's end is empty, so one very wide row
         # does not make every other row that wide in memory.  A row is final
         # once its cells are placed: stored as a tuple at once, its list freed.

@@ -364,16 +364,21 @@ def _shift_message(
     return sys.intern(message)  # the tables of a page share it too
 
 
-def _repeats_header(
+def _own_contents(
     cells: tuple[RawCell, ...], own: list[tuple[int, int]], roles: tuple[Role | None, ...]
-) -> bool:
-    """At least two cells name the role of the column they stand in."""
+) -> tuple[Content, ...] | None:
+    """What the row's own cells hold, in order, or ``None`` when at least two of
+    them name the role of the column they stand in (the header repeated in the body)."""
+    contents: list[Content] = []
     named = 0
     for x, index in own:
+        cell = cells[index]
+        contents.append(classify(cell))
         role = roles[x]
-        if role is not None and role_of(cells[index].text) is role:
+        # an empty text names no role: no look-up
+        if role is not None and (text := cell.text) and role_of(text) is role:
             named += 1
-    return named >= 2
+    return None if named >= 2 else tuple(contents)
 
 
 def _member(table: RawTable, y: int, plan: _Plan, above: list[Slot]) -> AlignedRow:
@@ -506,12 +511,14 @@ def _align(
             own = plain_own[:shape]
         else:
             shape, own, above = _shape(stored, y, width)
-        if (row.in_head and all(cell.header for cell in cells)) or _repeats_header(
-            cells, own, roles
-        ):  # a header row, or the header repeated inside the body (th or td)
+        contents = (
+            None
+            if row.in_head and all(cell.header for cell in cells)
+            else _own_contents(cells, own, roles)
+        )
+        if contents is None:  # a header row, or the header repeated inside the body (th or td)
             aligned.append(AlignedRow(row=y, line=row.line, kind=_HEADER))
             continue
-        contents = tuple([classify(cells[index]) for _, index in own])
         plan = plans.get((shape, contents))
         if plan is None:
             plan = _plan(tuple(range(shape)) if isinstance(shape, int) else shape, contents, header)
