@@ -138,14 +138,20 @@ PLACEMENT_BUDGET = 20_000
 #: shapes (cells + columns) larger than this are not cached: the cache holds at
 #: most 4,096 shapes of this size, a bounded amount of memory
 _CACHED_SHAPE = 256
-#: row shapes whose plans one table keeps (each at most ``_CACHED_SHAPE`` long)
-_PLANS_PER_TABLE = 4096
+#: rows of tables wider than this are planned anew: the plan cache holds at most
+#: 4,096 plans of this width or less (a few MB at worst)
+_CACHED_WIDTH = 64
 
 # Enum members read per row, as module constants: in CPython 3.11 reading a
 # member off its class goes through EnumType's __getattr__ hook (about 0.1 µs).
 _CELL, _SHIFT, _SPAN, _LOST = Placement.CELL, Placement.SHIFT, Placement.SPAN, Placement.LOST
-_MEMBER, _REJECTED, _HEADER = RowKind.MEMBER, RowKind.REJECTED, RowKind.HEADER
-_ORGANIZATION = Role.ORGANIZATION
+_MEMBER, _REJECTED, _HEADER, _GROUP = (
+    RowKind.MEMBER,
+    RowKind.REJECTED,
+    RowKind.HEADER,
+    RowKind.GROUP,
+)
+_ORGANIZATION, _CONTINENT = Role.ORGANIZATION, Role.CONTINENT
 _EMPTY = Content.EMPTY
 
 
@@ -203,7 +209,7 @@ def _shape(
     shape: list[int | None] = []
     own: list[tuple[int, int]] = []
     above: list[Slot] = []
-    for x, entry in enumerate(stored[:width]):
+    for x, entry in enumerate(stored if len(stored) <= width else stored[:width]):
         if entry is None:
             shape.append(None)
         elif isinstance(entry, int):
@@ -297,18 +303,25 @@ def _lost(column: int) -> Placed:
     return Placed(None, Placement.LOST, None, column)
 
 
-def _plan(shape: tuple[int | None, ...], contents: tuple[Content, ...], header: Header) -> _Plan:
-    """The plan of a row of ``shape`` whose own cells hold ``contents``.
+@lru_cache(maxsize=4096)
+def _plan(
+    row_shape: Shape,
+    contents: tuple[Content, ...],
+    roles: tuple[Role | None, ...],
+    continent_column: int | None,
+) -> _Plan:
+    """The plan of a row of ``row_shape`` whose own cells hold ``contents``.
 
     A member row's values are claimed in order of strength, the first claim of
     a role winning: cells spanned from rows above, then the row's own cells (or
     the columns they skip, as lost), then copies of the row's own colspans.
     The row's own cells keep their order; trailing empty cells are padding.
+    Cached: a table's rows share a few shapes, and so do the tables of a kind.
     """
-    roles = header.roles
+    shape = tuple(range(row_shape)) if isinstance(row_shape, int) else row_shape
     shape = (*shape, *[None] * (len(roles) - len(shape)))  # a row stored short ends empty
     own = [(x, entry) for x, entry in enumerate(shape) if entry is not None and entry >= 0]
-    group = _group_cell(shape, own, contents, header.column(Role.CONTINENT))
+    group = _group_cell(shape, own, contents, continent_column)
     above, free, written, spans_own = _claims(shape, roles)
     cells = len(contents)
     while cells and contents[cells - 1] is _EMPTY:
@@ -381,24 +394,34 @@ def _own_contents(
     return None if named >= 2 else tuple(contents)
 
 
-def _member(table: RawTable, y: int, plan: _Plan, above: list[Slot]) -> AlignedRow:
-    """A member row built from its plan, or a rejected one when no organization
-    reached its column."""
+def _placed(
+    table: RawTable, y: int, plan: _Plan, above: list[Slot], group_column: int
+) -> AlignedRow:
+    """A row read by its plan: a group row, a member row, or a rejected one (too many
+    cells, or no organization reached its column)."""
     rows = table.rows
-    cells = rows[y].cells
+    row = rows[y]
+    cells = row.cells
+    if plan.group is not None and not cells[plan.group].flags:
+        placed = Placed(cells[plan.group], _CELL, y, group_column, plan.group)
+        return AlignedRow(row=y, line=row.line, kind=_GROUP, values={_CONTINENT: placed})
+    if plan.rejected:
+        return AlignedRow(
+            row=y, line=row.line, kind=_REJECTED, reason=plan.rejected,
+            cells=_raw_texts(table, y), rule=Rule.REJECTED_TOO_MANY_CELLS,
+        )  # fmt: skip
     values: dict[Role, Placed] = {}
     for role, k, x in plan.above:
         slot = above[k]
         values[role] = Placed(rows[slot.row].cells[slot.cell], _SPAN, slot.row, x, slot.cell)
     for role, shared, how, column, index in plan.own:
         values[role] = shared if shared is not None else Placed(cells[index], how, y, column, index)
-    line = rows[y].line
     organization = values.get(_ORGANIZATION)
     cell = organization.cell if organization is not None else None
     found = not_an_organization(cell) if cell is not None else None
     if found is None and cell is not None and cell.text:  # every field, by position: half
         # the time of naming them, for the one AlignedRow every member row builds
-        return AlignedRow(y, line, _MEMBER, values, plan.shift, "", (), None, plan.as_written)
+        return AlignedRow(y, row.line, _MEMBER, values, plan.shift, "", (), None, plan.as_written)
     texts = _raw_texts(table, y)
     if found is None:
         found = (
@@ -407,7 +430,7 @@ def _member(table: RawTable, y: int, plan: _Plan, above: list[Slot]) -> AlignedR
             else (Rule.REJECTED_NO_ORGANIZATION, "no organization name in the row")
         )
     rule, reason = found
-    return AlignedRow(row=y, line=line, kind=_REJECTED, reason=reason, cells=texts, rule=rule)
+    return AlignedRow(row=y, line=row.line, kind=_REJECTED, reason=reason, cells=texts, rule=rule)
 
 
 def align_rows(
@@ -441,7 +464,8 @@ def _notes(
     locations: Sequence[Location],
 ) -> list[Note]:
     notes = []
-    for y, stored in enumerate(grid.layout):
+    # the grid is as wide as its widest stored row: no row reaches past a header as wide
+    for y, stored in enumerate(grid.layout if grid.width > width else ()):
         stored_width = stored if isinstance(stored, int) else len(stored)
         beyond = _beyond_header(table.rows[y].cells, stored, width) if stored_width > width else 0
         if beyond:
@@ -461,49 +485,47 @@ def _notes(
     return notes
 
 
-def _no_member(table: RawTable, y: int) -> AlignedRow | None:
+def _no_member(table: RawTable, y: int, summary: tuple[Rule, str] | None) -> AlignedRow:
     """A row rejected before it is read: one without cells, or a total (总计 | 187)."""
     row = table.rows[y]
-    if not row.cells and y >= len(table.rows) - table.unread_rows:
-        return AlignedRow(
-            row=y, line=row.line, kind=RowKind.REJECTED,
-            reason="a source row the HTML parser did not read", rule=Rule.REJECTED_UNREAD,
-        )  # fmt: skip
-    if not row.cells:
-        return AlignedRow(
-            row=y, line=row.line, kind=RowKind.REJECTED, reason="row has no cells",
-            rule=Rule.REJECTED_NO_CELLS,
-        )  # fmt: skip
-    if (summary := summary_row(row.cells)) is not None:
+    if summary is not None:
         return AlignedRow(
             row=y, line=row.line, kind=RowKind.REJECTED, reason=summary[1],
             cells=_raw_texts(table, y), rule=summary[0],
         )  # fmt: skip
-    return None
+    if y >= len(table.rows) - table.unread_rows:
+        return AlignedRow(
+            row=y, line=row.line, kind=RowKind.REJECTED,
+            reason="a source row the HTML parser did not read", rule=Rule.REJECTED_UNREAD,
+        )  # fmt: skip
+    return AlignedRow(
+        row=y, line=row.line, kind=RowKind.REJECTED, reason="row has no cells",
+        rule=Rule.REJECTED_NO_CELLS,
+    )  # fmt: skip
 
 
 def _align(
     table: RawTable, grid: Grid, header: Header
 ) -> tuple[list[AlignedRow], list[tuple[int, _Plan]]]:
     """Every row aligned, and the plans of the member rows (for their notes)."""
-    aligned: list[AlignedRow] = [
-        AlignedRow(row=y, line=table.rows[y].line, kind=RowKind.HEADER)
-        for y in range(header.row + 1)
-    ]
+    rows, layout = table.rows, grid.layout
+    aligned = [AlignedRow(row=y, line=rows[y].line, kind=_HEADER) for y in range(header.row + 1)]
     members: list[tuple[int, _Plan]] = []
     roles = header.roles
     width = len(roles)
     plain_own = [(x, x) for x in range(width)]  # a plain row's own cells, by prefix
-    plans: dict[tuple[Shape, tuple[Content, ...]], _Plan] = {}
     continent_column = header.column(Role.CONTINENT)
     group_column = continent_column if continent_column is not None else 0
-    for y in range(header.row + 1, grid.height):
-        row = table.rows[y]
-        if (unread := _no_member(table, y)) is not None:
-            aligned.append(unread)
-            continue
+    # shapes too wide to cache are planned anew (the cache stays small in bytes)
+    plan_of = _plan if width <= _CACHED_WIDTH else _plan.__wrapped__
+    for y in range(header.row + 1, len(rows)):
+        row = rows[y]
         cells = row.cells
-        stored = grid.layout[y]
+        summary = summary_row(cells) if cells else None
+        if not cells or summary is not None:
+            aligned.append(_no_member(table, y, summary))
+            continue
+        stored = layout[y]
         shape: Shape
         above: list[Slot] = []
         if isinstance(stored, int):  # cell i anchored at x = i, nothing from above
@@ -519,32 +541,8 @@ def _align(
         if contents is None:  # a header row, or the header repeated inside the body (th or td)
             aligned.append(AlignedRow(row=y, line=row.line, kind=_HEADER))
             continue
-        plan = plans.get((shape, contents))
-        if plan is None:
-            plan = _plan(tuple(range(shape)) if isinstance(shape, int) else shape, contents, header)
-            if len(plans) < _PLANS_PER_TABLE and len(contents) + width <= _CACHED_SHAPE:
-                plans[shape, contents] = plan
-        if plan.group is not None and not cells[plan.group].flags:
-            placed = Placed(cells[plan.group], _CELL, y, group_column, plan.group)
-            aligned.append(
-                AlignedRow(
-                    row=y, line=row.line, kind=RowKind.GROUP, values={Role.CONTINENT: placed}
-                )
-            )
-        elif plan.rejected:
-            aligned.append(
-                AlignedRow(
-                    row=y,
-                    line=row.line,
-                    kind=_REJECTED,
-                    reason=plan.rejected,
-                    cells=_raw_texts(table, y),
-                    rule=Rule.REJECTED_TOO_MANY_CELLS,
-                )
-            )
-        else:
-            result = _member(table, y, plan, above)
-            aligned.append(result)
-            if result.kind is _MEMBER:
-                members.append((y, plan))
+        plan = plan_of(shape, contents, roles, continent_column)
+        aligned.append(result := _placed(table, y, plan, above, group_column))
+        if result.kind is _MEMBER:
+            members.append((y, plan))
     return aligned, members
