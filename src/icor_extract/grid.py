@@ -205,6 +205,11 @@ def _cover(
                 overlaps.append(Overlap(y + dy, x + dx, kept=kept, lost=lost))
 
 
+def _slot_budget(table: RawTable) -> int:
+    """How many slots the table may fill: ten per cell on average, and at least a million."""
+    return max(MIN_SLOT_BUDGET, SLOTS_PER_CELL * sum(len(row.cells) for row in table.rows))
+
+
 def _spans(cell: RawCell, y: int, group_end: list[int]) -> tuple[int, int, bool]:
     """Steps 9-12: the (rowspan, colspan) of a cell of row ``y`` that carries a span
     attribute, and whether its rowspan was clipped at the end of its row group."""
@@ -226,12 +231,13 @@ def _spans(cell: RawCell, y: int, group_end: list[int]) -> tuple[int, int, bool]
 def build_grid(table: RawTable) -> Grid:
     """Expand ``table``'s spans into a grid of slots (one row per source row)."""
     height = len(table.rows)
-    group_end: list[int] | None = None  # found at the first span: most tables have none
+    # the row groups' ends and the slot budget, found at the first span: most tables have none
+    limits: tuple[list[int], int] | None = None
     grid: list[list[Stored]] = [[] for _ in range(height)]
     overlaps: list[Overlap] = []
     clipped: list[tuple[int, int]] = []
     degraded: list[tuple[int, int]] = []
-    budget = max(MIN_SLOT_BUDGET, SLOTS_PER_CELL * sum(len(row.cells) for row in table.rows))
+    used = 0  # slots filled
     width = 0
 
     done: list[Layout] = []  # rows y and above: no later row writes to them
@@ -239,7 +245,7 @@ def build_grid(table: RawTable) -> Grid:
         current = grid[y]
         if not current and (plain := _plain_row(row.cells)) is not None:
             done.append(plain)
-            budget -= plain
+            used += plain
             width = max(width, plain)
             continue
         x = 0
@@ -255,18 +261,18 @@ def build_grid(table: RawTable) -> Grid:
                 else:
                     current.append(index)
                     size += 1
-                budget -= 1
+                used += 1
                 x += 1
                 continue
-            if group_end is None:
-                group_end = _group_ends(table)
-            rowspan, colspan, was_clipped = _spans(cell, y, group_end)
+            if limits is None:
+                limits = _group_ends(table), _slot_budget(table)
+            rowspan, colspan, was_clipped = _spans(cell, y, limits[0])
             if was_clipped:
                 clipped.append((y, index))
-            if rowspan * colspan > 1 and rowspan * colspan > budget:
+            if rowspan * colspan > 1 and rowspan * colspan > limits[1] - used:
                 degraded.append((y, index))
                 rowspan = colspan = 1
-            budget -= rowspan * colspan
+            used += rowspan * colspan
             # Steps 14-15: the cell covers x..x+colspan-1, y..y+rowspan-1.
             _cover(grid, (y, index), x, (rowspan, colspan), overlaps)
             size = len(current)
