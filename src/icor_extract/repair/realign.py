@@ -227,7 +227,7 @@ def _shape(
 class _Plan:
     """What a row of one shape, whose own cells hold one sequence of contents, becomes.
 
-    Computed once per shape and table: the rows of a table share a few.
+    Computed once per shape (see :func:`_plan`): the rows of a table share a few.
     ``above`` claims roles from the rows above (role, index in the row's
     slots from above, column); ``own`` claims the rest in order (role, a
     shared lost value or ``None``, how, column the cell arrived in, cell index).
