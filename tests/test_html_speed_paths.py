@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import unquote
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -110,3 +114,103 @@ def test_a_normal_text_is_one_that_normalizing_leaves_as_it_is(text: str) -> Non
     if raw.is_normal(text):
         assert not raw.has_controls(text)
         assert slow == text == raw.normalize_text(text)
+
+
+def _cell(markup: str) -> etree._Element:
+    found = etree.fromstring(f"<table><tr>{markup}</tr></table>", etree.HTMLParser())
+    element = found.find(".//td")
+    assert element is not None
+    return element
+
+
+@pytest.mark.parametrize(
+    "markup",
+    ["<td>a<p>b</p></td>", "<td><p>b</p>c</td>", "<td><b>a</b><p>b</p></td>",
+     "<td><span>a<p>b</p></span></td>", '<td><a href="/wiki/X">a<p>b</p></a></td>',
+     "<td> <p>b</p>\n</td>", "<td><p>b</p></td>",
+     '<td><p><a href="../Page/甲.md"><p>字</p></a>字</p></td>',
+     '<td><a href="/wiki/甲"><b><a href="/wiki/乙">乙</a></b>甲</a></td>'],
+)  # fmt: skip
+def test_the_fast_path_leaves_to_the_walk_what_it_would_read_otherwise(markup: str) -> None:
+    """A block starts a new line; a link inside a link ends, and is listed, first."""
+    element = _cell(markup)
+    assert read_cell(element) == read_cell(element, fast=False)
+
+
+#: texts a cell's nodes may hold or trail: nothing, white space alone (blank or not to
+#: ``str.strip``), a word
+_PIECES = st.sampled_from(["", " ", "\n", "\u200b", "字", "a b"])
+#: the fast path's tags, a link to an article among them
+_PLAIN_OPEN = st.sampled_from(
+    ["<p>", '<a href="../Page/甲.md">', "<b>", "<i>", "<strong>", "<em>", "<small>", "<span>"]
+)
+
+
+def _plain_markup(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """One element of the fast path's tags: text, children, closing tag and tail."""
+
+    def build(parts: tuple[str, str, list[str], str]) -> str:
+        opening, text, inner, tail = parts
+        name = opening[1:].split(">")[0].split()[0]
+        return f"{opening}{text}{''.join(inner)}</{name}>{tail}"
+
+    return st.tuples(_PLAIN_OPEN, _PIECES, st.lists(children, max_size=3), _PIECES).map(build)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.tuples(
+        _PIECES, st.lists(st.recursive(_PIECES, _plain_markup, max_leaves=6), max_size=3)
+    ).map(lambda parts: parts[0] + "".join(parts[1]))
+)
+def test_the_plain_cell_path_reads_nested_inline_markup_as_the_walk_does(content: str) -> None:
+    """Text and tails in every position of the fast path's tags, paragraphs among them."""
+    element = _cell(f"<td>{content}</td>")
+    assert read_cell(element) == read_cell(element, fast=False)
+
+
+def _link_title_by_three_patterns(href: str) -> str | None:
+    """``raw.link_title`` as it was before its patterns were joined: the oracle."""
+    href = href.strip()
+    title: str | None = None
+    patterns = (
+        r"^(?:\.\./)?Page/(?P<title>.+?)\.md$",
+        r"^(?:(?:https?:)?//[^/]+)?/wiki/(?P<title>[^?#]+)",
+        r"[?&]title=(?P<title>[^&#]+)",
+    )
+    for number, pattern in enumerate(patterns):
+        match = re.search(pattern, href) if number == 2 else re.match(pattern, href)
+        if match:
+            title = match.group("title")
+            break
+    else:
+        if href.startswith("./"):
+            title = href[2:].split("#", 1)[0].split("?", 1)[0]
+    if not title:
+        return None
+    title = unquote(title).replace("_", " ").strip()
+    if not title or raw.namespace_of(title) is not None:
+        return None
+    if raw.is_normal(title):
+        return title
+    return raw._SPACE.sub(" ", raw._CONTROL.sub("", title)).strip() or None
+
+
+_HREF_PIECES = st.sampled_from(
+    ["../", "Page/", ".md", "/wiki/", "https:", "http:", "//", "zh.wikipedia.org", "/", "?",
+     "#", "&", "title=", "index.php", "./", "%E5%8D%B0", "%", "%3A", "_", " ", "\n", "\x01",
+     "File:", "Category:", "分类:", "甲", "a", ".md\n", ":"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_HREF_PIECES, max_size=8).map("".join))
+def test_a_links_title_is_what_the_three_patterns_read(href: str) -> None:
+    assert raw.link_title(href) == _link_title_by_three_patterns(href)
+
+
+def test_a_row_built_from_its_slots_is_the_row_its_constructor_builds() -> None:
+    cells = (RawCell(text="甲"), RawCell(text="", header=True))
+    built = raw.new_row(cells=cells, line=7, group=1, in_head=True)
+    made = raw.RawRow(cells=cells, line=7, group=1, in_head=True)
+    assert (built, repr(built), hash(built)) == (made, repr(made), hash(made))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from zhon import cedict
 
 import icor_extract
 from icor_extract import Variant
@@ -103,3 +106,36 @@ def test_a_page_of_neither_script_is_read_as_simplified() -> None:
 def test_unclosed_markup_is_read_in_bounded_time(page: str) -> None:
     # each took minutes with a lazy pattern per unclosed tag; now milliseconds (no timing here)
     assert detect_variant(page)[0] in ("zh-hans", "en")
+
+
+# Han (both scripts, one script only), Latin and other letters, digits, punctuation
+_TEXT = ["国", "國", "党", "黨", "的", "一", "\u3400", "\ufa00", "a", "Z", "é", "ß", "1", " ", "\n"]
+# markup, none of whose characters count
+_MARKUP = ["<b>", "[[", "]]", "{{", "}}", "-{zh-hans:党;zh-hant:黨}-", "http://x.org/國 "]
+_HAN_RANGES = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
+_ONLY_SIMPLIFIED = frozenset(cedict.simplified) - frozenset(cedict.traditional)
+_ONLY_TRADITIONAL = frozenset(cedict.traditional) - frozenset(cedict.simplified)
+
+
+@given(st.lists(st.sampled_from(_TEXT + _MARKUP), max_size=60))
+def test_the_counts_in_the_reason_are_the_characters_of_the_text(pieces: list[str]) -> None:
+    variant, why = detect_variant("".join(pieces))
+    text = "".join(piece for piece in pieces if piece not in _MARKUP)
+    han = sum(any(low <= char <= high for low, high in _HAN_RANGES) for char in text)
+    latin = sum(char.isascii() and char.isalpha() for char in text)
+    if han < 0.1 * latin:
+        assert variant == "en"
+        assert why == f"its text is English ({han} Chinese characters, {latin} Latin letters)"
+    elif han:
+        simplified = sum(char in _ONLY_SIMPLIFIED for char in text)
+        traditional = sum(char in _ONLY_TRADITIONAL for char in text)
+        counts = f"{traditional} Traditional-only and {simplified} Simplified-only characters"
+        assert why.endswith(f"({counts})")
+        assert variant == ("zh-hant" if traditional > simplified else "zh-hans")
+
+
+def test_the_characters_only_one_script_has_are_all_han() -> None:
+    # the counts of Simplified-only and Traditional-only characters are taken
+    # among the page's Han characters alone, which holds only if zhon's are Han
+    only_one = _ONLY_SIMPLIFIED | _ONLY_TRADITIONAL
+    assert all(any(low <= char <= high for low, high in _HAN_RANGES) for char in only_one)

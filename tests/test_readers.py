@@ -99,6 +99,21 @@ def test_markdown_tables_know_their_section_and_lines() -> None:
     assert [row.line for row in tables[0].rows] == [10, 11]
 
 
+def test_rows_past_the_parsers_last_counted_line_have_no_line() -> None:
+    # libxml2's HTML parser counts lines to 65,535: every row after it said 65,535
+    rows = "".join(f"<tr><td>{n}</td></tr>\n" for n in range(70_000))
+    table = read_html_tables(f"<table>\n{rows}</table>")[0]
+    lines = [row.line for row in table.rows]
+    assert lines[:2] == [2, 3]
+    assert lines[65_532] == 65_534  # the last line counted in full
+    assert set(lines[65_533:]) == {None}
+    lists = icor_extract.parse(
+        "<h2>成员</h2>" + "<br>\n" * 70_000 + "<ul><li>甲党</li><li>乙党</li></ul>", format="html"
+    )
+    assert [member.organization for member in lists.members] == ["甲党", "乙党"]
+    assert {member.location.line for member in lists.members} == {None}
+
+
 def test_nested_table_is_read_apart_from_its_cell() -> None:
     text = "<table><tr><td>outer<table><tr><td>inner</td></tr></table></td></tr></table>"
     tables = read_markdown(text)

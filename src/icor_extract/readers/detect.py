@@ -37,7 +37,9 @@ def detect_format(text: str) -> Format:
     head = text[:4096]
     if _HTML_DOCUMENT.match(head):
         return "html"
-    wiki = _WIKI_TABLE.search(text)
+    # A page without "{" has no wiki table: "in" is one quick scan, where the multiline
+    # search tries the pattern at every position of the page.
+    wiki = _WIKI_TABLE.search(text) if "{" in text else None
     html_table = _HTML_TABLE.search(text)
     if wiki and (html_table is None or wiki.start() < html_table.start()):
         return "wikitext"

@@ -18,6 +18,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from icor_extract.readers.html_guard import FLATTENED, UNCLOSED, guard
+from icor_extract.readers.pandoc_html import read_pandoc_table
 from icor_extract.readers.raw import (
     CONTROLS_DROPPED,
     TOO_COMPLEX_DROPPED,
@@ -40,7 +41,14 @@ from icor_extract.readers.raw import (
     split_footnotes,
 )
 
-__all__ = ["heading_text", "read_cell", "read_html_document", "read_html_tables"]
+__all__ = [
+    "heading_text",
+    "read_cell",
+    "read_html_document",
+    "read_html_tables",
+    "source_line",
+    "stream_tables",
+]
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "dl", "dd", "dt", *_HEADINGS})
@@ -52,9 +60,20 @@ def _text_of(element: etree._Element) -> str:
     return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
 
-def _line(element: etree._Element, offset: int) -> int | None:
+#: libxml2's HTML parser counts lines up to this one and no further
+_LAST_COUNTED_LINE = 65_535
+
+
+def source_line(element: etree._Element, offset: int = 0) -> int | None:
+    """The line ``element`` starts on, plus ``offset``; ``None`` where libxml2 cannot tell.
+
+    Every element on or past line 65,535 of what the HTML parser read reports
+    65,535: that is no line, and a wrong line is worse than none.
+    """
     line = getattr(element, "sourceline", None)  # lxml-stubs mistypes this attribute
-    return line + offset if isinstance(line, int) else None
+    if not isinstance(line, int) or line >= _LAST_COUNTED_LINE:
+        return None
+    return line + offset
 
 
 def _classes(element: etree._Element) -> set[str]:
@@ -116,7 +135,7 @@ _EMPTY = {False: RawCell(text=""), True: RawCell(text="", header=True)}
 
 
 def _plain_cell(element: etree._Element, *, header: bool) -> RawCell | None:
-    """Fast path for the common cell: one paragraph of text and links, nothing hidden.
+    """Fast path for the common cell: text and links, alone or in one paragraph, nothing hidden.
 
     Gives what :func:`read_cell` would give; ``None`` sends anything else to it.
     Such a cell has no footnote element, flag or hidden part to take out, so its
@@ -127,6 +146,14 @@ def _plain_cell(element: etree._Element, *, header: bool) -> RawCell | None:
         if not text.strip() and not element.attrib:
             return _EMPTY[header]  # an empty cell, shared: cells are immutable
         return _raw_cell(element, source_text(text), header=header, links=())
+    links = _plain_links(element)
+    if links is None:
+        return None
+    return _raw_cell(element, source_text(_text_of(element)), header=header, links=links)
+
+
+def _plain_links(element: etree._Element) -> tuple[Link, ...] | None:
+    """The links of a cell of plain inline markup; ``None`` for any other cell."""
     links: list[Link] = []
     blocks = 0
     for node in element.iterdescendants():
@@ -136,15 +163,37 @@ def _plain_cell(element: etree._Element, *, header: bool) -> RawCell | None:
         if tag == "p":
             blocks += 1
         elif tag == "a":
-            title = link_title(node.get("href") or "")
-            if title is None:
+            link = _plain_link(node)
+            if link is None:
                 return None
-            text = _clean((node.text or "") if len(node) == 0 else _text_of(node))
-            if text:
-                links.append(Link(title=title, text=text))
-    if blocks > 1:
+            if link.text:
+                links.append(link)
+    if blocks > 1 or (blocks and not _only_paragraph(element)):
         return None
-    return _raw_cell(element, source_text(_text_of(element)), header=header, links=tuple(links))
+    return tuple(links)
+
+
+def _plain_link(node: etree._Element) -> Link | None:
+    """A link to an article and its text; ``None`` for a link the walk must read."""
+    title = link_title(node.get("href") or "")
+    if title is None:
+        return None
+    if len(node) == 0:
+        return Link(title=title, text=_clean(node.text or ""))
+    if next(node.iterdescendants("a"), None) is not None:
+        return None  # a link in a link: the walk lists the inner one first, as it ends first
+    return Link(title=title, text=_clean(_text_of(node)))
+
+
+def _only_paragraph(element: etree._Element) -> bool:
+    """Whether the cell holds its one ``<p>`` and nothing beside it but white space.
+
+    The walk breaks lines around a block, the text read in C does not: they agree
+    only where the breaks fall at the text's ends, which the clean-up drops.
+    """
+    if len(element) != 1 or element[0].tag != "p":
+        return False
+    return not (element.text or "").strip() and not (element[0].tail or "").strip()
 
 
 def _clean(text: str) -> str:
@@ -280,7 +329,8 @@ def _row(tr: etree._Element, group: int, in_head: bool, line_offset: int) -> Raw
         tag = cell.tag
         if tag in _CELL_TAGS:
             cells.append(read_cell(cell, header=tag == "th"))
-    return RawRow(cells=tuple(cells), line=_line(tr, line_offset), group=group, in_head=in_head)
+    line = source_line(tr, line_offset)
+    return RawRow(cells=tuple(cells), line=line, group=group, in_head=in_head)
 
 
 @dataclass
@@ -310,12 +360,28 @@ def read_html_tables(
     first_index: int = 0,
     headings: bool = True,
 ) -> list[RawTable]:
-    """Every table of an HTML text, read as it streams through the parser.
+    """Every table of an HTML text.
+
+    ``headings`` tracks ``<h1>``-``<h6>`` for each table's headings, after
+    those of ``trail`` (the headings open where the text starts).  A block in
+    pandoc's exact form is read without a parser (:mod:`.pandoc_html`);
+    anything else streams through lxml (:func:`stream_tables`).
+    """
+    plain = read_pandoc_table(text, trail=trail, line_offset=line_offset, first_index=first_index)
+    if plain is not None:
+        return plain
+    return stream_tables(
+        text, trail=trail, line_offset=line_offset, first_index=first_index, headings=headings
+    )
+
+
+def stream_tables(
+    text: str, *, trail: Trail, line_offset: int, first_index: int, headings: bool
+) -> list[RawTable]:
+    """:func:`read_html_tables` by the parser, whatever the text's form.
 
     Each row is read when its ``</tr>`` is parsed and then removed from the
     tree, so memory holds the rows read so far, not the whole document tree.
-    ``headings`` tracks ``<h1>``-``<h6>`` for each table's headings, after
-    those of ``trail`` (the headings open where the text starts).
     """
     parser = etree.HTMLPullParser(
         events=("start", "end"),
@@ -366,7 +432,7 @@ class _StreamState:
             tag = element.tag
             if event == "start":
                 if tag == "table":
-                    line = _line(element, self.line_offset)
+                    line = source_line(element, self.line_offset)
                     self.open_tables.append(_OpenTable(self.count, heading_path(self.trail), line))
                     self.count += 1
             elif tag == "tr" and self.open_tables:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from icor_extract.readers.html import heading_text, read_cell
+from icor_extract.readers.html import heading_text, read_cell, source_line
 from icor_extract.readers.raw import (
     RawItem,
     RawList,
@@ -66,10 +66,7 @@ def _item(li: etree._Element, nested: list[etree._Element], *, number: int, dept
     cell = read_cell(li)
     for parent, position, element in reversed(taken):
         parent.insert(position, element)
-    line = getattr(li, "sourceline", None)
-    return item_of_cell(
-        cell, number=number, depth=depth, line=line if isinstance(line, int) else None
-    )
+    return item_of_cell(cell, number=number, depth=depth, line=source_line(li))
 
 
 def _items(top: etree._Element) -> list[RawItem]:
@@ -119,7 +116,6 @@ def read_html_lists(text: str) -> list[RawList]:
         elif tag in _LISTS:
             items = _items(element)
             if items:
-                line = getattr(element, "sourceline", None)
                 lists.append(
                     RawList(
                         index=len(lists),
@@ -127,7 +123,7 @@ def read_html_lists(text: str) -> list[RawList]:
                         headings=heading_path(trail),
                         lead=lead,
                         ordered=tag == "ol",
-                        line=line if isinstance(line, int) else None,
+                        line=source_line(element),
                     )
                 )
             lead = None

@@ -38,8 +38,10 @@ _HANS_TAGS = ("zh-hans", "zh-cn", "zh-sg", "zh-my")
 _MARKUP = re.compile(
     r"-\{(?:(?!-\{|\}-).)*\}-|<[^<>]*>|https?://\S+|\{\{|\}\}|\[\[|\]\]", re.DOTALL
 )
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_HAN_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_HAN_RUN = re.compile(_HAN_CLASS + "+")
+#: every byte but the ASCII letters, deleted to count them (bytes.translate runs in C)
+_NOT_LATIN = bytes(set(range(256)) - set(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
 #: an English page may quote Chinese names; below this share of its letters it is English
 _ENGLISH_HAN_SHARE = 0.1
 #: only so much of a long page is read to decide
@@ -48,17 +50,24 @@ _SAMPLE = 200_000
 
 @cache
 def _distinct_characters() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(Simplified-only, Traditional-only) characters, from CC-CEDICT via zhon.
+    """Runs of (Simplified-only, Traditional-only) characters, from CC-CEDICT via zhon.
 
     Each set is a character class, so that counting a page's characters runs in
-    the regex engine rather than a Python loop over every character.
+    the regex engine rather than a Python loop over every character.  Every
+    one of them is Han (a test checks zhon's lists), so they are counted among
+    the page's Han characters alone.
     """
     simplified, traditional = set(cedict.simplified), set(cedict.traditional)
-    return _one_of(simplified - traditional), _one_of(traditional - simplified)
+    return _runs_of(simplified - traditional), _runs_of(traditional - simplified)
 
 
-def _one_of(characters: set[str]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(char) for char in sorted(characters)) + "]")
+def _runs_of(characters: set[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(char) for char in sorted(characters)) + "]+")
+
+
+def _count(runs: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the runs hold: one match a run, not a character."""
+    return len(text) - len(runs.sub("", text))
 
 
 def _declared_tag(text: str) -> str | None:
@@ -94,15 +103,16 @@ def detect_variant(text: str) -> tuple[Variant, str]:
     if variant is not None:
         return variant, why
     plain = _MARKUP.sub(" ", text[:_SAMPLE])
-    han = len(plain) - len(_HAN.sub("", plain))  # counted in the regex engine, no list
-    latin = _LATIN.subn("", plain)[1]
+    han_text = "".join(_HAN_RUN.findall(plain))
+    han = len(han_text)
+    latin = len(plain.encode("ascii", "ignore").translate(None, _NOT_LATIN))
     if han < _ENGLISH_HAN_SHARE * latin:
         return "en", why + f"its text is English ({han} Chinese characters, {latin} Latin letters)"
     if not han:
         return "zh-hans", why + "its text has no Chinese or Latin letters; the default zh-hans"
     simplified_only, traditional_only = _distinct_characters()
-    simplified = simplified_only.subn("", plain)[1]
-    traditional = traditional_only.subn("", plain)[1]
+    simplified = _count(simplified_only, han_text)
+    traditional = _count(traditional_only, han_text)
     counts = f"{traditional} Traditional-only and {simplified} Simplified-only characters"
     if traditional > simplified:
         return "zh-hant", why + f"its text is Traditional Chinese ({counts})"

@@ -88,7 +88,8 @@ def _headings(text: str) -> list[tuple[int, int, str]]:
             found.append((start, 1 if underline.group(0).lstrip("\n")[0] == "=" else 2, title))
     cleaned = []
     for offset, level, raw in sorted(found):
-        title = split_footnotes(normalize_text(_INLINE_LINK.sub(r"\1", raw).replace("\\", "")))[0]
+        shown = _INLINE_LINK.sub(r"\1", raw) if "[" in raw else raw  # most titles hold no link
+        title = split_footnotes(normalize_text(shown.replace("\\", "")))[0]
         if title:
             cleaned.append((offset, level, title))
     return cleaned

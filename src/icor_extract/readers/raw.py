@@ -38,6 +38,7 @@ __all__ = [
     "link_title",
     "namespace_of",
     "new_cell",
+    "new_row",
     "normalize_text",
     "remove_controls",
     "source_text",
@@ -131,6 +132,24 @@ class RawRow:
     line: int | None = None
     group: int = 0
     in_head: bool = False
+
+
+_SET_CELLS, _SET_LINE, _SET_GROUP, _SET_IN_HEAD = (
+    getattr(RawRow, name).__set__ for name in ("cells", "line", "group", "in_head")
+)
+
+
+def new_row(*, cells: tuple[RawCell, ...], line: int | None, group: int, in_head: bool) -> RawRow:
+    """The :class:`RawRow` its constructor builds, through its slots as :func:`new_cell`.
+
+    Safe while ``RawRow`` has no ``__post_init__`` (a test compares the two).
+    """
+    row = object.__new__(RawRow)
+    _SET_CELLS(row, cells)
+    _SET_LINE(row, line)
+    _SET_GROUP(row, group)
+    _SET_IN_HEAD(row, in_head)
+    return row
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -313,8 +332,10 @@ def split_footnotes(text: str) -> tuple[str, tuple[str, ...]]:
     return normalize_text(_FOOTNOTE.sub("", text)), marks
 
 
-_PAGE_MD = re.compile(r"^(?:\.\./)?Page/(?P<title>.+?)\.md$")
-_WIKI_PATH = re.compile(r"^(?:(?:https?:)?//[^/]+)?/wiki/(?P<title>[^?#]+)")
+#: pandoc's ``../Page/X.md``, else a ``/wiki/X`` path: one match tries them in that order
+_ARTICLE_PATH = re.compile(
+    r"(?:\.\./)?Page/(?P<page>.+?)\.md$|(?:(?:https?:)?//[^/]+)?/wiki/(?P<wiki>[^?#]+)"
+)
 _INDEX_PHP = re.compile(r"[?&]title=(?P<title>[^&#]+)")
 #: namespaces of files: a link into one shows the file (a flag image, maybe)
 FILE_NAMESPACES = frozenset({"file", "image", "文件", "檔案", "图像", "圖像", "媒体", "媒體"})
@@ -362,18 +383,18 @@ def link_title(href: str) -> str | None:
     """
     href = href.strip()
     title: str | None = None
-    for pattern in (_PAGE_MD, _WIKI_PATH, _INDEX_PHP):
-        match = pattern.search(href) if pattern is _INDEX_PHP else pattern.match(href)
-        if match:
-            title = match.group("title")
-            break
-    else:
-        if href.startswith("./"):
-            title = href[2:].split("#", 1)[0].split("?", 1)[0]
+    if (match := _ARTICLE_PATH.match(href)) is not None:
+        title = match["page"] or match["wiki"]
+    elif (match := _INDEX_PHP.search(href)) is not None:
+        title = match["title"]
+    elif href.startswith("./"):
+        title = href[2:].split("#", 1)[0].split("?", 1)[0]
     if not title:
         return None
-    title = unquote(title).replace("_", " ").strip()
-    if not title or namespace_of(title) is not None:
+    if "%" in title:
+        title = unquote(title)
+    title = title.replace("_", " ").strip()
+    if not title or (":" in title and namespace_of(title) is not None):
         return None
     if is_normal(title):  # no control, no run of spaces: the clean-up below keeps it as it is
         return title

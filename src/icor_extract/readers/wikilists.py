@@ -11,6 +11,7 @@ are, so flags, links and footnotes come out the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from icor_extract.model import Variant
@@ -25,15 +26,15 @@ _MARKS = re.compile(r"^(?P<marks>[*#:;]+)")
 
 
 def _item(content: str, *, number: int, depth: int, line: int) -> RawItem:
-    read = read_cell_content(content)
+    text, links, footnotes, flags, dropped = read_cell_content(content)
     return RawItem(
-        text=read.text,
+        text=text,
         number=number,
         depth=depth,
-        links=tuple(read.links),
-        footnotes=tuple(read.footnotes),
-        flags=tuple(read.flags),
-        dropped=tuple(read.dropped),
+        links=links,
+        footnotes=footnotes,
+        flags=flags,
+        dropped=dropped,
         line=line,
     )
 
@@ -69,24 +70,34 @@ class _State:
         self.lead = None
 
 
+def _skip_table(lines: Iterator[tuple[int, str]]) -> None:
+    """Take the lines of a table just opened, to its end: no list is read in a table."""
+    tables = 1  # open {| … |} tables, nested ones too
+    for _, raw in lines:
+        mark = raw.lstrip()[:2]
+        if mark == "{|":
+            tables += 1
+        elif mark == "|}":
+            tables -= 1
+            if not tables:
+                return
+
+
 def read_wiki_lists(text: str, *, variant: Variant = "zh-hans") -> list[RawList]:
     """Every list of a wikitext page outside tables and templates, in order."""
     text = resolve_variants(text, variant)
     state = _State()
-    tables = 0  # open {| … |} tables
     depth = 0  # templates left open by earlier lines
-    for number, raw in enumerate(text.split("\n"), start=1):
+    lines = enumerate(text.split("\n"), start=1)
+    for number, raw in lines:
         line = raw.strip()
         if depth > 0:
             depth = scan_depth(raw, depth)[0]
             continue
-        if line.startswith("{|"):
+        if not line or line.startswith("{|"):  # a blank line ends a list, as a table does
             state.close()
-            tables += 1
-            continue
-        if tables:
-            if line.startswith("|}"):
-                tables -= 1
+            if line:
+                _skip_table(lines)
             continue
         heading = heading_title(line) if line.startswith("=") else None
         if heading is not None:

@@ -6,6 +6,7 @@ What each construct becomes:
   is a flag hint; category and other namespace links are dropped;
 * ``<ref>…</ref>``, ``<ref name=… />`` and ``{{efn|…}}``-style notes are footnotes;
 * ``<br>`` is a line break; bold, italics and inline tags keep their text;
+  a free URL (``http://x.org`` in running text) is its text, as MediaWiki shows it;
 * flag templates (``{{flag|印度}}``, ``{{flagicon|IND}}``, ``{{flagcountry|…}}``,
   ``{{IND}}``) are flag hints, and add no text; a template without parameters
   (``{{印度}}``, ``{{dubious}}``) is a ``bare`` hint, which the repair stage
@@ -54,7 +55,7 @@ from icor_extract.readers.raw import (
     split_footnotes,
 )
 
-__all__ = ["CellContent", "read_cell_content", "wikilink_title"]
+__all__ = ["CellContent", "CellRead", "read_cell_content", "wikilink_title"]
 
 #: templates that show a flag (and maybe the name) of the country in their first argument
 FLAG_TEMPLATES = frozenset(
@@ -91,19 +92,21 @@ class CellContent:
     footnotes: list[str] = field(default_factory=list)
     flags: list[FlagHint] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
-    #: the text once :func:`read_cell_content` has finished (normalized, footnote
-    #: marks taken out), so that reading it again does no work
-    final: str | None = None
 
     @property
     def text(self) -> str:
-        if self.final is not None:
-            return self.final
         return _normalized("".join(self.parts))
+
+
+#: what :func:`read_cell_content` gives: (text, links, footnotes, flags, dropped), the
+#: values a reader keeps (a tuple: a cell read is built once and only unpacked)
+CellRead = tuple[str, tuple[Link, ...], tuple[str, ...], tuple[FlagHint, ...], tuple[str, ...]]
 
 
 def wikilink_title(title: str) -> str:
     """A link target as an article title: ``_`` as space, no leading colon or fragment."""
+    if "#" not in title and "_" not in title and title[:1] != ":" and is_normal(title):
+        return title  # nothing below would change it (the most common title)
     title = title.split("#", 1)[0].replace("_", " ").strip().lstrip(":").strip()
     return " ".join(title.split())
 
@@ -214,6 +217,14 @@ def _tag(tag: Tag, out: CellContent) -> None:
         _walk(tag.contents, out)
 
 
+def _external_link(link: ExternalLink, out: CellContent) -> None:
+    """A link's title; a free URL (no brackets) is shown as written, as MediaWiki does."""
+    if link.title is not None:
+        _walk(link.title, out)
+    elif not link.brackets:
+        _walk(link.url, out)
+
+
 def _walk(code: Wikicode, out: CellContent) -> None:
     for node in code.nodes:
         if isinstance(node, Text):
@@ -227,8 +238,7 @@ def _walk(code: Wikicode, out: CellContent) -> None:
         elif isinstance(node, HTMLEntity):
             out.parts.append(node.normalize())
         elif isinstance(node, ExternalLink):
-            if node.title is not None:
-                _walk(node.title, out)
+            _external_link(node, out)
         elif isinstance(node, Comment | Heading):
             continue
         else:  # arguments ({{{1}}}) and anything new: keep no markup in values
@@ -258,33 +268,53 @@ def _crude(wikitext: str, out: CellContent) -> None:
 # checks both paths agree.  A <ref> of templates is read fast only where
 # mwparserfromhell reads the same tag and templates: a lone name attribute on
 # the tag's line, and template names without control characters or quotes.
-# Its runs are possessive, so that a long unclosed one is scanned once.
+# A link's label and a template's arguments are read fast when they hold no entity,
+# bold or italics (the fast path would keep their markup as text).
+# Another <ref> is read fast when its attributes are space-separated pairs whose
+# values hold no markup, quote or line break (mwparserfromhell reads exactly those
+# pairs; MediaWiki keeps the last of a repeated name), and its text no markup, line
+# break or bold and italics.  Its runs are possessive, so that a long unclosed one
+# is scanned once.
+_REF_ATTRIBUTES = (
+    r"""(?:[ ]++[A-Za-z][\w-]*+[ ]*+=[ ]*+"""
+    r"""(?:"[^"'<>\n{}\[\]&]*+"|'[^"'<>\n{}\[\]&]*+'|[^\s"'<>/={}\[\]&]++))*+[ ]*+"""
+)
 _FAST_TOKEN = re.compile(
-    r"""\[\[(?P<target>[^\[\]{}<>|:]+)(?:\|(?P<label>[^\[\]{}<>|]*))?\]\]
-      | \{\{(?P<template>\s*[^{}\[\]<>|\s][^{}\[\]<>|]*)(?P<args>(?:\|[^{}\[\]<>|]*)*)\}\}
+    r"""(?P<link>\[\[(?P<target>[^\[\]{}<>|:\n]+)(?:\|(?P<label>(?:[^\[\]{}<>|\n&']++|'(?!'))*+))?\]\])
+      | (?P<tpl>\{\{(?P<template>\s*+[^{}\[\]<>|\s][^{}\[\]<>|\n]*+\s*+)
+          (?P<args>(?:\|(?:[^{}\[\]<>|\n&']++|'(?!'))*+)*+)\}\})
       | (?P<br><br\s*/?>)
-      | <ref(?P<refattrs>\s[^<>/]*)?/>
-      | <ref(?:\s[^<>]*)?>(?P<reftext>[^<>{}\[\]&]*)</ref>
-      | <ref(?P<citeattrs>[ ]+name[ ]*=[ ]*(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s"'<>/=]+))?[ ]*>
+      | (?P<selfref><ref(?P<refattrs>{attributes})/>)
+      | (?P<textref><ref(?P<textattrs>{attributes})>(?P<reftext>(?:[^<>{}\[\]&'\n]|'(?!'))*+)</ref>)
+      | (?P<citeref><ref
+        (?P<citeattrs>[ ]+name[ ]*=[ ]*(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s"'<>/=]+))?[ ]*>
         (?P<cites>(?:\s*+\{\{
           \s*+[^{}\[\]<>|'\s\x00-\x1f\x7f][^{}\[\]<>|'\x00-\x1f\x7f]*+\s*+  # a name
-          (?:\|[^{}\[\]<>|]*+)*+\}\})++\s*+)</ref>
-      | &(?P<entity>[A-Za-z]+|\#[0-9]+|\#x[0-9A-Fa-f]+);""",
+          (?:\|[^{}\[\]<>|]*+)*+\}\})++\s*+)</ref>)
+      | (?P<entity>&(?:[A-Za-z]+|\#[0-9]+|\#x[0-9A-Fa-f]+);)""".replace(
+        "{attributes}", _REF_ATTRIBUTES
+    ),
     re.VERBOSE | re.DOTALL,
 )
 _FAST_FORBIDDEN = re.compile(r"[\[\]{}<>&]|''")
-# A token where one starts, else a forbidden character: the first ``bad`` match
-# is the first forbidden character outside every token, so one scan both finds
-# the tokens and tells whether the text between them is plain.
+# The plain text up to the next token, then the token where one starts, else a
+# forbidden character, else the end: the first ``bad`` match is the first forbidden
+# character outside every token, so one scan both finds the tokens and tells whether
+# the text between them is plain.  Every token starts with a forbidden character,
+# so the text before it is skipped in one run, not tried character by character.
 _FAST_SCAN = re.compile(
-    f"{_FAST_TOKEN.pattern}|(?P<bad>{_FAST_FORBIDDEN.pattern})", _FAST_TOKEN.flags
+    r"(?:[^\[\]{}<>&']++|'(?!'))*+"
+    rf"(?:{_FAST_TOKEN.pattern}|(?P<bad>{_FAST_FORBIDDEN.pattern})|(?P<end>\Z))",
+    _FAST_TOKEN.flags,
 )
 # A cell with a footnote of templates went to the full parser before that footnote was
 # read fast, and the fast path reads some markup differently (list and heading markup at a
-# line's start, free URLs, entities, links across lines); so such a cell is read fast only
+# line's start, entities in links and templates); so such a cell is read fast only
 # when, outside its footnotes, it holds no markup character at all.
 _MARKUP_BESIDE_FOOTNOTES = re.compile(r"[\[\]{}<>&'\n\r*#:;=-]")
-_REF_NAME = re.compile(r"""name\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+_REF_ATTRIBUTE = re.compile(r"""([A-Za-z][\w-]*)[ ]*=[ ]*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+# mwparserfromhell reads no tag where a line break follows the tag's name; MediaWiki does
+_REF_LINE_BREAK = re.compile(r"(<ref)(?=\n)", re.IGNORECASE)
 _CITE_NAME = re.compile(r"\{\{([^{}\[\]<>|]+)")
 
 
@@ -312,7 +342,7 @@ def _fast_template(match: re.Match[str], out: CellContent) -> None:
     first = positional[0] if positional else None
     second = positional[1] if len(positional) > 1 else None
     applied = _apply_template(
-        name, first=first, has_params=bool(args), evidence=match.group(0), out=out
+        name, first=first, has_params=bool(args), evidence=match.group("tpl"), out=out
     )
     if not applied:
         wrapped = second if name.lower() == "lang" else first
@@ -320,9 +350,11 @@ def _fast_template(match: re.Match[str], out: CellContent) -> None:
 
 
 def _ref_name(attributes: str | None) -> str:
-    """The footnote of a ``<ref>`` that shows no text: its name, else ``ref``."""
-    named = _REF_NAME.search(attributes or "")
-    note = next((part for part in named.groups() if part), "") if named else ""
+    """The footnote of a ``<ref>`` that shows no text: its last name, else ``ref``."""
+    note = ""
+    for name, *values in _REF_ATTRIBUTE.findall(attributes or ""):
+        if name == "name":  # mwparserfromhell's names are case-sensitive
+            note = "".join(values)
     return note.strip() or "ref"
 
 
@@ -344,26 +376,29 @@ def _fast_token(match: re.Match[str], out: CellContent) -> bool:
     full parser reads it.  Other templates in a footnote (``{{cite web|…}}``)
     add no text to the note, so the note is the ``<ref>``'s name or ``ref``.
     """
-    if match.group("target") is not None:
-        target, label = match.group("target").strip(), match.group("label")
+    kind = match.lastgroup  # each kind of token is a group around the whole token
+    if kind == "link":
+        target, label = match.group("target", "label")
+        target = target.strip()
         shown = target if label is None else label
         out.parts.append(shown)
         if normalized := _normalized(shown):
             out.links.append(Link(title=wikilink_title(target), text=normalized))
-    elif match.group("template") is not None:
+    elif kind == "tpl":
         _fast_template(match, out)
-    elif match.lastgroup == "br":
+    elif kind == "br":
         out.parts.append("\n")
-    elif match.group("reftext") is not None:
-        out.footnotes.append(_normalized(match.group("reftext")) or "ref")
-    elif match.group("cites") is not None:
+    elif kind == "textref":
+        note = _normalized(match.group("reftext"))
+        out.footnotes.append(note or _ref_name(match.group("textattrs")))
+    elif kind == "citeref":
         if any(_shows_text(name) for name in _CITE_NAME.findall(match.group("cites"))):
             return False
         out.footnotes.append(_ref_name(match.group("citeattrs")))
-    elif match.group(0).startswith("<ref"):
+    elif kind == "selfref":
         out.footnotes.append(_ref_name(match.group("refattrs")))
-    elif match.group("entity") is not None:
-        out.parts.append(html.unescape(match.group(0)))
+    else:
+        out.parts.append(html.unescape(match.group("entity")))
     return True
 
 
@@ -377,16 +412,19 @@ def _fast(wikitext: str, out: CellContent) -> bool:
     position = 0
     footnotes: list[tuple[int, int]] = []  # where the footnotes of templates are
     for match in _FAST_SCAN.finditer(wikitext):
-        if match.lastgroup == "bad":
+        kind = match.lastgroup or "bad"  # a token's kind, bad or end: a group around each
+        if kind == "bad":
             return False
-        if match.start() > position:
-            out.parts.append(source_text(wikitext[position : match.start()], paragraphs=True))
-        if match.group("cites") is not None:
-            footnotes.append(match.span())
-        position = match.end()
+        start, end = match.span(kind)
+        if start > position:
+            out.parts.append(source_text(wikitext[position:start], paragraphs=True))
+        if kind == "end":
+            break
+        if kind == "citeref":
+            footnotes.append((start, end))
+        position = end
         if not _fast_token(match, out):
             return False
-    out.parts.append(source_text(wikitext[position:], paragraphs=True))
     return not footnotes or not _MARKUP_BESIDE_FOOTNOTES.search(_outside(wikitext, footnotes))
 
 
@@ -400,28 +438,59 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def read_cell_content(wikitext: str, *, fast: bool = True) -> CellContent:
-    """Parse one cell's wikitext into its text, links, footnotes and flag hints.
+# A cell that is one link, or one flag template of one argument, between spaces: most
+# cells of a member table.  It is read straight from this match, as :func:`_fast` reads
+# that one token; what this leaves out (entities, quotes, named arguments, line breaks)
+# goes to :func:`_fast`, as does a shown text that is not normal (it may hold controls).
+_SOLE = re.compile(
+    r" *+(?:\[\[(?P<target>[^\[\]{}<>|:\n&']++)(?:\|(?P<label>[^\[\]{}<>|\n&']*+))?\]\]"
+    r"|(?P<flag>\{\{(?P<name>[^{}\[\]<>|\n&']++)\|(?P<first>[^{}\[\]<>|\n&'=]*+)\}\})) *+"
+).fullmatch
 
-    ``fast=False`` skips the fast path (tests compare the two).
+
+def _sole(match: re.Match[str]) -> CellRead | None:
+    """The cell :data:`_SOLE` matched, read; ``None`` if :func:`_fast` must read it."""
+    if match.lastgroup == "flag":  # the group around the whole template closes last
+        name, first, evidence = match.group("name", "first", "flag")
+        if name.strip().replace("_", " ").lower() not in FLAG_TEMPLATES:
+            return None
+        hint = FlagHint(kind="template", value=_normalized(first), evidence=evidence)
+        return "", (), (), (hint,), ()
+    target, label = match.group("target", "label")
+    target = target.strip()
+    text = (target if label is None else label).strip(" ")
+    if not is_normal(text):
+        return None
+    return text, (Link(title=wikilink_title(target), text=text),) if text else (), (), (), ()
+
+
+def read_cell_content(wikitext: str, *, fast: bool = True) -> CellRead:
+    """Parse one cell's wikitext into its text, links, footnotes, flag hints and dropped markup.
+
+    ``fast=False`` skips the fast paths (tests compare the two).
     """
+    if fast:
+        if (sole := _SOLE(wikitext)) is not None and (read := _sole(sole)) is not None:
+            return read
+        if _FAST_FORBIDDEN.search(wikitext) is None:
+            # No markup at all (every token starts with one of the forbidden characters),
+            # so no footnote marks either: the text is the cell's, normalized.
+            return _normalized(source_text(wikitext, paragraphs=True)), (), (), (), ()
     out = CellContent()
-    if fast and _FAST_FORBIDDEN.search(wikitext) is None:
-        # No markup at all (every token starts with one of the forbidden characters),
-        # so no footnote marks either: the text is the cell's, normalized.
-        out.final = _normalized(source_text(wikitext, paragraphs=True))
-        out.parts = [out.final]
-        return out
     if not (fast and _fast(wikitext, out)):
         out = CellContent()
         if len(_OPENER.findall(wikitext)) > MAX_MARKUP_OPENERS:
             _crude(wikitext, out)
         else:
-            _walk(mwparserfromhell.parse(wikitext), out)
+            _walk(mwparserfromhell.parse(_REF_LINE_BREAK.sub(r"\1 ", wikitext)), out)
     joined = "".join(out.parts)
-    if has_controls(joined):
-        out.dropped.append(CONTROLS_DROPPED)
-    out.final, marks = split_footnotes(_normalized(joined))
-    out.parts = [out.final]
-    out.footnotes += marks
-    return out
+    text = joined.strip(" ")
+    if not is_normal(text):  # else it holds no control character either
+        if has_controls(joined):
+            out.dropped.append(CONTROLS_DROPPED)
+        text = normalize_text(joined)
+    footnotes = tuple(out.footnotes)
+    if "[" in text:
+        text, marks = split_footnotes(text)
+        footnotes += marks
+    return text, tuple(out.links), footnotes, tuple(out.flags), tuple(out.dropped)

@@ -107,33 +107,37 @@ def _split_attributes(cell: str) -> tuple[str, str]:
 
 
 # One cell of a line whose brackets all pair up simply ({{…}} and [[…]] holding
-# no brace or bracket): its attributes, then after a single | its content, up to
-# || or the line's end.  Every run is possessive, so a cell is scanned once.
+# no brace or bracket), the line cut at its ||: its attributes, then after a
+# single | its content.  Every run is possessive, so a cell is scanned once.
 _GROUP = r"\{\{[^{}\[\]]*+\}\}|\[\[[^{}\[\]]*+\]\]"
 _SIMPLE_CELL = re.compile(
-    rf"(?P<attributes>(?:[^{{}}\[\]|]++|{_GROUP})*+)"
-    rf"(?:\|(?!\|)(?P<content>(?:[^{{}}\[\]|]++|{_GROUP}|\|(?!\|))*+))?"
-    r"(?:(?P<end>\Z)|\|\|)"
-)
+    rf"((?:[^{{}}\[\]|]++|{_GROUP})*+)(?:\|((?:[^{{}}\[\]]++|{_GROUP})*+))?"
+).fullmatch
 
 
-def _simple_cells(line: str) -> list[tuple[str, str]] | None:
+#: a cell as scanned: its mark (``!`` for a header cell, else ``|``), its attributes,
+#: then its lines (a cell goes on over the lines after it).  A list, not an object: a
+#: line is added in place, and the list as a tuple is the key of the cell read
+_Cell = list[str]
+
+
+def _simple_cells(line: str, mark: str) -> list[_Cell] | None:
     """The cells of a non-header line whose brackets pair up simply; else ``None``.
 
     Inside such a pair no token opens or closes, so its ``|`` are at depth one
     and every other ``|`` is top level: what the token scan finds, without
     walking the tokens (a ``-`` before ``{{`` opens with ``-{`` there instead,
-    to the same depth).
+    to the same depth).  The line is cut at every ``||``; a ``||`` inside a
+    pair leaves a piece whose brackets do not pair up, and the line ``None``.
     """
-    cells: list[tuple[str, str]] = []
-    position = 0
-    while (match := _SIMPLE_CELL.match(line, position)) is not None:
-        attributes, content = match.group("attributes", "content")
-        cells.append(("", attributes) if content is None else (attributes, content))
-        if match.group("end") is not None:
-            return cells
-        position = match.end()
-    return None
+    cells: list[_Cell] = []
+    for piece in line.split("||"):
+        match = _SIMPLE_CELL(piece)
+        if match is None:
+            return None
+        attributes, content = match.groups()
+        cells.append([mark, "", attributes] if content is None else [mark, attributes, content])
+    return cells
 
 
 def _attributes_at(cell: str, bar: int) -> tuple[str, str]:
@@ -151,8 +155,8 @@ def split_attributed(line: str, *, header: bool) -> list[tuple[str, str]]:
     """
     if "{" not in line and "[[" not in line:
         return [_attributes_at(cell, cell.find("|")) for cell in split_cells(line, header=header)]
-    if not header and (simple := _simple_cells(line)) is not None:
-        return simple
+    if not header and (simple := _simple_cells(line, "|")) is not None:
+        return [(attributes, content) for _, attributes, content in simple]
     cells: list[tuple[str, str]] = []
     start, bar = 0, -1
     for match in _top_level(line):
@@ -166,55 +170,46 @@ def split_attributed(line: str, *, header: bool) -> list[tuple[str, str]]:
     return cells
 
 
-def _attributes(text: str) -> dict[str, str]:
-    if "=" not in text:  # most cells have no attributes: every attribute has a "="
-        return {}
+def _spans(text: str) -> tuple[str | None, str | None]:
+    """(rowspan, colspan) as the attributes write them; the last of a repeated one."""
     found = {}
     for match in _ATTRIBUTE.finditer(text):
         value = match.group("dq") or match.group("sq") or match.group("bare") or ""
         found[match.group("name").lower()] = value
+    return found.get("rowspan"), found.get("colspan")
+
+
+#: the cells of a page read so far, by (mark, attributes, lines): a table repeats its
+#: years and flags, and a cell read once is an immutable value shared by all
+_Built = dict[tuple[str, ...], RawCell]
+
+
+def _build_cell(cell: tuple[str, ...], built: _Built) -> RawCell:
+    """The cell of this key (mark, attributes, lines) read, and kept in ``built``."""
+    wikitext = cell[2] if len(cell) == 3 else "\n".join(cell[2:])
+    text, links, footnotes, flags, dropped = read_cell_content(wikitext)
+    # most cells have no attributes, and every attribute has a "="
+    rowspan, colspan = _spans(cell[1]) if "=" in cell[1] else (None, None)
+    found = built[cell] = new_cell(
+        text=text,
+        header=cell[0] == "!",
+        rowspan=rowspan,
+        colspan=colspan,
+        links=links,
+        footnotes=footnotes,
+        flags=flags,
+        dropped=dropped,
+    )
     return found
 
 
 @dataclass(slots=True)
-class _Cell:
-    attributes: str
-    lines: list[str]
-    header: bool
-
-    def build(self, built: _Built) -> RawCell:
-        """The cell read, or the one read before from the same markup (cells are values)."""
-        wikitext = self.lines[0] if len(self.lines) == 1 else "\n".join(self.lines)
-        key = (self.attributes, wikitext, self.header)
-        cell = built.get(key)
-        if cell is None:
-            content = read_cell_content(wikitext)
-            attributes = _attributes(self.attributes)
-            cell = built[key] = new_cell(
-                text=content.text,
-                header=self.header,
-                rowspan=attributes.get("rowspan"),
-                colspan=attributes.get("colspan"),
-                links=tuple(content.links),
-                footnotes=tuple(content.footnotes),
-                flags=tuple(content.flags),
-                dropped=tuple(content.dropped),
-            )
-        return cell
-
-
-#: the cells of a page read so far, by (attributes, markup, header): a table repeats
-#: its years and flags, and a cell read once is an immutable value shared by all
-_Built = dict[tuple[str, str, bool], RawCell]
-
-
-@dataclass
 class _Row:
     line: int
     cells: list[_Cell] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Table:
     index: int
     line: int
@@ -223,47 +218,54 @@ class _Table:
     rows: list[_Row] = field(default_factory=list)
     depth: int = 0  # templates left open in the current cell
 
-    def current_cell(self) -> _Cell | None:
-        if self.rows and self.rows[-1].cells:
-            return self.rows[-1].cells[-1]
-        return None
-
     def add_cells(self, line: str, number: int) -> None:
-        header = line.startswith("!")
+        mark, rest = line[0], line[1:]
         if not self.rows:  # cells before the first |- form an implicit first row
-            self.rows.append(_Row(line=number))
-        cells = self.rows[-1].cells
-        for attributes, content in split_attributed(line[1:], header=header):
-            cells.append(_Cell(attributes, [content], header))
-        self.depth = scan_depth(line[1:])[0]
+            self.rows.append(_Row(number))
+        if mark == "|" and "{" in rest and (simple := _simple_cells(rest, mark)) is not None:
+            self.rows[-1].cells += simple
+            self.depth = 0  # each {{ of a simple line closes on it
+        else:
+            cells = split_attributed(rest, header=mark == "!")
+            self.rows[-1].cells += [[mark, attributes, content] for attributes, content in cells]
+            self.depth = scan_depth(rest)[0]
 
     def continue_cell(self, raw: str) -> None:
         """A line that belongs to the current cell (or ends its open template)."""
-        cell = self.current_cell()
-        if cell is None:
+        if not self.rows or not self.rows[-1].cells:
             return
+        cell = self.rows[-1].cells[-1]
         if self.depth == 0:
-            cell.lines.append(raw)
+            cell.append(raw)
             self.depth = scan_depth(raw)[0]
             return
         depth, closed_at = scan_depth(raw, self.depth)
         if closed_at is None:
-            cell.lines.append(raw)
+            cell.append(raw)
             self.depth = depth
             return
         # The template closes on this line; what follows may hold more cells.
-        first, *more = split_cells(raw[closed_at:], header=cell.header)
-        cell.lines.append(raw[:closed_at] + first)
+        first, *more = split_cells(raw[closed_at:], header=cell[0] == "!")
+        cell.append(raw[:closed_at] + first)
         for piece in more:
-            attributes, content = _split_attributes(piece)
-            self.rows[-1].cells.append(_Cell(attributes, [content], cell.header))
+            self.rows[-1].cells.append([cell[0], *_split_attributes(piece)])
         self.depth = scan_depth(raw[closed_at:])[0]
 
     def build(self, built: _Built, limit: int | None = None) -> RawTable:
         kept = [row for row in self.rows if row.cells][:limit]  # MediaWiki drops an empty |-
         rows = tuple(
-            RawRow(cells=tuple(cell.build(built) for cell in row.cells), line=row.line)
-            for row in kept
+            [
+                RawRow(
+                    cells=tuple(
+                        [
+                            built.get(key := tuple(cell)) or _build_cell(key, built)
+                            for cell in row.cells
+                        ]
+                    ),
+                    line=row.line,
+                )
+                for row in kept
+            ]
         )
         return RawTable(
             index=self.index,
@@ -280,7 +282,7 @@ def heading_title(line: str) -> tuple[int, str] | None:
     match = _HEADING.match(line.strip())
     if match is None:
         return None
-    title = read_cell_content(match.group("title").strip()).text  # normalized
+    title = read_cell_content(match.group("title").strip())[0]  # normalized
     return (len(match.group("level")), title) if title else None
 
 
@@ -308,21 +310,27 @@ class _Scanner:
 
     def inside(self, table: _Table, raw: str, line: str, number: int) -> None:
         """A line inside ``table``, read as MediaWiki's table parser reads it."""
-        if table.depth > 0 and line.startswith(("|}", "|-", "{|")):
+        if table.depth > 0:
+            if not line.startswith(("|}", "|-", "{|")):  # inside a multi-line template
+                table.continue_cell(raw)
+                return
             table.depth = 0  # a template left open at a row or table mark is text
-        if table.depth > 0:  # inside a multi-line template
-            table.continue_cell(raw)
-        elif line.startswith("{|"):
+        mark = line[:1]
+        if mark == "|":
+            kind = line[1:2]
+            if kind == "-":
+                table.rows.append(_Row(number))
+            elif kind == "}":
+                self.finished.append(self.open_tables.pop())
+            elif kind == "+":
+                table.caption = read_cell_content(line[2:])[0] or None
+            else:
+                table.add_cells(line, number)
+        elif mark == "!":
+            table.add_cells(line, number)
+        elif mark == "{" and line.startswith("{|"):
             table.continue_cell("")  # the nested table is read as a table of its own
             self.open(number)
-        elif line.startswith("|}"):
-            self.finished.append(self.open_tables.pop())
-        elif line.startswith("|-"):
-            table.rows.append(_Row(line=number))
-        elif line.startswith("|+"):
-            table.caption = read_cell_content(line[2:]).text or None
-        elif line.startswith(("|", "!")):
-            table.add_cells(line, number)
         else:
             table.continue_cell(raw)
 

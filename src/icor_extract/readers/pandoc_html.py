@@ -1,0 +1,169 @@
+"""Pandoc's HTML table blocks read by regular expressions, without an HTML parser.
+
+Pandoc writes a table it keeps as HTML in one form: ``<table>``, a ``<thead>``
+and a ``<tbody>`` (or bare rows), rows ``<tr class="odd">``, cells
+``<td>``/``<th>`` that are empty or hold one ``<p>`` of text,
+``<a href=… title=…>`` links and ``<br />``.  Parsing such a block with lxml
+and walking its cells in Python cost about five times the parse itself; here
+:data:`_TABLE` checks the whole block against that form, its rows and cells
+are read by two more regular expressions, and a cell whose markup the page
+repeats (a year, an empty cell) is read once.
+
+Safe because the form leaves libxml2 nothing to decide: every element is
+closed where it opens, no text holds ``<``, ``>`` or ``&`` (no entity to
+decode), a control character, a carriage return or a tab (no character to
+replace), so the tree libxml2 builds is the one the markup spells, with no
+comment, raw text or deep nesting for the guard to rewrite (its row count is
+the number of rows read).  Anything else, one cell of any other shape
+included, goes to the HTML reader (:func:`.html.read_html_tables`), which
+tests compare this reader with on generated blocks and every fixture.
+
+Lines are counted here, so a row past line 65,535 of the block has its line,
+where libxml2's HTML parser stops counting (:func:`.html.source_line`); and no
+tree is built, so a long block needs no streaming to bound its memory.
+"""
+
+from __future__ import annotations
+
+import re
+
+from icor_extract.readers.raw import (
+    FlagHint,
+    Link,
+    RawCell,
+    RawRow,
+    RawTable,
+    Trail,
+    flag_file,
+    heading_path,
+    is_normal,
+    link_title,
+    new_cell,
+    new_row,
+    normalize_text,
+    split_footnotes,
+)
+
+__all__ = ["read_pandoc_table"]
+
+# Text: no markup, entity, control, carriage return or tab; a source newline is white space.
+_TEXT = r"[^<>&\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"
+_VALUE_TEXT = r'[^"<>&\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]*+'
+_VALUE = f'"{_VALUE_TEXT}"'
+_LINK = rf'<a href="(?P<href>{_VALUE_TEXT})" title="{_VALUE_TEXT}">(?P<text>{_TEXT}*+)</a>'
+_BREAK = "<br />"
+#: a paragraph's content: text, links (:data:`_LINK` without its groups) and line breaks
+_INLINE = rf"(?:{_TEXT}++|<a href={_VALUE} title={_VALUE}>{_TEXT}*+</a>|{_BREAK})*+"
+_CELL_BODY = rf"(?:<p>{_INLINE}</p>)?+"
+_SPACE = r"[ \n]*+"
+_CELLS_OF_ROW = rf"(?:{_SPACE}(?:<td>{_CELL_BODY}</td>|<th>{_CELL_BODY}</th>))*+{_SPACE}"
+_ROW = rf"<tr(?: class={_VALUE})?+>{_CELLS_OF_ROW}</tr>"
+_ROWS = rf"(?:{_SPACE}{_ROW})*+"
+#: the whole block: a table of bare rows, or of a head and bodies
+_TABLE = re.compile(
+    rf"<table>(?:{_ROWS}|(?:{_SPACE}<thead>{_ROWS}{_SPACE}</thead>)?+"
+    rf"(?:{_SPACE}<tbody>{_ROWS}{_SPACE}</tbody>)*+){_SPACE}</table>"
+)
+# In a block :data:`_TABLE` matched, text holds no "<": a row or a paragraph ends at the
+# first "</tr>" or "</p>" after it.
+_UNTIL_ROW_END = r"[^<]*+(?:<(?!/tr>)[^<]*+)*+"
+#: a row group's start, or a row
+_PART = re.compile(rf"<(?P<section>thead|tbody)>|<tr[^>]*+>(?P<cells>{_UNTIL_ROW_END})</tr>")
+#: a cell: its tag and its paragraph's content (empty for no paragraph)
+_CELLS = re.compile(r"<(t[dh])>(?:<p>([^<]*+(?:<(?!/p>)[^<]*+)*+)</p>)?+</t[dh]>")
+_SOLE_LINK = re.compile(_LINK)
+_INLINE_PART = re.compile(rf"{_LINK}|(?P<break>{_BREAK})|(?P<plain>{_TEXT}++)")
+
+
+def read_pandoc_table(
+    text: str, *, trail: Trail, line_offset: int, first_index: int
+) -> list[RawTable] | None:
+    """The one table ``text`` is, if it is in pandoc's form; ``None`` for anything else."""
+    if _TABLE.fullmatch(text) is None:
+        return None
+    rows: list[RawRow] = []
+    # A row group starts at a row whose parent is not the previous row's, as in the
+    # HTML reader: bare rows have the table as parent, others their <thead>/<tbody>.
+    group, parent, previous, in_head = -1, -1, None, False
+    line, counted = 1 + line_offset, 0
+    known: dict[tuple[str, str], RawCell] = {}
+    for part in _PART.finditer(text):
+        section, markup = part.groups()
+        start = part.start()
+        if section is not None:
+            parent, in_head = start, section == "thead"
+            continue
+        if parent != previous:
+            group, previous = group + 1, parent
+        line += text.count("\n", counted, start)
+        counted = start
+        keys = _CELLS.findall(markup)
+        cells = tuple([known.get(key) or _known(key, known) for key in keys])
+        rows.append(new_row(cells=cells, line=line, group=group, in_head=in_head))
+    path = heading_path(trail)
+    return [
+        RawTable(
+            index=first_index,
+            rows=tuple(rows),
+            section=path[0] if path else None,
+            line=1 + line_offset,
+            headings=path,
+        )
+    ]
+
+
+def _known(key: tuple[str, str], known: dict[tuple[str, str], RawCell]) -> RawCell:
+    """The cell ``(tag, paragraph)`` reads as, kept in ``known`` for the page's next such cell
+    (cells are immutable, and tables repeat some: a year, an empty cell)."""
+    cell = known[key] = _cell(key[1], header=key[0] == "th")
+    return cell
+
+
+def _cell(inline: str, *, header: bool) -> RawCell:
+    """What the HTML reader's walk reads from ``<p>inline</p>``.
+
+    The walk's line breaks around the paragraph are at the ends of the text,
+    where normalizing drops them: the text is the paragraph's, source newlines
+    read as spaces and ``<br />`` as line breaks.
+    """
+    links: list[Link] = []
+    flags: list[FlagHint] = []
+    if "<" not in inline:
+        inline = inline.replace("\n", " ")
+    elif (link := _SOLE_LINK.fullmatch(inline)) is not None:  # the commonest cell but text
+        inline = link["text"].replace("\n", " ")
+        _link(link["href"], inline, links, flags)
+    else:
+        parts: list[str] = []
+        for part in _INLINE_PART.finditer(inline):
+            if part["plain"] is not None:
+                parts.append(part["plain"].replace("\n", " "))
+            elif part["break"] is not None:
+                parts.append("\n")
+            else:
+                shown = part["text"].replace("\n", " ")
+                _link(part["href"], shown, links, flags)
+                parts.append(shown)
+        inline = "".join(parts)
+    clean, marks = split_footnotes(inline if is_normal(inline) else normalize_text(inline))
+    return new_cell(
+        text=clean,
+        header=header,
+        rowspan=None,
+        colspan=None,
+        links=tuple(links),
+        footnotes=marks,
+        flags=tuple(flags),
+        dropped=(),
+    )
+
+
+def _link(href: str, shown: str, links: list[Link], flags: list[FlagHint]) -> None:
+    """A link to an article, with the text it shows; else a flag file the link names."""
+    title = link_title(href)
+    if title is None:
+        found = flag_file(href)
+        if found is not None:
+            flags.append(FlagHint(kind="image", value=found[0], evidence=found[1]))
+    elif text := normalize_text(shown):
+        links.append(Link(title=title, text=text))
