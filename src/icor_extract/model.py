@@ -443,6 +443,20 @@ class Note(_Located):
     location: Location = NOWHERE
 
 
+_SET_NOTE = tuple(getattr(Note, name).__set__ for name in ("code", "message", "location"))
+
+
+def new_note(*, code: NoteCode, message: str, location: Location) -> Note:
+    """``Note(code=code, message=message, location=location)``, built as
+    :func:`new_provenance` builds a provenance (for a stage that notes most rows)."""
+    note: Note = object.__new__(Note)
+    set_code, set_message, set_location = _SET_NOTE
+    set_code(note, code)
+    set_message(note, message)
+    set_location(note, location)
+    return note
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Extraction:
     """Everything one document gave: members, rejected rows, notes, row accounting."""

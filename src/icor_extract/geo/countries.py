@@ -59,7 +59,7 @@ _ISO_LOCALES = ("zh_CN", "zh_TW", "zh_HK")
 DISPLAY_LOCALES: dict[Variant, str] = {"zh-hans": "zh", "zh-hant": "zh_Hant", "en": "en"}
 
 _DASH_QUALIFIER = re.compile(r"\s-\s")
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _PLACE_ENDING = re.compile(r"(?:州|省|邦|地区|地區|区|區|县|縣|郡|市)$")
 # Government-form endings of ISO 3166-3 Chinese names, so that
@@ -93,6 +93,11 @@ class Status(StrEnum):
     UNKNOWN = "unknown"
 
 
+# Read once: in CPython 3.11 ``Status.COUNTRY`` is a lookup through the enum's metaclass
+# (about 0.13 µs), and ``identity`` is read for every country cell and name.
+_COUNTRY, _NO_ISO_CODE = Status.COUNTRY, Status.NO_ISO_CODE
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
     """The outcome of resolving one name: a code, or the reason there is none.
@@ -113,9 +118,9 @@ class Resolution:
     def identity(self) -> str | None:
         """The country named: its ISO code, or the English name of a state without one."""
         status = self.status  # read for every country cell and name: ``code`` inlined
-        if status is Status.COUNTRY:
+        if status is _COUNTRY:
             return self.codes[0]
-        return self.name if status is Status.NO_ISO_CODE else None
+        return self.name if status is _NO_ISO_CODE else None
 
 
 @dataclass(slots=True)
@@ -230,9 +235,17 @@ class CountryIndex:
     def _index_starts(self) -> None:
         self._starts = _starts(self._names)
         self._one_letter = any(len(key) == 1 for key in self._starts)
+        self._places = _places(self._starts, one_letter=self._one_letter)
 
     def resolve(self, name: str) -> Resolution:
-        """Resolve a whole text that should be a country name."""
+        """Resolve a whole text that should be a country name.
+
+        A name found as it casefolds is found as it folds: every key is folded,
+        so a casefolded text that is a key has no spaces to collapse.
+        """
+        found = self._names.get(name.casefold())
+        if found is not None:
+            return found
         found = self._names.get(_fold(name))
         if found is None:  # "X (Pantone)"
             found = self._names.get(_fold(_strip_qualifier(name)))
@@ -259,38 +272,43 @@ class CountryIndex:
         """Country names inside ``text``, leftmost first, longest at each place.
 
         Latin-script names must stand as words (``Niger`` is not found in
-        ``Nigeria``); Chinese names need no boundary.
+        ``Nigeria``); Chinese names need no boundary.  Only the places
+        ``_places`` matches are tried: the others start no name, and ``re``
+        skips them in C, where a loop over every place took a slice and a
+        look-up at each.
         """
         folded, origin = _fold_with_origin(text)
         matches: list[Match] = []
-        position = 0
-        size = len(folded)
+        after = 0  # the end of the last name found: names do not overlap
         starts, one_letter = self._starts, self._one_letter
-        while position < size:
+        for place in self._places.finditer(folded):
+            position = place.start()
+            if position < after:
+                continue
             sizes = starts.get(folded[position : position + 2])
             if one_letter and folded[position] in starts:  # a one-letter name, last
                 sizes = (*(sizes or ()), *starts[folded[position]])
             hit = self._longest_at(folded, position, sizes) if sizes else None
             if hit is None:
-                position += 1
                 continue
             end, found = hit
             start, stop = position, end
             if origin is not None:  # the offsets in ``text`` the folded ones came from
                 start, stop = origin[position], origin[end - 1] + 1
             matches.append(Match(start, stop, text[start:stop], found))
-            position = end
+            after = end
         return matches
 
     def _longest_at(
         self, folded: str, position: int, sizes: tuple[int, ...]
     ) -> tuple[int, Resolution] | None:
         """The end and resolution of the longest name at ``position`` (``sizes``: longest first)."""
+        names, size = self._names, len(folded)
         for length in sizes:
             end = position + length
-            if end > len(folded) or (found := self._names.get(folded[position:end])) is None:
+            if end > size or (found := names.get(folded[position:end])) is None:
                 continue
-            if _LATIN.match(folded, position) and not _word_bounded(folded, position, end):
+            if folded[position] in _LATIN and not _word_bounded(folded, position, end):
                 continue
             return end, found
         return None
@@ -320,6 +338,21 @@ def _starts(names: dict[str, Resolution]) -> dict[str, tuple[int, ...]]:
     for key in names:
         lengths[key[:2]].add(len(key))
     return {char: tuple(sorted(sizes, reverse=True)) for char, sizes in lengths.items()}
+
+
+def _places(starts: dict[str, tuple[int, ...]], *, one_letter: bool) -> re.Pattern[str]:
+    """Where a name may start: a first character of a name, followed by a second character
+    of one (any first character where a one-letter name exists).  Each match is one
+    character long, so ``finditer`` gives every such place, neighbours included."""
+    firsts = "".join(sorted({key[0] for key in starts}))
+    seconds = "".join(sorted({key[1] for key in starts if len(key) > 1}))
+    pattern = f"[{_escaped(firsts)}]" + ("" if one_letter else f"(?=[{_escaped(seconds)}])")
+    return re.compile(pattern)
+
+
+def _escaped(characters: str) -> str:
+    """``characters`` escaped for a character class."""
+    return "".join(map(re.escape, characters))
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:

@@ -27,6 +27,7 @@ _SUFFIXED = re.compile(r"^(?P<base>[^\s-][^-]*)-(?P<suffix>[^-]+)$")
 _YEAR = re.compile(r"^\d{3,4}$")
 #: what a flag can name: a template or image naming anything else is no flag
 _NAMING = (Status.COUNTRY, Status.FORMER, Status.NO_ISO_CODE)
+_UNKNOWN = Status.UNKNOWN  # read once: a lookup through the enum's metaclass in CPython 3.11
 
 
 @cache
@@ -52,9 +53,9 @@ def _name_or_code(value: str, *, code_first: bool) -> Resolution:
     A bare three-letter template (``code_first``) is a code first: ``{{USA}}``.
     """
     by_name = country_index().resolve(value)
-    if code_first or (by_name.status is Status.UNKNOWN and value.isupper()):
+    if code_first or (by_name.status is _UNKNOWN and value.isupper()):
         by_code = _code(value)
-        if by_code.status is not Status.UNKNOWN:
+        if by_code.status is not _UNKNOWN:
             return by_code
     return by_name
 
@@ -104,7 +105,7 @@ def resolve_flag(kind: str, value: str) -> Resolution:
     if kind == "image":
         return country_index().resolve(name)
     found = _name_or_code(name, code_first=kind == "code")
-    if found.status is Status.UNKNOWN and "-" in name:
+    if found.status is _UNKNOWN and "-" in name:
         return _suffixed(name)
     return found
 

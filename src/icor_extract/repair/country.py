@@ -30,6 +30,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from icor_extract.geo.countries import Resolution, Status, country_index
 from icor_extract.geo.flags import resolve_flag
@@ -42,6 +43,8 @@ from icor_extract.model import (
     RowKind,
     Rule,
     Variant,
+    new_note,
+    new_provenance,
 )
 from icor_extract.readers.raw import RawCell
 from icor_extract.repair.columns import Role
@@ -51,6 +54,14 @@ from icor_extract.repair.realign import AlignedRow, Placed, Placement
 __all__ = ["Country", "assign_countries", "row_groups"]
 
 _QUALIFIED_TITLE = re.compile(r"^(?P<base>.+?)\s*[(（](?P<qualifier>[^()（）]+)[)）]\s*$")
+
+# Enum members read once: in CPython 3.11 ``Role.COUNTRY`` is a lookup through the enum's
+# metaclass (about 0.13 µs, as long as a dict look-up and a comparison together), and the
+# stage reads several per member.
+_COUNTRY, _ORGANIZATION = Role.COUNTRY, Role.ORGANIZATION
+_SPAN, _LOST = Placement.SPAN, Placement.LOST
+_MEMBER, _GROUP = RowKind.MEMBER, RowKind.GROUP
+_UNKNOWN = Status.UNKNOWN
 
 _EMPTY_RULE = {
     Status.AMBIGUOUS: Rule.COUNTRY_AMBIGUOUS,
@@ -108,15 +119,15 @@ def row_groups(rows: list[AlignedRow]) -> dict[int, tuple[int, int]]:
     keys: dict[int, tuple[int, int]] = {}
     last: tuple[int, int] | None = None
     for aligned in rows:
-        if aligned.kind is RowKind.GROUP:
-            last = None
+        kind = aligned.kind
+        if kind is not _MEMBER:
+            if kind is _GROUP:
+                last = None
             continue
-        if aligned.kind is not RowKind.MEMBER:
-            continue
-        placed = aligned.values.get(Role.COUNTRY)
+        placed = aligned.values.get(_COUNTRY)
         if placed is None:
             key = (aligned.row, -1)
-        elif placed.how is Placement.LOST:
+        elif placed.how is _LOST:
             key = last if last is not None else (aligned.row, -1)
         else:
             key = (placed.row if placed.row is not None else aligned.row, placed.cell_index or 0)
@@ -127,6 +138,20 @@ def row_groups(rows: list[AlignedRow]) -> dict[int, tuple[int, int]]:
 
 def _cell_resolution(cell: RawCell) -> tuple[Rule, str, Resolution] | None:
     """What a country cell says: (rule, evidence, resolution), or None if blank.
+
+    A cell holding one flag and no text (the commonest country cell) is that
+    flag, whatever it names: :func:`_read_cell` finds that one finding and
+    returns it, after building the lists it needs for two.
+    """
+    flags = cell.flags
+    if len(flags) == 1 and not cell.text:
+        flag = flags[0]
+        return (Rule.COUNTRY_FLAG, flag.evidence, resolve_flag(flag.kind, flag.value))
+    return _read_cell(cell)
+
+
+def _read_cell(cell: RawCell) -> tuple[Rule, str, Resolution] | None:
+    """:func:`_cell_resolution`, the general rule.
 
     A cell naming two different countries (two flags, two linked names, two
     lines) decides none: it is reported as ambiguous.
@@ -147,7 +172,7 @@ def _cell_resolution(cell: RawCell) -> tuple[Rule, str, Resolution] | None:
         return (Rule.COUNTRY_CELL, evidence, Resolution(Status.AMBIGUOUS, tuple(codes), evidence))
     if countries:
         return countries[0]
-    known = [item for item in found if item[2].status is not Status.UNKNOWN]
+    known = [item for item in found if item[2].status is not _UNKNOWN]
     if known or found:  # a former or ambiguous name says more than an unknown one
         return (known or found)[0]
     templates = [name for name in cell.dropped if _TEMPLATE_NAME.match(name)]
@@ -180,27 +205,37 @@ def _several_flags(found: list[tuple[Rule, str, Resolution]]) -> tuple[Rule, str
     return (Rule.COUNTRY_AMBIGUOUS, evidence, resolution)
 
 
+def _qualified(title: str) -> re.Match[str] | None:
+    """``_QUALIFIED_TITLE``'s match of a link title, run only on a title that ends with a
+    bracket, spaces aside, as the pattern requires (``rstrip`` strips what ``\\s*`` takes)."""
+    if not title.rstrip().endswith((")", "）")):
+        return None
+    return _QUALIFIED_TITLE.match(title)
+
+
 def _name_hints(entry: Entry, column: int | None) -> list[_Hint]:
     index = country_index()
     row = entry.aligned.row
+    rule = Rule.COUNTRY_NAME
     hints = [
-        _Hint(Rule.COUNTRY_NAME, match.text, match.resolution, row, column)
+        _Hint(rule, match.text, match.resolution, row, column)
         for match in index.find(entry.organization)
-        if match.resolution.status is not Status.UNKNOWN
+        if match.resolution.status is not _UNKNOWN
     ]
     if entry.link is not None:
         title = entry.link.title
-        qualified = _QUALIFIED_TITLE.match(title)
+        qualified = _qualified(title)
         base = qualified.group("base") if qualified else title
+        rule = Rule.COUNTRY_LINK_TITLE
         if qualified:
             resolution = index.resolve(qualified.group("qualifier"))
-            if resolution.status is not Status.UNKNOWN:
-                hints.append(_Hint(Rule.COUNTRY_LINK_TITLE, title, resolution, row, column))
+            if resolution.status is not _UNKNOWN:
+                hints.append(_Hint(rule, title, resolution, row, column))
         if base != entry.organization:
             hints += [
-                _Hint(Rule.COUNTRY_LINK_TITLE, title, match.resolution, row, column)
+                _Hint(rule, title, match.resolution, row, column)
                 for match in index.find(base)
-                if match.resolution.status is not Status.UNKNOWN
+                if match.resolution.status is not _UNKNOWN
             ]
     return hints
 
@@ -224,11 +259,18 @@ def _entry_verdict(hints: list[_Hint]) -> _Verdict:
     return _Verdict(None, tuple(hints), conflict=bool(codes))
 
 
+@cache
+def _display(identity: str, variant: Variant) -> tuple[str, bool]:
+    """A country's name in ``variant`` and whether it has an ISO 3166-1 code: reference
+    data only (a few hundred countries in four variants), read once per process."""
+    index = country_index()
+    return index.display_name(identity, variant), index.has_iso_code(identity)
+
+
 def _country(identity: str, variant: Variant, provenance: Provenance) -> Country:
     """The member's country; a state without an ISO code gets its name and no code."""
-    index = country_index()
-    name = index.display_name(identity, variant)
-    if index.has_iso_code(identity):
+    name, iso = _display(identity, variant)
+    if iso:
         return Country(name, identity, provenance)
     how = provenance.rule + (f": {provenance.note}" if provenance.note else "")
     note = f"{provenance.evidence!r} names {identity}, which has no ISO 3166-1 code ({how})"
@@ -241,6 +283,22 @@ def _at(locations: Sequence[Location], row: int | None) -> Location:
     return NOWHERE if row is None else locations[row]
 
 
+def _provenance(
+    rule: Rule,
+    evidence: str,
+    note: str,
+    where: tuple[int | None, int | None],
+    at: Sequence[Location],
+) -> Provenance:
+    """A country provenance; ``where`` is the (row, column) of the evidence."""
+    row, column = where
+    location = NOWHERE if row is None else at[row]  # as _at, inlined: one per member
+    return new_provenance(
+        field="country", rule=rule, evidence=evidence, note=note, location=location,
+        column=column,
+    )  # fmt: skip
+
+
 def _empty(
     rule: Rule,
     evidence: str,
@@ -249,12 +307,7 @@ def _empty(
     at: Sequence[Location],
 ) -> Country:
     """No country, and why; ``where`` is the (row, column) of the evidence."""
-    row, column = where
-    provenance = Provenance(
-        field="country", rule=rule, evidence=evidence, note=note, location=_at(at, row),
-        column=column,
-    )  # fmt: skip
-    return Country(None, None, provenance)
+    return Country(None, None, _provenance(rule, evidence, note, where, at))
 
 
 def _contradicts(entry: Entry, code: str, *, strict: bool) -> str | None:
@@ -263,7 +316,7 @@ def _contradicts(entry: Entry, code: str, *, strict: bool) -> str | None:
     A name of another country, or of two, contradicts it; ``strict`` also
     counts a name that decides nothing (a former state, an ambiguous name).
     """
-    column = entry.aligned.values[Role.ORGANIZATION].column
+    column = entry.aligned.values[_ORGANIZATION].column
     verdict = _entry_verdict(_name_hints(entry, column))
     if (
         verdict.conflict
@@ -274,6 +327,54 @@ def _contradicts(entry: Entry, code: str, *, strict: bool) -> str | None:
     return None
 
 
+def _cell_problem(rule: Rule, evidence: str, resolution: Resolution) -> tuple[Rule, str]:
+    """Why a country cell that names no country gives none: the rule and the note."""
+    if rule is Rule.COUNTRY_AMBIGUOUS and resolution.name == _SEVERAL_FLAGS:
+        return rule, f"{_SEVERAL_FLAGS} ({evidence}): no one of them is chosen"
+    if rule is Rule.COUNTRY_FLAG and resolution.status is _UNKNOWN:
+        return Rule.COUNTRY_UNKNOWN_FLAG, _UNREAD_FLAG
+    return _EMPTY_RULE[resolution.status], "the country cell: " + _why(resolution, evidence)
+
+
+def _reach(aligned: AlignedRow) -> Placement | None:
+    """How a row reaches its group's country cell: under its rowspan from an earlier row
+    (``SPAN``), continuing it after its own was lost (``LOST``), or as its own (``None``;
+    a colspan within the row is the row's own cell)."""
+    own = aligned.values.get(_COUNTRY)
+    if own is None:
+        return None
+    how = own.how
+    if how is _LOST or (how is _SPAN and own.row != aligned.row):
+        return how
+    return None
+
+
+def _cell_country(
+    code: str,
+    reach: Placement | None,
+    found: tuple[Rule, str, Resolution],
+    placed: Placed,
+    *,
+    variant: Variant,
+    at: Sequence[Location],
+) -> Country:
+    """The country a cell gives the rows that reach it one way (see :func:`_reach`)."""
+    rule, evidence, _ = found
+    if reach is _LOST:
+        note = (
+            f"{rule} of row {placed.row}: this row's own country cell was lost, "
+            "and the row continues that row's"
+        )
+        rule = Rule.COUNTRY_CONTINUED
+    elif reach is _SPAN:
+        rule, note = Rule.COUNTRY_ROWSPAN, f"{rule} in row {placed.row}, spanned down"
+    else:
+        note = ""
+    return _country(
+        code, variant, _provenance(rule, evidence, note, (placed.row, placed.column), at)
+    )
+
+
 def _from_cell(
     entries: list[Entry],
     placed: Placed,
@@ -281,61 +382,39 @@ def _from_cell(
     variant: Variant,
     at: Sequence[Location],
 ) -> list[Country]:
+    """Each entry's country from its row group's country cell.
+
+    What the cell gives a row depends only on the cell and on how the row
+    reaches it, so the rows that reach it the same way share one value; a row
+    whose own name contradicts the cell gets a value of its own.
+    """
     rule, evidence, resolution = found
     where = (placed.row, placed.column)
+    code = resolution.identity
+    if code is None:  # the same for every row of the group
+        empty_rule, note = _cell_problem(rule, evidence, resolution)
+        return [_empty(empty_rule, evidence, note, where, at)] * len(entries)
+    shared: dict[Placement | None, Country] = {}
     result = []
     for entry in entries:
-        own = entry.aligned.values.get(Role.COUNTRY)
-        # spanned down from an earlier row; a colspan within the row is its own cell
-        spanned = own is not None and own.how is Placement.SPAN and own.row != entry.aligned.row
-        continued = own is not None and own.how is Placement.LOST
-        if rule is Rule.COUNTRY_AMBIGUOUS and resolution.name == _SEVERAL_FLAGS:
-            note = f"{_SEVERAL_FLAGS} ({evidence}): no one of them is chosen"
-            result.append(_empty(rule, evidence, note, where, at))
-            continue
-        if rule is Rule.COUNTRY_FLAG and resolution.status is Status.UNKNOWN:
-            result.append(_empty(Rule.COUNTRY_UNKNOWN_FLAG, evidence, _UNREAD_FLAG, where, at))
-            continue
-        code = resolution.identity
-        if code is None:
-            note = "the country cell: " + _why(resolution, evidence)
-            rule_empty = _EMPTY_RULE[resolution.status]
-            result.append(_empty(rule_empty, evidence, note, where, at))
-            continue
+        reach = _reach(entry.aligned)
         # A row that continues a country cell (its own was lost, an inference)
         # or lies under its rowspan: its own name may contradict that cell.
-        named = _contradicts(entry, code, strict=continued) if continued or spanned else None
+        named = _contradicts(entry, code, strict=reach is _LOST) if reach is not None else None
         if named is not None:
-            how = "continues" if continued else "lies under the rowspan of"
+            how = "continues" if reach is _LOST else "lies under the rowspan of"
             note = (
                 f"this row {how} the country cell of row {placed.row} ({evidence!r}), "
                 f"but its own name names {named}"
             )
             result.append(_empty(Rule.COUNTRY_CONFLICT, evidence, note, where, at))
             continue
-        if continued:
-            note = (
-                f"{rule} of row {placed.row}: this row's own country cell was lost, "
-                "and the row continues that row's"
+        country = shared.get(reach)
+        if country is None:
+            country = shared[reach] = _cell_country(
+                code, reach, found, placed, variant=variant, at=at
             )
-            provenance = Provenance(
-                field="country",
-                rule=Rule.COUNTRY_CONTINUED,
-                evidence=evidence,
-                note=note,
-                location=_at(at, placed.row),
-                column=placed.column,
-            )
-        else:
-            provenance = Provenance(
-                field="country",
-                rule=Rule.COUNTRY_ROWSPAN if spanned else rule,
-                evidence=evidence,
-                note=f"{rule} in row {placed.row}, spanned down" if spanned else "",
-                location=_at(at, placed.row),
-                column=placed.column,
-            )
-        result.append(_country(code, variant, provenance))
+        result.append(country)
     return result
 
 
@@ -356,23 +435,25 @@ def _names_conflict(
 def _names_agree(
     code: str, verdicts: list[_Verdict], variant: Variant, at: Sequence[Location]
 ) -> list[Country]:
-    """One country for the row group: named by each member, or shared from one that names it."""
-    first = next(verdict.hints[0] for verdict in verdicts if verdict.code is not None)
+    """One country for the row group: named by each member, or shared from one that names it
+    (one value for every member that names none: it depends on that one's name alone)."""
+    shared: Country | None = None
     result = []
     for verdict in verdicts:
-        shared = verdict.code is None
-        hint = first if shared else verdict.hints[0]
-        provenance = Provenance(
-            field="country",
-            rule=Rule.COUNTRY_ROW_GROUP if shared else hint.rule,
-            evidence=hint.evidence,
-            note=f"{hint.rule} in row {hint.row}, which shares this row's country cell"
-            if shared
-            else "",
-            location=_at(at, hint.row),
-            column=hint.column,
-        )
-        result.append(_country(code, variant, provenance))
+        if verdict.code is not None:
+            hint = verdict.hints[0]
+            where = (hint.row, hint.column)
+            result.append(
+                _country(code, variant, _provenance(hint.rule, hint.evidence, "", where, at))
+            )
+            continue
+        if shared is None:
+            first = next(verdict.hints[0] for verdict in verdicts if verdict.code is not None)
+            note = f"{first.rule} in row {first.row}, which shares this row's country cell"
+            where = (first.row, first.column)
+            provenance = _provenance(Rule.COUNTRY_ROW_GROUP, first.evidence, note, where, at)
+            shared = _country(code, variant, provenance)
+        result.append(shared)
     return result
 
 
@@ -393,15 +474,21 @@ def _names_problem(
 
 def _from_names(entries: list[Entry], variant: Variant, at: Sequence[Location]) -> list[Country]:
     """The row group's country from its members' names and link titles, or why none."""
-    column = entries[-1].aligned.values[Role.ORGANIZATION].column
-    verdicts = [
-        _entry_verdict(_name_hints(entry, entry.aligned.values[Role.ORGANIZATION].column))
-        for entry in entries
-    ]
-    codes = {verdict.code for verdict in verdicts if verdict.code is not None}
-    problems = [hint for verdict in verdicts if verdict.code is None for hint in verdict.hints]
-    if len(codes) > 1 or (codes and problems) or any(verdict.conflict for verdict in verdicts):
-        return _names_conflict(entries, verdicts, column, at)
+    verdicts: list[_Verdict] = []
+    codes: set[str] = set()
+    problems: list[_Hint] = []
+    conflict = False
+    for entry in entries:
+        column = entry.aligned.values[_ORGANIZATION].column
+        verdict = _entry_verdict(_name_hints(entry, column))
+        verdicts.append(verdict)
+        conflict = conflict or verdict.conflict
+        if verdict.code is not None:
+            codes.add(verdict.code)
+        else:
+            problems += verdict.hints
+    if len(codes) > 1 or (codes and problems) or conflict:
+        return _names_conflict(entries, verdicts, column, at)  # the last entry's column
     if codes:
         return _names_agree(next(iter(codes)), verdicts, variant, at)
     if problems:
@@ -417,7 +504,7 @@ def _organization_flag(entries: list[Entry]) -> tuple[Placed, tuple[Rule, str, R
     """A flag written in an organization's cell (``{{TRNC}} 共和土耳其党``), read as the
     country cell would be: it decides, or blocks guessing from the names beside it."""
     for entry in entries:
-        placed = entry.aligned.values[Role.ORGANIZATION]
+        placed = entry.aligned.values[_ORGANIZATION]
         if placed.cell is not None and placed.cell.flags:
             flags_only = replace(placed.cell, text="", links=(), dropped=())
             found = _cell_resolution(flags_only)
@@ -438,22 +525,44 @@ def assign_countries(
 def _inferred_notes(
     entries: list[Entry], countries: list[Country], locations: Sequence[Location]
 ) -> list[Note]:
+    """A note for every inferred country; rows sharing one country value share its message."""
     notes = []
+    code = NoteCode.COUNTRY_INFERRED
+    messages: dict[int, str | None] = {}  # by the id of a country value (all held in countries)
     for entry, country in zip(entries, countries, strict=True):
-        why = country.provenance
-        if why.rule.inferred:
-            message = (
-                f"country {country.code} inferred by {why.rule} "
-                f"from {why.evidence!r} (row {why.location.row})"
-            )
-            notes.append(
-                Note(
-                    code=NoteCode.COUNTRY_INFERRED,
-                    message=message,
-                    location=locations[entry.aligned.row],
-                )
-            )
+        message = messages.get(id(country), "")
+        if message == "":
+            message = messages[id(country)] = _inferred_message(country)
+        if message is not None:
+            location = locations[entry.aligned.row]
+            notes.append(new_note(code=code, message=message, location=location))
     return notes
+
+
+#: the rules of an inferred country (``Rule.inferred``), as a set read without a call
+_INFERRED = frozenset(rule for rule in Rule if rule.inferred)
+
+
+def _inferred_message(country: Country) -> str | None:
+    """The message of a country's ``country.inferred`` note, or ``None`` if it was not inferred."""
+    why = country.provenance
+    if why.rule not in _INFERRED:
+        return None
+    return (
+        f"country {country.code} inferred by {why.rule} "
+        f"from {why.evidence!r} (row {why.location.row})"
+    )
+
+
+def _country_cell(entries: list[Entry]) -> Placed | None:
+    """The first country cell of a row group that holds anything (text, a flag, a template)."""
+    for entry in entries:
+        placed = entry.aligned.values.get(_COUNTRY)
+        if placed is not None:
+            cell = placed.cell
+            if cell is not None and (cell.text or cell.flags or cell.dropped):
+                return placed
+    return None
 
 
 def _countries(
@@ -466,17 +575,8 @@ def _countries(
 
     result: list[Country | None] = [None] * len(entries)
     for positions in grouped.values():
-        members = [entries[position] for position in positions]
-        cell_placed = next(
-            (
-                placed
-                for entry in members
-                if (placed := entry.aligned.values.get(Role.COUNTRY)) is not None
-                and placed.cell is not None
-                and (placed.cell.text or placed.cell.flags or placed.cell.dropped)
-            ),
-            None,
-        )
+        members = list(map(entries.__getitem__, positions))
+        cell_placed = _country_cell(members)
         found = _cell_resolution(cell_placed.cell) if cell_placed and cell_placed.cell else None
         if cell_placed is not None and found is not None:
             countries = _from_cell(members, cell_placed, found, variant, at)

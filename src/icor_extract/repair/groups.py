@@ -18,12 +18,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from icor_extract.geo.continents import continent_code, is_continent_name
-from icor_extract.model import NOWHERE, Location, Note, NoteCode, Provenance, RowKind, Rule
+from icor_extract.model import (
+    NOWHERE,
+    Location,
+    Note,
+    NoteCode,
+    Provenance,
+    RowKind,
+    Rule,
+    new_note,
+    new_provenance,
+)
 from icor_extract.repair.columns import Role
 from icor_extract.repair.realign import AlignedRow, Placed, Placement
 from icor_extract.repair.status import StatusSource, status_from_heading
 
 __all__ = ["Continent", "assign_continents", "group_statuses", "heading_continent"]
+
+# Enum members read once: in CPython 3.11 ``Role.CONTINENT`` is a lookup through the enum's
+# metaclass (about 0.13 µs), and both stages read a few per row.
+_CONTINENT = Role.CONTINENT
+_MEMBER, _GROUP = RowKind.MEMBER, RowKind.GROUP
+_SPAN, _LOST = Placement.SPAN, Placement.LOST
 
 
 @dataclass(slots=True)
@@ -39,7 +55,7 @@ def _with_code(name: str, provenance: Provenance) -> Continent:
     code = continent_code(name)
     if code is None:
         note = f"{name!r} is not a continent with a continent code"
-        provenance = Provenance(
+        provenance = new_provenance(
             field=provenance.field,
             rule=provenance.rule,
             evidence=provenance.evidence,
@@ -87,11 +103,14 @@ def group_statuses(rows: list[AlignedRow]) -> dict[int, StatusSource]:
     result: dict[int, StatusSource] = {}
     current: StatusSource | None = None
     for aligned in rows:
-        placed = aligned.values.get(Role.CONTINENT)
-        if aligned.kind is RowKind.GROUP and placed is not None and _status_text(placed.text):
-            current = StatusSource(text=placed.text, row=placed.row, column=placed.column)
-        elif aligned.kind is RowKind.MEMBER and current is not None:
-            result[aligned.row] = current
+        kind = aligned.kind
+        if kind is _MEMBER:
+            if current is not None:
+                result[aligned.row] = current
+        elif kind is _GROUP:
+            placed = aligned.values.get(_CONTINENT)
+            if placed is not None and _status_text(placed.text):
+                current = StatusSource(text=placed.text, row=placed.row, column=placed.column)
     return result
 
 
@@ -100,17 +119,22 @@ def _at(locations: Sequence[Location], row: int | None) -> Location:
     return NOWHERE if row is None else locations[row]
 
 
+#: the rule of a continent in its own row, by how it got to its column (a rowspan's aside)
+_OWN_RULE = {
+    Placement.CELL: Rule.CELL,
+    Placement.SHIFT: Rule.REALIGN_SHIFT,
+    Placement.SPAN: Rule.CELL,
+}
+
+
 def _own(placed: Placed, row: int, locations: Sequence[Location]) -> Continent:
     """The continent written in the member's own row, or spanned down to it."""
     # A span copy from this same row is a colspan: the row's own cell.
-    spanned = placed.how is Placement.SPAN and placed.row != row
-    rule = {
-        Placement.CELL: Rule.CELL,
-        Placement.SHIFT: Rule.REALIGN_SHIFT,
-        Placement.SPAN: Rule.CONTINENT_ROWSPAN if spanned else Rule.CELL,
-    }[placed.how]
-    note = f"from row {placed.row}" if spanned or placed.how is Placement.SHIFT else ""
-    provenance = Provenance(
+    how = placed.how
+    spanned = how is _SPAN and placed.row != row
+    rule = _OWN_RULE[how] if not spanned else Rule.CONTINENT_ROWSPAN
+    note = f"from row {placed.row}" if spanned or how is Placement.SHIFT else ""
+    provenance = new_provenance(
         field="continent",
         rule=rule,
         evidence=placed.text,
@@ -133,7 +157,7 @@ def _own_continent(
     A value spanned down from an earlier row depends on that cell alone (its
     text, row and column), not on the row it reaches: it is built once.
     """
-    if placed.how is not Placement.SPAN or placed.row == row:
+    if placed.how is not _SPAN or placed.row == row:
         return _nearer(_own(placed, row, locations), heading)
     key = (placed.row, placed.column)
     continent = spanned.get(key)
@@ -146,7 +170,7 @@ def _from_group(
     current: tuple[str, int | None, int | None], locations: Sequence[Location]
 ) -> Continent:
     text, row, column = current
-    provenance = Provenance(
+    provenance = new_provenance(
         field="continent",
         rule=Rule.CONTINENT_GROUP_ROW,
         evidence=text,
@@ -168,6 +192,12 @@ _NONE = Continent(
 )
 
 
+#: a continent that heads rows: its text, row and column
+_Key = tuple[str, int | None, int | None]
+#: the value a continent gives the rows it heads, and how many member rows it heads
+_Head = tuple[Continent, list[int]]
+
+
 def assign_continents(
     rows: list[AlignedRow], locations: Sequence[Location], headings: tuple[str, ...] = ()
 ) -> tuple[dict[int, Continent], list[Note]]:
@@ -178,37 +208,46 @@ def assign_continents(
     """
     heading = heading_continent(headings)
     result: dict[int, Continent] = {}
-    current: tuple[str, int | None, int | None] | None = None  # text, row, column
-    shared: dict[tuple[str, int | None, int | None], Continent] = {}
+    current: _Key | None = None
+    head: _Head | None = None  # current's value and count, looked up at the first row it heads
+    heads: dict[_Key, _Head] = {}
     spanned: dict[tuple[int | None, int | None], Continent] = {}  # by the cell's row, column
-    headed: dict[tuple[str, int | None, int | None], int] = {}  # member rows it heads
     for aligned in rows:
-        placed = aligned.values.get(Role.CONTINENT)
-        if aligned.kind is RowKind.GROUP and placed is not None:
+        placed = aligned.values.get(_CONTINENT)
+        kind = aligned.kind
+        if kind is _GROUP and placed is not None:
             # a status group row (观察员) heads no continent: it ends the one above
             status_row = _status_text(placed.text)
-            current = None if status_row else (placed.text, placed.row, placed.column)
-        elif aligned.kind is not RowKind.MEMBER:
+            current, head = None if status_row else (placed.text, placed.row, placed.column), None
+        elif kind is not _MEMBER:
             continue
-        elif placed is not None and placed.text and placed.how is not Placement.LOST:
+        elif placed is not None and placed.how is not _LOST and (text := placed.text):
             result[aligned.row] = _own_continent(placed, aligned.row, locations, heading, spanned)
-            current = (placed.text, placed.row, placed.column)
+            current, head = (text, placed.row, placed.column), None
         elif current is not None:
-            if current not in shared:  # one value for every row the group row heads
-                shared[current] = _nearer(_from_group(current, locations), heading)
-            result[aligned.row] = shared[current]
-            headed[current] = headed.get(current, 0) + 1
+            if head is None:
+                head = _head(heads, current, locations, heading)
+            result[aligned.row] = head[0]
+            head[1][0] += 1
         else:
             result[aligned.row] = heading or _NONE
-    return result, _group_notes(headed, locations)
+    return result, _group_notes(heads, locations)
 
 
-def _group_notes(
-    headed: dict[tuple[str, int | None, int | None], int], locations: Sequence[Location]
-) -> list[Note]:
+def _head(
+    heads: dict[_Key, _Head], key: _Key, locations: Sequence[Location], heading: Continent | None
+) -> _Head:
+    """The value of the continent ``key`` for every row it heads (one value, built once)."""
+    head = heads.get(key)
+    if head is None:
+        head = heads[key] = (_nearer(_from_group(key, locations), heading), [0])
+    return head
+
+
+def _group_notes(heads: dict[_Key, _Head], locations: Sequence[Location]) -> list[Note]:
     notes = []
-    for (text, row, _), count in headed.items():
+    for (text, row, _), (_, (count,)) in heads.items():
         message = f"continent {text!r} of row {row} given to the {count} member rows below it"
         location = locations[row] if row is not None else NOWHERE
-        notes.append(Note(code=NoteCode.GROUP_COLUMN, message=message, location=location))
+        notes.append(new_note(code=NoteCode.GROUP_COLUMN, message=message, location=location))
     return notes

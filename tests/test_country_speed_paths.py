@@ -1,0 +1,188 @@
+"""The country and continent stages' shortcuts give what the long way gives (speed round five)."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import icor_extract
+from icor_extract.geo.countries import (
+    _ARTICLE,
+    Match,
+    Resolution,
+    Status,
+    _fold,
+    _fold_with_origin,
+    _strip_qualifier,
+    _word_bounded,
+    country_index,
+)
+from icor_extract.model import Location, Note, NoteCode, Provenance, Rule, new_note
+from icor_extract.readers.raw import FlagHint, RawCell
+from icor_extract.repair.country import (
+    _QUALIFIED_TITLE,
+    _cell_resolution,
+    _qualified,
+    _read_cell,
+)
+
+from .conftest import fixture_path
+
+_TITLES = [
+    "劳动党 (塞尔维亚)",
+    "劳动党（塞尔维亚）",
+    "劳动党 (塞尔维亚) ",
+    "劳动党 (塞尔维亚)\n",
+    "劳动党 (塞尔维亚)\u3000",
+    "劳动党 (塞尔维亚)\xa0\n",
+    "劳动党 (塞尔维亚) x",
+    "劳动党\n(塞尔维亚)",
+    "(塞尔维亚)",
+    "x ()",
+    ")",
+    "",
+    " ",
+    "劳动党 (a (b))",
+]
+
+
+def _groups(match: re.Match[str] | None) -> tuple[str | Any, ...] | None:
+    return None if match is None else match.groups()
+
+
+@pytest.mark.parametrize("title", _TITLES)
+def test_a_title_is_matched_for_a_qualifier_only_when_it_ends_with_a_bracket(title: str) -> None:
+    assert _groups(_qualified(title)) == _groups(_QUALIFIED_TITLE.match(title))
+
+
+@given(st.text(alphabet="ab （）() \n\t\u3000\xa0\u2028\x1c", max_size=12))
+def test_the_qualifier_shortcut_agrees_on_random_titles(title: str) -> None:
+    assert _groups(_qualified(title)) == _groups(_QUALIFIED_TITLE.match(title))
+
+
+_FLAGS = [
+    FlagHint(kind="template", value="印度", evidence="{{flag|印度}}"),
+    FlagHint(kind="code", value="IND", evidence="{{IND}}"),
+    FlagHint(kind="template", value="刚果", evidence="{{flag|刚果}}"),
+    FlagHint(kind="template", value="捷克斯洛伐克", evidence="{{flag|捷克斯洛伐克}}"),
+    FlagHint(kind="template", value="TRNC", evidence="{{TRNC}}"),
+    FlagHint(kind="template", value="GB-SCT", evidence="{{GB-SCT}}"),
+    FlagHint(kind="template", value="IND-PAK", evidence="{{IND-PAK}}"),
+    FlagHint(kind="template", value="不是国家", evidence="{{flag|不是国家}}"),
+    FlagHint(kind="image", value="India", evidence="Flag_of_India.svg"),
+    FlagHint(kind="bare", value="印度", evidence="{{印度}}"),
+]
+
+
+@pytest.mark.parametrize("flag", _FLAGS, ids=lambda flag: flag.evidence)
+@pytest.mark.parametrize("dropped", [(), ("Citation needed",)])
+def test_a_cell_of_one_flag_reads_as_the_general_rule_reads_it(
+    flag: FlagHint, dropped: tuple[str, ...]
+) -> None:
+    cell = RawCell(text="", flags=(flag,), dropped=dropped)
+    assert _cell_resolution(cell) == _read_cell(cell)
+
+
+def test_rows_reaching_a_country_cell_one_way_share_one_value() -> None:
+    """The country of rows under one rowspan depends on the cell alone: one value, equal
+    in every field to what each row was given when each built its own."""
+    extraction = icor_extract.read(fixture_path("icor.zh.wikitext"))
+    spanned: dict[tuple[int | None, int | None], list[Provenance]] = {}
+    for member in extraction.members:
+        provenance = member.provenance_of("country")
+        assert provenance is not None
+        if provenance.rule is Rule.COUNTRY_ROWSPAN:
+            spanned.setdefault((provenance.row, provenance.column), []).append(provenance)
+    shared = [values for values in spanned.values() if len(values) > 1]
+    assert shared
+    for values in shared:
+        assert all(value is values[0] for value in values)
+        assert values[0].note == f"country.flag in row {values[0].row}, spanned down"
+
+
+def test_the_fast_note_constructor_gives_what_the_dataclass_gives() -> None:
+    fields = {
+        "code": NoteCode.COUNTRY_INFERRED,
+        "message": "country IN inferred by country.name from '印度' (row 4)",
+        "location": Location(table=1, row=4, line=20),
+    }
+    assert set(fields) == {field.name for field in dataclasses.fields(Note)}
+    fast, slow = new_note(**fields), Note(**fields)  # type: ignore[arg-type]
+    assert type(fast) is type(slow)
+    assert (fast, hash(fast), repr(fast)) == (slow, hash(slow), repr(slow))
+    assert pickle.loads(pickle.dumps(fast)) == slow
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.message = ""  # type: ignore[misc]
+
+
+def _find_every_place(text: str) -> list[Match]:
+    """``CountryIndex.find`` the long way: every place of the text tried (round four's loop)."""
+    index = country_index()
+    folded, origin = _fold_with_origin(text)
+    matches, position = [], 0
+    while position < len(folded):
+        hit = None
+        for length in index._starts.get(folded[position : position + 2], ()):
+            end = position + length
+            found = index._names.get(folded[position:end]) if end <= len(folded) else None
+            latin = folded[position].isascii() and folded[position].isalpha()
+            if found is not None and (not latin or _word_bounded(folded, position, end)):
+                hit = (end, found)
+                break
+        if hit is None:
+            position += 1
+            continue
+        start, stop = position, hit[0]
+        if origin is not None:
+            start, stop = origin[position], origin[hit[0] - 1] + 1
+        matches.append(Match(start, stop, text[start:stop], hit[1]))
+        position = hit[0]
+    return matches
+
+
+_NAME_PIECES = [
+    *("印度", "印度尼西亚", "尼西亚", "刚果", "新墨西哥", "捷克斯洛伐克", "共产党", "（马列）"),
+    *("Niger", "Nigeria", "niger", "India", "ß", "ﬁ", "the", "Korea", " ", "-", "1", "a"),
+]
+
+
+@given(st.lists(st.sampled_from(_NAME_PIECES) | st.text(max_size=3), max_size=8).map("".join))
+def test_names_are_found_where_every_place_is_tried(text: str) -> None:
+    assert country_index().find(text) == _find_every_place(text)
+
+
+@pytest.mark.parametrize("text", ["", "印", "印度", "x印度", "NigerNigeria Niger", "ßniger India"])
+def test_names_are_found_in_short_and_edge_texts(text: str) -> None:
+    assert country_index().find(text) == _find_every_place(text)
+
+
+def _resolve_folded(name: str) -> Resolution:
+    """``CountryIndex.resolve`` the long way: every form folded before it is looked up."""
+    names = country_index()._names
+    for form in (name, _strip_qualifier(name), _ARTICLE.sub("", name)):
+        found = names.get(_fold(form))
+        if found is not None:
+            return found
+    return Resolution(Status.UNKNOWN, (), name)
+
+
+_RESOLVED = [
+    *("印度", " 印度 ", "印 度", "INDIA", "india ", "United  States", "united\tstates"),
+    *("The Netherlands", "the  gambia", "Straße", "STRASSE", "塞尔维亚", "2006年", "", " "),
+]
+
+
+@pytest.mark.parametrize("name", _RESOLVED)
+def test_a_name_is_resolved_as_its_folded_forms_are(name: str) -> None:
+    assert country_index().resolve(name) == _resolve_folded(name)
+
+
+@given(st.lists(st.sampled_from([*_NAME_PIECES, "\t", "\n", "\u3000"]), max_size=4).map("".join))
+def test_random_names_are_resolved_as_their_folded_forms_are(name: str) -> None:
+    assert country_index().resolve(name) == _resolve_folded(name)
