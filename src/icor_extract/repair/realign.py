@@ -29,7 +29,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from icor_extract.grid import Grid, Layout, Slot, Stored
-from icor_extract.model import Location, Note, NoteCode, RowKind, Rule
+from icor_extract.model import Location, Note, NoteCode, RowKind, Rule, new_note
 from icor_extract.readers.raw import RawCell, RawTable
 from icor_extract.repair.columns import Header, Role, role_of
 from icor_extract.repair.content import Content, classify
@@ -473,15 +473,14 @@ def _notes(
             notes.append(
                 Note(code=NoteCode.GRID_BEYOND_HEADER, location=locations[y], message=message)
             )
-    for y, plan in members:
+    shift = NoteCode.REALIGN_SHIFT
+    for y, plan in members:  # most member rows of a converted page moved: notes built fast
         if plan.as_written:
             notes.append(
                 Note(code=NoteCode.REALIGN_BUDGET, message=_BUDGET_MESSAGE, location=locations[y])
             )
         if plan.message is not None:
-            notes.append(
-                Note(code=NoteCode.REALIGN_SHIFT, message=plan.message, location=locations[y])
-            )
+            notes.append(new_note(code=shift, message=plan.message, location=locations[y]))
     return notes
 
 
