@@ -253,8 +253,12 @@ def test_a_row_without_spans_gets_the_slots_the_full_steps_give(
         )
     ]
     fast = [build_grid(table) for table in tables]
-    monkeypatch.setattr(grid_module, "_plain_row", lambda y, cells: None)
-    assert fast == [build_grid(table) for table in tables]
+    monkeypatch.setattr(grid_module, "_plain_row", lambda cells: None)
+    full = [build_grid(table) for table in tables]
+    assert [(g.width, g.rows, g.overlaps, g.clipped, g.degraded) for g in fast] == [
+        (g.width, g.rows, g.overlaps, g.clipped, g.degraded) for g in full
+    ]
+    assert any(isinstance(stored, int) for grid in fast for stored in grid.layout)  # stored plain
     cells = [cell for table in tables for row in table.rows for cell in row.cells]
     assert len(cells) > 1000
     assert any(cell.rowspan is not None for cell in cells)  # rows below spans: the full steps

@@ -20,6 +20,12 @@ Every slot names the source cell anchored there and whether it is a span
 copy; a slot claimed by two cells keeps the first and the overlap is recorded
 (the spec calls it a table model error).
 
+The grid is stored compactly (see :attr:`Grid.layout`): a slot holding its own
+row's cell is that cell's index, every copy of one cell is one shared
+:class:`Slot`, and a row that spans nothing and that nothing spans into is
+only its number of cells.  Most cells span nothing, so most slots cost no
+object; :meth:`Grid.slot` and :meth:`Grid.row` give the slots themselves.
+
 Internal: the public API is what :mod:`icor_extract` exports; this may change.
 """
 
@@ -31,7 +37,7 @@ from dataclasses import dataclass
 from icor_extract.model import Location, Note, NoteCode
 from icor_extract.readers.raw import RawCell, RawTable
 
-__all__ = ["Grid", "Overlap", "Slot", "build_grid", "parse_span"]
+__all__ = ["Grid", "Layout", "Overlap", "Slot", "Stored", "build_grid", "parse_span"]
 
 MAX_COLSPAN = 1000
 MAX_ROWSPAN = 65534
@@ -60,27 +66,57 @@ class Overlap:
     lost: Slot
 
 
+#: a stored slot: the index of its own row's cell anchored there, a copy, or empty
+Stored = int | Slot | None
+#: a stored row: its slots, or the number of its cells when it is plain (cell ``i`` at ``x = i``)
+Layout = int | tuple[Stored, ...]
+
+
+def _slot(y: int, stored: int | Slot) -> Slot:
+    """The slot a stored slot of row ``y`` stands for."""
+    return Slot(y, stored, False) if isinstance(stored, int) else stored
+
+
 @dataclass(frozen=True, slots=True)
 class Grid:
     """The expanded table: ``height`` rows (one per source row) of ``width`` slots.
 
-    A row may be stored shorter than ``width``; :meth:`slot` reads the missing
-    end as empty slots.
+    ``layout`` holds one stored row per source row: either the number of its
+    cells, for a plain row (no span in it or into it: cell ``i`` anchors at
+    ``x = i`` and is no copy), or a tuple whose entries are the index of the
+    row's own cell anchored there, a :class:`Slot` for a copy (one shared
+    object per spanning cell), or ``None``.  A row may be stored shorter than
+    ``width``; :meth:`slot` reads the missing end as empty slots.
     """
 
     width: int
-    rows: tuple[tuple[Slot | None, ...], ...]
+    layout: tuple[Layout, ...]
     overlaps: tuple[Overlap, ...] = ()
     clipped: tuple[tuple[int, int], ...] = ()  # (row, cell): rowspan clipped at its group
     degraded: tuple[tuple[int, int], ...] = ()  # (row, cell): span dropped for the budget
 
     @property
     def height(self) -> int:
-        return len(self.rows)
+        return len(self.layout)
+
+    @property
+    def rows(self) -> tuple[tuple[Slot | None, ...], ...]:
+        """Every row's slots (built on demand: the stages read :attr:`layout`)."""
+        return tuple(self.row(y) for y in range(self.height))
+
+    def row(self, y: int) -> tuple[Slot | None, ...]:
+        """Row ``y``'s slots, as stored (it may be shorter than ``width``)."""
+        stored = self.layout[y]
+        if isinstance(stored, int):
+            return tuple([Slot(y, index, False) for index in range(stored)])
+        return tuple([None if entry is None else _slot(y, entry) for entry in stored])
 
     def slot(self, y: int, x: int) -> Slot | None:
-        row = self.rows[y]
-        return row[x] if x < len(row) else None
+        stored = self.layout[y]
+        if isinstance(stored, int):
+            return Slot(y, x, False) if x < stored else None
+        entry = stored[x] if x < len(stored) else None
+        return None if entry is None else _slot(y, entry)
 
     def notes(self, table: int) -> list[Note]:
         """The table-model errors met while building the grid, as notes on ``table``."""
@@ -127,8 +163,8 @@ def _group_ends(table: RawTable) -> list[int]:
     return group_end
 
 
-def _plain_row(y: int, cells: tuple[RawCell, ...]) -> tuple[Slot, ...] | None:
-    """Row ``y``'s slots when no cell of it carries a span attribute, else ``None``.
+def _plain_row(cells: tuple[RawCell, ...]) -> int | None:
+    """The number of cells of a row none of whose cells carries a span attribute, else ``None``.
 
     For a row that nothing above spans into: step 7 then finds each cell the
     next slot, so cell ``i`` anchors at ``x = i``, as the full steps place it.
@@ -136,11 +172,11 @@ def _plain_row(y: int, cells: tuple[RawCell, ...]) -> tuple[Slot, ...] | None:
     for cell in cells:
         if cell.rowspan is not None or cell.colspan is not None:
             return None
-    return tuple([Slot(y, index, False) for index in range(len(cells))])
+    return len(cells)
 
 
 def _cover(
-    grid: list[list[Slot | None]],
+    grid: list[list[Stored]],
     cell: tuple[int, int],
     x: int,
     spans: tuple[int, int],
@@ -149,80 +185,102 @@ def _cover(
     """Steps 14-15: the cell (row y, index) with ``spans`` (rowspan, colspan)
     anchored at x covers x..x+colspan-1, y..y+rowspan-1.
 
+    The anchor is stored as the cell's index, every copy as one shared slot.
     A slot already claimed keeps its first cell; the overlap is recorded.
     """
     y, index = cell
     rowspan, colspan = spans
+    copy = Slot(y, index, True)
     for dy in range(rowspan):
         target = grid[y + dy]
         if len(target) < x + colspan:
             target.extend([None] * (x + colspan - len(target)))
         for dx in range(colspan):
-            slot = Slot(y, index, copy=dx > 0 or dy > 0)
+            entry = copy if dx > 0 or dy > 0 else index
             existing = target[x + dx]
             if existing is None:
-                target[x + dx] = slot
+                target[x + dx] = entry
             else:
-                overlaps.append(Overlap(y + dy, x + dx, kept=existing, lost=slot))
+                kept, lost = _slot(y + dy, existing), _slot(y, entry)
+                overlaps.append(Overlap(y + dy, x + dx, kept=kept, lost=lost))
+
+
+def _slot_budget(table: RawTable) -> int:
+    """How many slots the table may fill: ten per cell on average, and at least a million."""
+    return max(MIN_SLOT_BUDGET, SLOTS_PER_CELL * sum(len(row.cells) for row in table.rows))
+
+
+def _spans(cell: RawCell, y: int, group_end: list[int]) -> tuple[int, int, bool]:
+    """Steps 9-12: the (rowspan, colspan) of a cell of row ``y`` that carries a span
+    attribute, and whether its rowspan was clipped at the end of its row group."""
+    # Steps 9-10: colspan, invalid or 0 -> 1, clamped to 1000.
+    colspan = parse_span(cell.colspan, default=1, low=1, high=MAX_COLSPAN)
+    # Steps 11-12: rowspan, invalid -> 1, clamped to 65534; 0 grows downward
+    # to the end of the row group.
+    rowspan = parse_span(cell.rowspan, default=1, low=0, high=MAX_ROWSPAN)
+    if rowspan == 0:
+        return group_end[y] - y, colspan, False
+    if y + rowspan > group_end[y]:
+        return group_end[y] - y, colspan, True
+    return rowspan, colspan, False
 
 
 # The HTML table model's "processing rows" and "ending a row group" algorithms
 # are one loop of numbered steps; the body follows them step by step (the
-# comments cite the step numbers), with steps 14-15 in _cover.
+# comments cite the step numbers), with steps 9-12 in _spans and 14-15 in _cover.
 def build_grid(table: RawTable) -> Grid:
     """Expand ``table``'s spans into a grid of slots (one row per source row)."""
     height = len(table.rows)
-    group_end = _group_ends(table)
-    grid: list[list[Slot | None]] = [[] for _ in range(height)]
+    # the row groups' ends and the slot budget, found at the first span: most tables have none
+    limits: tuple[list[int], int] | None = None
+    grid: list[list[Stored]] = [[] for _ in range(height)]
     overlaps: list[Overlap] = []
     clipped: list[tuple[int, int]] = []
     degraded: list[tuple[int, int]] = []
-    budget = max(MIN_SLOT_BUDGET, SLOTS_PER_CELL * sum(len(row.cells) for row in table.rows))
+    used = 0  # slots filled
     width = 0
 
-    done: list[tuple[Slot | None, ...]] = []  # rows y and above: no later row writes to them
+    done: list[Layout] = []  # rows y and above: no later row writes to them
     for y, row in enumerate(table.rows):
         current = grid[y]
-        if not current and (plain := _plain_row(y, row.cells)) is not None:
+        if not current and (plain := _plain_row(row.cells)) is not None:
             done.append(plain)
-            budget -= len(plain)
-            width = max(width, len(plain))
+            used += plain
+            width = max(width, plain)
             continue
         x = 0
+        size = len(current)  # x <= size throughout: a cell is placed at most one past the end
         for index, cell in enumerate(row.cells):
             # Step 7 (advance): skip slots already covered by cells from rows above.
-            while x < len(current) and current[x] is not None:
+            while x < size and current[x] is not None:
                 x += 1
             if cell.rowspan is None and cell.colspan is None:
                 # The common cell spans nothing: one slot, free by step 7, no budget check.
-                if x < len(current):
-                    current[x] = Slot(y, index, False)
+                if x < size:
+                    current[x] = index
                 else:
-                    current.extend([None] * (x - len(current)))
-                    current.append(Slot(y, index, False))
-                budget -= 1
+                    current.append(index)
+                    size += 1
+                used += 1
                 x += 1
-                width = max(width, x)
                 continue
-            # Steps 9-10: colspan, invalid or 0 -> 1, clamped to 1000.
-            colspan = parse_span(cell.colspan, default=1, low=1, high=MAX_COLSPAN)
-            # Steps 11-12: rowspan, invalid -> 1, clamped to 65534; 0 grows downward
-            # to the end of the row group.
-            rowspan = parse_span(cell.rowspan, default=1, low=0, high=MAX_ROWSPAN)
-            if rowspan == 0:
-                rowspan = group_end[y] - y
-            elif y + rowspan > group_end[y]:
+            if limits is None:
+                limits = _group_ends(table), _slot_budget(table)
+            rowspan, colspan, was_clipped = _spans(cell, y, limits[0])
+            if was_clipped:
                 clipped.append((y, index))
-                rowspan = group_end[y] - y
-            if rowspan * colspan > 1 and rowspan * colspan > budget:
+            if rowspan * colspan > 1 and rowspan * colspan > limits[1] - used:
                 degraded.append((y, index))
                 rowspan = colspan = 1
-            budget -= rowspan * colspan
+            used += rowspan * colspan
             # Steps 14-15: the cell covers x..x+colspan-1, y..y+rowspan-1.
             _cover(grid, (y, index), x, (rowspan, colspan), overlaps)
-            width = max(width, x + colspan)
+            size = len(current)
             # Step 17: move past this cell.
             x += colspan
+        # The row's extent: each cell's end, and the ends of copies from above,
+        # which their own rows counted already.
+        width = max(width, size)
         # Rows stay ragged: a slot past a row's end is empty, so one very wide row
         # does not make every other row that wide in memory.  A row is final
         # once its cells are placed: stored as a tuple at once, its list freed.
@@ -231,7 +289,7 @@ def build_grid(table: RawTable) -> Grid:
 
     return Grid(
         width=width,
-        rows=tuple(done),
+        layout=tuple(done),
         overlaps=tuple(overlaps),
         clipped=tuple(clipped),
         degraded=tuple(degraded),

@@ -147,8 +147,10 @@ HEADER_SEARCH_ROWS = 5
 
 def header_texts(table: RawTable, grid: Grid, y: int) -> tuple[str, ...]:
     """The text of every slot of row ``y``, span copies included."""
+    if isinstance(grid.layout[y], int):  # a plain row: its cells, in order
+        return tuple([cell.text for cell in table.rows[y].cells])
     return tuple(
-        table.rows[slot.row].cells[slot.cell].text if slot else "" for slot in grid.rows[y]
+        table.rows[slot.row].cells[slot.cell].text if slot else "" for slot in grid.row(y)
     )
 
 

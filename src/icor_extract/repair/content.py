@@ -53,13 +53,19 @@ def parse_year(text: str) -> int | None:
     return int(digits)
 
 
+# Read per cell: module constants, since reading a member off an Enum class goes
+# through EnumType's __getattr__ hook in CPython 3.11 (about 0.1 µs a read).
+_EMPTY, _COUNTRY = Content.EMPTY, Content.COUNTRY
+
+
 def classify(cell: RawCell | None) -> Content:
-    """The kind of value a cell holds."""
-    if cell is None or (not cell.text and not cell.flags):
-        return Content.EMPTY
+    """The kind of value a cell holds: a flag makes it a country, no text and no flag empty."""
+    if cell is None:
+        return _EMPTY
     if cell.flags:
-        return Content.COUNTRY
-    return _classify_text(cell.text)
+        return _COUNTRY
+    text = cell.text
+    return _classify_text(text) if text else _EMPTY
 
 
 #: a cell that starts with a year and annotates it (2010年（创始成员）, 2014年起) is placed

@@ -58,12 +58,6 @@ def resolve_list_hints(raw: RawList) -> RawList:
     return replace(raw, items=tuple(_item(item) for item in raw.items), lead=lead)
 
 
-def _row(row: RawRow) -> RawRow:
-    if not any(hint.kind == "bare" for cell in row.cells for hint in cell.flags):
-        return row
-    return replace(row, cells=tuple(_resolved(cell) for cell in row.cells))
-
-
 def _dropped_notes(table: RawTable, locations: Sequence[Location]) -> list[Note]:
     notes = []
     if table.unread_rows:  # counted by the HTML reader; they are rejected rows
@@ -74,16 +68,31 @@ def _dropped_notes(table: RawTable, locations: Sequence[Location]) -> list[Note]
         location = Location(table=table.index)
         notes.append(Note(code=NoteCode.READER_UNREAD_ROWS, message=message, location=location))
     for y, row in enumerate(table.rows):
-        dropped = sorted({name for cell in row.cells for name in cell.dropped})
-        if dropped:
-            message = "left out of the values: " + ", ".join(dropped)
-            notes.append(Note(code=NoteCode.READER_DROPPED, message=message, location=locations[y]))
+        for cell in row.cells:
+            if cell.dropped:  # most rows drop nothing: found at the first such cell
+                dropped = sorted({name for cell in row.cells for name in cell.dropped})
+                message = "left out of the values: " + ", ".join(dropped)
+                notes.append(
+                    Note(code=NoteCode.READER_DROPPED, message=message, location=locations[y])
+                )
+                break
     return notes
 
 
 def resolve_hints(table: RawTable, locations: Sequence[Location]) -> tuple[RawTable, list[Note]]:
-    """``table`` with its bare templates decided, and a note for each row that lost markup."""
-    rows = tuple(_row(row) for row in table.rows)
-    if any(new is not old for new, old in zip(rows, table.rows, strict=True)):
-        table = replace(table, rows=rows)
+    """``table`` with its bare templates decided, and a note for each row that lost markup.
+
+    A row holding a bare template gets every cell anew; the other rows, and
+    the table when no row changes, are kept as they are.
+    """
+    rows: list[RawRow] | None = None
+    for y, row in enumerate(table.rows):
+        for cell in row.cells:
+            # most cells hold no flag at all: a row is rebuilt at its first bare template
+            if cell.flags and any(hint.kind == "bare" for hint in cell.flags):
+                rows = rows if rows is not None else list(table.rows)
+                rows[y] = replace(row, cells=tuple(_resolved(cell) for cell in row.cells))
+                break
+    if rows is not None:
+        table = replace(table, rows=tuple(rows))
     return table, _dropped_notes(table, locations)

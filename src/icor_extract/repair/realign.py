@@ -28,8 +28,8 @@ from enum import StrEnum
 from functools import lru_cache
 from types import MappingProxyType
 
-from icor_extract.grid import Grid, Slot
-from icor_extract.model import Location, Note, NoteCode, RowKind, Rule
+from icor_extract.grid import Grid, Layout, Slot, Stored
+from icor_extract.model import Location, Note, NoteCode, RowKind, Rule, new_note
 from icor_extract.readers.raw import RawCell, RawTable
 from icor_extract.repair.columns import Header, Role, role_of
 from icor_extract.repair.content import Content, classify
@@ -138,6 +138,21 @@ PLACEMENT_BUDGET = 20_000
 #: shapes (cells + columns) larger than this are not cached: the cache holds at
 #: most 4,096 shapes of this size, a bounded amount of memory
 _CACHED_SHAPE = 256
+#: rows of tables wider than this are planned anew: the plan cache holds at most
+#: 4,096 plans of this width or less (a few MB at worst)
+_CACHED_WIDTH = 64
+
+# Enum members read per row, as module constants: in CPython 3.11 reading a
+# member off its class goes through EnumType's __getattr__ hook (about 0.1 µs).
+_CELL, _SHIFT, _SPAN, _LOST = Placement.CELL, Placement.SHIFT, Placement.SPAN, Placement.LOST
+_MEMBER, _REJECTED, _HEADER, _GROUP = (
+    RowKind.MEMBER,
+    RowKind.REJECTED,
+    RowKind.HEADER,
+    RowKind.GROUP,
+)
+_ORGANIZATION, _CONTINENT = Role.ORGANIZATION, Role.CONTINENT
+_EMPTY = Content.EMPTY
 
 
 @lru_cache(maxsize=4096)
@@ -178,44 +193,108 @@ def _best_placement(
     return tuple(positions[::-1])
 
 
-def _group_row(
-    table: RawTable, grid: Grid, header: Header, y: int, own: list[tuple[int, int]]
-) -> bool:
-    """A row whose only content heads the rows below it (a continent)."""
-    cells = table.rows[y].cells
-    filled: tuple[int, int] | None = None
-    for column, index in own:
-        if cells[index].text or cells[index].flags:
-            if filled is not None:  # a second filled cell: a member row (most rows)
-                return False
-            filled = (column, index)
-    if filled is None:
-        return False
-    x, index = filled
-    cell = cells[index]
-    if cell.flags:
-        return False
-    width = len(header.roles)
-    covers_all = all(
-        (slot := grid.slot(y, column)) is not None and slot.cell == index and slot.row == y
-        for column in range(width)
-    )
-    if covers_all and width > 1:
-        return True
-    continent_column = header.column(Role.CONTINENT)
-    return classify(cell) is Content.CONTINENT and (
-        continent_column is None or x == continent_column
-    )
+# A row's shape: for each column of the header's width, what the grid holds
+# there for this row: the index of the row's own cell anchored there, ABOVE (a
+# copy of a cell of a row above), a copy of the row's own cell ``i`` as
+# ``_OWN_COPY - i``, or None.  A plain row's shape is its number of cells.
+_ABOVE = -1
+_OWN_COPY = -2
+Shape = int | tuple[int | None, ...]
 
 
-def _repeats_header(cells: tuple[RawCell, ...], own: list[tuple[int, int]], header: Header) -> bool:
-    """At least two cells name the role of the column they stand in."""
-    named = 0
-    for x, index in own:
-        role = header.roles[x]
-        if role is not None and role_of(cells[index].text) is role:
-            named += 1
-    return named >= 2
+def _shape(
+    stored: tuple[Stored, ...], y: int, width: int
+) -> tuple[tuple[int | None, ...], list[tuple[int, int]], list[Slot]]:
+    """Row ``y``'s shape, its own cells (column, index) and the slots spanned from above."""
+    shape: list[int | None] = []
+    own: list[tuple[int, int]] = []
+    above: list[Slot] = []
+    for x, entry in enumerate(stored if len(stored) <= width else stored[:width]):
+        if entry is None:
+            shape.append(None)
+        elif isinstance(entry, int):
+            shape.append(entry)
+            own.append((x, entry))
+        elif entry.row == y:
+            shape.append(_OWN_COPY - entry.cell)
+        else:
+            shape.append(_ABOVE)
+            above.append(entry)
+    return tuple(shape), own, above
+
+
+@dataclass(slots=True)
+class _Plan:
+    """What a row of one shape, whose own cells hold one sequence of contents, becomes.
+
+    Computed once per shape (see :func:`_plan`): the rows of a table share a few.
+    ``above`` claims roles from the rows above (role, index in the row's
+    slots from above, column); ``own`` claims the rest in order (role, a
+    shared lost value or ``None``, how, column the cell arrived in, cell index).
+    """
+
+    group: int | None  # the cell that makes it a group row, unless that cell has flags
+    rejected: str  # why it has too many cells for its free columns ("" when it has not)
+    above: tuple[tuple[Role, int, int], ...]
+    own: tuple[tuple[Role, Placed | None, Placement, int, int], ...]
+    shift: int
+    as_written: bool
+    message: str | None  # the realign.shift note of such a row, if any
+
+
+def _group_cell(
+    shape: tuple[int | None, ...], own: list[tuple[int, int]], contents: tuple[Content, ...],
+    continent_column: int | None,
+) -> int | None:  # fmt: skip
+    """The one filled cell of a row whose only content heads the rows below (a continent)."""
+    filled = [k for k, content in enumerate(contents) if content is not _EMPTY]
+    if len(filled) != 1:
+        return None
+    x, index = own[filled[0]]
+    covers_all = all(entry in (index, _OWN_COPY - index) for entry in shape)
+    if covers_all and len(shape) > 1:
+        return index
+    if contents[filled[0]] is Content.CONTINENT and continent_column in (None, x):
+        return index
+    return None
+
+
+def _claims(
+    shape: tuple[int | None, ...], roles: tuple[Role | None, ...]
+) -> tuple[list[tuple[Role, int, int]], list[int], list[tuple[int, int]], bool]:
+    """Roles claimed from above, the free columns, the row's own slots (column, cell)
+    and whether one of them is a copy (a colspan inside the row)."""
+    above: list[tuple[Role, int, int]] = []
+    free: list[int] = []
+    written: list[tuple[int, int]] = []
+    spans_own = False
+    claimed: set[Role] = set()
+    spanned = 0
+    for x, entry in enumerate(shape):
+        if entry == _ABOVE:
+            if (role := roles[x]) is not None and role not in claimed:
+                claimed.add(role)
+                above.append((role, spanned, x))
+            spanned += 1
+            continue
+        free.append(x)
+        if entry is not None:
+            written.append((x, entry if entry >= 0 else _OWN_COPY - entry))
+            spans_own = spans_own or entry < 0
+    return above, free, written, spans_own
+
+
+def _positions(
+    contents: tuple[Content, ...], free: list[int], roles: tuple[Role | None, ...], spans_own: bool
+) -> tuple[int, ...] | None:
+    """The positions in ``free`` of the row's cells; ``None`` beyond the search budget."""
+    if spans_own:  # a colspan inside the row means it was written as laid out
+        return tuple(range(len(contents)))
+    if len(contents) * len(free) > PLACEMENT_BUDGET:
+        return None
+    if len(contents) + len(free) > _CACHED_SHAPE:
+        return _best_placement.__wrapped__(contents, tuple(free), roles)
+    return _best_placement(contents, tuple(free), roles)
 
 
 @lru_cache(maxsize=1024)
@@ -224,80 +303,125 @@ def _lost(column: int) -> Placed:
     return Placed(None, Placement.LOST, None, column)
 
 
-def _own_sequence(cells: tuple[RawCell, ...], own: list[tuple[int, int]]) -> list[int]:
-    """The row's own cells in order; trailing empty cells are padding."""
-    sequence = [index for _, index in own]
-    while sequence and not cells[sequence[-1]].text and not cells[sequence[-1]].flags:
-        sequence.pop()
-    return sequence
-
-
-def _place_own(
-    values: dict[Role, Placed],
-    cells: tuple[RawCell, ...],
-    own: list[tuple[int, int]],
+@lru_cache(maxsize=4096)
+def _plan(
+    row_shape: Shape,
+    contents: tuple[Content, ...],
     roles: tuple[Role | None, ...],
-    *,
-    y: int,
-    free: list[int],
-    positions: tuple[int, ...],
-) -> int:
-    """Claim the free columns for the row's own cells; returns how many columns were lost.
+    continent_column: int | None,
+) -> _Plan:
+    """The plan of a row of ``row_shape`` whose own cells hold ``contents``.
 
-    The ``k``-th placed cell is the ``k``-th of ``own`` (the sequence is a
-    prefix of it) and ``positions`` increase, so one walk over the free
-    columns up to the last placed cell pairs them; columns after it are empty.
+    A member row's values are claimed in order of strength, the first claim of
+    a role winning: cells spanned from rows above, then the row's own cells (or
+    the columns they skip, as lost), then copies of the row's own colspans.
+    The row's own cells keep their order; trailing empty cells are padding.
+    Cached: a table's rows share a few shapes, and so do the tables of a kind.
     """
+    shape = tuple(range(row_shape)) if isinstance(row_shape, int) else row_shape
+    shape = (*shape, *[None] * (len(roles) - len(shape)))  # a row stored short ends empty
+    own = [(x, entry) for x, entry in enumerate(shape) if entry is not None and entry >= 0]
+    group = _group_cell(shape, own, contents, continent_column)
+    above, free, written, spans_own = _claims(shape, roles)
+    cells = len(contents)
+    while cells and contents[cells - 1] is _EMPTY:
+        cells -= 1
+    if cells > len(free):
+        reason = f"row has {cells} cells for {len(free)} free columns"
+        return _Plan(group, reason, (), (), 0, False, None)
+    positions = _positions(contents[:cells], free, roles, spans_own)
+    as_written = positions is None
+    if positions is None:
+        positions = tuple(range(cells))
+    claimed = {role for role, _, _ in above}
+    ops: list[tuple[Role, Placed | None, Placement, int, int]] = []
     lost = 0
     placed = 0
-    count = len(positions)
     for position in range(positions[-1] + 1 if positions else 0):
         x = free[position]
         role = roles[x]
-        if placed < count and positions[placed] == position:
+        if placed < cells and positions[placed] == position:
             arrived, index = own[placed]
             placed += 1
-            if role is not None and role not in values:  # unclaimed
-                how = Placement.CELL if arrived == x else Placement.SHIFT
-                values[role] = Placed(cells[index], how, y, arrived, index)
+            if role is not None and role not in claimed:
+                claimed.add(role)
+                ops.append((role, None, _CELL if arrived == x else _SHIFT, arrived, index))
         else:
             lost += 1
-            if role is not None and role not in values:
-                values[role] = _lost(x)
-    return lost
+            if role is not None and role not in claimed:
+                claimed.add(role)
+                ops.append((role, _lost(x), _LOST, x, -1))
+    # A colspan inside the row: columns it covers are copies of its own cell.
+    for x, index in written:
+        if (role := roles[x]) is not None and role not in claimed:
+            claimed.add(role)
+            ops.append((role, None, _SPAN, x, index))
+    message = _shift_message(lost, ops)
+    return _Plan(group, "", tuple(above), tuple(ops), lost, as_written, message)
 
 
-def _positions(
-    cells: tuple[RawCell, ...],
-    sequence: list[int],
-    free: list[int],
-    roles: tuple[Role | None, ...],
-    spans_own: bool,
-) -> tuple[int, ...] | None:
-    """The positions in ``free`` of the row's cells; ``None`` beyond the search budget."""
-    if spans_own:  # a colspan inside the row means it was written as laid out
-        return tuple(range(len(sequence)))
-    if len(sequence) * len(free) > PLACEMENT_BUDGET:
+def _shift_message(
+    lost: int, ops: list[tuple[Role, Placed | None, Placement, int, int]]
+) -> str | None:
+    """The ``realign.shift`` message of a row, or ``None`` when nothing moved:
+    the shift, each moved role with the column it arrived in, each lost role."""
+    moved = [f"{role} from column {column}" for role, _, how, column, _ in ops if how is _SHIFT]
+    gone = [f"{role}" for role, _, how, _, _ in ops if how is _LOST]
+    if not moved and not gone:
         return None
-    # rows of one table share a few shapes: the placement is cached by shape,
-    # unless the shape is large (the cache stays small in bytes)
-    contents = tuple([classify(cells[i]) for i in sequence])
-    if len(contents) + len(free) > _CACHED_SHAPE:
-        return _best_placement.__wrapped__(contents, tuple(free), roles)
-    return _best_placement(contents, tuple(free), roles)
+    message = f"cells moved right by {lost}"
+    if moved:
+        message += f" ({', '.join(moved)})"
+    if gone:
+        message += f"; {', '.join(gone)} taken as spanned from above"
+    return sys.intern(message)  # the tables of a page share it too
 
 
-def _finished(
-    table: RawTable, y: int, values: dict[Role, Placed], lost: int, *, as_written: bool
+def _own_contents(
+    cells: tuple[RawCell, ...], own: list[tuple[int, int]], roles: tuple[Role | None, ...]
+) -> tuple[Content, ...] | None:
+    """What the row's own cells hold, in order, or ``None`` when at least two of
+    them name the role of the column they stand in (the header repeated in the body)."""
+    contents: list[Content] = []
+    named = 0
+    for x, index in own:
+        cell = cells[index]
+        contents.append(classify(cell))
+        role = roles[x]
+        # an empty text names no role: no look-up
+        if role is not None and (text := cell.text) and role_of(text) is role:
+            named += 1
+    return None if named >= 2 else tuple(contents)
+
+
+def _placed(
+    table: RawTable, y: int, plan: _Plan, above: list[Slot], group_column: int
 ) -> AlignedRow:
-    """A member row, or a rejected one when no organization reached its column."""
-    line = table.rows[y].line
-    organization = values.get(Role.ORGANIZATION)
+    """A row read by its plan: a group row, a member row, or a rejected one (too many
+    cells, or no organization reached its column)."""
+    rows = table.rows
+    row = rows[y]
+    cells = row.cells
+    if plan.group is not None and not cells[plan.group].flags:
+        placed = Placed(cells[plan.group], _CELL, y, group_column, plan.group)
+        return AlignedRow(row=y, line=row.line, kind=_GROUP, values={_CONTINENT: placed})
+    if plan.rejected:
+        return AlignedRow(
+            row=y, line=row.line, kind=_REJECTED, reason=plan.rejected,
+            cells=_raw_texts(table, y), rule=Rule.REJECTED_TOO_MANY_CELLS,
+        )  # fmt: skip
+    values: dict[Role, Placed] = {}
+    for role, k, x in plan.above:
+        slot = above[k]
+        values[role] = Placed(rows[slot.row].cells[slot.cell], _SPAN, slot.row, x, slot.cell)
+    for role, shared, how, column, index in plan.own:
+        values[role] = shared if shared is not None else Placed(cells[index], how, y, column, index)
+    organization = values.get(_ORGANIZATION)
     cell = organization.cell if organization is not None else None
     found = not_an_organization(cell) if cell is not None else None
     if found is None and cell is not None and cell.text:  # every field, by position: half
         # the time of naming them, for the one AlignedRow every member row builds
-        return AlignedRow(y, line, RowKind.MEMBER, values, lost, "", (), None, as_written)
+        return AlignedRow(y, row.line, _MEMBER, values, plan.shift, "", (), None, plan.as_written)
     texts = _raw_texts(table, y)
     if found is None:
         found = (
@@ -306,57 +430,7 @@ def _finished(
             else (Rule.REJECTED_NO_ORGANIZATION, "no organization name in the row")
         )
     rule, reason = found
-    return AlignedRow(
-        row=y, line=line, kind=RowKind.REJECTED, reason=reason, cells=texts, rule=rule
-    )
-
-
-def _align_member(
-    table: RawTable, grid: Grid, header: Header, y: int, own: list[tuple[int, int]]
-) -> AlignedRow:
-    """A member row's values, claimed in order of strength, the first claim of a role
-    winning: cells spanned from rows above, then the row's own cells (or the columns
-    they skip, as lost), then copies of the row's own colspans.  A value is built only
-    for a claim that wins."""
-    cells = table.rows[y].cells
-    roles = header.roles
-    width = len(roles)
-    slots = grid.rows[y][:width]
-    if len(slots) < width:  # a row stored short ends in empty slots
-        slots = (*slots, *[None] * (width - len(slots)))
-    values: dict[Role, Placed] = {}
-    free: list[int] = []
-    written: list[tuple[int, Slot]] = []  # slots of the row's own cells and their copies
-    spans_own = False
-    # One walk over the slots: columns covered by cells from rows above keep
-    # those cells (the first claim of a role wins), the others are free.
-    for x, slot in enumerate(slots):
-        if slot is None:
-            free.append(x)
-        elif slot.row == y:
-            free.append(x)
-            written.append((x, slot))
-            spans_own = spans_own or slot.copy
-        elif (role := roles[x]) is not None and role not in values:
-            anchor = table.rows[slot.row].cells[slot.cell]
-            values[role] = Placed(anchor, Placement.SPAN, slot.row, x, slot.cell)
-    sequence = _own_sequence(cells, own)
-    if len(sequence) > len(free):
-        return AlignedRow(
-            row=y, line=table.rows[y].line, kind=RowKind.REJECTED,
-            reason=f"row has {len(sequence)} cells for {len(free)} free columns",
-            cells=_raw_texts(table, y), rule=Rule.REJECTED_TOO_MANY_CELLS,
-        )  # fmt: skip
-    positions = _positions(cells, sequence, free, roles, spans_own)
-    as_written = positions is None
-    if positions is None:
-        positions = tuple(range(len(sequence)))
-    lost = _place_own(values, cells, own, roles, y=y, free=free, positions=positions)
-    # A colspan inside the row: columns it covers are copies of its own cell.
-    for x, slot in written:
-        if (role := roles[x]) is not None and role not in values:
-            values[role] = Placed(cells[slot.cell], Placement.SPAN, y, x, slot.cell)
-    return _finished(table, y, values, lost, as_written=as_written)
+    return AlignedRow(row=y, line=row.line, kind=_REJECTED, reason=reason, cells=texts, rule=rule)
 
 
 def align_rows(
@@ -368,51 +442,15 @@ def align_rows(
     moved, and a ``grid.beyond-header`` note when cells beyond the header's
     columns were not read.
     """
-    rows = _align(table, grid, header)
-    return rows, _notes(table, grid, len(header.roles), rows, locations)
+    rows, members = _align(table, grid, header)
+    return rows, _notes(table, grid, len(header.roles), members, locations)
 
 
-def _beyond_header(table: RawTable, slots: tuple[Slot | None, ...], y: int, width: int) -> int:
-    return sum(
-        1
-        for slot in slots[width:]
-        if slot is not None and not slot.copy and table.rows[y].cells[slot.cell].text
-    )
-
-
-def _shift_message(aligned: AlignedRow, known: dict[tuple[object, ...], str]) -> str | None:
-    """The ``realign.shift`` message of a row, or ``None`` when nothing moved.
-
-    A table's rows share a few shapes: ``known`` holds the message of each
-    shape met (the shift, then each moved role with the column it arrived
-    in, each lost role with ``None``), so a shape's message is formatted once.
-    """
-    shape: list[object] = [aligned.shift]
-    for role, placed in aligned.values.items():
-        if placed.how is Placement.SHIFT:
-            shape += (role, placed.column)
-        elif placed.how is Placement.LOST:
-            shape += (role, None)
-    if len(shape) == 1:
-        return None
-    key = tuple(shape)
-    message = known.get(key)
-    if message is None:
-        message = known[key] = _formatted(key)
-    return message
-
-
-def _formatted(shape: tuple[object, ...]) -> str:
-    """The message of a shape (see :func:`_shift_message`); a Role formats as its value."""
-    pairs = list(zip(shape[1::2], shape[2::2], strict=True))
-    moved = [f"{role} from column {column}" for role, column in pairs if column is not None]
-    lost = [f"{role}" for role, column in pairs if column is None]
-    message = f"cells moved right by {shape[0]}"
-    if moved:
-        message += f" ({', '.join(moved)})"
-    if lost:
-        message += f"; {', '.join(lost)} taken as spanned from above"
-    return sys.intern(message)  # the tables of a page share it too
+def _beyond_header(cells: tuple[RawCell, ...], stored: Layout, width: int) -> int:
+    """How many of the row's own cells (no copies) with text lie beyond the header."""
+    if isinstance(stored, int):
+        return sum(1 for cell in cells[width:stored] if cell.text)
+    return sum(1 for entry in stored[width:] if isinstance(entry, int) and cells[entry].text)
 
 
 _BUDGET_MESSAGE = "too many cells and columns to search for the best placement: placed as written"
@@ -422,84 +460,88 @@ def _notes(
     table: RawTable,
     grid: Grid,
     width: int,
-    rows: list[AlignedRow],
+    members: list[tuple[int, _Plan]],
     locations: Sequence[Location],
 ) -> list[Note]:
     notes = []
-    for y, slots in enumerate(grid.rows):
-        beyond = _beyond_header(table, slots, y, width) if len(slots) > width else 0
+    # the grid is as wide as its widest stored row: no row reaches past a header as wide
+    for y, stored in enumerate(grid.layout if grid.width > width else ()):
+        stored_width = stored if isinstance(stored, int) else len(stored)
+        beyond = _beyond_header(table.rows[y].cells, stored, width) if stored_width > width else 0
         if beyond:
             message = f"{beyond} cells beyond the header's {width} columns not read"
             notes.append(
                 Note(code=NoteCode.GRID_BEYOND_HEADER, location=locations[y], message=message)
             )
-    known: dict[tuple[object, ...], str] = {}
-    for aligned in rows:
-        if aligned.as_written:
-            location = locations[aligned.row]
+    shift = NoteCode.REALIGN_SHIFT
+    for y, plan in members:  # most member rows of a converted page moved: notes built fast
+        if plan.as_written:
             notes.append(
-                Note(code=NoteCode.REALIGN_BUDGET, message=_BUDGET_MESSAGE, location=location)
+                Note(code=NoteCode.REALIGN_BUDGET, message=_BUDGET_MESSAGE, location=locations[y])
             )
-        if aligned.values and (shifted := _shift_message(aligned, known)) is not None:
-            notes.append(
-                Note(code=NoteCode.REALIGN_SHIFT, message=shifted, location=locations[aligned.row])
-            )
+        if plan.message is not None:
+            notes.append(new_note(code=shift, message=plan.message, location=locations[y]))
     return notes
 
 
-def _no_member(table: RawTable, y: int) -> AlignedRow | None:
+def _no_member(table: RawTable, y: int, summary: tuple[Rule, str] | None) -> AlignedRow:
     """A row rejected before it is read: one without cells, or a total (总计 | 187)."""
     row = table.rows[y]
-    if not row.cells and y >= len(table.rows) - table.unread_rows:
-        return AlignedRow(
-            row=y, line=row.line, kind=RowKind.REJECTED,
-            reason="a source row the HTML parser did not read", rule=Rule.REJECTED_UNREAD,
-        )  # fmt: skip
-    if not row.cells:
-        return AlignedRow(
-            row=y, line=row.line, kind=RowKind.REJECTED, reason="row has no cells",
-            rule=Rule.REJECTED_NO_CELLS,
-        )  # fmt: skip
-    if (summary := summary_row(row.cells)) is not None:
+    if summary is not None:
         return AlignedRow(
             row=y, line=row.line, kind=RowKind.REJECTED, reason=summary[1],
             cells=_raw_texts(table, y), rule=summary[0],
         )  # fmt: skip
-    return None
+    if y >= len(table.rows) - table.unread_rows:
+        return AlignedRow(
+            row=y, line=row.line, kind=RowKind.REJECTED,
+            reason="a source row the HTML parser did not read", rule=Rule.REJECTED_UNREAD,
+        )  # fmt: skip
+    return AlignedRow(
+        row=y, line=row.line, kind=RowKind.REJECTED, reason="row has no cells",
+        rule=Rule.REJECTED_NO_CELLS,
+    )  # fmt: skip
 
 
-def _align(table: RawTable, grid: Grid, header: Header) -> list[AlignedRow]:
-    aligned: list[AlignedRow] = [
-        AlignedRow(row=y, line=table.rows[y].line, kind=RowKind.HEADER)
-        for y in range(header.row + 1)
-    ]
+def _align(
+    table: RawTable, grid: Grid, header: Header
+) -> tuple[list[AlignedRow], list[tuple[int, _Plan]]]:
+    """Every row aligned, and the plans of the member rows (for their notes)."""
+    rows, layout = table.rows, grid.layout
+    aligned = [AlignedRow(row=y, line=rows[y].line, kind=_HEADER) for y in range(header.row + 1)]
+    members: list[tuple[int, _Plan]] = []
+    roles = header.roles
+    width = len(roles)
+    plain_own = [(x, x) for x in range(width)]  # a plain row's own cells, by prefix
     continent_column = header.column(Role.CONTINENT)
-    width = len(header.roles)
-    for y in range(header.row + 1, grid.height):
-        row = table.rows[y]
-        own = [
-            (x, slot.cell)
-            for x, slot in enumerate(grid.rows[y][:width])
-            if slot is not None and slot.row == y and not slot.copy
-        ]
-        if (unread := _no_member(table, y)) is not None:
-            aligned.append(unread)
-        elif (row.in_head and all(cell.header for cell in row.cells)) or _repeats_header(
-            row.cells, own, header
-        ):  # a header row, or the header repeated inside the body (th or td)
-            aligned.append(AlignedRow(row=y, line=row.line, kind=RowKind.HEADER))
-        elif _group_row(table, grid, header, y, own):
-            index = next(i for _, i in own if row.cells[i].text)
-            column = continent_column if continent_column is not None else 0
-            placed = Placed(row.cells[index], Placement.CELL, y, column, index)
-            aligned.append(
-                AlignedRow(
-                    row=y,
-                    line=row.line,
-                    kind=RowKind.GROUP,
-                    values={Role.CONTINENT: placed},
-                )
-            )
+    group_column = continent_column if continent_column is not None else 0
+    # shapes too wide to cache are planned anew (the cache stays small in bytes)
+    plan_of = _plan if width <= _CACHED_WIDTH else _plan.__wrapped__
+    for y in range(header.row + 1, len(rows)):
+        row = rows[y]
+        cells = row.cells
+        summary = summary_row(cells) if cells else None
+        if not cells or summary is not None:
+            aligned.append(_no_member(table, y, summary))
+            continue
+        stored = layout[y]
+        shape: Shape
+        above: list[Slot] = []
+        if isinstance(stored, int):  # cell i anchored at x = i, nothing from above
+            shape = min(stored, width)
+            own = plain_own[:shape]
         else:
-            aligned.append(_align_member(table, grid, header, y, own))
-    return aligned
+            shape, own, above = _shape(stored, y, width)
+        contents = (
+            None
+            if row.in_head and all(cell.header for cell in cells)
+            else _own_contents(cells, own, roles)
+        )
+        if contents is None:  # a header row, or the header repeated inside the body (th or td)
+            aligned.append(AlignedRow(row=y, line=row.line, kind=_HEADER))
+            continue
+        plan = plan_of(shape, contents, roles, continent_column)
+        aligned.append(result := _placed(table, y, plan, above, group_column))
+        if result.kind is _MEMBER:
+            members.append((y, plan))
+    return aligned, members
