@@ -293,10 +293,7 @@ def _provenance(
     """A country provenance; ``where`` is the (row, column) of the evidence."""
     row, column = where
     location = NOWHERE if row is None else at[row]  # as _at, inlined: one per member
-    return new_provenance(
-        field="country", rule=rule, evidence=evidence, note=note, location=location,
-        column=column,
-    )  # fmt: skip
+    return new_provenance("country", rule, evidence, note, location, column)  # by position
 
 
 def _empty(
@@ -525,17 +522,21 @@ def assign_countries(
 def _inferred_notes(
     entries: list[Entry], countries: list[Country], locations: Sequence[Location]
 ) -> list[Note]:
-    """A note for every inferred country; rows sharing one country value share its message."""
+    """A note for every inferred country; rows sharing one country value share its message.
+
+    ``_INFERRED`` is tested here, not in :func:`_inferred_message`: a country read
+    from its cell (most rows of most pages) costs one set look-up and no call.
+    """
     notes = []
     code = NoteCode.COUNTRY_INFERRED
-    messages: dict[int, str | None] = {}  # by the id of a country value (all held in countries)
+    messages: dict[int, str] = {}  # by the id of a country value (all held in countries)
     for entry, country in zip(entries, countries, strict=True):
-        message = messages.get(id(country), "")
-        if message == "":
+        if country.provenance.rule not in _INFERRED:
+            continue
+        message = messages.get(id(country))
+        if message is None:
             message = messages[id(country)] = _inferred_message(country)
-        if message is not None:
-            location = locations[entry.aligned.row]
-            notes.append(new_note(code=code, message=message, location=location))
+        notes.append(new_note(code=code, message=message, location=locations[entry.aligned.row]))
     return notes
 
 
@@ -543,11 +544,9 @@ def _inferred_notes(
 _INFERRED = frozenset(rule for rule in Rule if rule.inferred)
 
 
-def _inferred_message(country: Country) -> str | None:
-    """The message of a country's ``country.inferred`` note, or ``None`` if it was not inferred."""
+def _inferred_message(country: Country) -> str:
+    """The message of an inferred country's ``country.inferred`` note."""
     why = country.provenance
-    if why.rule not in _INFERRED:
-        return None
     return (
         f"country {country.code} inferred by {why.rule} "
         f"from {why.evidence!r} (row {why.location.row})"
