@@ -62,6 +62,7 @@ _COUNTRY, _ORGANIZATION = Role.COUNTRY, Role.ORGANIZATION
 _SPAN, _LOST = Placement.SPAN, Placement.LOST
 _MEMBER, _GROUP = RowKind.MEMBER, RowKind.GROUP
 _UNKNOWN = Status.UNKNOWN
+_BY_NAME, _BY_LINK_TITLE = Rule.COUNTRY_NAME, Rule.COUNTRY_LINK_TITLE
 
 _EMPTY_RULE = {
     Status.AMBIGUOUS: Rule.COUNTRY_AMBIGUOUS,
@@ -216,24 +217,23 @@ def _qualified(title: str) -> re.Match[str] | None:
 def _name_hints(entry: Entry, column: int | None) -> list[_Hint]:
     index = country_index()
     row = entry.aligned.row
-    rule = Rule.COUNTRY_NAME
-    hints = [
-        _Hint(rule, match.text, match.resolution, row, column)
-        for match in index.find(entry.organization)
-        if match.resolution.status is not _UNKNOWN
-    ]
-    if entry.link is not None:
-        title = entry.link.title
+    hints = []
+    for match in index.find(entry.organization):  # a loop: most names give none or one
+        resolution = match.resolution
+        if resolution.status is not _UNKNOWN:
+            hints.append(_Hint(_BY_NAME, match.text, resolution, row, column))
+    link = entry.link
+    if link is not None:
+        title = link.title
         qualified = _qualified(title)
         base = qualified.group("base") if qualified else title
-        rule = Rule.COUNTRY_LINK_TITLE
         if qualified:
             resolution = index.resolve(qualified.group("qualifier"))
             if resolution.status is not _UNKNOWN:
-                hints.append(_Hint(rule, title, resolution, row, column))
+                hints.append(_Hint(_BY_LINK_TITLE, title, resolution, row, column))
         if base != entry.organization:
             hints += [
-                _Hint(rule, title, match.resolution, row, column)
+                _Hint(_BY_LINK_TITLE, title, match.resolution, row, column)
                 for match in index.find(base)
                 if match.resolution.status is not _UNKNOWN
             ]
@@ -469,8 +469,44 @@ def _names_problem(
     return result
 
 
+_NOTHING_NAMED = (
+    "nothing on the page names this member's country: no flag or country cell, "
+    "and no country in the names or link titles of its row group"
+)
+
+
+def _from_own_name(entry: Entry, variant: Variant, at: Sequence[Location]) -> Country:
+    """:func:`_from_group_names` for a row group of one member (most rows of most pages).
+
+    With one member there is no set of codes or list of problems to gather:
+    one verdict either conflicts, names a country, names problems, or nothing,
+    and each case builds what the general rule builds for that one member.
+    """
+    column = entry.aligned.values[_ORGANIZATION].column
+    verdict = _entry_verdict(_name_hints(entry, column))
+    if verdict.conflict:
+        return _names_conflict([entry], [verdict], column, at)[0]
+    code = verdict.code
+    if code is not None:  # _names_agree, one member naming the country
+        hint = verdict.hints[0]
+        where = (hint.row, hint.column)
+        return _country(code, variant, _provenance(hint.rule, hint.evidence, "", where, at))
+    if verdict.hints:
+        return _names_problem([verdict], list(verdict.hints), at)[0]
+    return _empty(Rule.COUNTRY_NONE, "", _NOTHING_NAMED, (entry.aligned.row, None), at)
+
+
 def _from_names(entries: list[Entry], variant: Variant, at: Sequence[Location]) -> list[Country]:
     """The row group's country from its members' names and link titles, or why none."""
+    if len(entries) == 1:
+        return [_from_own_name(entries[0], variant, at)]
+    return _from_group_names(entries, variant, at)
+
+
+def _from_group_names(
+    entries: list[Entry], variant: Variant, at: Sequence[Location]
+) -> list[Country]:
+    """:func:`_from_names`, the general rule: the members' verdicts decide together."""
     verdicts: list[_Verdict] = []
     codes: set[str] = set()
     problems: list[_Hint] = []
@@ -490,11 +526,10 @@ def _from_names(entries: list[Entry], variant: Variant, at: Sequence[Location]) 
         return _names_agree(next(iter(codes)), verdicts, variant, at)
     if problems:
         return _names_problem(verdicts, problems, at)
-    note = (
-        "nothing on the page names this member's country: no flag or country cell, "
-        "and no country in the names or link titles of its row group"
-    )
-    return [_empty(Rule.COUNTRY_NONE, "", note, (entry.aligned.row, None), at) for entry in entries]
+    return [
+        _empty(Rule.COUNTRY_NONE, "", _NOTHING_NAMED, (entry.aligned.row, None), at)
+        for entry in entries
+    ]
 
 
 def _organization_flag(entries: list[Entry]) -> tuple[Placed, tuple[Rule, str, Resolution]] | None:
