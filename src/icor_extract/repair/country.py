@@ -62,7 +62,7 @@ _COUNTRY, _ORGANIZATION = Role.COUNTRY, Role.ORGANIZATION
 _SPAN, _LOST = Placement.SPAN, Placement.LOST
 _MEMBER, _GROUP = RowKind.MEMBER, RowKind.GROUP
 _UNKNOWN = Status.UNKNOWN
-_BY_NAME, _BY_LINK_TITLE = Rule.COUNTRY_NAME, Rule.COUNTRY_LINK_TITLE
+_BY_NAME, _BY_LINK_TITLE, _NONE = Rule.COUNTRY_NAME, Rule.COUNTRY_LINK_TITLE, Rule.COUNTRY_NONE
 
 _EMPTY_RULE = {
     Status.AMBIGUOUS: Rule.COUNTRY_AMBIGUOUS,
@@ -250,8 +250,16 @@ class _Verdict:
 
 
 def _entry_verdict(hints: list[_Hint]) -> _Verdict:
+    """What ``hints`` decide; none or one (most names) without :func:`_hints_verdict`'s sets."""
     if len(hints) == 1:  # most names name one place: its country, or a problem (no conflict)
         return _Verdict(hints[0].resolution.identity or None, (hints[0],))
+    if not hints:  # a name that names no place: no code, no conflict
+        return _Verdict(None, ())
+    return _hints_verdict(hints)
+
+
+def _hints_verdict(hints: list[_Hint]) -> _Verdict:
+    """:func:`_entry_verdict`, the general rule: one country named by every hint, or none."""
     codes = {identity for hint in hints if (identity := hint.resolution.identity)}
     problems = [hint for hint in hints if hint.resolution.identity is None]
     if len(codes) == 1 and not problems:
@@ -483,17 +491,21 @@ def _from_own_name(entry: Entry, variant: Variant, at: Sequence[Location]) -> Co
     and each case builds what the general rule builds for that one member.
     """
     column = entry.aligned.values[_ORGANIZATION].column
-    verdict = _entry_verdict(_name_hints(entry, column))
-    if verdict.conflict:
-        return _names_conflict([entry], [verdict], column, at)[0]
-    code = verdict.code
-    if code is not None:  # _names_agree, one member naming the country
-        hint = verdict.hints[0]
-        where = (hint.row, hint.column)
-        return _country(code, variant, _provenance(hint.rule, hint.evidence, "", where, at))
-    if verdict.hints:
-        return _names_problem([verdict], list(verdict.hints), at)[0]
-    return _empty(Rule.COUNTRY_NONE, "", _NOTHING_NAMED, (entry.aligned.row, None), at)
+    hints = _name_hints(entry, column)
+    if not hints:  # no verdict to build: nothing named
+        return _empty(_NONE, "", _NOTHING_NAMED, (entry.aligned.row, None), at)
+    hint = hints[0]
+    code = hint.resolution.identity if len(hints) == 1 else None
+    if not code:
+        verdict = _entry_verdict(hints)
+        if verdict.conflict:
+            return _names_conflict([entry], [verdict], column, at)[0]
+        if verdict.code is None:
+            return _names_problem([verdict], hints, at)[0]
+        code = verdict.code
+    # _names_agree for one member naming the country (as its first name)
+    where = (hint.row, hint.column)
+    return _country(code, variant, _provenance(hint.rule, hint.evidence, "", where, at))
 
 
 def _from_names(entries: list[Entry], variant: Variant, at: Sequence[Location]) -> list[Country]:
@@ -527,7 +539,7 @@ def _from_group_names(
     if problems:
         return _names_problem(verdicts, problems, at)
     return [
-        _empty(Rule.COUNTRY_NONE, "", _NOTHING_NAMED, (entry.aligned.row, None), at)
+        _empty(_NONE, "", _NOTHING_NAMED, (entry.aligned.row, None), at)
         for entry in entries
     ]
 
