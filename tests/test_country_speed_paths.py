@@ -226,3 +226,25 @@ def test_a_member_alone_in_its_row_group_gets_what_the_group_rule_gives() -> Non
     # every way out of the shortcut is taken (a name, a problem, a conflict, nothing)
     assert {Rule.COUNTRY_NAME, Rule.COUNTRY_AMBIGUOUS, Rule.COUNTRY_NONE} <= rules
     assert Rule.COUNTRY_CONFLICT in rules
+
+
+def test_a_row_reading_its_own_cell_alone_gets_what_the_shared_cell_rule_gives() -> None:
+    """``_from_cell`` (with its one-row shortcut) against ``_from_shared_cell``, on the
+    arguments every fixture page gives it."""
+    calls: list[tuple[Any, ...]] = []
+    real = country_module._from_cell
+
+    def spy(*args: Any) -> list[country_module.Country]:
+        calls.append(args)
+        return real(*args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(country_module, "_from_cell", spy)
+        _entries_of_every_fixture()
+    shortcut = 0
+    for args in calls:
+        assert real(*args) == country_module._from_shared_cell(*args)
+        entries, found = args[0], args[2]
+        alone = len(entries) == 1 and country_module._reach(entries[0].aligned) is None
+        shortcut += alone and found[2].identity is not None
+    assert 0 < shortcut < len(calls)  # both ways taken

@@ -389,6 +389,25 @@ def _from_cell(
 ) -> list[Country]:
     """Each entry's country from its row group's country cell.
 
+    A row alone in its group that reads its own cell (most rows of most pages)
+    takes the cell's country: no name of its own is read against it, and there
+    is no value to share, so :func:`_from_shared_cell`'s loop is skipped.
+    """
+    code = found[2].identity
+    if code is not None and len(entries) == 1 and _reach(entries[0].aligned) is None:
+        return [_cell_country(code, None, found, placed, variant=variant, at=at)]
+    return _from_shared_cell(entries, placed, found, variant, at)
+
+
+def _from_shared_cell(
+    entries: list[Entry],
+    placed: Placed,
+    found: tuple[Rule, str, Resolution],
+    variant: Variant,
+    at: Sequence[Location],
+) -> list[Country]:
+    """:func:`_from_cell`, the general rule.
+
     What the cell gives a row depends only on the cell and on how the row
     reaches it, so the rows that reach it the same way share one value; a row
     whose own name contradicts the cell gets a value of its own.
@@ -538,10 +557,7 @@ def _from_group_names(
         return _names_agree(next(iter(codes)), verdicts, variant, at)
     if problems:
         return _names_problem(verdicts, problems, at)
-    return [
-        _empty(_NONE, "", _NOTHING_NAMED, (entry.aligned.row, None), at)
-        for entry in entries
-    ]
+    return [_empty(_NONE, "", _NOTHING_NAMED, (entry.aligned.row, None), at) for entry in entries]
 
 
 def _organization_flag(entries: list[Entry]) -> tuple[Placed, tuple[Rule, str, Resolution]] | None:
