@@ -51,6 +51,15 @@ def test_both_paths_read_free_urls_and_ref_names_alike(
     assert [hint.value for hint in flags] == ([flag] if flag is not None else [])
 
 
+# Found in review: a name attribute without a value gave the footnote "None" (the value
+# mwparserfromhell gives it); to MediaWiki its value is "", an unnamed <ref>.
+@pytest.mark.parametrize(
+    "markup", ["甲<ref name/>", '甲<ref name="a" name/>', "甲<ref name></ref>"]
+)
+def test_a_ref_name_without_a_value_is_an_unnamed_ref(markup: str) -> None:
+    assert _both(markup)[2] == ("ref",)
+
+
 # Variations of those: free URLs of every scheme beside text, in template arguments, link
 # labels and footnotes, with entities, bold and italics; <ref> attributes repeated, empty,
 # quoted or odd.  Line-start markup (* # : ; at a cell's or a line's start) is left out:

@@ -206,7 +206,8 @@ def _tag(tag: Tag, out: CellContent) -> None:
     if name == "ref":
         note = _plain(tag.contents) if tag.contents is not None else ""
         if not note and tag.has("name"):
-            note = str(tag.get("name").value).strip()
+            value = tag.get("name").value  # None for a name without a value: to MediaWiki, ""
+            note = str(value).strip() if value is not None else ""
         out.footnotes.append(note or "ref")
     elif name == "br":
         out.parts.append("\n")
