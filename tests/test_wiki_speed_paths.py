@@ -60,6 +60,30 @@ def test_a_ref_name_without_a_value_is_an_unnamed_ref(markup: str) -> None:
     assert _both(markup)[2] == ("ref",)
 
 
+# Found in review: the fast path took only unnumbered arguments as positional ones, so it
+# read no flag in {{flag|1=甲}} and the wrong one in {{flag|a|1=甲}} (MediaWiki: 甲).
+@pytest.mark.parametrize(
+    ("markup", "text", "flag"),
+    [
+        ("{{flag|1=甲}}", "", "甲"),
+        ("{{flag|a|1=甲}}", "", "甲"),
+        ("{{flag| 1 = 甲 }}", "", "甲"),
+        ("{{nowrap|1=*}}", "*", None),
+        ("{{lang|en|2=Party}}", "Party", None),
+        ("{{flag|2=a|乙}}", "", "乙"),
+    ],
+)
+def test_explicitly_numbered_arguments_are_positional(
+    markup: str, text: str, flag: str | None
+) -> None:
+    found, _, _, flags, dropped = _both(markup)
+    assert (found, [hint.value for hint in flags], dropped) == (
+        text,
+        [flag] if flag is not None else [],
+        (),
+    )
+
+
 # Variations of those: free URLs of every scheme beside text, in template arguments, link
 # labels and footnotes, with entities, bold and italics; <ref> attributes repeated, empty,
 # quoted or odd.  Line-start markup (* # : ; at a cell's or a line's start) is left out:
@@ -76,9 +100,12 @@ _ATTRIBUTES = ["", " name=a", ' name=""', ' name="" name=b', " name=a name=''", 
                " name=\"a'b\"", " b name=c", " name==a", "\nname=a"]
 # fmt: on
 _text = st.lists(st.sampled_from(_TEXT), max_size=3).map("".join)
+# an argument may be numbered explicitly ({{flag|1=甲}} is {{flag|甲}})
+_NUMBERS = ["", "", "", "1=", " 1 =", "2=", "1 = ", "3=", "01=", "1=2="]
+_argument = st.tuples(st.sampled_from(_NUMBERS), _text).map("".join)
 _piece = st.one_of(
     _text,
-    st.tuples(st.sampled_from(_TEMPLATES), st.lists(_text, max_size=2)).map(
+    st.tuples(st.sampled_from(_TEMPLATES), st.lists(_argument, max_size=3)).map(
         lambda t: "{{" + t[0] + "".join("|" + arg for arg in t[1]) + "}}"
     ),
     st.tuples(st.sampled_from(_ATTRIBUTES), _text).map(lambda t: f"<ref{t[0]}>{t[1]}</ref>"),

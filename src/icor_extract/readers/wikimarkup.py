@@ -317,6 +317,9 @@ _REF_ATTRIBUTE = re.compile(r"""([A-Za-z][\w-]*)[ ]*=[ ]*(?:"([^"]*)"|'([^']*)'|
 # mwparserfromhell reads no tag where a line break follows the tag's name; MediaWiki does
 _REF_LINE_BREAK = re.compile(r"(<ref)(?=\n)", re.IGNORECASE)
 _CITE_NAME = re.compile(r"\{\{([^{}\[\]<>|]+)")
+# an argument numbered explicitly (``|1=甲``; mwparserfromhell strips its name as str.strip
+# does, so the spaces are any); only ASCII digits number a positional argument
+_NUMBERED_ARGUMENT = re.compile(r"\|\s*+[0-9]++\s*+=")
 
 
 def _without_comments(wikitext: str) -> str | None:
@@ -336,9 +339,17 @@ def _without_comments(wikitext: str) -> str | None:
     return "".join(parts)
 
 
-def _fast_template(match: re.Match[str], out: CellContent) -> None:
+def _fast_template(match: re.Match[str], out: CellContent) -> bool:
+    """Apply a template token; ``False`` if it numbers an argument (the full parser reads it).
+
+    An explicitly numbered argument (``{{flag|a|1=甲}}``) is a positional one that
+    MediaWiki lets override those before it; this reads only unnumbered ones.
+    """
+    args_text = match.group("args")
+    if "=" in args_text and _NUMBERED_ARGUMENT.search(args_text):
+        return False
     name = match.group("template").strip().replace("_", " ")
-    args = match.group("args").split("|")[1:]
+    args = args_text.split("|")[1:]
     positional = [arg for arg in args if "=" not in arg]
     first = positional[0] if positional else None
     second = positional[1] if len(positional) > 1 else None
@@ -348,6 +359,7 @@ def _fast_template(match: re.Match[str], out: CellContent) -> None:
     if not applied:
         wrapped = second if name.lower() == "lang" else first
         out.parts.append(wrapped or "")
+    return True
 
 
 def _ref_name(attributes: str | None) -> str:
@@ -373,9 +385,10 @@ def _shows_text(name: str) -> bool:
 def _fast_token(match: re.Match[str], out: CellContent) -> bool:
     """One token of simple markup: a link, a template, a line break, a footnote, an entity.
 
-    ``False`` for a footnote of templates one of which may show text: the
-    full parser reads it.  Other templates in a footnote (``{{cite web|…}}``)
-    add no text to the note, so the note is the ``<ref>``'s name or ``ref``.
+    ``False`` for a template with a numbered argument, and for a footnote of
+    templates one of which may show text: the full parser reads them.  Other
+    templates in a footnote (``{{cite web|…}}``) add no text to the note, so
+    the note is the ``<ref>``'s name or ``ref``.
     """
     kind = match.lastgroup  # each kind of token is a group around the whole token
     if kind == "link":
@@ -386,7 +399,7 @@ def _fast_token(match: re.Match[str], out: CellContent) -> bool:
         if normalized := _normalized(shown):
             out.links.append(Link(title=wikilink_title(target), text=normalized))
     elif kind == "tpl":
-        _fast_template(match, out)
+        return _fast_template(match, out)
     elif kind == "br":
         out.parts.append("\n")
     elif kind == "textref":
