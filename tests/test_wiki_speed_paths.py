@@ -6,6 +6,9 @@ else by mwparserfromhell; both must read a cell the same way.
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -82,6 +85,84 @@ def test_explicitly_numbered_arguments_are_positional(
         [flag] if flag is not None else [],
         (),
     )
+
+
+# Found in review: a <ref>'s name was read by mwparserfromhell's attribute rules on one path
+# and a stricter pattern on the other.  MediaWiki reads it by Sanitizer::decodeTagAttributes:
+# names are case-insensitive, the last one counts, an unclosed quote runs to the end of the
+# attribute text, a name without a value is "" (an unnamed <ref>), runs of spaces are one.
+@pytest.mark.parametrize(
+    ("markup", "footnote"),
+    [
+        ('甲<ref name="BBC/>', "BBC"),
+        ('甲<ref name="BBC></ref>', "BBC"),
+        ("甲<ref name='BBC news/>", "BBC news"),
+        ('甲<ref name="A"name="B"/>', "B"),
+        ("甲<ref NAME=a/>", "a"),
+        ("甲<ref Name=a name=b/>", "b"),
+        ("甲<ref name/>", "ref"),
+        ('甲<ref name="a" name/>', "ref"),
+        ("甲<ref name=a/b/>", "a/b"),
+        ('甲<ref name="a/b"/>', "a/b"),
+        ('甲<ref name=" a \n b "/>', "a b"),
+        ('甲<ref name="A&amp;B"></ref>', "A&B"),
+        ("甲<ref =name=a/>", "ref"),
+        ("甲<ref name==a/>", "=a"),
+        ('甲<ref name="a" group="b"/>', "a"),
+        ("甲<ref name=a>{{cite web|title=T}}</ref>", "a"),
+    ],
+)
+def test_a_ref_name_is_read_as_mediawiki_reads_it(markup: str, footnote: str) -> None:
+    assert _both(markup)[2] == (footnote,)
+
+
+# MediaWiki's regular expression as written (Sanitizer::getAttribsRegex) and what
+# decodeTagAttributes makes of a value, to check _ref_name's possessive one against.
+_SPACE = r"[\t\n\f\r ]"
+_MEDIAWIKI_ATTRIBUTES = re.compile(
+    rf"""((?:[^\t\n\f\r /=>]|=)[^\t\n\f\r /=>]*)
+      ({_SPACE}*={_SPACE}*(?:"([^"]*)(?:"|$)|'([^']*)(?:'|$)|(((?!{_SPACE}|>).)*)))?""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def _mediawiki_ref_name(attributes: str) -> str:
+    values = {}
+    for match in _MEDIAWIKI_ATTRIBUTES.finditer(attributes):
+        value = next((found for found in match.group(5, 4, 3) if found is not None), "")
+        value = re.sub(r"[\t\r\n ]+", " ", value).strip(" \t\n\r\0\x0b")
+        values[match.group(1).lower()] = html.unescape(value)
+    return values.get("name") or "ref"
+
+
+# fmt: off
+_ATTRIBUTE_NAMES = ["name", "NAME", "Name", "group", "nam", "names", "=name", "a", '"name', "/"]
+_ATTRIBUTE_VALUES = ["", "a", "a b", "a/b", "a/", "/", "A&amp;B", "\t甲\n", "'", '"', "=", "x=y",
+                     "a  b", "\x0b", "&#20013;", "''"]
+_ATTRIBUTE_SPACES = ["", " ", "  ", "\t", "\n", "\r", "/"]
+# fmt: on
+_attribute = st.tuples(
+    st.sampled_from(_ATTRIBUTE_SPACES),
+    st.sampled_from(_ATTRIBUTE_NAMES),
+    st.sampled_from(["", "=", " = ", "=\n"]),
+    st.sampled_from(['"', "'", ""]),
+    st.sampled_from(_ATTRIBUTE_VALUES),
+    st.booleans(),  # whether a quote is closed
+).map(lambda t: t[0] + t[1] + t[2] + (t[3] + t[4] + t[3] * t[5] if t[2] else ""))
+_ref_attributes = st.lists(_attribute, max_size=4).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    _ref_attributes,
+    st.sampled_from(["<ref{}/>", "<ref{} />", "<ref{}></ref>", "<ref{}>注</ref>",
+                     "<ref{}>{{{{cite web|url=x}}}}</ref>"]),
+)  # fmt: skip
+def test_both_paths_read_a_ref_name_alike(attributes: str, shape: str) -> None:
+    from icor_extract.readers.wikimarkup import _ref_name
+
+    assert _ref_name(attributes) == _mediawiki_ref_name(attributes)
+    _both("甲" + shape.format(attributes))
 
 
 # Variations of those: free URLs of every scheme beside text, in template arguments, link

@@ -205,10 +205,7 @@ def _tag(tag: Tag, out: CellContent) -> None:
     name = str(tag.tag).strip().lower()
     if name == "ref":
         note = _plain(tag.contents) if tag.contents is not None else ""
-        if not note and tag.has("name"):
-            value = tag.get("name").value  # None for a name without a value: to MediaWiki, ""
-            note = str(value).strip() if value is not None else ""
-        out.footnotes.append(note or "ref")
+        out.footnotes.append(note or _ref_name("".join(str(a) for a in tag.attributes)))
     elif name == "br":
         out.parts.append("\n")
     elif name in ("table", "math", "gallery", "nowiki_hidden"):
@@ -272,10 +269,10 @@ def _crude(wikitext: str, out: CellContent) -> None:
 # A link's label and a template's arguments are read fast when they hold no entity,
 # bold or italics (the fast path would keep their markup as text).
 # Another <ref> is read fast when its attributes are space-separated pairs whose
-# values hold no markup, quote or line break (mwparserfromhell reads exactly those
-# pairs; MediaWiki keeps the last of a repeated name), and its text no markup, line
-# break or bold and italics.  Its runs are possessive, so that a long unclosed one
-# is scanned once.
+# values hold no markup, quote or line break (there mwparserfromhell reads the tag
+# MediaWiki reads; both paths read its name with _ref_name), and its text no markup,
+# line break or bold and italics.  Its runs are possessive, so that a long unclosed
+# one is scanned once.
 _REF_ATTRIBUTES = (
     r"""(?:[ ]++[A-Za-z][\w-]*+[ ]*+=[ ]*+"""
     r"""(?:"[^"'<>\n{}\[\]&]*+"|'[^"'<>\n{}\[\]&]*+'|[^\s"'<>/={}\[\]&]++))*+[ ]*+"""
@@ -313,7 +310,18 @@ _FAST_SCAN = re.compile(
 # line's start, entities in links and templates); so such a cell is read fast only
 # when, outside its footnotes, it holds no markup character at all.
 _MARKUP_BESIDE_FOOTNOTES = re.compile(r"[\[\]{}<>&'\n\r*#:;=-]")
-_REF_ATTRIBUTE = re.compile(r"""([A-Za-z][\w-]*)[ ]*=[ ]*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+# An attribute as MediaWiki reads one (Sanitizer::getAttribsRegex, mediawiki master,
+# includes/parser/Sanitizer.php): a name of anything but spaces, / > and = (a first = is
+# allowed), then maybe = and a value in double or single quotes (an unclosed quote runs
+# to the end) or up to a space or >.  Spaces are [\t\n\f\r ] only.  Its runs are possessive
+# and the value optional, so each match ends where its scan ends (linear on any text):
+# ``"[^"]*+"?`` is MediaWiki's ``"([^"]*)(?:"|$)``, which always matches.
+_MEDIAWIKI_ATTRIBUTE = re.compile(
+    r"""((?:[^\t\n\f\r />=]|=)[^\t\n\f\r />=]*+)"""
+    r"""(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"([^"]*+)"?|'([^']*+)'?|([^\t\n\f\r >]*+)))?"""
+)
+_ATTRIBUTE_SPACES = re.compile(r"[\t\r\n ]+")
+_CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z0-9]+|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 # mwparserfromhell reads no tag where a line break follows the tag's name; MediaWiki does
 _REF_LINE_BREAK = re.compile(r"(<ref)(?=\n)", re.IGNORECASE)
 _CITE_NAME = re.compile(r"\{\{([^{}\[\]<>|]+)")
@@ -362,13 +370,22 @@ def _fast_template(match: re.Match[str], out: CellContent) -> bool:
     return True
 
 
-def _ref_name(attributes: str | None) -> str:
-    """The footnote of a ``<ref>`` that shows no text: its last name, else ``ref``."""
-    note = ""
-    for name, *values in _REF_ATTRIBUTE.findall(attributes or ""):
-        if name == "name":  # mwparserfromhell's names are case-sensitive
-            note = "".join(values)
-    return note.strip() or "ref"
+def _ref_name(attributes: str) -> str:
+    """The footnote of a ``<ref>`` that shows no text: its name, else ``ref``.
+
+    Both paths read the name from the tag's attribute text as MediaWiki's
+    ``Sanitizer::decodeTagAttributes`` does, so that they agree on any text:
+    names are case-insensitive and the last one counts, a name without a value
+    is ``""``, runs of spaces are one, and character references are decoded.
+    """
+    name = ""
+    for match in _MEDIAWIKI_ATTRIBUTE.finditer(attributes):
+        if match.group(1).lower() == "name":  # no other character lowers to n, a, m or e
+            name = match.group(2) or match.group(3) or match.group(4) or ""
+    name = _ATTRIBUTE_SPACES.sub(" ", name).strip(" \0\x0b")  # PHP's trim
+    if "&" in name:
+        name = _CHARACTER_REFERENCE.sub(lambda entity: html.unescape(entity.group()), name)
+    return name or "ref"
 
 
 def _shows_text(name: str) -> bool:
@@ -408,7 +425,7 @@ def _fast_token(match: re.Match[str], out: CellContent) -> bool:
     elif kind == "citeref":
         if any(_shows_text(name) for name in _CITE_NAME.findall(match.group("cites"))):
             return False
-        out.footnotes.append(_ref_name(match.group("citeattrs")))
+        out.footnotes.append(_ref_name(match.group("citeattrs") or ""))
     elif kind == "selfref":
         out.footnotes.append(_ref_name(match.group("refattrs")))
     else:
