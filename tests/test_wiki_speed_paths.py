@@ -263,3 +263,25 @@ def test_a_simple_line_leaves_no_template_open(line: str) -> None:
         cells = [_split_attributes(cell) for cell in split_cells(line, header=False)]
         assert simple == [["|", attributes, content] for attributes, content in cells]
         assert scan_depth(line)[0] == 0
+
+
+def test_a_line_is_tried_as_simple_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found in review: a ``|`` line with ``{`` that is not simple was tried twice."""
+    from icor_extract.readers import wikitext
+
+    lines: list[str] = []
+    simple_cells = wikitext._simple_cells
+
+    def counted(line: str, mark: str) -> list[list[str]] | None:
+        lines.append(line)
+        return simple_cells(line, mark)
+
+    monkeypatch.setattr(wikitext, "_simple_cells", counted)
+    page = "{|\n| {{a|{{b}}}} || [[c|d]]\n|-\n| [[e]] || {{f|g}}\n|-\n! {{h}} || [[i]]\n| j\n|}"
+    (table,) = wikitext.read_wikitext(page)
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+        ["", "d"],
+        ["e", ""],
+        ["", "i", "j"],
+    ]
+    assert lines == [" {{a|{{b}}}} || [[c|d]]", " [[e]] || {{f|g}}"]

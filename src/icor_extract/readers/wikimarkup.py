@@ -259,15 +259,16 @@ def _crude(wikitext: str, out: CellContent) -> None:
     out.dropped.append(TOO_COMPLEX_DROPPED)
 
 
-# The common, simple constructs, read without building a parse tree.  Anything
-# else in a cell (nested templates, external links, tags other than <br>, plain
-# <ref>s and <ref>s of templates such as {{cite web|…}}, bold and italics,
-# namespaced links) sends the cell to mwparserfromhell; tests/test_wikitext.py
-# checks both paths agree.  A <ref> of templates is read fast only where
-# mwparserfromhell reads the same tag and templates: a lone name attribute on
-# the tag's line, and template names without control characters or quotes.
-# A link's label and a template's arguments are read fast when they hold no entity,
-# bold or italics (the fast path would keep their markup as text).
+# The common, simple constructs, read without building a parse tree: links, templates,
+# <br>, entities, and the <ref>s described below.  Anything else in a cell (nested
+# templates, external links, other tags and <ref>s, bold and italics, namespaced links)
+# sends the cell to mwparserfromhell; tests/test_wikitext.py and
+# tests/test_wiki_speed_paths.py check both paths agree.  A <ref> of templates such as
+# {{cite web|…}} is read fast only where mwparserfromhell reads the same tag and
+# templates: a lone name attribute on the tag's line, and template names without
+# control characters or quotes.  A link's label and a template's arguments are read
+# fast when they hold no entity, bold or italics (the fast path would keep their markup
+# as text), and a template only without a numbered argument (:func:`_fast_template`).
 # Another <ref> is read fast when its attributes are space-separated pairs whose
 # values hold no markup, quote or line break (there mwparserfromhell reads the tag
 # MediaWiki reads; both paths read its name with _ref_name), and its text no markup,
@@ -300,15 +301,18 @@ _FAST_FORBIDDEN = re.compile(r"[\[\]{}<>&]|''")
 # character outside every token, so one scan both finds the tokens and tells whether
 # the text between them is plain.  Every token starts with a forbidden character,
 # so the text before it is skipped in one run, not tried character by character.
+# Every alternative after the text is a group that closes last, so ``lastgroup``
+# names the kind, and the kind's match runs from the text's end to the match's end.
 _FAST_SCAN = re.compile(
-    r"(?:[^\[\]{}<>&']++|'(?!'))*+"
+    r"(?P<plain>(?:[^\[\]{}<>&']++|'(?!'))*+)"
     rf"(?:{_FAST_TOKEN.pattern}|(?P<bad>{_FAST_FORBIDDEN.pattern})|(?P<end>\Z))",
     _FAST_TOKEN.flags,
 )
 # A cell with a footnote of templates went to the full parser before that footnote was
 # read fast, and the fast path reads some markup differently (list and heading markup at a
-# line's start, entities in links and templates); so such a cell is read fast only
-# when, outside its footnotes, it holds no markup character at all.
+# line's start; some numeric references, ``&#150;`` or ``&#0;``, which html.unescape maps
+# as HTML5 does and mwparserfromhell does not); so such a cell is read fast only when,
+# outside its footnotes, it holds no markup character at all.
 _MARKUP_BESIDE_FOOTNOTES = re.compile(r"[\[\]{}<>&'\n\r*#:;=-]")
 # An attribute as MediaWiki reads one (Sanitizer::getAttribsRegex, mediawiki master,
 # includes/parser/Sanitizer.php): a name of anything but spaces, / > and = (a first = is
@@ -443,10 +447,10 @@ def _fast(wikitext: str, out: CellContent) -> bool:
     position = 0
     footnotes: list[tuple[int, int]] = []  # where the footnotes of templates are
     for match in _FAST_SCAN.finditer(wikitext):
-        kind = match.lastgroup or "bad"  # a token's kind, bad or end: a group around each
+        kind = match.lastgroup  # a token's kind, bad or end
         if kind == "bad":
             return False
-        start, end = match.span(kind)
+        start, end = match.end("plain"), match.end()
         if start > position:
             out.parts.append(source_text(wikitext[position:start], paragraphs=True))
         if kind == "end":
