@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,6 +11,7 @@ from zhon import cedict
 
 import icor_extract
 from icor_extract import Variant
+from icor_extract.readers import language
 from icor_extract.readers.language import detect_variant
 
 from . import hostile
@@ -139,3 +142,39 @@ def test_the_characters_only_one_script_has_are_all_han() -> None:
     # among the page's Han characters alone, which holds only if zhon's are Han
     only_one = _ONLY_SIMPLIFIED | _ONLY_TRADITIONAL
     assert all(any(low <= char <= high for low, high in _HAN_RANGES) for char in only_one)
+
+
+# the markup pattern before tags took the tags after them: one match a tag
+_ONE_TAG_A_MATCH = re.compile(
+    r"-\{(?:(?!-\{|\}-).)*\}-|<[^<>]*>|https?://\S+|\{\{|\}\}|\[\[|\]\]", re.DOTALL
+)
+_TAG_PIECES = ["<td>", "</p>", "<a href=x>", "<", ">", "<b", " ", "\n", "\u3000", "\t", "-{", "}-"]
+
+
+def _counted(plain: str) -> tuple[str, str]:
+    """What detect_variant counts in a text without its markup: its Han text, its Latin letters."""
+    han = "".join(re.findall("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]", plain))
+    return han, "".join(char for char in plain if char.isascii() and char.isalpha())
+
+
+@given(st.lists(st.sampled_from(_TEXT + _MARKUP + _TAG_PIECES), max_size=80))
+def test_a_run_of_tags_leaves_what_one_tag_a_match_leaves(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _counted(language._MARKUP.sub(" ", text)) == _counted(_ONE_TAG_A_MATCH.sub(" ", text))
+
+
+def test_tags_across_white_space_are_one_match() -> None:
+    text = "<tr>\n  <td><p>国</p></td>\u3000<td>a</td> <b"
+    assert [match.group() for match in language._MARKUP.finditer(text)] == [
+        "<tr>\n  <td><p>",
+        "</p></td>\u3000<td>",
+        "</td>",
+    ]
+
+
+@pytest.mark.parametrize(
+    "page", ["<a>" + " " * 30_000 + "x", ("<a> <b " * 20_000), "<a>" + " <" * 30_000]
+)
+def test_runs_of_tags_are_read_in_bounded_time(page: str) -> None:
+    # a tag's run of following tags stops at the first white space not before a tag: linear
+    assert detect_variant(page)[0] in ("zh-hans", "en")

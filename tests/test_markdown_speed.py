@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
 
-from icor_extract.readers import mdlists
+from icor_extract.readers import mdblank, mdlists
 from icor_extract.readers.markdown import _headings
 from icor_extract.readers.mdblank import Collapsed, collapse_tables
 from icor_extract.readers.mdit import INLINE_RULES, Blocks, Parser, normalize_link
@@ -299,3 +299,14 @@ def test_plain_tables_are_looked_for_only_where_a_bar_or_a_plus_is(
     document: str, *, expected: bool
 ) -> None:
     assert has_plain_tables(document) is expected
+
+
+#: the block end as a look-ahead, before it was matched
+_BLOCK_END_AHEAD = re.compile(r"\n(?=[ \t]*(?:\n|\Z))")
+
+
+@given(st.text(alphabet="\n \t<a", max_size=40), st.integers(min_value=0, max_value=40))
+def test_a_block_ends_where_the_look_ahead_says(text: str, start: int) -> None:
+    found = mdblank._BLOCK_END.search(text, start)
+    expected = _BLOCK_END_AHEAD.search(text, start)
+    assert (found and found.start()) == (expected and expected.start())

@@ -6,6 +6,9 @@ else by mwparserfromhell; both must read a cell the same way.
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -51,6 +54,117 @@ def test_both_paths_read_free_urls_and_ref_names_alike(
     assert [hint.value for hint in flags] == ([flag] if flag is not None else [])
 
 
+# Found in review: a name attribute without a value gave the footnote "None" (the value
+# mwparserfromhell gives it); to MediaWiki its value is "", an unnamed <ref>.
+@pytest.mark.parametrize(
+    "markup", ["甲<ref name/>", '甲<ref name="a" name/>', "甲<ref name></ref>"]
+)
+def test_a_ref_name_without_a_value_is_an_unnamed_ref(markup: str) -> None:
+    assert _both(markup)[2] == ("ref",)
+
+
+# Found in review: the fast path took only unnumbered arguments as positional ones, so it
+# read no flag in {{flag|1=甲}} and the wrong one in {{flag|a|1=甲}} (MediaWiki: 甲).
+@pytest.mark.parametrize(
+    ("markup", "text", "flag"),
+    [
+        ("{{flag|1=甲}}", "", "甲"),
+        ("{{flag|a|1=甲}}", "", "甲"),
+        ("{{flag| 1 = 甲 }}", "", "甲"),
+        ("{{nowrap|1=*}}", "*", None),
+        ("{{lang|en|2=Party}}", "Party", None),
+        ("{{flag|2=a|乙}}", "", "乙"),
+    ],
+)
+def test_explicitly_numbered_arguments_are_positional(
+    markup: str, text: str, flag: str | None
+) -> None:
+    found, _, _, flags, dropped = _both(markup)
+    assert (found, [hint.value for hint in flags], dropped) == (
+        text,
+        [flag] if flag is not None else [],
+        (),
+    )
+
+
+# Found in review: a <ref>'s name was read by mwparserfromhell's attribute rules on one path
+# and a stricter pattern on the other.  MediaWiki reads it by Sanitizer::decodeTagAttributes:
+# names are case-insensitive, the last one counts, an unclosed quote runs to the end of the
+# attribute text, a name without a value is "" (an unnamed <ref>), runs of spaces are one.
+@pytest.mark.parametrize(
+    ("markup", "footnote"),
+    [
+        ('甲<ref name="BBC/>', "BBC"),
+        ('甲<ref name="BBC></ref>', "BBC"),
+        ("甲<ref name='BBC news/>", "BBC news"),
+        ('甲<ref name="A"name="B"/>', "B"),
+        ("甲<ref NAME=a/>", "a"),
+        ("甲<ref Name=a name=b/>", "b"),
+        ("甲<ref name/>", "ref"),
+        ('甲<ref name="a" name/>', "ref"),
+        ("甲<ref name=a/b/>", "a/b"),
+        ('甲<ref name="a/b"/>', "a/b"),
+        ('甲<ref name=" a \n b "/>', "a b"),
+        ('甲<ref name="A&amp;B"></ref>', "A&B"),
+        ("甲<ref =name=a/>", "ref"),
+        ("甲<ref name==a/>", "=a"),
+        ('甲<ref name="a" group="b"/>', "a"),
+        ("甲<ref name=a>{{cite web|title=T}}</ref>", "a"),
+    ],
+)
+def test_a_ref_name_is_read_as_mediawiki_reads_it(markup: str, footnote: str) -> None:
+    assert _both(markup)[2] == (footnote,)
+
+
+# MediaWiki's regular expression as written (Sanitizer::getAttribsRegex) and what
+# decodeTagAttributes makes of a value, to check _ref_name's possessive one against.
+_SPACE = r"[\t\n\f\r ]"
+_MEDIAWIKI_ATTRIBUTES = re.compile(
+    rf"""((?:[^\t\n\f\r /=>]|=)[^\t\n\f\r /=>]*)
+      ({_SPACE}*={_SPACE}*(?:"([^"]*)(?:"|$)|'([^']*)(?:'|$)|(((?!{_SPACE}|>).)*)))?""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def _mediawiki_ref_name(attributes: str) -> str:
+    values = {}
+    for match in _MEDIAWIKI_ATTRIBUTES.finditer(attributes):
+        value = next((found for found in match.group(5, 4, 3) if found is not None), "")
+        value = re.sub(r"[\t\r\n ]+", " ", value).strip(" \t\n\r\0\x0b")
+        values[match.group(1).lower()] = html.unescape(value)
+    return values.get("name") or "ref"
+
+
+# fmt: off
+_ATTRIBUTE_NAMES = ["name", "NAME", "Name", "group", "nam", "names", "=name", "a", '"name', "/"]
+_ATTRIBUTE_VALUES = ["", "a", "a b", "a/b", "a/", "/", "A&amp;B", "\t甲\n", "'", '"', "=", "x=y",
+                     "a  b", "\x0b", "&#20013;", "''"]
+_ATTRIBUTE_SPACES = ["", " ", "  ", "\t", "\n", "\r", "/"]
+# fmt: on
+_attribute = st.tuples(
+    st.sampled_from(_ATTRIBUTE_SPACES),
+    st.sampled_from(_ATTRIBUTE_NAMES),
+    st.sampled_from(["", "=", " = ", "=\n"]),
+    st.sampled_from(['"', "'", ""]),
+    st.sampled_from(_ATTRIBUTE_VALUES),
+    st.booleans(),  # whether a quote is closed
+).map(lambda t: t[0] + t[1] + t[2] + (t[3] + t[4] + t[3] * t[5] if t[2] else ""))
+_ref_attributes = st.lists(_attribute, max_size=4).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    _ref_attributes,
+    st.sampled_from(["<ref{}/>", "<ref{} />", "<ref{}></ref>", "<ref{}>注</ref>",
+                     "<ref{}>{{{{cite web|url=x}}}}</ref>"]),
+)  # fmt: skip
+def test_both_paths_read_a_ref_name_alike(attributes: str, shape: str) -> None:
+    from icor_extract.readers.wikimarkup import _ref_name
+
+    assert _ref_name(attributes) == _mediawiki_ref_name(attributes)
+    _both("甲" + shape.format(attributes))
+
+
 # Variations of those: free URLs of every scheme beside text, in template arguments, link
 # labels and footnotes, with entities, bold and italics; <ref> attributes repeated, empty,
 # quoted or odd.  Line-start markup (* # : ; at a cell's or a line's start) is left out:
@@ -67,9 +181,12 @@ _ATTRIBUTES = ["", " name=a", ' name=""', ' name="" name=b', " name=a name=''", 
                " name=\"a'b\"", " b name=c", " name==a", "\nname=a"]
 # fmt: on
 _text = st.lists(st.sampled_from(_TEXT), max_size=3).map("".join)
+# an argument may be numbered explicitly ({{flag|1=甲}} is {{flag|甲}})
+_NUMBERS = ["", "", "", "1=", " 1 =", "2=", "1 = ", "3=", "01=", "1=2="]
+_argument = st.tuples(st.sampled_from(_NUMBERS), _text).map("".join)
 _piece = st.one_of(
     _text,
-    st.tuples(st.sampled_from(_TEMPLATES), st.lists(_text, max_size=2)).map(
+    st.tuples(st.sampled_from(_TEMPLATES), st.lists(_argument, max_size=3)).map(
         lambda t: "{{" + t[0] + "".join("|" + arg for arg in t[1]) + "}}"
     ),
     st.tuples(st.sampled_from(_ATTRIBUTES), _text).map(lambda t: f"<ref{t[0]}>{t[1]}</ref>"),
@@ -146,3 +263,25 @@ def test_a_simple_line_leaves_no_template_open(line: str) -> None:
         cells = [_split_attributes(cell) for cell in split_cells(line, header=False)]
         assert simple == [["|", attributes, content] for attributes, content in cells]
         assert scan_depth(line)[0] == 0
+
+
+def test_a_line_is_tried_as_simple_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found in review: a ``|`` line with ``{`` that is not simple was tried twice."""
+    from icor_extract.readers import wikitext
+
+    lines: list[str] = []
+    simple_cells = wikitext._simple_cells
+
+    def counted(line: str, mark: str) -> list[list[str]] | None:
+        lines.append(line)
+        return simple_cells(line, mark)
+
+    monkeypatch.setattr(wikitext, "_simple_cells", counted)
+    page = "{|\n| {{a|{{b}}}} || [[c|d]]\n|-\n| [[e]] || {{f|g}}\n|-\n! {{h}} || [[i]]\n| j\n|}"
+    (table,) = wikitext.read_wikitext(page)
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+        ["", "d"],
+        ["e", ""],
+        ["", "i", "j"],
+    ]
+    assert lines == [" {{a|{{b}}}} || [[c|d]]", " [[e]] || {{f|g}}"]

@@ -74,10 +74,17 @@ def account_rows(rows: list[AlignedRow], locations: Sequence[Location]) -> RowAc
     rejected = tuple(
         RejectedRow(location=locations[a.row], cells=a.cells, reason=a.reason, rule=a.rule)
         for a in rows
-        if a.kind is RowKind.REJECTED and a.rule is not None
+        if a.kind is _REJECTED and a.rule is not None
     )
     return RowAccount([locations[a.row] for a in rows], [a.kind for a in rows], rejected)
 
+
+# Enum members read per member, as module constants: in CPython 3.11 reading a
+# member off its class goes through EnumType's lookup (ten times a global's cost).
+_REJECTED = RowKind.REJECTED
+_SHIFT, _SPAN, _LOST = Placement.SHIFT, Placement.SPAN, Placement.LOST
+_REALIGN_SHIFT, _SPAN_COPY, _CELL, _LINK = Rule.REALIGN_SHIFT, Rule.SPAN_COPY, Rule.CELL, Rule.LINK
+_ORGANIZATION, _JOINED, _STATUS = Role.ORGANIZATION, Role.JOINED, Role.STATUS
 
 # Provenances that name no row are the same for every member: built once, shared
 # (they are immutable), so a large table does not hold one copy per member.
@@ -127,12 +134,12 @@ def _placed_provenance(
     field: str, placed: Placed, evidence: str, locations: Sequence[Location]
 ) -> Provenance:
     how, row, column = placed.how, placed.row, placed.column
-    if how is Placement.SHIFT:
-        rule, note = Rule.REALIGN_SHIFT, _shift_note(field, column)
-    elif how is Placement.SPAN:
-        rule, note = Rule.SPAN_COPY, _span_note(row)
+    if how is _SHIFT:
+        rule, note = _REALIGN_SHIFT, _shift_note(field, column)
+    elif how is _SPAN:
+        rule, note = _SPAN_COPY, _span_note(row)
     else:
-        rule, note = Rule.CELL, ""
+        rule, note = _CELL, ""
     location = NOWHERE if row is None else locations[row]
     return new_provenance(field, rule, evidence, note, location, column)
 
@@ -141,7 +148,7 @@ def _joined(
     placed: Placed | None, text: str, locations: Sequence[Location]
 ) -> tuple[int | None, Provenance]:
     """The year joined from the year column's value (``placed``, its text ``text``)."""
-    if placed is None or placed.how is Placement.LOST:
+    if placed is None or placed.how is _LOST:
         return None, _NO_YEAR_COLUMN
     row = placed.row
     location = NOWHERE if row is None else locations[row]
@@ -172,7 +179,7 @@ def _status(
     status cell or group row states a status: asked for directly in that case,
     it is the same (cached, shared) value, without the sources built for it.
     """
-    status_cell = entry.aligned.values.get(Role.STATUS)
+    status_cell = entry.aligned.values.get(_STATUS)
     if entry.annotation is None and group is None and (status_cell is None or not status_cell.text):
         return outer_decision(table.caption, table.headings)
     return decide_status(
@@ -248,10 +255,10 @@ def _member(
     of them.
     """
     locations = table.locations
-    organization = entry.aligned.values[Role.ORGANIZATION]
+    organization = entry.aligned.values[_ORGANIZATION]
     status = _status(entry, organization, group_status, table)
     joined, joined_provenance = _joined(
-        entry.aligned.values.get(Role.JOINED), entry.joined_text, locations
+        entry.aligned.values.get(_JOINED), entry.joined_text, locations
     )
     link = entry.link
     if link is None:
@@ -261,7 +268,7 @@ def _member(
         link_title = link.title
         location = NOWHERE if row is None else locations[row]
         link_provenance = new_provenance(
-            "link", Rule.LINK, link_title, "", location, organization.column
+            "link", _LINK, link_title, "", location, organization.column
         )
     provenance = (
         _organization_provenance(entry, organization, table),

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from icor_extract.errors import DecodingError, InputError
-from icor_extract.readers.raw import remove_controls
+from icor_extract.readers.raw import has_controls, remove_controls
 
 __all__ = ["Decoded", "decode", "normalize_document", "to_text"]
 
@@ -183,6 +183,11 @@ def to_text(
     return _without_lone_surrogates(data, errors, source), used
 
 
+#: every Latin-1 character but the controls :func:`.raw.remove_controls` takes out; they are
+#: all Latin-1, so a text whose Latin-1 characters are all in here holds none
+_NOT_CONTROL = bytes(code for code in range(256) if not has_controls(chr(code)))
+
+
 def normalize_document(text: str) -> tuple[str, int]:
     """Text every reader can trust, and how many control characters were removed.
 
@@ -192,4 +197,6 @@ def normalize_document(text: str) -> tuple[str, int]:
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.encode("latin-1", "ignore").translate(None, _NOT_CONTROL):
+        return text, 0  # no control character: two C passes, a third of the regex's scan
     return remove_controls(text)

@@ -34,9 +34,13 @@ _CONTENT_LANGUAGE = re.compile(r"""http-equiv\s*=\s*["']?content-language""", re
 _CONTENT = re.compile(r"""\bcontent\s*=\s*["']?(?P<tag>[A-Za-z][A-Za-z-]*)""", re.IGNORECASE)
 _HANT_TAGS = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
 _HANS_TAGS = ("zh-hans", "zh-cn", "zh-sg", "zh-my")
-# -{…}- without nested -{: bounded work on a run of unclosed -{ (as readers/variants.py)
+# -{…}- without nested -{: bounded work on a run of unclosed -{ (as readers/variants.py).
+# A tag takes the tags that follow it across white space (an HTML table's 863 tags are 121
+# matches): only Han characters and Latin letters are counted, so the white space a match
+# swallows changes no count, and no other markup starts with white space or "<".
 _MARKUP = re.compile(
-    r"-\{(?:(?!-\{|\}-).)*\}-|<[^<>]*>|https?://\S+|\{\{|\}\}|\[\[|\]\]", re.DOTALL
+    r"-\{(?:(?!-\{|\}-).)*\}-|<[^<>]*+>(?:\s*+<[^<>]*+>)*+|https?://\S+|\{\{|\}\}|\[\[|\]\]",
+    re.DOTALL,
 )
 _HAN_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _HAN_RUN = re.compile(_HAN_CLASS + "+")

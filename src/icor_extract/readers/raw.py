@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import unquote
 
-from icor_extract.model import Layout, Location
+from icor_extract.model import Layout, Location, new_location
 
 __all__ = [
     "CONTROLS_DROPPED",
@@ -85,14 +86,20 @@ class RawCell:
     dropped: tuple[str, ...] = ()
 
 
-# The slots' own setters: a frozen dataclass's __init__ goes through object.__setattr__
-# once per field, which costs three times as much (see new_cell).
-_SET_TEXT, _SET_HEADER, _SET_ROWSPAN, _SET_COLSPAN = (
-    getattr(RawCell, name).__set__ for name in ("text", "header", "rowspan", "colspan")
-)
-_SET_LINKS, _SET_FOOTNOTES, _SET_FLAGS, _SET_DROPPED = (
-    getattr(RawCell, name).__set__ for name in ("links", "footnotes", "flags", "dropped")
-)
+_new = object.__new__
+_TABLE = Layout.TABLE
+
+
+class _CellDraft:
+    """The slots of a :class:`RawCell`, settable: :func:`new_cell` fills one.
+
+    Same slots, same base, so an instance may change its class to ``RawCell``
+    (as ``model._ProvenanceDraft`` does for ``Provenance``): a plain store per
+    field, where a frozen dataclass's ``__init__`` calls ``object.__setattr__``
+    and a slot descriptor's ``__set__`` is a method call.
+    """
+
+    __slots__ = RawCell.__slots__
 
 
 def new_cell(
@@ -106,22 +113,23 @@ def new_cell(
     flags: tuple[FlagHint, ...],
     dropped: tuple[str, ...],
 ) -> RawCell:
-    """The :class:`RawCell` ``RawCell(text=text, ...)`` builds, at a third of its cost.
+    """The :class:`RawCell` ``RawCell(text=text, ...)`` builds, at a fraction of its cost.
 
-    For readers that build a cell per source cell.  It fills the slots
-    directly: safe while ``RawCell`` has no ``__post_init__`` (a test compares
-    the two).
+    For readers that build a cell per source cell.  It fills a
+    :class:`_CellDraft`: safe while ``RawCell`` has no ``__post_init__`` (a
+    test compares the two).
     """
-    cell = object.__new__(RawCell)
-    _SET_TEXT(cell, text)
-    _SET_HEADER(cell, header)
-    _SET_ROWSPAN(cell, rowspan)
-    _SET_COLSPAN(cell, colspan)
-    _SET_LINKS(cell, links)
-    _SET_FOOTNOTES(cell, footnotes)
-    _SET_FLAGS(cell, flags)
-    _SET_DROPPED(cell, dropped)
-    return cell
+    cell: Any = _new(_CellDraft)
+    cell.text = text
+    cell.header = header
+    cell.rowspan = rowspan
+    cell.colspan = colspan
+    cell.links = links
+    cell.footnotes = footnotes
+    cell.flags = flags
+    cell.dropped = dropped
+    cell.__class__ = RawCell
+    return cell  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -134,22 +142,24 @@ class RawRow:
     in_head: bool = False
 
 
-_SET_CELLS, _SET_LINE, _SET_GROUP, _SET_IN_HEAD = (
-    getattr(RawRow, name).__set__ for name in ("cells", "line", "group", "in_head")
-)
+class _RowDraft:
+    """The slots of a :class:`RawRow`, settable (see :class:`_CellDraft`)."""
+
+    __slots__ = RawRow.__slots__
 
 
 def new_row(*, cells: tuple[RawCell, ...], line: int | None, group: int, in_head: bool) -> RawRow:
-    """The :class:`RawRow` its constructor builds, through its slots as :func:`new_cell`.
+    """The :class:`RawRow` its constructor builds, through a draft as :func:`new_cell`.
 
     Safe while ``RawRow`` has no ``__post_init__`` (a test compares the two).
     """
-    row = object.__new__(RawRow)
-    _SET_CELLS(row, cells)
-    _SET_LINE(row, line)
-    _SET_GROUP(row, group)
-    _SET_IN_HEAD(row, in_head)
-    return row
+    row: Any = _new(_RowDraft)
+    row.cells = cells
+    row.line = line
+    row.group = group
+    row.in_head = in_head
+    row.__class__ = RawRow
+    return row  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -168,9 +178,8 @@ class RawTable:
 
     def locations(self) -> tuple[Location, ...]:
         """The :class:`Location` of every row, by row index: what notes and records cite."""
-        return tuple(
-            Location(table=self.index, row=y, line=row.line) for y, row in enumerate(self.rows)
-        )
+        index, table = self.index, _TABLE
+        return tuple([new_location(index, y, row.line, table) for y, row in enumerate(self.rows)])
 
 
 #: the headings open at a point of a page: (level, title), outermost first
@@ -245,10 +254,8 @@ class RawList:
 
     def locations(self) -> tuple[Location, ...]:
         """The :class:`Location` of every item, by item number (``layout`` is ``list``)."""
-        return tuple(
-            Location(table=self.index, row=item.number, line=item.line, layout=Layout.LIST)
-            for item in self.items
-        )
+        index, layout = self.index, Layout.LIST
+        return tuple([new_location(index, item.number, item.line, layout) for item in self.items])
 
 
 _SPACE = re.compile(r"[\s\u200b\ufeff]+")

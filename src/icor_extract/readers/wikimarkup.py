@@ -205,9 +205,7 @@ def _tag(tag: Tag, out: CellContent) -> None:
     name = str(tag.tag).strip().lower()
     if name == "ref":
         note = _plain(tag.contents) if tag.contents is not None else ""
-        if not note and tag.has("name"):
-            note = str(tag.get("name").value).strip()
-        out.footnotes.append(note or "ref")
+        out.footnotes.append(note or _ref_name("".join(str(a) for a in tag.attributes)))
     elif name == "br":
         out.parts.append("\n")
     elif name in ("table", "math", "gallery", "nowiki_hidden"):
@@ -261,20 +259,21 @@ def _crude(wikitext: str, out: CellContent) -> None:
     out.dropped.append(TOO_COMPLEX_DROPPED)
 
 
-# The common, simple constructs, read without building a parse tree.  Anything
-# else in a cell (nested templates, external links, tags other than <br>, plain
-# <ref>s and <ref>s of templates such as {{cite web|…}}, bold and italics,
-# namespaced links) sends the cell to mwparserfromhell; tests/test_wikitext.py
-# checks both paths agree.  A <ref> of templates is read fast only where
-# mwparserfromhell reads the same tag and templates: a lone name attribute on
-# the tag's line, and template names without control characters or quotes.
-# A link's label and a template's arguments are read fast when they hold no entity,
-# bold or italics (the fast path would keep their markup as text).
+# The common, simple constructs, read without building a parse tree: links, templates,
+# <br>, entities, and the <ref>s described below.  Anything else in a cell (nested
+# templates, external links, other tags and <ref>s, bold and italics, namespaced links)
+# sends the cell to mwparserfromhell; tests/test_wikitext.py and
+# tests/test_wiki_speed_paths.py check both paths agree.  A <ref> of templates such as
+# {{cite web|…}} is read fast only where mwparserfromhell reads the same tag and
+# templates: a lone name attribute on the tag's line, and template names without
+# control characters or quotes.  A link's label and a template's arguments are read
+# fast when they hold no entity, bold or italics (the fast path would keep their markup
+# as text), and a template only without a numbered argument (:func:`_fast_template`).
 # Another <ref> is read fast when its attributes are space-separated pairs whose
-# values hold no markup, quote or line break (mwparserfromhell reads exactly those
-# pairs; MediaWiki keeps the last of a repeated name), and its text no markup, line
-# break or bold and italics.  Its runs are possessive, so that a long unclosed one
-# is scanned once.
+# values hold no markup, quote or line break (there mwparserfromhell reads the tag
+# MediaWiki reads; both paths read its name with _ref_name), and its text no markup,
+# line break or bold and italics.  Its runs are possessive, so that a long unclosed
+# one is scanned once.
 _REF_ATTRIBUTES = (
     r"""(?:[ ]++[A-Za-z][\w-]*+[ ]*+=[ ]*+"""
     r"""(?:"[^"'<>\n{}\[\]&]*+"|'[^"'<>\n{}\[\]&]*+'|[^\s"'<>/={}\[\]&]++))*+[ ]*+"""
@@ -302,20 +301,37 @@ _FAST_FORBIDDEN = re.compile(r"[\[\]{}<>&]|''")
 # character outside every token, so one scan both finds the tokens and tells whether
 # the text between them is plain.  Every token starts with a forbidden character,
 # so the text before it is skipped in one run, not tried character by character.
+# Every alternative after the text is a group that closes last, so ``lastgroup``
+# names the kind, and the kind's match runs from the text's end to the match's end.
 _FAST_SCAN = re.compile(
-    r"(?:[^\[\]{}<>&']++|'(?!'))*+"
+    r"(?P<plain>(?:[^\[\]{}<>&']++|'(?!'))*+)"
     rf"(?:{_FAST_TOKEN.pattern}|(?P<bad>{_FAST_FORBIDDEN.pattern})|(?P<end>\Z))",
     _FAST_TOKEN.flags,
 )
 # A cell with a footnote of templates went to the full parser before that footnote was
 # read fast, and the fast path reads some markup differently (list and heading markup at a
-# line's start, entities in links and templates); so such a cell is read fast only
-# when, outside its footnotes, it holds no markup character at all.
+# line's start; some numeric references, ``&#150;`` or ``&#0;``, which html.unescape maps
+# as HTML5 does and mwparserfromhell does not); so such a cell is read fast only when,
+# outside its footnotes, it holds no markup character at all.
 _MARKUP_BESIDE_FOOTNOTES = re.compile(r"[\[\]{}<>&'\n\r*#:;=-]")
-_REF_ATTRIBUTE = re.compile(r"""([A-Za-z][\w-]*)[ ]*=[ ]*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+# An attribute as MediaWiki reads one (Sanitizer::getAttribsRegex, mediawiki master,
+# includes/parser/Sanitizer.php): a name of anything but spaces, / > and = (a first = is
+# allowed), then maybe = and a value in double or single quotes (an unclosed quote runs
+# to the end) or up to a space or >.  Spaces are [\t\n\f\r ] only.  Its runs are possessive
+# and the value optional, so each match ends where its scan ends (linear on any text):
+# ``"[^"]*+"?`` is MediaWiki's ``"([^"]*)(?:"|$)``, which always matches.
+_MEDIAWIKI_ATTRIBUTE = re.compile(
+    r"""((?:[^\t\n\f\r />=]|=)[^\t\n\f\r />=]*+)"""
+    r"""(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"([^"]*+)"?|'([^']*+)'?|([^\t\n\f\r >]*+)))?"""
+)
+_ATTRIBUTE_SPACES = re.compile(r"[\t\r\n ]+")
+_CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z0-9]+|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 # mwparserfromhell reads no tag where a line break follows the tag's name; MediaWiki does
 _REF_LINE_BREAK = re.compile(r"(<ref)(?=\n)", re.IGNORECASE)
 _CITE_NAME = re.compile(r"\{\{([^{}\[\]<>|]+)")
+# an argument numbered explicitly (``|1=甲``; mwparserfromhell strips its name as str.strip
+# does, so the spaces are any); only ASCII digits number a positional argument
+_NUMBERED_ARGUMENT = re.compile(r"\|\s*+[0-9]++\s*+=")
 
 
 def _without_comments(wikitext: str) -> str | None:
@@ -335,9 +351,17 @@ def _without_comments(wikitext: str) -> str | None:
     return "".join(parts)
 
 
-def _fast_template(match: re.Match[str], out: CellContent) -> None:
+def _fast_template(match: re.Match[str], out: CellContent) -> bool:
+    """Apply a template token; ``False`` if it numbers an argument (the full parser reads it).
+
+    An explicitly numbered argument (``{{flag|a|1=甲}}``) is a positional one that
+    MediaWiki lets override those before it; this reads only unnumbered ones.
+    """
+    args_text = match.group("args")
+    if "=" in args_text and _NUMBERED_ARGUMENT.search(args_text):
+        return False
     name = match.group("template").strip().replace("_", " ")
-    args = match.group("args").split("|")[1:]
+    args = args_text.split("|")[1:]
     positional = [arg for arg in args if "=" not in arg]
     first = positional[0] if positional else None
     second = positional[1] if len(positional) > 1 else None
@@ -347,15 +371,25 @@ def _fast_template(match: re.Match[str], out: CellContent) -> None:
     if not applied:
         wrapped = second if name.lower() == "lang" else first
         out.parts.append(wrapped or "")
+    return True
 
 
-def _ref_name(attributes: str | None) -> str:
-    """The footnote of a ``<ref>`` that shows no text: its last name, else ``ref``."""
-    note = ""
-    for name, *values in _REF_ATTRIBUTE.findall(attributes or ""):
-        if name == "name":  # mwparserfromhell's names are case-sensitive
-            note = "".join(values)
-    return note.strip() or "ref"
+def _ref_name(attributes: str) -> str:
+    """The footnote of a ``<ref>`` that shows no text: its name, else ``ref``.
+
+    Both paths read the name from the tag's attribute text as MediaWiki's
+    ``Sanitizer::decodeTagAttributes`` does, so that they agree on any text:
+    names are case-insensitive and the last one counts, a name without a value
+    is ``""``, runs of spaces are one, and character references are decoded.
+    """
+    name = ""
+    for match in _MEDIAWIKI_ATTRIBUTE.finditer(attributes):
+        if match.group(1).lower() == "name":  # no other character lowers to n, a, m or e
+            name = match.group(2) or match.group(3) or match.group(4) or ""
+    name = _ATTRIBUTE_SPACES.sub(" ", name).strip(" \0\x0b")  # PHP's trim
+    if "&" in name:
+        name = _CHARACTER_REFERENCE.sub(lambda entity: html.unescape(entity.group()), name)
+    return name or "ref"
 
 
 def _shows_text(name: str) -> bool:
@@ -372,9 +406,10 @@ def _shows_text(name: str) -> bool:
 def _fast_token(match: re.Match[str], out: CellContent) -> bool:
     """One token of simple markup: a link, a template, a line break, a footnote, an entity.
 
-    ``False`` for a footnote of templates one of which may show text: the
-    full parser reads it.  Other templates in a footnote (``{{cite web|…}}``)
-    add no text to the note, so the note is the ``<ref>``'s name or ``ref``.
+    ``False`` for a template with a numbered argument, and for a footnote of
+    templates one of which may show text: the full parser reads them.  Other
+    templates in a footnote (``{{cite web|…}}``) add no text to the note, so
+    the note is the ``<ref>``'s name or ``ref``.
     """
     kind = match.lastgroup  # each kind of token is a group around the whole token
     if kind == "link":
@@ -385,7 +420,7 @@ def _fast_token(match: re.Match[str], out: CellContent) -> bool:
         if normalized := _normalized(shown):
             out.links.append(Link(title=wikilink_title(target), text=normalized))
     elif kind == "tpl":
-        _fast_template(match, out)
+        return _fast_template(match, out)
     elif kind == "br":
         out.parts.append("\n")
     elif kind == "textref":
@@ -394,7 +429,7 @@ def _fast_token(match: re.Match[str], out: CellContent) -> bool:
     elif kind == "citeref":
         if any(_shows_text(name) for name in _CITE_NAME.findall(match.group("cites"))):
             return False
-        out.footnotes.append(_ref_name(match.group("citeattrs")))
+        out.footnotes.append(_ref_name(match.group("citeattrs") or ""))
     elif kind == "selfref":
         out.footnotes.append(_ref_name(match.group("refattrs")))
     else:
@@ -412,10 +447,10 @@ def _fast(wikitext: str, out: CellContent) -> bool:
     position = 0
     footnotes: list[tuple[int, int]] = []  # where the footnotes of templates are
     for match in _FAST_SCAN.finditer(wikitext):
-        kind = match.lastgroup or "bad"  # a token's kind, bad or end: a group around each
+        kind = match.lastgroup  # a token's kind, bad or end
         if kind == "bad":
             return False
-        start, end = match.span(kind)
+        start, end = match.end("plain"), match.end()
         if start > position:
             out.parts.append(source_text(wikitext[position:start], paragraphs=True))
         if kind == "end":

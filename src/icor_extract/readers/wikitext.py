@@ -155,8 +155,6 @@ def split_attributed(line: str, *, header: bool) -> list[tuple[str, str]]:
     """
     if "{" not in line and "[[" not in line:
         return [_attributes_at(cell, cell.find("|")) for cell in split_cells(line, header=header)]
-    if not header and (simple := _simple_cells(line, "|")) is not None:
-        return [(attributes, content) for _, attributes, content in simple]
     cells: list[tuple[str, str]] = []
     start, bar = 0, -1
     for match in _top_level(line):
@@ -222,7 +220,11 @@ class _Table:
         mark, rest = line[0], line[1:]
         if not self.rows:  # cells before the first |- form an implicit first row
             self.rows.append(_Row(number))
-        if mark == "|" and "{" in rest and (simple := _simple_cells(rest, mark)) is not None:
+        if (
+            mark == "|"
+            and ("{" in rest or "[[" in rest)  # else split_attributed splits it as fast
+            and (simple := _simple_cells(rest, mark)) is not None
+        ):
             self.rows[-1].cells += simple
             self.depth = 0  # each {{ of a simple line closes on it
         else:

@@ -160,12 +160,12 @@ def split_entries(
     """
     entries: list[Entry] = []
     notes: list[Note] = []
-    member = RowKind.MEMBER
+    member, organization_role, joined_role = RowKind.MEMBER, Role.ORGANIZATION, Role.JOINED
     for aligned in rows:
         if aligned.kind is not member:
             continue
-        organization = aligned.values[Role.ORGANIZATION]
-        joined = aligned.values.get(Role.JOINED)
+        organization = aligned.values[organization_role]
+        joined = aligned.values.get(joined_role)
         joined_text = joined.text if joined is not None else ""
         text = organization.text
         if "\n" not in text:
