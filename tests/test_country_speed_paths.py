@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import pickle
 import re
@@ -12,6 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import icor_extract
+import icor_extract.repair.country as country_module
+import icor_extract.repair.lists as lists_module
+from icor_extract import api
+from icor_extract.errors import IcorExtractError
 from icor_extract.geo.countries import (
     _ARTICLE,
     Match,
@@ -31,6 +36,7 @@ from icor_extract.repair.country import (
     _qualified,
     _read_cell,
 )
+from icor_extract.repair.entries import Entry
 
 from .conftest import fixture_path
 
@@ -186,3 +192,59 @@ def test_a_name_is_resolved_as_its_folded_forms_are(name: str) -> None:
 @given(st.lists(st.sampled_from([*_NAME_PIECES, "\t", "\n", "\u3000"]), max_size=4).map("".join))
 def test_random_names_are_resolved_as_their_folded_forms_are(name: str) -> None:
     assert country_index().resolve(name) == _resolve_folded(name)
+
+
+def _entries_of_every_fixture() -> list[Entry]:
+    """Every entry the country stage is given while every fixture page is read."""
+    seen: list[Entry] = []
+    real = country_module.assign_countries
+
+    def spy(entries: list[Entry], *rest: Any) -> Any:
+        seen.extend(entries)
+        return real(entries, *rest)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(api, "assign_countries", spy)
+        patch.setattr(lists_module, "assign_countries", spy)
+        for path in sorted(fixture_path(".").glob("*")):
+            if path.suffix in {".md", ".wikitext", ".html"}:
+                with contextlib.suppress(IcorExtractError):  # a page with no member table
+                    icor_extract.read(path)
+    return seen
+
+
+def test_a_member_alone_in_its_row_group_gets_what_the_group_rule_gives() -> None:
+    """``_from_own_name`` (a row group of one member) against ``_from_group_names``."""
+    at = [Location(table=1, row=row) for row in range(4000)]
+    rules = set()
+    for entry in _entries_of_every_fixture():
+        for variant in ("zh-hans", "en"):
+            fast = country_module._from_own_name(entry, variant, at)
+            (slow,) = country_module._from_group_names([entry], variant, at)
+            assert fast == slow
+            rules.add(slow.provenance.rule)
+    # every way out of the shortcut is taken (a name, a problem, a conflict, nothing)
+    assert {Rule.COUNTRY_NAME, Rule.COUNTRY_AMBIGUOUS, Rule.COUNTRY_NONE} <= rules
+    assert Rule.COUNTRY_CONFLICT in rules
+
+
+def test_a_row_reading_its_own_cell_alone_gets_what_the_shared_cell_rule_gives() -> None:
+    """``_from_cell`` (with its one-row shortcut) against ``_from_shared_cell``, on the
+    arguments every fixture page gives it."""
+    calls: list[tuple[Any, ...]] = []
+    real = country_module._from_cell
+
+    def spy(*args: Any) -> list[country_module.Country]:
+        calls.append(args)
+        return real(*args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(country_module, "_from_cell", spy)
+        _entries_of_every_fixture()
+    shortcut = 0
+    for args in calls:
+        assert real(*args) == country_module._from_shared_cell(*args)
+        entries, found = args[0], args[2]
+        alone = len(entries) == 1 and country_module._reach(entries[0].aligned) is None
+        shortcut += alone and found[2].identity is not None
+    assert 0 < shortcut < len(calls)  # both ways taken

@@ -10,7 +10,7 @@ import icor_extract
 from icor_extract.geo.countries import Resolution, Status
 from icor_extract.model import Provenance, Rule
 from icor_extract.readers.raw import RawCell
-from icor_extract.repair.country import _entry_verdict, _Hint
+from icor_extract.repair.country import _entry_verdict, _Hint, _hints_verdict
 from icor_extract.repair.nonmember import _TRAILING_REMARK, not_an_organization
 
 from .conftest import fixture_path
@@ -61,6 +61,11 @@ def test_one_name_gives_the_verdict_of_the_general_rule(resolution: Resolution) 
     assert (one.code, one.conflict) == (twice.code, twice.conflict)
     assert one.hints == (hint,)
     assert one.code == resolution.identity
+    assert one == _hints_verdict([hint])
+
+
+def test_no_name_gives_the_verdict_of_the_general_rule() -> None:
+    assert _entry_verdict([]) == _hints_verdict([])
 
 
 def test_rows_under_one_rowspan_share_one_continent_value() -> None:

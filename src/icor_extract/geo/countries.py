@@ -277,7 +277,8 @@ class CountryIndex:
         skips them in C, where a loop over every place took a slice and a
         look-up at each.
         """
-        folded, origin = _fold_with_origin(text)
+        folded = text.casefold()  # as _fold_with_origin, its commonest case inlined
+        origin = None if len(folded) == len(text) else _fold_with_origin(text)[1]
         matches: list[Match] = []
         after = 0  # the end of the last name found: names do not overlap
         starts, one_letter = self._starts, self._one_letter

@@ -62,6 +62,7 @@ _COUNTRY, _ORGANIZATION = Role.COUNTRY, Role.ORGANIZATION
 _SPAN, _LOST = Placement.SPAN, Placement.LOST
 _MEMBER, _GROUP = RowKind.MEMBER, RowKind.GROUP
 _UNKNOWN = Status.UNKNOWN
+_BY_NAME, _BY_LINK_TITLE, _NONE = Rule.COUNTRY_NAME, Rule.COUNTRY_LINK_TITLE, Rule.COUNTRY_NONE
 
 _EMPTY_RULE = {
     Status.AMBIGUOUS: Rule.COUNTRY_AMBIGUOUS,
@@ -216,24 +217,23 @@ def _qualified(title: str) -> re.Match[str] | None:
 def _name_hints(entry: Entry, column: int | None) -> list[_Hint]:
     index = country_index()
     row = entry.aligned.row
-    rule = Rule.COUNTRY_NAME
-    hints = [
-        _Hint(rule, match.text, match.resolution, row, column)
-        for match in index.find(entry.organization)
-        if match.resolution.status is not _UNKNOWN
-    ]
-    if entry.link is not None:
-        title = entry.link.title
+    hints = []
+    for match in index.find(entry.organization):  # a loop: most names give none or one
+        resolution = match.resolution
+        if resolution.status is not _UNKNOWN:
+            hints.append(_Hint(_BY_NAME, match.text, resolution, row, column))
+    link = entry.link
+    if link is not None:
+        title = link.title
         qualified = _qualified(title)
         base = qualified.group("base") if qualified else title
-        rule = Rule.COUNTRY_LINK_TITLE
         if qualified:
             resolution = index.resolve(qualified.group("qualifier"))
             if resolution.status is not _UNKNOWN:
-                hints.append(_Hint(rule, title, resolution, row, column))
+                hints.append(_Hint(_BY_LINK_TITLE, title, resolution, row, column))
         if base != entry.organization:
             hints += [
-                _Hint(rule, title, match.resolution, row, column)
+                _Hint(_BY_LINK_TITLE, title, match.resolution, row, column)
                 for match in index.find(base)
                 if match.resolution.status is not _UNKNOWN
             ]
@@ -250,8 +250,16 @@ class _Verdict:
 
 
 def _entry_verdict(hints: list[_Hint]) -> _Verdict:
+    """What ``hints`` decide; none or one (most names) without :func:`_hints_verdict`'s sets."""
     if len(hints) == 1:  # most names name one place: its country, or a problem (no conflict)
         return _Verdict(hints[0].resolution.identity or None, (hints[0],))
+    if not hints:  # a name that names no place: no code, no conflict
+        return _Verdict(None, ())
+    return _hints_verdict(hints)
+
+
+def _hints_verdict(hints: list[_Hint]) -> _Verdict:
+    """:func:`_entry_verdict`, the general rule: one country named by every hint, or none."""
     codes = {identity for hint in hints if (identity := hint.resolution.identity)}
     problems = [hint for hint in hints if hint.resolution.identity is None]
     if len(codes) == 1 and not problems:
@@ -293,10 +301,7 @@ def _provenance(
     """A country provenance; ``where`` is the (row, column) of the evidence."""
     row, column = where
     location = NOWHERE if row is None else at[row]  # as _at, inlined: one per member
-    return new_provenance(
-        field="country", rule=rule, evidence=evidence, note=note, location=location,
-        column=column,
-    )  # fmt: skip
+    return new_provenance("country", rule, evidence, note, location, column)  # by position
 
 
 def _empty(
@@ -383,6 +388,25 @@ def _from_cell(
     at: Sequence[Location],
 ) -> list[Country]:
     """Each entry's country from its row group's country cell.
+
+    A row alone in its group that reads its own cell (most rows of most pages)
+    takes the cell's country: no name of its own is read against it, and there
+    is no value to share, so :func:`_from_shared_cell`'s loop is skipped.
+    """
+    code = found[2].identity
+    if code is not None and len(entries) == 1 and _reach(entries[0].aligned) is None:
+        return [_cell_country(code, None, found, placed, variant=variant, at=at)]
+    return _from_shared_cell(entries, placed, found, variant, at)
+
+
+def _from_shared_cell(
+    entries: list[Entry],
+    placed: Placed,
+    found: tuple[Rule, str, Resolution],
+    variant: Variant,
+    at: Sequence[Location],
+) -> list[Country]:
+    """:func:`_from_cell`, the general rule.
 
     What the cell gives a row depends only on the cell and on how the row
     reaches it, so the rows that reach it the same way share one value; a row
@@ -472,8 +496,48 @@ def _names_problem(
     return result
 
 
+_NOTHING_NAMED = (
+    "nothing on the page names this member's country: no flag or country cell, "
+    "and no country in the names or link titles of its row group"
+)
+
+
+def _from_own_name(entry: Entry, variant: Variant, at: Sequence[Location]) -> Country:
+    """:func:`_from_group_names` for a row group of one member (most rows of most pages).
+
+    With one member there is no set of codes or list of problems to gather:
+    one verdict either conflicts, names a country, names problems, or nothing,
+    and each case builds what the general rule builds for that one member.
+    """
+    column = entry.aligned.values[_ORGANIZATION].column
+    hints = _name_hints(entry, column)
+    if not hints:  # no verdict to build: nothing named
+        return _empty(_NONE, "", _NOTHING_NAMED, (entry.aligned.row, None), at)
+    hint = hints[0]
+    code = hint.resolution.identity if len(hints) == 1 else None
+    if not code:
+        verdict = _entry_verdict(hints)
+        if verdict.conflict:
+            return _names_conflict([entry], [verdict], column, at)[0]
+        if verdict.code is None:
+            return _names_problem([verdict], hints, at)[0]
+        code = verdict.code
+    # _names_agree for one member naming the country (as its first name)
+    where = (hint.row, hint.column)
+    return _country(code, variant, _provenance(hint.rule, hint.evidence, "", where, at))
+
+
 def _from_names(entries: list[Entry], variant: Variant, at: Sequence[Location]) -> list[Country]:
     """The row group's country from its members' names and link titles, or why none."""
+    if len(entries) == 1:
+        return [_from_own_name(entries[0], variant, at)]
+    return _from_group_names(entries, variant, at)
+
+
+def _from_group_names(
+    entries: list[Entry], variant: Variant, at: Sequence[Location]
+) -> list[Country]:
+    """:func:`_from_names`, the general rule: the members' verdicts decide together."""
     verdicts: list[_Verdict] = []
     codes: set[str] = set()
     problems: list[_Hint] = []
@@ -493,11 +557,7 @@ def _from_names(entries: list[Entry], variant: Variant, at: Sequence[Location]) 
         return _names_agree(next(iter(codes)), verdicts, variant, at)
     if problems:
         return _names_problem(verdicts, problems, at)
-    note = (
-        "nothing on the page names this member's country: no flag or country cell, "
-        "and no country in the names or link titles of its row group"
-    )
-    return [_empty(Rule.COUNTRY_NONE, "", note, (entry.aligned.row, None), at) for entry in entries]
+    return [_empty(_NONE, "", _NOTHING_NAMED, (entry.aligned.row, None), at) for entry in entries]
 
 
 def _organization_flag(entries: list[Entry]) -> tuple[Placed, tuple[Rule, str, Resolution]] | None:
@@ -525,17 +585,21 @@ def assign_countries(
 def _inferred_notes(
     entries: list[Entry], countries: list[Country], locations: Sequence[Location]
 ) -> list[Note]:
-    """A note for every inferred country; rows sharing one country value share its message."""
+    """A note for every inferred country; rows sharing one country value share its message.
+
+    ``_INFERRED`` is tested here, not in :func:`_inferred_message`: a country read
+    from its cell (most rows of most pages) costs one set look-up and no call.
+    """
     notes = []
     code = NoteCode.COUNTRY_INFERRED
-    messages: dict[int, str | None] = {}  # by the id of a country value (all held in countries)
+    messages: dict[int, str] = {}  # by the id of a country value (all held in countries)
     for entry, country in zip(entries, countries, strict=True):
-        message = messages.get(id(country), "")
-        if message == "":
+        if country.provenance.rule not in _INFERRED:
+            continue
+        message = messages.get(id(country))
+        if message is None:
             message = messages[id(country)] = _inferred_message(country)
-        if message is not None:
-            location = locations[entry.aligned.row]
-            notes.append(new_note(code=code, message=message, location=location))
+        notes.append(new_note(code=code, message=message, location=locations[entry.aligned.row]))
     return notes
 
 
@@ -543,11 +607,9 @@ def _inferred_notes(
 _INFERRED = frozenset(rule for rule in Rule if rule.inferred)
 
 
-def _inferred_message(country: Country) -> str | None:
-    """The message of a country's ``country.inferred`` note, or ``None`` if it was not inferred."""
+def _inferred_message(country: Country) -> str:
+    """The message of an inferred country's ``country.inferred`` note."""
     why = country.provenance
-    if why.rule not in _INFERRED:
-        return None
     return (
         f"country {country.code} inferred by {why.rule} "
         f"from {why.evidence!r} (row {why.location.row})"
