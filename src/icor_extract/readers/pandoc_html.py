@@ -6,7 +6,7 @@ and a ``<tbody>`` (or bare rows), rows ``<tr class="odd">``, cells
 ``<a href=… title=…>`` links and ``<br />``.  Parsing such a block with lxml
 and walking its cells in Python cost about five times the parse itself; here
 :data:`_TABLE` checks the whole block against that form, its rows and cells
-are read by two more regular expressions, and a cell whose markup the page
+are read by two more regular expressions, and a cell whose markup the table
 repeats (a year, an empty cell) is read once.
 
 Safe because the form leaves libxml2 nothing to decide: every element is
@@ -113,7 +113,7 @@ def read_pandoc_table(
 
 
 def _known(key: tuple[str, str], known: dict[tuple[str, str], RawCell]) -> RawCell:
-    """The cell ``(tag, paragraph)`` reads as, kept in ``known`` for the page's next such cell
+    """The cell ``(tag, paragraph)`` reads as, kept in ``known`` for the table's next such cell
     (cells are immutable, and tables repeat some: a year, an empty cell)."""
     cell = known[key] = _cell(key[1], header=key[0] == "th")
     return cell

@@ -285,12 +285,6 @@ def _country(identity: str, variant: Variant, provenance: Provenance) -> Country
     return Country(name, None, replace(provenance, rule=Rule.COUNTRY_NO_ISO_CODE, note=note))
 
 
-def _at(locations: Sequence[Location], row: int | None) -> Location:
-    """The full location of ``row``: the records stage passes such a provenance on as it is
-    (one built with ``Location(row=row)`` it would build again with this location)."""
-    return NOWHERE if row is None else locations[row]
-
-
 def _provenance(
     rule: Rule,
     evidence: str,
@@ -298,9 +292,13 @@ def _provenance(
     where: tuple[int | None, int | None],
     at: Sequence[Location],
 ) -> Provenance:
-    """A country provenance; ``where`` is the (row, column) of the evidence."""
+    """A country provenance; ``where`` is the (row, column) of the evidence.
+
+    It cites the row's full location: the records stage passes it on as it is
+    (one built with ``Location(row=row)`` it would build again with this location).
+    """
     row, column = where
-    location = NOWHERE if row is None else at[row]  # as _at, inlined: one per member
+    location = NOWHERE if row is None else at[row]
     return new_provenance("country", rule, evidence, note, location, column)  # by position
 
 

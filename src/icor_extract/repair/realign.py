@@ -223,7 +223,7 @@ def _shape(
     return tuple(shape), own, above
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Plan:
     """What a row of one shape, whose own cells hold one sequence of contents, becomes.
 

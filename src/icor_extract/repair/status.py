@@ -202,18 +202,22 @@ class Annotation:
     note: str | None = None  # the annotation's own words, without brackets
 
 
-@lru_cache(maxsize=4096)
+#: the longest remark kept in the cache: remarks are short, and a long one is
+#: read each time rather than held in memory across parses
+_CACHED_REMARK = 64
+
+
 def _annotation(inner: str) -> tuple[Status, int | None] | None:
     """(status, year left) of a parenthesis' text, or ``None`` if it is part of a name.
 
-    Cached: pages repeat the same few remarks (（马列）, （观察员）, （2010年退出）).
-    A remark holding no character of any status word or verb (（马列）, （火炬）)
+    Short remarks are cached: pages repeat the same few (（马列）, （观察员）,
+    （2010年退出）).  A remark holding no character of any status word or verb (（马列）, （火炬）)
     can name no status (each word, and each 前/former prefix, is matched with a
     word after it), so it is not read with the long alternations.
     """
     if _TERM_CHAR.search(inner) is None:
         return None
-    return _read_annotation(inner)
+    return _cached_annotation(inner) if len(inner) <= _CACHED_REMARK else _read_annotation(inner)
 
 
 def _read_annotation(inner: str) -> tuple[Status, int | None] | None:
@@ -233,6 +237,10 @@ def _read_annotation(inner: str) -> tuple[Status, int | None] | None:
     before = [int(m.group(1)) for m in _YEAR.finditer(inner) if m.start() < at]
     left = before[-1] if before else (int(years[0]) if len(years) == 1 else None)
     return status, left
+
+
+#: :func:`_read_annotation` for short remarks, kept across parses
+_cached_annotation = lru_cache(maxsize=4096)(_read_annotation)
 
 
 def _describes(inner: str, found: list[tuple[int, int, Status]]) -> bool:
