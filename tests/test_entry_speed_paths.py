@@ -8,10 +8,9 @@ from collections.abc import Iterator
 import pytest
 
 from icor_extract.grid import build_grid
-from icor_extract.model import RowKind, Status
+from icor_extract.model import RowKind
 from icor_extract.readers import read_tables
 from icor_extract.readers.raw import Link, RawCell
-from icor_extract.repair import status
 from icor_extract.repair.columns import Role
 from icor_extract.repair.entries import _annotation, _entry, _lines, split_entries
 from icor_extract.repair.hints import resolve_hints
@@ -166,11 +165,3 @@ def test_a_remark_reads_the_same_with_and_without_the_character_check() -> None:
     for remark in {*_REMARKS, *inner}:
         assert read_remark(remark) == _read_annotation(remark), remark
 
-
-def test_a_long_remark_is_read_but_not_kept_across_parses() -> None:
-    remark = "2010年退出" + "，" * 100
-    kept = status._cached_annotation.cache_info().currsize
-    assert read_remark(remark) == (Status.FORMER, 2010)
-    assert status._cached_annotation.cache_info().currsize == kept
-    assert read_remark("2011年退出") == (Status.FORMER, 2011)
-    assert status._cached_annotation.cache_info().currsize == kept + 1

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
 from icor_extract.grid import Grid
 from icor_extract.readers.raw import RawTable
+from icor_extract.repair.short_cache import cached_when_short
 
 __all__ = [
     "GENERIC_NAMES",
@@ -92,7 +92,7 @@ def _fold(text: str) -> str:
     return _FOLD.sub("", text.casefold())
 
 
-@lru_cache(maxsize=4096)
+@cached_when_short(4096)
 def exact_role(text: str) -> Role | None:
     """The role a header text names exactly (大洲, Country, 加入時間 ...), if any."""
     folded = _fold(text)
@@ -102,7 +102,7 @@ def exact_role(text: str) -> Role | None:
     return None
 
 
-@lru_cache(maxsize=4096)
+@cached_when_short(4096)
 def role_of(text: str) -> Role | None:
     """The role a header text names, exactly or by a keyword, if any."""
     folded = _fold(text)

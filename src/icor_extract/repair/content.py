@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from functools import lru_cache
 
 from icor_extract.geo.continents import is_continent_name
 from icor_extract.geo.countries import Status, country_index
 from icor_extract.readers.raw import RawCell
+from icor_extract.repair.short_cache import cached_when_short
 
 __all__ = ["Content", "classify", "parse_year"]
 
@@ -43,7 +43,7 @@ _YEAR_CELL = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
+@cached_when_short(4096)
 def parse_year(text: str) -> int | None:
     """The year of a cell that holds only a year or a date, else ``None``."""
     match = _YEAR_CELL.match(text.strip())
@@ -73,7 +73,7 @@ def classify(cell: RawCell | None) -> Content:
 _ANNOTATED_YEAR = re.compile(r"^(?:约|約|c\.)?\s*(?:1[6-9]|20)\d{2}\s*年")
 
 
-@lru_cache(maxsize=65536)
+@cached_when_short(65536)
 def _classify_text(text: str) -> Content:
     """Pages repeat the same few values (years, continents): remember their kinds."""
     if parse_year(text) is not None or _ANNOTATED_YEAR.match(text):

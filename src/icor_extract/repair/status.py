@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from icor_extract.model import Location, Provenance, Rule, Status
+from icor_extract.repair.short_cache import cached_when_short
 
 __all__ = [
     "Annotation",
@@ -164,7 +165,7 @@ def _statuses(text: str) -> set[Status]:
     return {status for _, _, status in _word_matches(text)}
 
 
-@lru_cache(maxsize=1024)
+@cached_when_short(1024)
 def status_from_heading(text: str) -> tuple[Status, str] | None:
     """The status a section heading or caption gives the members under it.
 
@@ -202,26 +203,22 @@ class Annotation:
     note: str | None = None  # the annotation's own words, without brackets
 
 
-#: the longest remark kept in the cache: remarks are short, and a long one is
-#: read each time rather than held in memory across parses
-_CACHED_REMARK = 64
-
-
 def _annotation(inner: str) -> tuple[Status, int | None] | None:
     """(status, year left) of a parenthesis' text, or ``None`` if it is part of a name.
 
-    Short remarks are cached: pages repeat the same few (（马列）, （观察员）,
-    （2010年退出）).  A remark holding no character of any status word or verb (（马列）, （火炬）)
+    A remark holding no character of any status word or verb (（马列）, （火炬）)
     can name no status (each word, and each 前/former prefix, is matched with a
     word after it), so it is not read with the long alternations.
     """
     if _TERM_CHAR.search(inner) is None:
         return None
-    return _cached_annotation(inner) if len(inner) <= _CACHED_REMARK else _read_annotation(inner)
+    return _read_annotation(inner)
 
 
+@cached_when_short(4096)
 def _read_annotation(inner: str) -> tuple[Status, int | None] | None:
-    """:func:`_annotation`, the long way."""
+    """:func:`_annotation`, the long way (cached: pages repeat the same few remarks,
+    （马列）, （观察员）, （2010年退出）)."""
     found = _word_matches(inner)
     years = _YEAR.findall(inner)
     if years:  # a verb says something only with a year: 2010年退出, left 2010
@@ -238,9 +235,6 @@ def _read_annotation(inner: str) -> tuple[Status, int | None] | None:
     left = before[-1] if before else (int(years[0]) if len(years) == 1 else None)
     return status, left
 
-
-#: :func:`_read_annotation` for short remarks, kept across parses
-_cached_annotation = lru_cache(maxsize=4096)(_read_annotation)
 
 
 def _describes(inner: str, found: list[tuple[int, int, Status]]) -> bool:

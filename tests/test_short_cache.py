@@ -1,0 +1,29 @@
+"""Text caches keep short texts only: a long one is read each time, not held after its page."""
+
+from __future__ import annotations
+
+import icor_extract
+from icor_extract.repair.short_cache import LONGEST_CACHED, cached_when_short
+
+
+def test_a_short_text_is_read_once_and_a_long_one_every_time() -> None:
+    read: list[str] = []
+
+    @cached_when_short(8)
+    def length(text: str) -> int:
+        read.append(text)
+        return len(text)
+
+    short, long = "甲" * LONGEST_CACHED, "乙" * (LONGEST_CACHED + 1)
+    assert [length(short), length(short), length(long), length(long)] == [64, 64, 65, 65]
+    assert read == [short, long, long]
+
+
+def test_a_long_status_remark_reads_as_a_short_one() -> None:
+    # the remark is past the cache's limit: read the long way, to the same status
+    remark = "2010年退出" + "，" * LONGEST_CACHED
+    assert len(remark) > LONGEST_CACHED
+    page = f"{{|\n! 国家 !! 政党 !! 加入时间\n|-\n| 印度 || 甲党（{remark}） || 2012年\n|}}"
+    (member,) = icor_extract.parse(page, format="wikitext").members
+    assert (member.organization, member.status, member.left) == ("甲党", "former", 2010)
+    assert (member.country_code, member.joined) == ("IN", 2012)
