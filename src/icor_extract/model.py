@@ -209,20 +209,35 @@ class _Located:
 
 
 NOWHERE = Location()
+
+
+def draft_class(record: type) -> type:
+    """A settable twin of a frozen, slotted dataclass, for building its values fast.
+
+    The twin has exactly the record's slots, in the same order, on the same
+    bases, so CPython lets an instance change its class from the twin to the
+    record (``__class__`` assignment checks that the two lay out their objects
+    the same).  Filling a twin is a plain attribute store per field; the frozen
+    record's own ``__init__`` goes through ``object.__setattr__``, and its
+    slots' descriptors are method calls, each several times slower.  The
+    ``new_*`` constructors fill one field by field, in a straight line (a loop
+    over the fields costs what it saves), and give it the record's class:
+    a value the dataclass could have built (tests compare the two by type,
+    equality, hash, repr, pickling and frozenness).
+    """
+    slots = record.__dict__["__slots__"]
+    return type(f"_{record.__name__}Draft", record.__bases__, {"__slots__": slots})
+
+
 _new = object.__new__
-
-
-class _LocationDraft:
-    """The slots of a :class:`Location`, settable (see :class:`_ProvenanceDraft`)."""
-
-    __slots__ = Location.__slots__
+_LocationDraft = draft_class(Location)
 
 
 def new_location(table: int | None, row: int | None, line: int | None, layout: Layout) -> Location:
     """``Location(table=table, row=row, line=line, layout=layout)``, built faster.
 
     For :meth:`RawTable.locations <icor_extract.readers.raw.RawTable.locations>`,
-    one per row of every table: a :class:`_LocationDraft` filled and made a
+    one per row of every table: a draft (:func:`draft_class`) filled and made a
     ``Location`` (``Location`` has no ``__post_init__``; tests compare the two).
     """
     location: Any = _new(_LocationDraft)
@@ -261,21 +276,7 @@ class Provenance(_Located):
         }
 
 
-class _ProvenanceDraft(_Located):
-    """The slots of a :class:`Provenance`, settable: :func:`new_provenance` fills one.
-
-    A draft has exactly the slots of its record, in the same order, on the
-    same base (:class:`_Located`), so CPython lets an instance change its
-    class from the draft to the record (``__class__`` assignment checks that
-    the two lay out their objects the same).  Filling a draft is a plain
-    attribute store per field; the frozen record's own ``__init__`` goes
-    through ``object.__setattr__``, and its slots' descriptors are method
-    calls, each several times slower.  The record built is one the frozen
-    dataclass could have built: tests/test_speed_paths.py compares the two
-    by type, equality, hash, repr, ``to_dict`` and pickling.
-    """
-
-    __slots__ = Provenance.__slots__
+_ProvenanceDraft = draft_class(Provenance)
 
 
 def new_provenance(  # noqa: PLR0917 - positional on purpose, see the docstring
@@ -283,8 +284,8 @@ def new_provenance(  # noqa: PLR0917 - positional on purpose, see the docstring
 ) -> Provenance:
     """``Provenance(field=field, rule=rule, ...)``, every field given, built faster.
 
-    Internal, for the records stage, which builds several per member (a
-    :class:`_ProvenanceDraft` filled and made a ``Provenance``).  The arguments may be
+    Internal, for the records stage, which builds several per member (a draft,
+    :func:`draft_class`, filled and made a ``Provenance``).  The arguments may be
     given by position, in the order of the fields: the records stage does,
     since matching keyword arguments costs more than the call's whole work.
     ``Provenance`` has no ``__post_init__`` and every field is given, so the
@@ -299,7 +300,6 @@ def new_provenance(  # noqa: PLR0917 - positional on purpose, see the docstring
     provenance.column = column
     provenance.__class__ = Provenance
     return provenance  # type: ignore[no-any-return]
-
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -383,11 +383,7 @@ class Member(_Located):
         }
 
 
-class _MemberDraft(_Located):
-    """The slots of a :class:`Member`, settable: :func:`new_member` fills one (see
-    :class:`_ProvenanceDraft`)."""
-
-    __slots__ = Member.__slots__
+_MemberDraft = draft_class(Member)
 
 
 def new_member(  # noqa: PLR0917 - positional on purpose, as new_provenance
@@ -465,10 +461,7 @@ class RowOutcome(_Located):
     kind: RowKind
 
 
-class _RowOutcomeDraft(_Located):
-    """The slots of a :class:`RowOutcome`, settable (see :class:`_ProvenanceDraft`)."""
-
-    __slots__ = RowOutcome.__slots__
+_RowOutcomeDraft = draft_class(RowOutcome)
 
 
 def new_row_outcome(location: Location, kind: RowKind) -> RowOutcome:
@@ -489,10 +482,7 @@ class Note(_Located):
     location: Location = NOWHERE
 
 
-class _NoteDraft(_Located):
-    """The slots of a :class:`Note`, settable (see :class:`_ProvenanceDraft`)."""
-
-    __slots__ = Note.__slots__
+_NoteDraft = draft_class(Note)
 
 
 def new_note(*, code: NoteCode, message: str, location: Location) -> Note:

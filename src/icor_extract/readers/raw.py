@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
-from icor_extract.model import Layout, Location, new_location
+from icor_extract.model import Layout, Location, draft_class, new_location
 
 __all__ = [
     "CONTROLS_DROPPED",
@@ -90,16 +90,7 @@ _new = object.__new__
 _TABLE = Layout.TABLE
 
 
-class _CellDraft:
-    """The slots of a :class:`RawCell`, settable: :func:`new_cell` fills one.
-
-    Same slots, same base, so an instance may change its class to ``RawCell``
-    (as ``model._ProvenanceDraft`` does for ``Provenance``): a plain store per
-    field, where a frozen dataclass's ``__init__`` calls ``object.__setattr__``
-    and a slot descriptor's ``__set__`` is a method call.
-    """
-
-    __slots__ = RawCell.__slots__
+_CellDraft = draft_class(RawCell)
 
 
 def new_cell(
@@ -115,9 +106,9 @@ def new_cell(
 ) -> RawCell:
     """The :class:`RawCell` ``RawCell(text=text, ...)`` builds, at a fraction of its cost.
 
-    For readers that build a cell per source cell.  It fills a
-    :class:`_CellDraft`: safe while ``RawCell`` has no ``__post_init__`` (a
-    test compares the two).
+    For readers that build a cell per source cell.  It fills a draft
+    (:func:`~icor_extract.model.draft_class`): safe while ``RawCell`` has no
+    ``__post_init__`` (a test compares the two).
     """
     cell: Any = _new(_CellDraft)
     cell.text = text
@@ -142,10 +133,7 @@ class RawRow:
     in_head: bool = False
 
 
-class _RowDraft:
-    """The slots of a :class:`RawRow`, settable (see :class:`_CellDraft`)."""
-
-    __slots__ = RawRow.__slots__
+_RowDraft = draft_class(RawRow)
 
 
 def new_row(*, cells: tuple[RawCell, ...], line: int | None, group: int, in_head: bool) -> RawRow:
