@@ -38,6 +38,7 @@ HOT_MODULES = (
     "readers/mdlists.py",
     "readers/wikitext.py",
     "readers/wikimarkup.py",
+    "repair/aligned.py",
     "repair/content.py",
     "repair/country.py",
     "repair/entries.py",
@@ -46,6 +47,8 @@ HOT_MODULES = (
     "repair/lists.py",
     "repair/nonmember.py",
     "repair/realign.py",
+    "repair/realign_notes.py",
+    "repair/rowplan.py",
     "repair/status.py",
 )
 

@@ -16,7 +16,7 @@ from icor_extract.grid import build_grid
 from icor_extract.readers import read_tables
 from icor_extract.readers.html import read_html_tables
 from icor_extract.readers.raw import RawTable
-from icor_extract.repair import realign
+from icor_extract.repair import realign, rowplan
 from icor_extract.repair.columns import Header, Role, find_header
 from icor_extract.repair.realign import AlignedRow, align_rows
 
@@ -54,8 +54,8 @@ def test_plain_rows_align_as_their_slots_do(monkeypatch: pytest.MonkeyPatch) -> 
 def test_a_cached_plan_is_the_plan_made_anew(monkeypatch: pytest.MonkeyPatch) -> None:
     tables = _fixture_tables()
     cached = [_aligned(table, header) for table, header in tables]
-    assert realign._plan.cache_info().hits > 0
-    monkeypatch.setattr(realign, "_plan", realign._plan.__wrapped__)
+    assert rowplan.plan_row.cache_info().hits > 0
+    monkeypatch.setattr(realign, "plan_row", rowplan.plan_row.__wrapped__)
     assert cached == [_aligned(table, header) for table, header in tables]
 
 
@@ -76,5 +76,5 @@ def test_random_tables_align_the_same_both_ways(
         patch.setattr(grid_module, "_plain_row", lambda cells: None)
         assert _aligned(table, header) == shortcut
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(realign, "_plan", realign._plan.__wrapped__)
+        patch.setattr(realign, "plan_row", rowplan.plan_row.__wrapped__)
         assert _aligned(table, header) == shortcut
