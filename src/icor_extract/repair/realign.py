@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from icor_extract.grid import Grid, Slot
 from icor_extract.model import Location, Note, RowKind, Rule
-from icor_extract.readers.raw import RawCell, RawTable
+from icor_extract.readers.raw import RawCell, RawRow, RawTable
 from icor_extract.repair.aligned import AlignedRow, Placed, Placement
 from icor_extract.repair.columns import Header, Role, role_of
 from icor_extract.repair.content import Content, classify
@@ -50,43 +50,80 @@ _MEMBER, _REJECTED, _HEADER, _GROUP = (
 _ORGANIZATION, _CONTINENT = Role.ORGANIZATION, Role.CONTINENT
 
 
+def _reading(cell: RawCell) -> tuple[Content, Role | None]:
+    """What a cell holds, and the role its text names as a header would (``None``: none)."""
+    text = cell.text
+    return classify(cell), (role_of(text) if text else None)  # an empty text names no role
+
+
+#: the readings of a table's texts so far: a cell without flags is read by its text alone
+Readings = dict[str, tuple[Content, Role | None]]
+#: the values copied down from the rows above, by (source row, cell index, column)
+Spans = dict[tuple[int, int, int], Placed]
+
+
 def _own_contents(
-    cells: tuple[RawCell, ...], own: list[tuple[int, int]], roles: tuple[Role | None, ...]
+    cells: tuple[RawCell, ...],
+    own: list[tuple[int, int]],
+    roles: tuple[Role | None, ...],
+    seen: Readings,
 ) -> tuple[Content, ...] | None:
     """What the row's own cells hold, in order, or ``None`` when at least two of
-    them name the role of the column they stand in (the header repeated in the body)."""
+    them name the role of the column they stand in (the header repeated in the body).
+
+    A table repeats its texts (years, continents, empty cells), so a text is read
+    once per table (``seen``); a cell with flags is a country whatever its text,
+    so it is read each time and not remembered.
+    """
     contents: list[Content] = []
     named = 0
     for x, index in own:
         cell = cells[index]
-        contents.append(classify(cell))
-        role = roles[x]
-        # an empty text names no role: no look-up
-        if role is not None and (text := cell.text) and role_of(text) is role:
+        if cell.flags:
+            kind, names = _reading(cell)
+        elif (known := seen.get(cell.text)) is not None:
+            kind, names = known
+        else:
+            kind, names = seen[cell.text] = _reading(cell)
+        contents.append(kind)
+        if names is not None and names is roles[x]:
             named += 1
     return None if named >= 2 else tuple(contents)
 
 
-def _placed(
-    table: RawTable, y: int, plan: Plan, above: list[Slot], group_column: int
-) -> AlignedRow:
+def _spanned(
+    plan: Plan, above: list[Slot], rows: tuple[RawRow, ...], spans: Spans
+) -> dict[Role, Placed]:
+    """The values a row takes from the rows above.  A copy's value depends on its
+    cell and column alone, not on the row it reaches: the rows under one rowspan
+    share it (no stage changes a value: ``test_repair_speed_paths``)."""
+    values: dict[Role, Placed] = {}
+    for role, k, x in plan.above:
+        slot = above[k]
+        key = (slot.row, slot.cell, x)
+        placed = spans.get(key)
+        if placed is None:
+            source = slot.row
+            placed = spans[key] = Placed(rows[source].cells[slot.cell], _SPAN, source, x, slot.cell)
+        values[role] = placed
+    return values
+
+
+def _placed(table: RawTable, y: int, plan: Plan, above: list[Slot], spans: Spans) -> AlignedRow:
     """A row read by its plan: a group row, a member row, or a rejected one (too many
     cells, or no organization reached its column)."""
     rows = table.rows
     row = rows[y]
     cells = row.cells
     if plan.group is not None and not cells[plan.group].flags:
-        placed = Placed(cells[plan.group], _CELL, y, group_column, plan.group)
+        placed = Placed(cells[plan.group], _CELL, y, plan.group_column, plan.group)
         return AlignedRow(row=y, line=row.line, kind=_GROUP, values={_CONTINENT: placed})
     if plan.rejected:
         return AlignedRow(
             row=y, line=row.line, kind=_REJECTED, reason=plan.rejected,
             cells=_raw_texts(table, y), rule=Rule.REJECTED_TOO_MANY_CELLS,
         )  # fmt: skip
-    values: dict[Role, Placed] = {}
-    for role, k, x in plan.above:
-        slot = above[k]
-        values[role] = Placed(rows[slot.row].cells[slot.cell], _SPAN, slot.row, x, slot.cell)
+    values = _spanned(plan, above, rows, spans) if plan.above else {}
     for role, shared, how, column, index in plan.own:
         values[role] = shared if shared is not None else Placed(cells[index], how, y, column, index)
     organization = values.get(_ORGANIZATION)
@@ -149,9 +186,10 @@ def _align(
     width = len(roles)
     plain_own = [(x, x) for x in range(width)]  # a plain row's own cells, by prefix
     continent_column = header.column(Role.CONTINENT)
-    group_column = continent_column if continent_column is not None else 0
     # shapes too wide to cache are planned anew (the cache stays small in bytes)
     plan_of = plan_row if width <= CACHED_WIDTH else plan_row.__wrapped__
+    readings: Readings = {}  # this table's texts, read once
+    spans: Spans = {}  # this table's values copied down
     for y in range(header.row + 1, len(rows)):
         row = rows[y]
         cells = row.cells
@@ -163,20 +201,20 @@ def _align(
         shape: Shape
         above: list[Slot] = []
         if isinstance(stored, int):  # cell i anchored at x = i, nothing from above
-            shape = min(stored, width)
+            shape = stored if stored <= width else width
             own = plain_own[:shape]
         else:
             shape, own, above = shape_of(stored, y, width)
         contents = (
             None
             if row.in_head and all(cell.header for cell in cells)
-            else _own_contents(cells, own, roles)
+            else _own_contents(cells, own, roles, readings)
         )
         if contents is None:  # a header row, or the header repeated inside the body (th or td)
             aligned.append(AlignedRow(row=y, line=row.line, kind=_HEADER))
             continue
         plan = plan_of(shape, contents, roles, continent_column)
-        aligned.append(result := _placed(table, y, plan, above, group_column))
+        aligned.append(result := _placed(table, y, plan, above, spans))
         if result.kind is _MEMBER:
             members.append((y, plan))
     return aligned, members

@@ -165,6 +165,7 @@ class Plan:
     """
 
     group: int | None  # the cell that makes it a group row, unless that cell has flags
+    group_column: int  # the column a group row's continent is said to stand in
     rejected: str  # why it has too many cells for its free columns ("" when it has not)
     above: tuple[tuple[Role, int, int], ...]
     own: tuple[tuple[Role, Placed | None, Placement, int, int], ...]
@@ -253,13 +254,14 @@ def plan_row(
     shape = (*shape, *[None] * (len(roles) - len(shape)))  # a row stored short ends empty
     own = [(x, entry) for x, entry in enumerate(shape) if entry is not None and entry >= 0]
     group = _group_cell(shape, own, contents, continent_column)
+    group_column = continent_column if continent_column is not None else 0
     above, free, written, spans_own = _claims(shape, roles)
     cells = len(contents)
     while cells and contents[cells - 1] is _EMPTY:
         cells -= 1
     if cells > len(free):
         reason = f"row has {cells} cells for {len(free)} free columns"
-        return Plan(group, reason, (), (), 0, False, None)
+        return Plan(group, group_column, reason, (), (), 0, False, None)
     positions = _positions(contents[:cells], free, roles, spans_own)
     as_written = positions is None
     if positions is None:
@@ -288,4 +290,4 @@ def plan_row(
             claimed.add(role)
             ops.append((role, None, _SPAN, x, index))
     message = shift_message(lost, ops)
-    return Plan(group, "", tuple(above), tuple(ops), lost, as_written, message)
+    return Plan(group, group_column, "", tuple(above), tuple(ops), lost, as_written, message)
