@@ -2,7 +2,8 @@
 
 A plain row is stored by the grid as its number of cells and read without a
 walk over its slots; the rows of one shape share a cached plan; a table's
-texts are read once; the rows under one rowspan share its value.  Each test
+texts are read once; the rows under one rowspan share its value, and rows
+stored alike are walked once.  Each test
 reads the same tables both ways and compares every aligned row and note.
 """
 
@@ -13,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from icor_extract import grid as grid_module
-from icor_extract.grid import build_grid
+from icor_extract.grid import Grid, build_grid
 from icor_extract.readers import read_tables
 from icor_extract.readers.html import read_html_tables
 from icor_extract.readers.raw import FlagHint, RawCell, RawTable
@@ -155,3 +156,34 @@ def test_rows_under_one_rowspan_share_its_value() -> None:
         assert placed.cell_index is not None
         assert placed.cell is table.rows[placed.row].cells[placed.cell_index]
     assert len({id(placed) for placed in spanned}) < len(spanned) / 2
+
+
+def _walks_agree(grid: Grid, width: int) -> int:
+    """How many spanned rows are stored as an earlier row is; fails if any of them
+    walks differently from it (the premise of walking each stored row once)."""
+    first: dict[object, int] = {}
+    alike = 0
+    for y, stored in enumerate(grid.layout):
+        if isinstance(stored, int):
+            continue
+        if stored in first:
+            alike += 1
+            assert rowplan.shape_of(stored, y, width) == rowplan.shape_of(
+                stored, first[stored], width
+            )
+        else:
+            first[stored] = y
+    return alike
+
+
+def test_rows_stored_alike_walk_alike() -> None:
+    tables = _fixture_tables()
+    alike = sum(_walks_agree(build_grid(table), len(header.roles)) for table, header in tables)
+    assert alike > 40
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_tables(max_rows=10), st.integers(1, 7))
+def test_random_rows_stored_alike_walk_alike(markup: str, width: int) -> None:
+    (table,) = read_html_tables(markup)
+    _walks_agree(build_grid(table), width)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from icor_extract.grid import Grid, Slot
+from icor_extract.grid import Grid, Slot, Stored
 from icor_extract.model import Location, Note, RowKind, Rule
 from icor_extract.readers.raw import RawCell, RawRow, RawTable
 from icor_extract.repair.aligned import AlignedRow, Placed, Placement
@@ -60,6 +60,8 @@ def _reading(cell: RawCell) -> tuple[Content, Role | None]:
 Readings = dict[str, tuple[Content, Role | None]]
 #: the values copied down from the rows above, by (source row, cell index, column)
 Spans = dict[tuple[int, int, int], Placed]
+#: the walks of a table's spanned rows (see :func:`.rowplan.shape_of`), by stored row
+Walks = dict[tuple[Stored, ...], tuple[tuple[int | None, ...], list[tuple[int, int]], list[Slot]]]
 
 
 def _own_contents(
@@ -190,6 +192,7 @@ def _align(
     plan_of = plan_row if width <= CACHED_WIDTH else plan_row.__wrapped__
     readings: Readings = {}  # this table's texts, read once
     spans: Spans = {}  # this table's values copied down
+    walks: Walks = {}  # this table's spanned rows walked, by how they are stored
     for y in range(header.row + 1, len(rows)):
         row = rows[y]
         cells = row.cells
@@ -204,7 +207,9 @@ def _align(
             shape = stored if stored <= width else width
             own = plain_own[:shape]
         else:
-            shape, own, above = shape_of(stored, y, width)
+            if (walked := walks.get(stored)) is None:  # rows stored alike walk alike
+                walked = walks[stored] = shape_of(stored, y, width)
+            shape, own, above = walked
         contents = (
             None
             if row.in_head and all(cell.header for cell in cells)

@@ -136,16 +136,22 @@ Shape = int | tuple[int | None, ...]
 def shape_of(
     stored: tuple[Stored, ...], y: int, width: int
 ) -> tuple[tuple[int | None, ...], list[tuple[int, int]], list[Slot]]:
-    """Row ``y``'s shape, its own cells (column, index) and the slots spanned from above."""
+    """Row ``y``'s shape, its own cells (column, index) and the slots spanned from above.
+
+    Rows stored alike (the rows under one rowspan) have one walk: the walk depends
+    on ``y`` only through a copy of row ``y``'s own cell, and a row holding one
+    also holds that cell's index where another row's stored copy would stand, so
+    no other row is stored alike.
+    """
     shape: list[int | None] = []
     own: list[tuple[int, int]] = []
     above: list[Slot] = []
     for x, entry in enumerate(stored if len(stored) <= width else stored[:width]):
-        if entry is None:
-            shape.append(None)
-        elif isinstance(entry, int):
+        if isinstance(entry, int):  # the commonest entry first
             shape.append(entry)
             own.append((x, entry))
+        elif entry is None:
+            shape.append(None)
         elif entry.row == y:
             shape.append(_OWN_COPY - entry.cell)
         else:
