@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from icor_extract.grid import Grid, Layout
 from icor_extract.model import Location, Note, NoteCode, new_note
@@ -20,12 +20,20 @@ from icor_extract.readers.raw import RawCell, RawTable
 from icor_extract.repair.aligned import Placed, Placement
 from icor_extract.repair.columns import Role
 
-if TYPE_CHECKING:
-    from icor_extract.repair.rowplan import Plan
-
 __all__ = ["realign_notes", "shift_message"]
 
 _SHIFT, _LOST = Placement.SHIFT, Placement.LOST
+
+
+class Noted(Protocol):
+    """What the notes read of a member row's plan (:class:`.rowplan.Plan`, which
+    imports :func:`shift_message` from here)."""
+
+    @property
+    def as_written(self) -> bool: ...  # over the placement search's budget
+
+    @property
+    def message(self) -> str | None: ...  # the realign.shift message, if any
 
 
 def shift_message(
@@ -59,9 +67,11 @@ def realign_notes(
     table: RawTable,
     grid: Grid,
     width: int,
-    members: list[tuple[int, Plan]],
+    members: Sequence[tuple[int, Noted]],
     locations: Sequence[Location],
 ) -> list[Note]:
+    """The notes on a table's rows: cells beyond the header first, then each member
+    row's budget and shift notes, in row order."""
     notes = []
     # the grid is as wide as its widest stored row: no row reaches past a header as wide
     for y, stored in enumerate(grid.layout if grid.width > width else ()):
