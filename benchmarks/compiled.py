@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-#: the modules the profile (benchmarks/hotspots.py) spends its time in; model.py and
+#: the modules the profile (benchmarks/hotspots.py) spends its time in; the model and
 #: readers/raw.py stay pure: they build Provenance, Member and RawCell through the slots'
 #: descriptors, which a compiled (native) class does not allow
 HOT_MODULES = (
