@@ -41,7 +41,12 @@ ALLOWED: dict[str, set[str]] = {
         "corpus",
         "dump",
         "cli_diff",
+        "cli_args",
+        "cli_output",
     },
+    # the command's arguments, and the writing of what its pages gave
+    "cli_args": {"model", "errors", "api", "__init__", "input_file"},
+    "cli_output": {"model", "errors", "adapters", "output_file", "cli_args"},
     "cli_diff": {"model", "errors", "api", "input_file", "versions"},
     # corpus scale (issue 14): dumps are a container of pages, read before any stage; the
     # pre-check runs the first stages on part of a page; corpus and dask run api per page
