@@ -27,7 +27,19 @@ ALLOWED: dict[str, set[str]] = {
     # files in and out: regular files within a size limit; output replaced whole or not at all
     "input_file": {"model", "errors"},
     "output_file": {"model", "errors"},
-    "api": {"model", "errors", "readers", "grid", "geo", "repair", "records", "input_file"},
+    # the options parse and read accept, checked before any stage runs
+    "options": {"model", "errors", "readers"},
+    "api": {
+        "model",
+        "errors",
+        "readers",
+        "grid",
+        "geo",
+        "repair",
+        "records",
+        "input_file",
+        "options",
+    },
     # two extractions in, changes out: beside the adapters, after the records
     "versions": {"model", "errors"},
     "cli": {
