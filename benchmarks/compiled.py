@@ -33,6 +33,7 @@ HOT_MODULES = (
     "records.py",
     "geo/countries.py",
     "readers/html.py",
+    "readers/html_cells.py",
     "readers/html_guard.py",
     "readers/markdown.py",
     "readers/mdlists.py",
