@@ -48,6 +48,7 @@ HOT_MODULES = (
     "repair/nonmember.py",
     "repair/realign.py",
     "repair/status.py",
+    "repair/status_words.py",
 )
 
 _DUMP = """
