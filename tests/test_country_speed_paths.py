@@ -168,6 +168,23 @@ def test_names_are_found_in_short_and_edge_texts(text: str) -> None:
     assert country_index().find(text) == _find_every_place(text)
 
 
+_PIECES_AND_BREAKS = st.sampled_from([*_NAME_PIECES, "\n"]) | st.text(max_size=3)
+
+
+@given(st.lists(st.lists(_PIECES_AND_BREAKS, max_size=6).map("".join), max_size=5))
+def test_names_found_in_several_texts_at_once_are_those_found_in_each(texts: list[str]) -> None:
+    """``find_each`` reads the texts as one, each ended by a line break (which a text may
+    hold too): no name crosses from one to the next, and their offsets are their own."""
+    assert country_index().find_each(texts) == [_find_every_place(text) for text in texts]
+
+
+@pytest.mark.parametrize(
+    "texts", [[], [""], ["", ""], ["印度", "", "ßniger India"], ["Niger", "ia"], ["ß", "印度"]]
+)
+def test_names_are_found_in_edge_lists_of_texts(texts: list[str]) -> None:
+    assert country_index().find_each(texts) == [_find_every_place(text) for text in texts]
+
+
 def _resolve_folded(name: str) -> Resolution:
     """``CountryIndex.resolve`` the long way: every form folded before it is looked up."""
     names = country_index()._names
@@ -181,6 +198,8 @@ def _resolve_folded(name: str) -> Resolution:
 _RESOLVED = [
     *("印度", " 印度 ", "印 度", "INDIA", "india ", "United  States", "united\tstates"),
     *("The Netherlands", "the  gambia", "Straße", "STRASSE", "塞尔维亚", "2006年", "", " "),
+    *("Congo - Kinshasa", "刚果（金）", "印度 (x) ", "the India (x)", "THE\tindia", "x-y", "马列"),
+    *("India - x", "印度 - 共产党", "the 印度 - 马列"),
 ]
 
 
@@ -189,7 +208,12 @@ def test_a_name_is_resolved_as_its_folded_forms_are(name: str) -> None:
     assert country_index().resolve(name) == _resolve_folded(name)
 
 
-@given(st.lists(st.sampled_from([*_NAME_PIECES, "\t", "\n", "\u3000"]), max_size=4).map("".join))
+@given(
+    st.lists(
+        st.sampled_from([*_NAME_PIECES, "\t", "\n", "\u3000", " - ", "(", ")", "）", "THE "]),
+        max_size=4,
+    ).map("".join)
+)
 def test_random_names_are_resolved_as_their_folded_forms_are(name: str) -> None:
     assert country_index().resolve(name) == _resolve_folded(name)
 
@@ -213,14 +237,24 @@ def _entries_of_every_fixture() -> list[Entry]:
     return seen
 
 
+def test_the_names_of_a_table_searched_at_once_give_each_entry_its_own_hints() -> None:
+    entries = _entries_of_every_fixture()
+    linked = [entry for entry in entries if entry.link is not None]
+    assert 0 < len(linked) < len(entries)  # entries with a link title and without
+    each = [country_module._name_hints([entry])[0] for entry in entries]
+    assert country_module._name_hints(entries) == each
+    assert any(len(hints) > 1 for hints in each)
+
+
 def test_a_member_alone_in_its_row_group_gets_what_the_group_rule_gives() -> None:
     """``_from_own_name`` (a row group of one member) against ``_from_group_names``."""
     at = [Location(table=1, row=row) for row in range(4000)]
     rules = set()
     for entry in _entries_of_every_fixture():
         for variant in ("zh-hans", "en"):
-            fast = country_module._from_own_name(entry, variant, at)
-            (slow,) = country_module._from_group_names([entry], variant, at)
+            hints = country_module._name_hints([entry])[0]
+            fast = country_module._from_own_name(entry, hints, variant, at)
+            (slow,) = country_module._from_group_names([entry], [hints], variant, at)
             assert fast == slow
             rules.add(slow.provenance.rule)
     # every way out of the shortcut is taken (a name, a problem, a conflict, nothing)

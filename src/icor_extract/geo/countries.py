@@ -34,7 +34,7 @@ from __future__ import annotations
 import gettext
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -240,17 +240,22 @@ class CountryIndex:
     def resolve(self, name: str) -> Resolution:
         """Resolve a whole text that should be a country name.
 
-        A name found as it casefolds is found as it folds: every key is folded,
-        so a casefolded text that is a key has no spaces to collapse.
+        Each form of the name is looked up in turn: as it casefolds, folded,
+        without a qualifier (``X (Pantone)``), without an article (``the X``).
+        A form that cannot differ from one already missed is not built: every
+        key is folded, so a casefolded text that is a key has no spaces to
+        collapse; a name with no dash and no closing bracket has no qualifier;
+        a name not starting with the article has none to drop.
         """
-        found = self._names.get(name.casefold())
+        names = self._names
+        found = names.get(name.casefold())
         if found is not None:
             return found
-        found = self._names.get(_fold(name))
-        if found is None:  # "X (Pantone)"
-            found = self._names.get(_fold(_strip_qualifier(name)))
-        if found is None:  # "the X"
-            found = self._names.get(_fold(_ARTICLE.sub("", name)))
+        found = names.get(_fold(name))
+        if found is None and ("-" in name or name.rstrip().endswith((")", "）"))):
+            found = names.get(_fold(_strip_qualifier(name)))
+        if found is None and (article := _ARTICLE.match(name)) is not None:
+            found = names.get(_fold(name[article.end() :]))
         return found if found is not None else Resolution(Status.UNKNOWN, (), name)
 
     def has_iso_code(self, identity: str) -> bool:
@@ -272,14 +277,29 @@ class CountryIndex:
         """Country names inside ``text``, leftmost first, longest at each place.
 
         Latin-script names must stand as words (``Niger`` is not found in
-        ``Nigeria``); Chinese names need no boundary.  Only the places
-        ``_places`` matches are tried: the others start no name, and ``re``
-        skips them in C, where a loop over every place took a slice and a
-        look-up at each.
+        ``Nigeria``); Chinese names need no boundary.
         """
-        folded = text.casefold()  # as _fold_with_origin, its commonest case inlined
-        origin = None if len(folded) == len(text) else _fold_with_origin(text)[1]
-        matches: list[Match] = []
+        return self.find_each((text,))[0]
+
+    def find_each(self, texts: Sequence[str]) -> list[list[Match]]:
+        """:meth:`find` for each of ``texts``, in one pass over them all.
+
+        The texts are read as one, each followed by a line break: no name holds
+        one (every key is folded, its spaces collapsed), so no name is found
+        across two texts, and a line break stands as a text's edge does before a
+        Latin name.  Only the places ``_places`` matches are tried: the others
+        start no name, and ``re`` skips them in C, where a loop over every place
+        took a slice and a look-up at each; one ``finditer`` for a table's names,
+        not one per name, saves the set-up of each.
+        """
+        if not texts:
+            return []
+        joined = "\n".join(texts)
+        folded = joined.casefold()  # as _fold_with_origin, its commonest case inlined
+        origin = None if len(folded) == len(joined) else _fold_with_origin(joined)[1]
+        found: list[list[Match]] = []  # for each text before the one being read
+        own: list[Match] = []  # the names found in the text being read
+        base, following = 0, len(texts[0]) + 1  # where it starts, and where the next one does
         after = 0  # the end of the last name found: names do not overlap
         starts, one_letter = self._starts, self._one_letter
         for place in self._places.finditer(folded):
@@ -292,13 +312,21 @@ class CountryIndex:
             hit = self._longest_at(folded, position, sizes) if sizes else None
             if hit is None:
                 continue
-            end, found = hit
+            end, resolution = hit
             start, stop = position, end
-            if origin is not None:  # the offsets in ``text`` the folded ones came from
+            if origin is not None:  # the offsets in ``joined`` the folded ones came from
                 start, stop = origin[position], origin[end - 1] + 1
-            matches.append(Match(start, stop, text[start:stop], found))
+            while start >= following:  # the name is in a later text
+                found.append(own)
+                own = []
+                base = following
+                following += len(texts[len(found)]) + 1
+            own.append(Match(start - base, stop - base, joined[start:stop], resolution))
             after = end
-        return matches
+        found.append(own)
+        while len(found) < len(texts):  # the texts after the last one holding a name
+            found.append([])
+        return found
 
     def _longest_at(
         self, folded: str, position: int, sizes: tuple[int, ...]

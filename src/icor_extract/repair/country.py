@@ -214,30 +214,51 @@ def _qualified(title: str) -> re.Match[str] | None:
     return _QUALIFIED_TITLE.match(title)
 
 
-def _name_hints(entry: Entry, column: int | None) -> list[_Hint]:
+def _name_hints(entries: Sequence[Entry]) -> list[list[_Hint]]:
+    """What each entry's own names say: the places named in its organization's name, in its
+    link title's qualifier and in the rest of its link title (each place found once).
+
+    The names of all entries are searched in one :meth:`CountryIndex.find_each`.
+    """
     index = country_index()
-    row = entry.aligned.row
-    hints = []
-    for match in index.find(entry.organization):  # a loop: most names give none or one
-        resolution = match.resolution
-        if resolution.status is not _UNKNOWN:
-            hints.append(_Hint(_BY_NAME, match.text, resolution, row, column))
-    link = entry.link
-    if link is not None:
+    texts = []
+    titles: list[tuple[str, Resolution | None, bool]] = []  # title, qualifier, base searched
+    for entry in entries:
+        organization = entry.organization
+        texts.append(organization)
+        link = entry.link
+        if link is None:
+            continue
         title = link.title
         qualified = _qualified(title)
         base = qualified.group("base") if qualified else title
-        if qualified:
-            resolution = index.resolve(qualified.group("qualifier"))
+        qualifier = index.resolve(qualified.group("qualifier")) if qualified else None
+        if base != organization:
+            texts.append(base)
+        titles.append((title, qualifier, base != organization))
+    found = iter(index.find_each(texts))
+    titled = iter(titles)
+    result = []
+    for entry in entries:
+        row = entry.aligned.row
+        column = entry.aligned.values[_ORGANIZATION].column
+        hints = []
+        for match in next(found):  # a loop: most names give none or one
+            resolution = match.resolution
             if resolution.status is not _UNKNOWN:
-                hints.append(_Hint(_BY_LINK_TITLE, title, resolution, row, column))
-        if base != entry.organization:
-            hints += [
-                _Hint(_BY_LINK_TITLE, title, match.resolution, row, column)
-                for match in index.find(base)
-                if match.resolution.status is not _UNKNOWN
-            ]
-    return hints
+                hints.append(_Hint(_BY_NAME, match.text, resolution, row, column))
+        if entry.link is not None:
+            title, qualifier, searched = next(titled)
+            if qualifier is not None and qualifier.status is not _UNKNOWN:
+                hints.append(_Hint(_BY_LINK_TITLE, title, qualifier, row, column))
+            if searched:
+                hints += [
+                    _Hint(_BY_LINK_TITLE, title, match.resolution, row, column)
+                    for match in next(found)
+                    if match.resolution.status is not _UNKNOWN
+                ]
+        result.append(hints)
+    return result
 
 
 @dataclass(slots=True)
@@ -319,8 +340,7 @@ def _contradicts(entry: Entry, code: str, *, strict: bool) -> str | None:
     A name of another country, or of two, contradicts it; ``strict`` also
     counts a name that decides nothing (a former state, an ambiguous name).
     """
-    column = entry.aligned.values[_ORGANIZATION].column
-    verdict = _entry_verdict(_name_hints(entry, column))
+    verdict = _entry_verdict(_name_hints([entry])[0])
     if (
         verdict.conflict
         or (verdict.code is not None and verdict.code != code)
@@ -500,15 +520,15 @@ _NOTHING_NAMED = (
 )
 
 
-def _from_own_name(entry: Entry, variant: Variant, at: Sequence[Location]) -> Country:
+def _from_own_name(
+    entry: Entry, hints: list[_Hint], variant: Variant, at: Sequence[Location]
+) -> Country:
     """:func:`_from_group_names` for a row group of one member (most rows of most pages).
 
     With one member there is no set of codes or list of problems to gather:
     one verdict either conflicts, names a country, names problems, or nothing,
     and each case builds what the general rule builds for that one member.
     """
-    column = entry.aligned.values[_ORGANIZATION].column
-    hints = _name_hints(entry, column)
     if not hints:  # no verdict to build: nothing named
         return _empty(_NONE, "", _NOTHING_NAMED, (entry.aligned.row, None), at)
     hint = hints[0]
@@ -516,6 +536,7 @@ def _from_own_name(entry: Entry, variant: Variant, at: Sequence[Location]) -> Co
     if not code:
         verdict = _entry_verdict(hints)
         if verdict.conflict:
+            column = entry.aligned.values[_ORGANIZATION].column
             return _names_conflict([entry], [verdict], column, at)[0]
         if verdict.code is None:
             return _names_problem([verdict], hints, at)[0]
@@ -525,24 +546,26 @@ def _from_own_name(entry: Entry, variant: Variant, at: Sequence[Location]) -> Co
     return _country(code, variant, _provenance(hint.rule, hint.evidence, "", where, at))
 
 
-def _from_names(entries: list[Entry], variant: Variant, at: Sequence[Location]) -> list[Country]:
-    """The row group's country from its members' names and link titles, or why none."""
+def _from_names(
+    entries: list[Entry], hints: list[list[_Hint]], variant: Variant, at: Sequence[Location]
+) -> list[Country]:
+    """The row group's country from its members' names and link titles (``hints``, one
+    list per member: :func:`_name_hints`), or why none."""
     if len(entries) == 1:
-        return [_from_own_name(entries[0], variant, at)]
-    return _from_group_names(entries, variant, at)
+        return [_from_own_name(entries[0], hints[0], variant, at)]
+    return _from_group_names(entries, hints, variant, at)
 
 
 def _from_group_names(
-    entries: list[Entry], variant: Variant, at: Sequence[Location]
+    entries: list[Entry], hints: list[list[_Hint]], variant: Variant, at: Sequence[Location]
 ) -> list[Country]:
     """:func:`_from_names`, the general rule: the members' verdicts decide together."""
     verdicts: list[_Verdict] = []
     codes: set[str] = set()
     problems: list[_Hint] = []
     conflict = False
-    for entry in entries:
-        column = entry.aligned.values[_ORGANIZATION].column
-        verdict = _entry_verdict(_name_hints(entry, column))
+    for own in hints:
+        verdict = _entry_verdict(own)
         verdicts.append(verdict)
         conflict = conflict or verdict.conflict
         if verdict.code is not None:
@@ -550,7 +573,8 @@ def _from_group_names(
         else:
             problems += verdict.hints
     if len(codes) > 1 or (codes and problems) or conflict:
-        return _names_conflict(entries, verdicts, column, at)  # the last entry's column
+        column = entries[-1].aligned.values[_ORGANIZATION].column  # the last entry's
+        return _names_conflict(entries, verdicts, column, at)
     if codes:
         return _names_agree(next(iter(codes)), verdicts, variant, at)
     if problems:
@@ -634,6 +658,7 @@ def _countries(
         grouped[keys[entry.aligned.row]].append(position)
 
     result: list[Country | None] = [None] * len(entries)
+    named: list[tuple[list[int], list[Entry]]] = []  # the groups whose names decide
     for positions in grouped.values():
         members = list(map(entries.__getitem__, positions))
         cell_placed = _country_cell(members)
@@ -643,7 +668,16 @@ def _countries(
         elif (flagged := _organization_flag(members)) is not None:
             countries = _from_cell(members, flagged[0], flagged[1], variant, at)
         else:
-            countries = _from_names(members, variant, at)
+            named.append((positions, members))
+            continue
         for position, country in zip(positions, countries, strict=True):
             result[position] = country
+    if named:  # every name of the page's table searched at once
+        hints = _name_hints([entry for _, members in named for entry in members])
+        done = 0
+        for positions, members in named:
+            countries = _from_names(members, hints[done : done + len(members)], variant, at)
+            done += len(members)
+            for position, country in zip(positions, countries, strict=True):
+                result[position] = country
     return [country for country in result if country is not None]
