@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 import icor_extract
 import icor_extract.repair.country as country_module
+import icor_extract.repair.country_cells as cells_module
+import icor_extract.repair.country_names as names_module
 import icor_extract.repair.lists as lists_module
 from icor_extract import api
 from icor_extract.errors import IcorExtractError
@@ -28,14 +30,12 @@ from icor_extract.geo.countries import (
     _word_bounded,
     country_index,
 )
+from icor_extract.geo.flags import resolve_flag
 from icor_extract.model import Location, Note, NoteCode, Provenance, Rule, new_note
 from icor_extract.readers.raw import FlagHint, RawCell
-from icor_extract.repair.country import (
-    _QUALIFIED_TITLE,
-    _cell_resolution,
-    _qualified,
-    _read_cell,
-)
+from icor_extract.repair.country_cells import _flag_resolution, _read_cell, cell_resolution
+from icor_extract.repair.country_names import _QUALIFIED_TITLE, _qualified
+from icor_extract.repair.country_values import Country
 from icor_extract.repair.entries import Entry
 
 from .conftest import fixture_path
@@ -92,7 +92,20 @@ def test_a_cell_of_one_flag_reads_as_the_general_rule_reads_it(
     flag: FlagHint, dropped: tuple[str, ...]
 ) -> None:
     cell = RawCell(text="", flags=(flag,), dropped=dropped)
-    assert _cell_resolution(cell) == _read_cell(cell)
+    assert cell_resolution(cell) == _read_cell(cell)
+
+
+_MORE_FLAGS = [
+    FlagHint(kind="unheard-of", value="印度", evidence="{{x|印度}}"),
+    FlagHint(kind="template", value="印度" * 40, evidence="{{flag|印度…}}"),  # not remembered
+    FlagHint(kind="code", value=" usa ", evidence="{{USA}}"),
+]
+
+
+@pytest.mark.parametrize("flag", _FLAGS + _MORE_FLAGS, ids=lambda flag: flag.evidence)
+def test_a_flag_remembered_reads_as_it_is_read_afresh(flag: FlagHint) -> None:
+    first, again = _flag_resolution(flag), _flag_resolution(flag)
+    assert first == again == resolve_flag(flag.kind, flag.value)
 
 
 def test_rows_reaching_a_country_cell_one_way_share_one_value() -> None:
@@ -241,8 +254,8 @@ def test_the_names_of_a_table_searched_at_once_give_each_entry_its_own_hints() -
     entries = _entries_of_every_fixture()
     linked = [entry for entry in entries if entry.link is not None]
     assert 0 < len(linked) < len(entries)  # entries with a link title and without
-    each = [country_module._name_hints([entry])[0] for entry in entries]
-    assert country_module._name_hints(entries) == each
+    each = [names_module.name_hints([entry])[0] for entry in entries]
+    assert names_module.name_hints(entries) == each
     assert any(len(hints) > 1 for hints in each)
 
 
@@ -252,9 +265,9 @@ def test_a_member_alone_in_its_row_group_gets_what_the_group_rule_gives() -> Non
     rules = set()
     for entry in _entries_of_every_fixture():
         for variant in ("zh-hans", "en"):
-            hints = country_module._name_hints([entry])[0]
-            fast = country_module._from_own_name(entry, hints, variant, at)
-            (slow,) = country_module._from_group_names([entry], [hints], variant, at)
+            hints = names_module.name_hints([entry])[0]
+            fast = names_module._from_own_name(entry, hints, variant, at)
+            (slow,) = names_module._from_group_names([entry], [hints], variant, at)
             assert fast == slow
             rules.add(slow.provenance.rule)
     # every way out of the shortcut is taken (a name, a problem, a conflict, nothing)
@@ -263,22 +276,22 @@ def test_a_member_alone_in_its_row_group_gets_what_the_group_rule_gives() -> Non
 
 
 def test_a_row_reading_its_own_cell_alone_gets_what_the_shared_cell_rule_gives() -> None:
-    """``_from_cell`` (with its one-row shortcut) against ``_from_shared_cell``, on the
+    """``from_cell`` (with its one-row shortcut) against ``_from_shared_cell``, on the
     arguments every fixture page gives it."""
     calls: list[tuple[Any, ...]] = []
-    real = country_module._from_cell
+    real = cells_module.from_cell
 
-    def spy(*args: Any) -> list[country_module.Country]:
+    def spy(*args: Any) -> list[Country]:
         calls.append(args)
         return real(*args)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(country_module, "_from_cell", spy)
+        patch.setattr(country_module, "from_cell", spy)
         _entries_of_every_fixture()
     shortcut = 0
     for args in calls:
-        assert real(*args) == country_module._from_shared_cell(*args)
+        assert real(*args) == cells_module._from_shared_cell(*args)
         entries, found = args[0], args[2]
-        alone = len(entries) == 1 and country_module._reach(entries[0].aligned) is None
+        alone = len(entries) == 1 and cells_module._reach(entries[0].aligned) is None
         shortcut += alone and found[2].identity is not None
     assert 0 < shortcut < len(calls)  # both ways taken
