@@ -20,16 +20,14 @@ import icor_extract.repair.lists as lists_module
 from icor_extract import api
 from icor_extract.errors import IcorExtractError
 from icor_extract.geo.countries import (
-    _ARTICLE,
     Match,
     Resolution,
     Status,
-    _fold,
     _fold_with_origin,
-    _strip_qualifier,
     _word_bounded,
     country_index,
 )
+from icor_extract.geo.country_sources import ARTICLE, fold, strip_qualifier
 from icor_extract.geo.flags import resolve_flag
 from icor_extract.model import Location, Note, NoteCode, Provenance, Rule, new_note
 from icor_extract.readers.raw import FlagHint, RawCell
@@ -201,8 +199,8 @@ def test_names_are_found_in_edge_lists_of_texts(texts: list[str]) -> None:
 def _resolve_folded(name: str) -> Resolution:
     """``CountryIndex.resolve`` the long way: every form folded before it is looked up."""
     names = country_index()._names
-    for form in (name, _strip_qualifier(name), _ARTICLE.sub("", name)):
-        found = names.get(_fold(form))
+    for form in (name, strip_qualifier(name), ARTICLE.sub("", name)):
+        found = names.get(fold(form))
         if found is not None:
             return found
     return Resolution(Status.UNKNOWN, (), name)
