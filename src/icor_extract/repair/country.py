@@ -93,20 +93,23 @@ def assign_countries(
 def _inferred_notes(
     entries: list[Entry], countries: list[Country], locations: Sequence[Location]
 ) -> list[Note]:
-    """A note for every inferred country; rows sharing one country value share its message.
+    """A note for every inferred country; a run of rows sharing one country value (the
+    members of a row group) shares its message.
 
     ``_INFERRED`` is tested here, not in :func:`_inferred_message`: a country read
-    from its cell (most rows of most pages) costs one set look-up and no call.
+    from its cell (most rows of most pages) costs one set look-up and no call.  The
+    last value is remembered rather than every value by its id: a dict keyed by
+    addresses probes more the more their low bits agree, which they mostly do.
     """
     notes = []
     code = NoteCode.COUNTRY_INFERRED
-    messages: dict[int, str] = {}  # by the id of a country value (all held in countries)
+    last: Country | None = None  # the last inferred country value and its message
+    message = ""
     for entry, country in zip(entries, countries, strict=True):
         if country.provenance.rule not in _INFERRED:
             continue
-        message = messages.get(id(country))
-        if message is None:
-            message = messages[id(country)] = _inferred_message(country)
+        if country is not last:
+            last, message = country, _inferred_message(country)
         notes.append(new_note(code=code, message=message, location=locations[entry.aligned.row]))
     return notes
 
@@ -128,18 +131,19 @@ def _countries(
     entries: list[Entry], rows: list[AlignedRow], variant: Variant, at: Sequence[Location]
 ) -> list[Country]:
     keys = row_groups(rows)
-    grouped: dict[tuple[int, int], list[Entry]] = {}
-    for entry in entries:
+    grouped: dict[tuple[int, int], list[int]] = {}  # each group's positions in entries
+    for position, entry in enumerate(entries):
         key = keys[entry.aligned.row]
-        members = grouped.get(key)
-        if members is None:
-            grouped[key] = [entry]
+        positions = grouped.get(key)
+        if positions is None:
+            grouped[key] = [position]
         else:
-            members.append(entry)
+            positions.append(position)
 
-    decided: dict[int, Country] = {}  # by the id of an entry (each held in entries)
-    named: list[list[Entry]] = []  # the groups whose names decide
-    for members in grouped.values():
+    result: list[Country | None] = [None] * len(entries)
+    named: list[list[int]] = []  # the groups whose names decide
+    for positions in grouped.values():
+        members = list(map(entries.__getitem__, positions))
         cell_placed = country_cell(members)
         found = cell_resolution(cell_placed.cell) if cell_placed and cell_placed.cell else None
         if cell_placed is not None and found is not None:
@@ -147,14 +151,17 @@ def _countries(
         elif (flagged := organization_flag(members)) is not None:
             countries = from_cell(members, flagged[0], flagged[1], variant, at)
         else:
-            named.append(members)
+            named.append(positions)
             continue
-        decided.update(zip(map(id, members), countries, strict=True))
+        for position, country in zip(positions, countries, strict=True):
+            result[position] = country
     if named:  # every name of the page's table searched at once
-        hints = name_hints([entry for members in named for entry in members])
+        hints = name_hints([entries[position] for positions in named for position in positions])
         done = 0
-        for members in named:
+        for positions in named:
+            members = list(map(entries.__getitem__, positions))
             countries = from_names(members, hints[done : done + len(members)], variant, at)
             done += len(members)
-            decided.update(zip(map(id, members), countries, strict=True))
-    return [decided[id(entry)] for entry in entries]
+            for position, country in zip(positions, countries, strict=True):
+                result[position] = country
+    return [country for country in result if country is not None]
