@@ -15,12 +15,14 @@ from __future__ import annotations
 import html
 import re
 
-from icor_extract.readers.raw import FlagHint, Link, is_normal, source_text
+from icor_extract.readers.raw import is_normal, source_text
 from icor_extract.readers.wikirules import (
     FLAG_TEMPLATES,
     CellContent,
     CellRead,
     apply_template,
+    new_hint,
+    new_link,
     normalized,
     ref_name,
     shows_text,
@@ -145,7 +147,7 @@ def _fast_token(match: re.Match[str], out: CellContent) -> bool:
         shown = target if label is None else label
         out.parts.append(shown)
         if text := normalized(shown):
-            out.links.append(Link(title=wikilink_title(target), text=text))
+            out.links.append(new_link(wikilink_title(target), text))
     elif kind == "tpl":
         return _fast_template(match, out)
     elif kind == "br":
@@ -216,14 +218,14 @@ def _sole(match: re.Match[str]) -> CellRead | None:
         name, first, evidence = match.group("name", "first", "flag")
         if name.strip().replace("_", " ").lower() not in FLAG_TEMPLATES:
             return None
-        hint = FlagHint(kind="template", value=normalized(first), evidence=evidence)
+        hint = new_hint("template", normalized(first), evidence)
         return "", (), (), (hint,), ()
     target, label = match.group("target", "label")
     target = target.strip()
     text = (target if label is None else label).strip(" ")
     if not is_normal(text):
         return None
-    return text, (Link(title=wikilink_title(target), text=text),) if text else (), (), (), ()
+    return text, (new_link(wikilink_title(target), text),) if text else (), (), (), ()
 
 
 def read_simple(wikitext: str) -> CellRead | None:

@@ -28,7 +28,9 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
+from icor_extract.model import draft_class
 from icor_extract.readers.raw import FlagHint, Link, is_normal, normalize_text
 
 __all__ = [
@@ -36,6 +38,8 @@ __all__ = [
     "CellContent",
     "CellRead",
     "apply_template",
+    "new_hint",
+    "new_link",
     "normalized",
     "ref_name",
     "shows_text",
@@ -88,6 +92,36 @@ class CellContent:
 CellRead = tuple[str, tuple[Link, ...], tuple[str, ...], tuple[FlagHint, ...], tuple[str, ...]]
 
 
+_new = object.__new__
+_LinkDraft = draft_class(Link)
+_HintDraft = draft_class(FlagHint)
+
+
+def new_link(title: str, text: str) -> Link:
+    """``Link(title=title, text=text)``, built through a draft as ``raw.new_cell`` builds a cell.
+
+    Most cells of a member table hold a link or a flag, and a frozen dataclass's
+    ``__init__`` costs three times what filling a draft does
+    (:func:`~icor_extract.model.draft_class`); safe while ``Link`` and ``FlagHint``
+    have no ``__post_init__`` (a test compares both with their constructors).
+    """
+    link: Any = _new(_LinkDraft)
+    link.title = title
+    link.text = text
+    link.__class__ = Link
+    return link  # type: ignore[no-any-return]
+
+
+def new_hint(kind: str, value: str, evidence: str) -> FlagHint:
+    """``FlagHint(kind=kind, value=value, evidence=evidence)``, built as :func:`new_link`."""
+    hint: Any = _new(_HintDraft)
+    hint.kind = kind
+    hint.value = value
+    hint.evidence = evidence
+    hint.__class__ = FlagHint
+    return hint  # type: ignore[no-any-return]
+
+
 def wikilink_title(title: str) -> str:
     """A link target as an article title: ``_`` as space, no leading colon or fragment."""
     if "#" not in title and "_" not in title and title[:1] != ":" and is_normal(title):
@@ -111,20 +145,20 @@ def apply_template(
     """
     lowered = name.lower()
     if lowered in FLAG_TEMPLATES and first is not None:
-        out.flags.append(FlagHint(kind="template", value=normalized(first), evidence=evidence))
+        out.flags.append(new_hint("template", normalized(first), evidence))
     elif _THREE_LETTERS.match(name) and not has_params:
-        out.flags.append(FlagHint(kind="code", value=name, evidence=evidence))
+        out.flags.append(new_hint("code", name, evidence))
     elif lowered in _TEXT_TEMPLATES or _LANG_TEMPLATE.match(lowered) or lowered == "lang":
         return False
     elif _LINK_TEMPLATE.match(lowered) and first is not None:
         title = normalized(first)
         out.parts.append(title)
         if title:
-            out.links.append(Link(title=wikilink_title(title), text=title))
+            out.links.append(new_link(wikilink_title(title), title))
     elif lowered in _NOTE_TEMPLATES:
         out.footnotes.append(normalized(first or "") or f"{{{{{name}}}}}")
     elif not has_params:  # {{印度}} is a flag; repair decides, with the country names
-        out.flags.append(FlagHint(kind="bare", value=name, evidence=evidence))
+        out.flags.append(new_hint("bare", name, evidence))
     else:
         out.dropped.append(name)
     return True

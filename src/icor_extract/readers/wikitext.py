@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from icor_extract.model import Variant
 from icor_extract.readers.raw import (
     RawCell,
-    RawRow,
     RawTable,
     Trail,
     enter_heading,
     heading_path,
     new_cell,
+    new_row,
 )
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
@@ -40,6 +40,10 @@ _ATTRIBUTE = re.compile(
     r"""(?:"(?P<dq>[^"]*+)"|'(?P<sq>[^']*+)'|(?P<bare>[^\s"'>]++))"""
 )
 _OPENERS = frozenset({"{{", "[[", "-{"})
+#: the first character of a table's row mark (``|-``) or cell line (``|``, ``!``), and
+#: the marks that start with one but are neither (table end, caption)
+_ROW_OR_CELLS = frozenset({"|", "!"})
+_OTHER_MARKS = frozenset({"|}", "|+"})
 
 
 _TOKENS = re.compile(r"\{\{|\[\[|-\{|\}\}|\]\]|\}-|\|\||!!|\|")
@@ -257,7 +261,7 @@ class _Table:
         kept = [row for row in self.rows if row.cells][:limit]  # MediaWiki drops an empty |-
         rows = tuple(
             [
-                RawRow(
+                new_row(
                     cells=tuple(
                         [
                             built.get(key := tuple(cell)) or _build_cell(key, built)
@@ -265,6 +269,8 @@ class _Table:
                         ]
                     ),
                     line=row.line,
+                    group=0,
+                    in_head=False,
                 )
                 for row in kept
             ]
@@ -303,12 +309,25 @@ class _Scanner:
         )
         self.count += 1
 
-    def outside(self, line: str, number: int) -> None:
-        """A line outside every table: only a table start or a heading matters."""
-        if line.startswith("{|"):
-            self.open(number)
-        elif line.startswith("=") and (heading := heading_title(line)) is not None:
-            self.trail = enter_heading(self.trail, *heading)
+    def tables(self, lines: Iterator[tuple[int, str]]) -> None:
+        """The lines of the tables open, until the last one closes.
+
+        Most lines of a table start a row or hold cells: those are taken here,
+        without :meth:`inside`'s tests, when no template is left open.
+        """
+        open_tables = self.open_tables
+        for number, raw in lines:
+            line = raw.lstrip()
+            table = open_tables[-1]
+            head = line[:2]
+            if table.depth or head[:1] not in _ROW_OR_CELLS or head in _OTHER_MARKS:
+                self.inside(table, raw, line, number)
+                if not open_tables:
+                    return
+            elif head == "|-":
+                table.rows.append(_Row(number))
+            else:
+                table.add_cells(line, number)
 
     def inside(self, table: _Table, raw: str, line: str, number: int) -> None:
         """A line inside ``table``, read as MediaWiki's table parser reads it."""
@@ -348,12 +367,14 @@ def read_wikitext(
     """
     text = resolve_variants(text, variant)
     scanner = _Scanner()
-    for number, raw in enumerate(text.split("\n"), start=1):
+    lines = enumerate(text.split("\n"), start=1)
+    for number, raw in lines:  # a line outside every table: a table start or a heading
         line = raw.lstrip()
-        if scanner.open_tables:
-            scanner.inside(scanner.open_tables[-1], raw, line, number)
-        else:
-            scanner.outside(line, number)
+        if line.startswith("{|"):
+            scanner.open(number)
+            scanner.tables(lines)
+        elif line.startswith("=") and (heading := heading_title(line)) is not None:
+            scanner.trail = enter_heading(scanner.trail, *heading)
     finished = scanner.finished + scanner.open_tables[::-1]  # a truncated page keeps them
     built: _Built = {}
     return [table.build(built, rows) for table in sorted(finished, key=lambda table: table.index)]
