@@ -237,8 +237,10 @@ def test_a_cell_of_one_link_or_flag_reads_as_mwparserfromhell_reads_it(markup: s
 
 @pytest.mark.parametrize(
     "markup",
-    [" {{flag|阿富汗}} ", "{{Flag icon|IND}}", " [[甲党|甲]] ", "[[印度共产党（马列）]]  "],
-)
+    [" {{flag|阿富汗}} ", "{{Flag icon|IND}}", " [[甲党|甲]] ", "[[印度共产党（马列）]]  ",
+     # a label that is its target: the title's own tests (_, #, spaces) still apply
+     "[[甲_乙|甲_乙]]", "[[甲#b|甲#b]]", "[[ 甲 乙 ]]", "[[甲 乙| 甲 乙]]"],
+)  # fmt: skip
 def test_a_cell_of_one_link_or_flag_is_read_from_one_match(markup: str) -> None:
     from icor_extract.readers.wikifast import _SOLE, _sole
 

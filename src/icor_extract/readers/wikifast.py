@@ -225,7 +225,8 @@ def _sole(match: re.Match[str]) -> CellRead | None:
     text = (target if label is None else label).strip(" ")
     if not is_normal(text):
         return None
-    return text, (new_link(wikilink_title(target), text),) if text else (), (), (), ()
+    title = wikilink_title(target, normal=target == text)  # [[甲]] or [[甲|甲]]: one test
+    return text, (new_link(title, text),) if text else (), (), (), ()
 
 
 def read_simple(wikitext: str) -> CellRead | None:

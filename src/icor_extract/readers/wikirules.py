@@ -122,9 +122,12 @@ def new_hint(kind: str, value: str, evidence: str) -> FlagHint:
     return hint  # type: ignore[no-any-return]
 
 
-def wikilink_title(title: str) -> str:
-    """A link target as an article title: ``_`` as space, no leading colon or fragment."""
-    if "#" not in title and "_" not in title and title[:1] != ":" and is_normal(title):
+def wikilink_title(title: str, *, normal: bool = False) -> str:
+    """A link target as an article title: ``_`` as space, no leading colon or fragment.
+
+    ``normal`` says the caller has found ``title`` normal (:data:`raw.is_normal`).
+    """
+    if "#" not in title and "_" not in title and title[:1] != ":" and (normal or is_normal(title)):
         return title  # nothing below would change it (the most common title)
     title = title.split("#", 1)[0].replace("_", " ").strip().lstrip(":").strip()
     return " ".join(title.split())
