@@ -174,25 +174,38 @@ def split_attributed(line: str, *, header: bool) -> list[tuple[str, str]]:
 
 def _spans(text: str) -> tuple[str | None, str | None]:
     """(rowspan, colspan) as the attributes write them; the last of a repeated one."""
-    found = {}
+    found: dict[str, str] = {}
     for match in _ATTRIBUTE.finditer(text):
         value = match.group("dq") or match.group("sq") or match.group("bare") or ""
         found[match.group("name").lower()] = value
     return found.get("rowspan"), found.get("colspan")
 
 
-#: the cells of a page read so far, by (mark, attributes, lines): a table repeats its
-#: years and flags, and a cell read once is an immutable value shared by all
-_Built = dict[tuple[str, ...], RawCell]
+@dataclass(slots=True)
+class _Built:
+    """What a page's cells share once read: a table repeats its years, flags and spans.
+
+    ``cells`` by (mark, attributes, lines): a cell read once is an immutable
+    value shared by all; ``spans`` by attribute text.  Kept only while the page
+    is read.
+    """
+
+    cells: dict[tuple[str, ...], RawCell] = field(default_factory=dict)
+    spans: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
 def _build_cell(cell: tuple[str, ...], built: _Built) -> RawCell:
     """The cell of this key (mark, attributes, lines) read, and kept in ``built``."""
     wikitext = cell[2] if len(cell) == 3 else "\n".join(cell[2:])
     text, links, footnotes, flags, dropped = read_cell_content(wikitext)
-    # most cells have no attributes, and every attribute has a "="
-    rowspan, colspan = _spans(cell[1]) if "=" in cell[1] else (None, None)
-    found = built[cell] = new_cell(
+    attributes = cell[1]
+    if "=" not in attributes:  # most cells have no attributes, and every attribute has a "="
+        rowspan, colspan = None, None
+    elif attributes in built.spans:
+        rowspan, colspan = built.spans[attributes]
+    else:
+        rowspan, colspan = built.spans[attributes] = _spans(attributes)
+    found = built.cells[cell] = new_cell(
         text=text,
         header=cell[0] == "!",
         rowspan=rowspan,
@@ -258,13 +271,14 @@ class _Table:
         self.depth = scan_depth(raw[closed_at:])[0]
 
     def build(self, built: _Built, limit: int | None = None) -> RawTable:
+        cells_read = built.cells
         kept = [row for row in self.rows if row.cells][:limit]  # MediaWiki drops an empty |-
         rows = tuple(
             [
                 new_row(
                     cells=tuple(
                         [
-                            built.get(key := tuple(cell)) or _build_cell(key, built)
+                            cells_read.get(key := tuple(cell)) or _build_cell(key, built)
                             for cell in row.cells
                         ]
                     ),
@@ -376,5 +390,5 @@ def read_wikitext(
         elif line.startswith("=") and (heading := heading_title(line)) is not None:
             scanner.trail = enter_heading(scanner.trail, *heading)
     finished = scanner.finished + scanner.open_tables[::-1]  # a truncated page keeps them
-    built: _Built = {}
+    built = _Built()
     return [table.build(built, rows) for table in sorted(finished, key=lambda table: table.index)]
