@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-#: the modules the profile (benchmarks/hotspots.py) spends its time in; model.py and
+#: the modules the profile (benchmarks/hotspots.py) spends its time in; the model and
 #: readers/raw.py stay pure: they build Provenance, Member and RawCell through the slots'
 #: descriptors, which a compiled (native) class does not allow
 HOT_MODULES = (
@@ -33,6 +33,7 @@ HOT_MODULES = (
     "records.py",
     "geo/countries.py",
     "readers/html.py",
+    "readers/html_cells.py",
     "readers/html_guard.py",
     "readers/markdown.py",
     "readers/mdlists.py",
@@ -49,6 +50,7 @@ HOT_MODULES = (
     "repair/nonmember.py",
     "repair/realign.py",
     "repair/status.py",
+    "repair/status_words.py",
 )
 
 _DUMP = """

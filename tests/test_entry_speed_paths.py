@@ -17,14 +17,14 @@ from icor_extract.repair.hints import resolve_hints
 from icor_extract.repair.membership import member_header
 from icor_extract.repair.nonmember import _MARK_OR_NUMBER, _ONLY_MARKS, _ONLY_NUMBER
 from icor_extract.repair.realign import AlignedRow, Placed, Placement, align_rows
-from icor_extract.repair.status import (
+from icor_extract.repair.status_words import (
     _STATUS_OF_VERB,
     _STATUS_OF_WORD,
     _TERM_CHAR,
     _read_annotation,
     split_status_annotation,
 )
-from icor_extract.repair.status import _annotation as read_remark
+from icor_extract.repair.status_words import _annotation as read_remark
 
 from .conftest import fixture_path
 

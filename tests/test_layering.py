@@ -27,7 +27,19 @@ ALLOWED: dict[str, set[str]] = {
     # files in and out: regular files within a size limit; output replaced whole or not at all
     "input_file": {"model", "errors"},
     "output_file": {"model", "errors"},
-    "api": {"model", "errors", "readers", "grid", "geo", "repair", "records", "input_file"},
+    # the options parse and read accept, checked before any stage runs
+    "options": {"model", "errors", "readers"},
+    "api": {
+        "model",
+        "errors",
+        "readers",
+        "grid",
+        "geo",
+        "repair",
+        "records",
+        "input_file",
+        "options",
+    },
     # two extractions in, changes out: beside the adapters, after the records
     "versions": {"model", "errors"},
     "cli": {
@@ -41,7 +53,12 @@ ALLOWED: dict[str, set[str]] = {
         "corpus",
         "dump",
         "cli_diff",
+        "cli_args",
+        "cli_output",
     },
+    # the command's arguments, and the writing of what its pages gave
+    "cli_args": {"model", "errors", "api", "__init__", "input_file"},
+    "cli_output": {"model", "errors", "adapters", "output_file", "cli_args"},
     "cli_diff": {"model", "errors", "api", "input_file", "versions"},
     # corpus scale (issue 14): dumps are a container of pages, read before any stage; the
     # pre-check runs the first stages on part of a page; corpus and dask run api per page

@@ -4,7 +4,10 @@ read -> grid -> repair -> records: each table of the document is read into
 raw rows, expanded into a grid, given column roles from its header,
 realigned row by row, given continents and countries, and built into
 :class:`Member` values.  Every source row of a member table is accounted for
-as a header, group, member or rejected row.
+as a header, group, member or rejected row.  What the caller gives is
+checked and read before (:mod:`icor_extract.options`,
+:mod:`icor_extract.input_file`); the stages' names are looked up here, so
+that a test or a profile may wrap one stage.
 """
 
 from __future__ import annotations
@@ -14,22 +17,19 @@ import logging
 import os
 from importlib import resources
 from itertools import chain
-from typing import IO, NoReturn, get_args
+from typing import IO, NoReturn
 
 from icor_extract.errors import (
-    DecodingError,
     EmptyInputError,
     IcorExtractError,
     InputError,
     InternalError,
     NoMemberTableError,
     NoTableError,
-    OptionError,
     TooLargeError,
-    UnsupportedFormatError,
 )
 from icor_extract.grid import build_grid
-from icor_extract.input_file import MAX_BYTES, check_max_bytes, read_file_bytes, read_stream
+from icor_extract.input_file import MAX_BYTES, read_source
 from icor_extract.model import (
     Errors,
     Extraction,
@@ -39,6 +39,7 @@ from icor_extract.model import (
     NoteCode,
     Variant,
 )
+from icor_extract.options import ERRORS, VARIANTS, check_options
 from icor_extract.readers import (
     FORMATS,
     detect_format,
@@ -63,42 +64,6 @@ from icor_extract.repair.realign import align_rows
 __all__ = ["ERRORS", "EXAMPLE_PAGE", "FORMATS", "VARIANTS", "example", "parse", "read"]
 
 logger = logging.getLogger("icor_extract")
-
-#: language variants a page may be read in (names of countries follow it), besides ``auto``
-VARIANTS: tuple[Variant, ...] = tuple(name for name in get_args(Variant) if name != "auto")
-
-
-#: what ``errors=`` may ask for when decoding bytes
-ERRORS: tuple[Errors, ...] = get_args(Errors)
-
-
-def _check_options(
-    format: str, variant: str, errors: str, encoding: str | None, source: str | None
-) -> None:
-    if encoding is not None and not isinstance(encoding, str):
-        raise OptionError(
-            f"encoding must be the name of an encoding, not {encoding!r}",
-            option="encoding",
-            source=source,
-        )
-    if format != "auto" and format not in FORMATS:
-        raise UnsupportedFormatError(
-            f"unknown format {format!r}; choose one of auto, {', '.join(FORMATS)}",
-            format=format,
-            source=source,
-        )
-    if variant != "auto" and variant not in VARIANTS:
-        raise OptionError(
-            f"unknown variant {variant!r}; choose one of auto, {', '.join(VARIANTS)}",
-            option="variant",
-            source=source,
-        )
-    if errors not in ERRORS:
-        raise OptionError(
-            f"unknown errors={errors!r}; choose one of {', '.join(ERRORS)}",
-            option="errors",
-            source=source,
-        )
 
 
 def _member_table(
@@ -339,7 +304,7 @@ def _parse(  # noqa: PLR0917 - parse's arguments, passed on in its order
     source: str | None,
 ) -> Extraction:
     """:func:`parse`, with the collector paused."""
-    _check_options(format, variant, errors, encoding, source)
+    check_options(format, variant, errors, encoding, source)
     try:
         text, used_encoding = to_text(text, encoding=encoding, errors=errors, source=source)
         text, controls = normalize_document(text)
@@ -379,27 +344,6 @@ def _parse(  # noqa: PLR0917 - parse's arguments, passed on in its order
     return extraction
 
 
-def _contents(
-    source: str | os.PathLike[str] | IO[str] | IO[bytes], max_bytes: int
-) -> tuple[str | bytes, str]:
-    """What a path or an open file holds, and the name errors give it."""
-    if isinstance(source, str | os.PathLike):
-        name = os.fspath(source)
-        return read_file_bytes(name, max_bytes=check_max_bytes(max_bytes, name)), name
-    if not hasattr(source, "read"):
-        raise InputError(f"expected a path or an open file, got {type(source).__name__}")
-    name = str(getattr(source, "name", "<file>"))
-    try:
-        return read_stream(source, max_bytes=check_max_bytes(max_bytes, name), source=name), name
-    except OSError as error:
-        raise InputError(f"cannot read the file: {error}", source=name) from None
-    except UnicodeDecodeError as error:
-        message = f"the file, opened as text, is not valid {error.encoding}: {error.reason}"
-        raise DecodingError(
-            message, encoding=error.encoding, offset=error.start, source=name
-        ) from None
-
-
 def read(
     source: str | os.PathLike[str] | IO[str] | IO[bytes],
     *,
@@ -416,7 +360,7 @@ def read(
     file (not a FIFO or a device); at most ``max_bytes`` are read (default
     256 MiB, characters for a text file), beyond which :class:`TooLargeError`.
     """
-    data, name = _contents(source, max_bytes)
+    data, name = read_source(source, max_bytes)
     return parse(
         data, format=format, variant=variant, encoding=encoding, errors=errors, source=name
     )

@@ -1,13 +1,12 @@
 """``icor-extract``: members of membership tables, from a page, a folder or stdin.
 
-Thin by design: arguments are parsed by :func:`parse_args` (a pure function),
-the work is done by :func:`icor_extract.read`/:func:`icor_extract.parse`,
-and this module only chooses inputs, runs them (in worker processes with
-``--jobs``) and writes output.  CSV and JSON Lines are written page by page
-as each finishes; the table and JSON formats are written at the end; Parquet
-in row groups.  A MediaWiki dump (``.xml``, ``.xml.bz2``) is read page by
-page (:mod:`icor_extract.corpus`), and its pages go to the workers as they
-are read, a few ahead of the writer.
+Thin by design: arguments are parsed by :func:`parse_args` (a pure function,
+:mod:`icor_extract.cli_args`), the work is done by
+:func:`icor_extract.read`/:func:`icor_extract.parse`, and this module only
+chooses inputs and runs them (in worker processes with ``--jobs``); what
+they give is written by :mod:`icor_extract.cli_output`.  A MediaWiki dump
+(``.xml``, ``.xml.bz2``) is read page by page (:mod:`icor_extract.corpus`),
+and its pages go to the workers as they are read, a few ahead of the writer.
 
 Exit codes: 0 success; 1 some inputs of several failed (the others were
 written); 2 usage error, or every input failed; 3 a bug in icor_extract;
@@ -19,9 +18,7 @@ interrupted, leaves the old file as it was.
 
 from __future__ import annotations
 
-import argparse
 import os
-import re
 import signal
 import sys
 from collections import deque
@@ -32,13 +29,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import IO, NoReturn, TextIO
+from typing import TextIO
 
-from icor_extract import __version__
-from icor_extract.adapters.parquet import ParquetWriter
-from icor_extract.adapters.text import escape_controls, to_csv, to_json, to_jsonl, to_table
-from icor_extract.api import EXAMPLE_PAGE, FORMATS, VARIANTS, example, parse, read
+from icor_extract.adapters.text import to_csv, to_jsonl
+from icor_extract.api import EXAMPLE_PAGE, example, parse, read
+from icor_extract.cli_args import (
+    EXIT_BUG,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    Options,
+    parse_args,
+)
 from icor_extract.cli_diff import diff_main
+from icor_extract.cli_output import PageResult, Tally, one_line, write_results
 from icor_extract.corpus import page_members
 from icor_extract.dump import DumpPage, is_dump, iter_pages
 from icor_extract.errors import (
@@ -48,9 +53,8 @@ from icor_extract.errors import (
     MissingDependencyError,
     OptionError,
 )
-from icor_extract.input_file import MAX_BYTES, STDIN, read_stdin
-from icor_extract.model import Extraction, Format, Member, Variant
-from icor_extract.output_file import check_not_an_input, replacing
+from icor_extract.input_file import STDIN, read_stdin
+from icor_extract.model import Extraction, Member
 
 __all__ = [
     "EXIT_BUG",
@@ -63,158 +67,8 @@ __all__ = [
     "parse_args",
 ]
 
-EXIT_OK = 0
-EXIT_PARTIAL = 1
-EXIT_FAILED = 2
-EXIT_BUG = 3
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
-
-OUTPUT_FORMATS = ("table", "csv", "json", "jsonl", "parquet")
-STREAMED_FORMATS = frozenset({"csv", "jsonl"})
 #: file endings read from a folder when no --glob is given
 PAGE_SUFFIXES = frozenset({".md", ".txt", ".html", ".htm", ".wikitext", ".wiki", ".mediawiki"})
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    paths: tuple[str, ...]
-    output: str
-    input_format: Format
-    variant: Variant
-    encoding: str | None
-    glob: str | None
-    jobs: int
-    output_file: str | None
-    max_bytes: int = MAX_BYTES
-    title: str | None = None
-    namespaces: tuple[int, ...] = (0,)
-    fill_from: str | None = None
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
-_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}
-
-
-def _size(text: str) -> int:
-    """A size in bytes: ``1000``, ``64K``, ``256M``, ``1G``."""
-    number, unit = text.strip(), ""
-    if number[-1:].upper() in _UNITS:
-        number, unit = number[:-1], number[-1:].upper()
-    try:
-        value = int(number) * _UNITS[unit]
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"not a size: {text!r} (use 1000, 64K, 256M, 1G)"
-        ) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
-def _regex(text: str) -> str:
-    try:
-        re.compile(text)
-    except re.error as error:
-        raise argparse.ArgumentTypeError(f"not a regular expression: {error}") from None
-    return text
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors are one line, with exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_FAILED, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="icor-extract",
-        description=(
-            "Extract the members of Wikipedia membership tables as clean records. "
-            "With no PATH, runs on the bundled ICOR page (zh-wiki, CC BY-SA)."
-        ),
-        epilog="Exit codes: 0 ok; 1 some inputs failed; 2 usage error or all inputs failed; 3 bug. "
-        "To compare two versions of a page: icor-extract diff OLD NEW (see diff --help).",
-    )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="a page, a folder (searched recursively), or - for standard input",
-    )
-    parser.add_argument(
-        "-f", "--format", dest="output", choices=OUTPUT_FORMATS, default="table",
-        help="output format (default: table)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--input-format", choices=("auto", *FORMATS), default="auto",
-        help="how to read the input (default: auto-detect)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--variant", choices=("auto", *VARIANTS), default="auto",
-        help="language variant for country names and -{}- markup (default: auto, the page's)",
-    )  # fmt: skip
-    parser.add_argument("--encoding", help="encoding of the input (default: detected)")
-    parser.add_argument(
-        "--glob",
-        help="file names to read inside a folder (default: .md .txt .html .htm .wikitext "
-        ".wiki .mediawiki files)",
-    )
-    parser.add_argument(
-        "-j", "--jobs", type=_positive, default=1, help="worker processes (default: 1)"
-    )  # fmt: skip
-    parser.add_argument(
-        "-o", "--output", dest="output_file", metavar="FILE",
-        help="write the members to FILE instead of standard output (written whole when the "
-        "run ends; left as it was if every page fails or the run is interrupted)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--max-bytes", type=_size, default=MAX_BYTES, metavar="SIZE",
-        help="refuse an input larger than SIZE (default: 256M; K, M, G suffixes)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--title", metavar="REGEX", type=_regex,
-        help="in a dump, read only pages whose title matches REGEX",
-    )  # fmt: skip
-    parser.add_argument(
-        "--namespace", metavar="N", type=int, action="append",
-        help="in a dump, read pages of namespace N (repeatable; default: 0, articles)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--fill-from", metavar="OTHER",
-        help="fill empty countries, continents, years and links from OTHER, another version "
-        "of the same page (see also: icor-extract diff OLD NEW)",
-    )  # fmt: skip
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    return parser
-
-
-def parse_args(argv: Sequence[str]) -> Options:
-    """Parse command-line arguments; raises ``SystemExit(2)`` on a usage error."""
-    parser = _parser()
-    namespace = parser.parse_args(list(argv))
-    if namespace.output == "parquet" and not namespace.output_file:
-        parser.error("--format parquet needs --output FILE")
-    return Options(
-        paths=tuple(namespace.paths),
-        output=namespace.output,
-        input_format=namespace.input_format,
-        variant=namespace.variant,
-        encoding=namespace.encoding,
-        glob=namespace.glob,
-        jobs=namespace.jobs,
-        output_file=namespace.output_file,
-        max_bytes=namespace.max_bytes,
-        title=namespace.title,
-        namespaces=tuple(namespace.namespace or (0,)),
-        fill_from=namespace.fill_from,
-    )
 
 
 def expand_paths(paths: Sequence[str], glob: str | None) -> list[str]:
@@ -235,19 +89,6 @@ def expand_paths(paths: Sequence[str], glob: str | None) -> list[str]:
         else:
             found.append(path)
     return found
-
-
-@dataclass(frozen=True, slots=True)
-class PageResult:
-    """What one input gave: members (or their rendered text), or the error."""
-
-    name: str
-    members: tuple[Member, ...] = ()
-    rendered: str = ""  # CSV rows (no header) or JSON Lines, for the streamed formats
-    count: int = 0
-    tables: int = 0
-    error: str | None = None
-    bug: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +121,8 @@ def _items(inputs: Iterable[str | None], options: Options) -> Iterator[Item]:
             yield from iter_pages(path, namespaces=options.namespaces, title=options.title)
         except InputError as error:
             yield _Unreadable(path, str(error))
+
+
 @lru_cache(maxsize=1)
 def _other(path: str, options: Options) -> Extraction:
     """The page given to ``--fill-from``, read once however many pages it fills."""
@@ -431,104 +274,12 @@ class _Progress:
             print("\r" + " " * (self.WIDTH + 30) + "\r", end="", file=self.stream, flush=True)
 
 
-@dataclass
-class _Tally:
-    pages: int = 0
-    tables: int = 0
-    members: int = 0
-    failed: int = 0
-
-
-def _emit(
-    result: PageResult,
-    options: Options,
-    out: IO[str] | ParquetWriter,
-    collected: list[Member],
-    *,
-    header: bool,
-) -> None:
-    """One page's members: written now (CSV, JSON Lines, Parquet) or kept for the end."""
-    if isinstance(out, ParquetWriter):
-        out.write(result.members)
-        return
-    if header:
-        out.write(to_csv((), header=True))
-    if options.output in STREAMED_FORMATS:
-        out.write(result.rendered)
-    else:
-        collected += result.members
-
-
-def _write_all(
-    results: Iterator[PageResult], options: Options, total: int | None, out: IO[str] | ParquetWriter
-) -> _Tally:
-    """Write members as the format allows; report failures; return the counts."""
-    members: list[Member] = []
-    tally = _Tally()
-    csv_header = options.output == "csv"  # written before the first page that succeeds
-    progress = _Progress(total)
-    for result in results:
-        tally.pages += 1
-        progress.update(tally.pages)
-        if result.bug is not None:
-            progress.close()
-            raise InternalError(f"{result.name}: {result.bug}")
-        if result.error is not None:
-            tally.failed += 1
-            progress.close()
-            print(_line(f"icor-extract: error: {result.error}"), file=sys.stderr)
-            continue
-        tally.tables += result.tables
-        tally.members += result.count
-        _emit(result, options, out, members, header=csv_header)
-        csv_header = False
-    progress.close()
-    if not isinstance(out, ParquetWriter) and tally.failed < tally.pages:
-        if options.output == "table":
-            out.write(to_table(members, page=tally.pages > 1))
-        elif options.output == "json":
-            out.write(to_json(members))
-    if tally.pages > 1 or total is None:
-        print(
-            f"icor-extract: {tally.pages} pages, {tally.tables} tables, {tally.members} members, "
-            f"{tally.failed} failed",
-            file=sys.stderr,
-        )
-    return tally
-
-
-def _line(message: str) -> str:
-    """One line for standard error: control characters and line breaks shown escaped."""
-    return escape_controls(message)
-
-
-def _write(inputs: list[str | None], options: Options) -> _Tally:
+def _write(inputs: list[str | None], options: Options) -> Tally:
     """Run every input and write the output; return the counts."""
     dumps = any(path not in (None, "-") and is_dump(path) for path in inputs)
     total = None if dumps else len(inputs)  # a dump's pages are counted as they come
     results = _results(inputs, options, total)
-    if not options.output_file:
-        if sys.stdout is None:
-            raise OptionError("standard output is closed; write to a file with -o", option="-o")
-        tally = _write_all(results, options, total, sys.stdout)
-        sys.stdout.flush()
-        return tally
-    check_not_an_input(options.output_file, [path for path in inputs if path not in (None, "-")])
-    parquet = options.output == "parquet"
-    with replacing(options.output_file, open_file=not parquet) as pending:
-        if parquet:
-            with ParquetWriter(str(pending.temp)) as writer:
-                tally = _write_all(results, options, total, writer)
-        else:
-            assert pending.file is not None
-            tally = _write_all(results, options, total, pending.file)
-        if tally.failed == tally.pages:
-            pending.abandon()
-            print(
-                _line(f"icor-extract: {options.output_file} not written: every input failed"),
-                file=sys.stderr,
-            )
-    return tally
+    return write_results(results, inputs, options, total, _Progress(total))
 
 
 def _run(options: Options) -> int:
@@ -562,7 +313,7 @@ def _failed(error: BaseException, options: Options) -> int:
     else:
         detail = error.message if isinstance(error, InternalError) else repr(error)
         message, code = f"internal error (a bug, please report it): {detail}", EXIT_BUG
-    print(_line(f"icor-extract: {message}"), file=sys.stderr)
+    print(one_line(f"icor-extract: {message}"), file=sys.stderr)
     return code
 
 

@@ -13,9 +13,17 @@ import stat
 import sys
 from typing import IO, Any
 
-from icor_extract.errors import InputError, OptionError, TooLargeError
+from icor_extract.errors import DecodingError, InputError, OptionError, TooLargeError
 
-__all__ = ["MAX_BYTES", "STDIN", "check_max_bytes", "read_file_bytes", "read_stdin", "read_stream"]
+__all__ = [
+    "MAX_BYTES",
+    "STDIN",
+    "check_max_bytes",
+    "read_file_bytes",
+    "read_source",
+    "read_stdin",
+    "read_stream",
+]
 
 #: the default size limit of one input: generous for any wiki page
 MAX_BYTES = 256 * 2**20
@@ -102,3 +110,24 @@ def read_file_bytes(path: str, *, max_bytes: int) -> bytes:
             raise InputError(
                 f"cannot read the file: {error.strerror or error}", source=path
             ) from None
+
+
+def read_source(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes], max_bytes: int
+) -> tuple[str | bytes, str]:
+    """What a path or an open file holds, and the name errors give it."""
+    if isinstance(source, str | os.PathLike):
+        name = os.fspath(source)
+        return read_file_bytes(name, max_bytes=check_max_bytes(max_bytes, name)), name
+    if not hasattr(source, "read"):
+        raise InputError(f"expected a path or an open file, got {type(source).__name__}")
+    name = str(getattr(source, "name", "<file>"))
+    try:
+        return read_stream(source, max_bytes=check_max_bytes(max_bytes, name), source=name), name
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error}", source=name) from None
+    except UnicodeDecodeError as error:
+        message = f"the file, opened as text, is not valid {error.encoding}: {error.reason}"
+        raise DecodingError(
+            message, encoding=error.encoding, offset=error.start, source=name
+        ) from None
