@@ -176,8 +176,8 @@ def _spans(text: str) -> tuple[str | None, str | None]:
     """(rowspan, colspan) as the attributes write them; the last of a repeated one."""
     found: dict[str, str] = {}
     for match in _ATTRIBUTE.finditer(text):
-        value = match.group("dq") or match.group("sq") or match.group("bare") or ""
-        found[match.group("name").lower()] = value
+        name, double, single, bare = match.groups()
+        found[name.lower()] = double or single or bare or ""
     return found.get("rowspan"), found.get("colspan")
 
 
