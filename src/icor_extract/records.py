@@ -109,7 +109,8 @@ class _Table:
     """What every member of one table shares: passed as one value, not five keywords.
 
     ``headings`` are the ones a status may come from, nearest first (the
-    ``section`` alone when none are given).
+    ``section`` alone when none are given); ``outer`` is the status of a member
+    that states none itself (:func:`outer_decision`), one value per table.
     """
 
     locations: Sequence[Location]
@@ -117,6 +118,7 @@ class _Table:
     caption: str | None
     headings: tuple[str, ...]
     page: str | None
+    outer: MemberStatus
 
 
 def _table(
@@ -127,7 +129,8 @@ def _table(
     page: str | None,
 ) -> _Table:
     """The table's shared values; without headings, its section is the one heading."""
-    return _Table(locations, section, caption, headings or ((section,) if section else ()), page)
+    headings = headings or ((section,) if section else ())
+    return _Table(locations, section, caption, headings, page, outer_decision(caption, headings))
 
 
 def _placed_provenance(
@@ -176,12 +179,12 @@ def _status(
     """The member's status; with nothing nearer than the caption and headings, the table's.
 
     :func:`decide_status` ends in :func:`outer_decision` when no annotation,
-    status cell or group row states a status: asked for directly in that case,
-    it is the same (cached, shared) value, without the sources built for it.
+    status cell or group row states a status: in that case it is the table's
+    (cached, shared) value, taken without the sources built for it.
     """
     status_cell = entry.aligned.values.get(_STATUS)
     if entry.annotation is None and group is None and (status_cell is None or not status_cell.text):
-        return outer_decision(table.caption, table.headings)
+        return table.outer
     return decide_status(
         entry.annotation,
         where=StatusSource(
@@ -255,11 +258,13 @@ def _member(
     of them.
     """
     locations = table.locations
-    organization = entry.aligned.values[_ORGANIZATION]
-    status = _status(entry, organization, group_status, table)
-    joined, joined_provenance = _joined(
-        entry.aligned.values.get(_JOINED), entry.joined_text, locations
-    )
+    values = entry.aligned.values
+    organization = values[_ORGANIZATION]
+    if entry.annotation is None and group_status is None and _STATUS not in values:
+        status = table.outer  # what _status gives such a member, without the call
+    else:
+        status = _status(entry, organization, group_status, table)
+    joined, joined_provenance = _joined(values.get(_JOINED), entry.joined_text, locations)
     link = entry.link
     if link is None:
         link_title, link_provenance = None, _NOT_LINKED
