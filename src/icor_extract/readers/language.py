@@ -23,7 +23,7 @@ from functools import cache
 
 from zhon import cedict
 
-from icor_extract.model import Note, NoteCode, Variant
+from icor_extract.model import NOWHERE, Note, NoteCode, Variant, new_note
 
 __all__ = ["choose_variant", "detect_variant"]
 
@@ -178,4 +178,5 @@ def choose_variant(text: str, variant: Variant) -> tuple[Variant, Note | None]:
     if variant != "auto":
         return variant, None
     chosen, why = detect_variant(text)
-    return chosen, Note(code=NoteCode.VARIANT_AUTO, message=f"variant {chosen}: {why}")
+    message = f"variant {chosen}: {why}"
+    return chosen, new_note(code=NoteCode.VARIANT_AUTO, message=message, location=NOWHERE)
