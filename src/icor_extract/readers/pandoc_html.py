@@ -5,9 +5,9 @@ and a ``<tbody>`` (or bare rows), rows ``<tr class="odd">``, cells
 ``<td>``/``<th>`` that are empty or hold one ``<p>`` of text,
 ``<a href=… title=…>`` links and ``<br />``.  Parsing such a block with lxml
 and walking its cells in Python cost about five times the parse itself; here
-:data:`_TABLE` checks the whole block against that form, its rows and cells
-are read by two more regular expressions, and a cell whose markup the table
-repeats (a year, an empty cell) is read once.
+:data:`_TABLE` checks the whole block against that form, its rows are the
+pieces between ``<tr``, their cells are found by one more regular expression,
+and a cell whose markup the table repeats (a year, an empty cell) is read once.
 
 Safe because the form leaves libxml2 nothing to decide: every element is
 closed where it opens, no text holds ``<``, ``>`` or ``&`` (no entity to
