@@ -287,22 +287,3 @@ def test_a_line_is_tried_as_simple_once(monkeypatch: pytest.MonkeyPatch) -> None
         ["", "i", "j"],
     ]
     assert lines == [" {{a|{{b}}}} || [[c|d]]", " [[e]] || {{f|g}}"]
-
-
-def test_links_and_hints_built_from_their_slots_are_what_their_constructors_build() -> None:
-    from icor_extract.readers.raw import FlagHint, Link
-    from icor_extract.readers.wikirules import new_hint, new_link
-
-    pairs = [
-        (new_link("印度共产党", "印共"), Link(title="印度共产党", text="印共")),
-        (
-            new_hint("template", "印度", "{{flag|印度}}"),
-            FlagHint(kind="template", value="印度", evidence="{{flag|印度}}"),
-        ),
-    ]
-    for built, made in pairs:
-        assert type(built) is type(made)
-        assert (built, repr(built), hash(built)) == (made, repr(made), hash(made))
-        for value in (built, made):  # frozen, both
-            with pytest.raises(AttributeError):
-                setattr(value, next(iter(type(value).__slots__)), "x")

@@ -39,6 +39,8 @@ from icor_extract.readers.raw import (
     is_normal,
     link_title,
     new_cell,
+    new_hint,
+    new_link,
     new_row,
     normalize_text,
     split_footnotes,
@@ -181,5 +183,5 @@ def _link(href: str, text: str) -> Link | FlagHint | None:
     title = link_title(href)
     if title is None:
         found = flag_file(href)
-        return None if found is None else FlagHint(kind="image", value=found[0], evidence=found[1])
-    return Link(title=title, text=text) if text else None
+        return None if found is None else new_hint("image", found[0], found[1])
+    return new_link(title, text) if text else None

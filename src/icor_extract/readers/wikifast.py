@@ -15,14 +15,12 @@ from __future__ import annotations
 import html
 import re
 
-from icor_extract.readers.raw import is_normal, source_text
+from icor_extract.readers.raw import is_normal, new_hint, new_link, source_text
 from icor_extract.readers.wikirules import (
     FLAG_TEMPLATES,
     CellContent,
     CellRead,
     apply_template,
-    new_hint,
-    new_link,
     normalized,
     ref_name,
     shows_text,

@@ -29,12 +29,12 @@ from icor_extract.readers.raw import (
     FILE_NAMESPACES,
     HIDDEN_NAMESPACES,
     TOO_COMPLEX_DROPPED,
-    FlagHint,
-    Link,
     flag_file,
     has_controls,
     is_normal,
     namespace_of,
+    new_hint,
+    new_link,
     normalize_text,
     source_text,
     split_footnotes,
@@ -94,7 +94,7 @@ def _wikilink(link: Wikilink, out: CellContent) -> None:
     if namespace in FILE_NAMESPACES:
         found = flag_file(target.split(":", 1)[1].strip())
         if found is not None:
-            out.flags.append(FlagHint(kind="image", value=found[0], evidence=str(link)))
+            out.flags.append(new_hint("image", found[0], str(link)))
         return
     if namespace in HIDDEN_NAMESPACES:
         return
@@ -105,7 +105,7 @@ def _wikilink(link: Wikilink, out: CellContent) -> None:
         out.parts.append(target.lstrip(":"))
     shown = normalized("".join(out.parts[start:]))
     if shown:
-        out.links.append(Link(title=wikilink_title(target), text=shown))
+        out.links.append(new_link(wikilink_title(target), shown))
 
 
 def _tag(tag: Tag, out: CellContent) -> None:

@@ -28,18 +28,14 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
-from icor_extract.model import draft_class
-from icor_extract.readers.raw import FlagHint, Link, is_normal, normalize_text
+from icor_extract.readers.raw import FlagHint, Link, is_normal, new_hint, new_link, normalize_text
 
 __all__ = [
     "FLAG_TEMPLATES",
     "CellContent",
     "CellRead",
     "apply_template",
-    "new_hint",
-    "new_link",
     "normalized",
     "ref_name",
     "shows_text",
@@ -90,36 +86,6 @@ class CellContent:
 #: what :func:`.wikimarkup.read_cell_content` gives: (text, links, footnotes, flags, dropped), the
 #: values a reader keeps (a tuple: a cell read is built once and only unpacked)
 CellRead = tuple[str, tuple[Link, ...], tuple[str, ...], tuple[FlagHint, ...], tuple[str, ...]]
-
-
-_new = object.__new__
-_LinkDraft = draft_class(Link)
-_HintDraft = draft_class(FlagHint)
-
-
-def new_link(title: str, text: str) -> Link:
-    """``Link(title=title, text=text)``, built through a draft as ``raw.new_cell`` builds a cell.
-
-    Most cells of a member table hold a link or a flag, and a frozen dataclass's
-    ``__init__`` costs three times what filling a draft does
-    (:func:`~icor_extract.model.draft_class`); safe while ``Link`` and ``FlagHint``
-    have no ``__post_init__`` (a test compares both with their constructors).
-    """
-    link: Any = _new(_LinkDraft)
-    link.title = title
-    link.text = text
-    link.__class__ = Link
-    return link  # type: ignore[no-any-return]
-
-
-def new_hint(kind: str, value: str, evidence: str) -> FlagHint:
-    """``FlagHint(kind=kind, value=value, evidence=evidence)``, built as :func:`new_link`."""
-    hint: Any = _new(_HintDraft)
-    hint.kind = kind
-    hint.value = value
-    hint.evidence = evidence
-    hint.__class__ = FlagHint
-    return hint  # type: ignore[no-any-return]
 
 
 def wikilink_title(title: str, *, normal: bool = False) -> str:
