@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from icor_extract.readers import html_guard, raw
-from icor_extract.readers.html import read_cell
+from icor_extract.readers.html_cells import read_cell
 from icor_extract.readers.html_guard import MAX_CELL_DEPTH, Guarded
 from icor_extract.readers.raw import (
     CONTROLS_DROPPED,
