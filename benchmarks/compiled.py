@@ -39,6 +39,8 @@ HOT_MODULES = (
     "readers/mdlists.py",
     "readers/wikitext.py",
     "readers/wikimarkup.py",
+    "readers/wikifast.py",
+    "readers/wikirules.py",
     "repair/content.py",
     "repair/country.py",
     "repair/country_cells.py",
