@@ -14,28 +14,26 @@ from hypothesis import strategies as st
 
 import icor_extract
 import icor_extract.repair.country as country_module
+import icor_extract.repair.country_cells as cells_module
+import icor_extract.repair.country_names as names_module
 import icor_extract.repair.lists as lists_module
 from icor_extract import api
 from icor_extract.errors import IcorExtractError
 from icor_extract.geo.countries import (
-    _ARTICLE,
     Match,
     Resolution,
     Status,
-    _fold,
     _fold_with_origin,
-    _strip_qualifier,
     _word_bounded,
     country_index,
 )
+from icor_extract.geo.country_sources import ARTICLE, fold, strip_qualifier
+from icor_extract.geo.flags import resolve_flag
 from icor_extract.model import Location, Note, NoteCode, Provenance, Rule, new_note
 from icor_extract.readers.raw import FlagHint, RawCell
-from icor_extract.repair.country import (
-    _QUALIFIED_TITLE,
-    _cell_resolution,
-    _qualified,
-    _read_cell,
-)
+from icor_extract.repair.country_cells import _flag_resolution, _read_cell, cell_resolution
+from icor_extract.repair.country_names import _QUALIFIED_TITLE, _qualified
+from icor_extract.repair.country_values import Country
 from icor_extract.repair.entries import Entry
 
 from .conftest import fixture_path
@@ -92,7 +90,20 @@ def test_a_cell_of_one_flag_reads_as_the_general_rule_reads_it(
     flag: FlagHint, dropped: tuple[str, ...]
 ) -> None:
     cell = RawCell(text="", flags=(flag,), dropped=dropped)
-    assert _cell_resolution(cell) == _read_cell(cell)
+    assert cell_resolution(cell) == _read_cell(cell)
+
+
+_MORE_FLAGS = [
+    FlagHint(kind="unheard-of", value="印度", evidence="{{x|印度}}"),
+    FlagHint(kind="template", value="印度" * 40, evidence="{{flag|印度…}}"),  # not remembered
+    FlagHint(kind="code", value=" usa ", evidence="{{USA}}"),
+]
+
+
+@pytest.mark.parametrize("flag", _FLAGS + _MORE_FLAGS, ids=lambda flag: flag.evidence)
+def test_a_flag_remembered_reads_as_it_is_read_afresh(flag: FlagHint) -> None:
+    first, again = _flag_resolution(flag), _flag_resolution(flag)
+    assert first == again == resolve_flag(flag.kind, flag.value)
 
 
 def test_rows_reaching_a_country_cell_one_way_share_one_value() -> None:
@@ -168,11 +179,28 @@ def test_names_are_found_in_short_and_edge_texts(text: str) -> None:
     assert country_index().find(text) == _find_every_place(text)
 
 
+_PIECES_AND_BREAKS = st.sampled_from([*_NAME_PIECES, "\n"]) | st.text(max_size=3)
+
+
+@given(st.lists(st.lists(_PIECES_AND_BREAKS, max_size=6).map("".join), max_size=5))
+def test_names_found_in_several_texts_at_once_are_those_found_in_each(texts: list[str]) -> None:
+    """``find_each`` reads the texts as one, each ended by a line break (which a text may
+    hold too): no name crosses from one to the next, and their offsets are their own."""
+    assert country_index().find_each(texts) == [_find_every_place(text) for text in texts]
+
+
+@pytest.mark.parametrize(
+    "texts", [[], [""], ["", ""], ["印度", "", "ßniger India"], ["Niger", "ia"], ["ß", "印度"]]
+)
+def test_names_are_found_in_edge_lists_of_texts(texts: list[str]) -> None:
+    assert country_index().find_each(texts) == [_find_every_place(text) for text in texts]
+
+
 def _resolve_folded(name: str) -> Resolution:
     """``CountryIndex.resolve`` the long way: every form folded before it is looked up."""
     names = country_index()._names
-    for form in (name, _strip_qualifier(name), _ARTICLE.sub("", name)):
-        found = names.get(_fold(form))
+    for form in (name, strip_qualifier(name), ARTICLE.sub("", name)):
+        found = names.get(fold(form))
         if found is not None:
             return found
     return Resolution(Status.UNKNOWN, (), name)
@@ -181,6 +209,8 @@ def _resolve_folded(name: str) -> Resolution:
 _RESOLVED = [
     *("印度", " 印度 ", "印 度", "INDIA", "india ", "United  States", "united\tstates"),
     *("The Netherlands", "the  gambia", "Straße", "STRASSE", "塞尔维亚", "2006年", "", " "),
+    *("Congo - Kinshasa", "刚果（金）", "印度 (x) ", "the India (x)", "THE\tindia", "x-y", "马列"),
+    *("India - x", "印度 - 共产党", "the 印度 - 马列"),
 ]
 
 
@@ -189,7 +219,12 @@ def test_a_name_is_resolved_as_its_folded_forms_are(name: str) -> None:
     assert country_index().resolve(name) == _resolve_folded(name)
 
 
-@given(st.lists(st.sampled_from([*_NAME_PIECES, "\t", "\n", "\u3000"]), max_size=4).map("".join))
+@given(
+    st.lists(
+        st.sampled_from([*_NAME_PIECES, "\t", "\n", "\u3000", " - ", "(", ")", "）", "THE "]),
+        max_size=4,
+    ).map("".join)
+)
 def test_random_names_are_resolved_as_their_folded_forms_are(name: str) -> None:
     assert country_index().resolve(name) == _resolve_folded(name)
 
@@ -213,14 +248,24 @@ def _entries_of_every_fixture() -> list[Entry]:
     return seen
 
 
+def test_the_names_of_a_table_searched_at_once_give_each_entry_its_own_hints() -> None:
+    entries = _entries_of_every_fixture()
+    linked = [entry for entry in entries if entry.link is not None]
+    assert 0 < len(linked) < len(entries)  # entries with a link title and without
+    each = [names_module.name_hints([entry])[0] for entry in entries]
+    assert names_module.name_hints(entries) == each
+    assert any(len(hints) > 1 for hints in each)
+
+
 def test_a_member_alone_in_its_row_group_gets_what_the_group_rule_gives() -> None:
     """``_from_own_name`` (a row group of one member) against ``_from_group_names``."""
     at = [Location(table=1, row=row) for row in range(4000)]
     rules = set()
     for entry in _entries_of_every_fixture():
         for variant in ("zh-hans", "en"):
-            fast = country_module._from_own_name(entry, variant, at)
-            (slow,) = country_module._from_group_names([entry], variant, at)
+            hints = names_module.name_hints([entry])[0]
+            fast = names_module._from_own_name(entry, hints, variant, at)
+            (slow,) = names_module._from_group_names([entry], [hints], variant, at)
             assert fast == slow
             rules.add(slow.provenance.rule)
     # every way out of the shortcut is taken (a name, a problem, a conflict, nothing)
@@ -229,22 +274,22 @@ def test_a_member_alone_in_its_row_group_gets_what_the_group_rule_gives() -> Non
 
 
 def test_a_row_reading_its_own_cell_alone_gets_what_the_shared_cell_rule_gives() -> None:
-    """``_from_cell`` (with its one-row shortcut) against ``_from_shared_cell``, on the
+    """``from_cell`` (with its one-row shortcut) against ``_from_shared_cell``, on the
     arguments every fixture page gives it."""
     calls: list[tuple[Any, ...]] = []
-    real = country_module._from_cell
+    real = cells_module.from_cell
 
-    def spy(*args: Any) -> list[country_module.Country]:
+    def spy(*args: Any) -> list[Country]:
         calls.append(args)
         return real(*args)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(country_module, "_from_cell", spy)
+        patch.setattr(country_module, "from_cell", spy)
         _entries_of_every_fixture()
     shortcut = 0
     for args in calls:
-        assert real(*args) == country_module._from_shared_cell(*args)
+        assert real(*args) == cells_module._from_shared_cell(*args)
         entries, found = args[0], args[2]
-        alone = len(entries) == 1 and country_module._reach(entries[0].aligned) is None
+        alone = len(entries) == 1 and cells_module._reach(entries[0].aligned) is None
         shortcut += alone and found[2].identity is not None
     assert 0 < shortcut < len(calls)  # both ways taken

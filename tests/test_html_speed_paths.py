@@ -11,9 +11,17 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from icor_extract.readers import html_guard, raw
-from icor_extract.readers.html import read_cell
+from icor_extract.readers.html_cells import read_cell
 from icor_extract.readers.html_guard import MAX_CELL_DEPTH, Guarded
-from icor_extract.readers.raw import CONTROLS_DROPPED, FlagHint, Link, RawCell, new_cell
+from icor_extract.readers.raw import (
+    CONTROLS_DROPPED,
+    FlagHint,
+    Link,
+    RawCell,
+    new_cell,
+    new_hint,
+    new_link,
+)
 
 #: pieces of markup around the guard's decisions: cell, row and table tags in any case
 #: and with what may follow their names, comments, raw text, runs of tags near the limit
@@ -96,6 +104,22 @@ def test_a_cell_built_from_its_slots_is_the_cell_its_constructor_builds() -> Non
     assert built == RawCell(**fields)  # type: ignore[arg-type]
     assert repr(built) == repr(RawCell(**fields))  # type: ignore[arg-type]
     assert hash(built) == hash(RawCell(**fields))  # type: ignore[arg-type]
+
+
+def test_links_and_hints_built_from_their_slots_are_what_their_constructors_build() -> None:
+    pairs = [
+        (new_link("印度共产党", "印共"), Link(title="印度共产党", text="印共")),
+        (
+            new_hint("template", "印度", "{{flag|印度}}"),
+            FlagHint(kind="template", value="印度", evidence="{{flag|印度}}"),
+        ),
+    ]
+    for built, made in pairs:
+        assert type(built) is type(made)
+        assert (built, repr(built), hash(built)) == (made, repr(made), hash(made))
+        for value in (built, made):  # frozen, both
+            with pytest.raises(AttributeError):
+                setattr(value, next(iter(type(value).__slots__)), "x")
 
 
 @settings(max_examples=500, deadline=None)

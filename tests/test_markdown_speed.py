@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
 
-from icor_extract.readers import mdblank, mdlists
+from icor_extract.readers import markdown, mdblank, mdlists
 from icor_extract.readers.markdown import _headings
 from icor_extract.readers.mdblank import Collapsed, collapse_tables
 from icor_extract.readers.mdit import INLINE_RULES, Blocks, Parser, normalize_link
@@ -310,3 +310,42 @@ def test_a_block_ends_where_the_look_ahead_says(text: str, start: int) -> None:
     found = mdblank._BLOCK_END.search(text, start)
     expected = _BLOCK_END_AHEAD.search(text, start)
     assert (found and found.start()) == (expected and expected.start())
+
+
+# Round five's heading scan, two passes (ATX headings, then setext underlines): the reference
+_OLD_ATX_AFTER_BREAK = re.compile(r"\n {0,3}(#{1,6})[ \t]++(?P<title>[^\n]*+)")
+_OLD_UNDERLINE = re.compile(r"\n(?:=++|-++)[ \t]*+(?=\n|$)")
+
+
+def _old_raw_headings(text: str) -> list[tuple[int, int, str]]:
+    found = [
+        (m.start() + 1, len(m.group(1)), markdown._atx_title(m.group("title")))
+        for m in _OLD_ATX_AFTER_BREAK.finditer(text)
+    ]
+    if (first := markdown._ATX.match(text)) is not None:
+        found.append((0, len(first.group(1)), markdown._atx_title(first.group("title"))))
+    for underline in _OLD_UNDERLINE.finditer(text):
+        start = text.rfind("\n", 0, underline.start()) + 1
+        title = text[start : underline.start()]
+        if title.strip() and "<" not in title and ">" not in title:
+            found.append((start, 1 if underline.group(0).lstrip("\n")[0] == "=" else 2, title))
+    return sorted(found)
+
+
+#: lines: ATX headings of every level and indent, underlines, text to underline, and near misses
+_HEADING_LINES = ["# a", "## 目标 ##", "   ### x", "    # code", "#no", "####### 7", "#\t制", "===",
+                  "---", "--- ", "-\t", "= =", "- a", "a", "目标 [1]", "[x](y)", "", " ", "<b>",
+                  "a<b", "\\#", "\t# t", "-", "=", "## [a](b) #"]  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_HEADING_LINES), max_size=12).map("\n".join))
+def test_one_scan_finds_the_headings_the_two_scans_found(text: str) -> None:
+    cleaned = [(o, level, title) for o, level, title in _headings(text)]
+    old = []
+    for offset, level, raw in _old_raw_headings(text):
+        shown = markdown._INLINE_LINK.sub(r"\1", raw) if "[" in raw else raw
+        title = markdown.split_footnotes(markdown.normalize_text(shown.replace("\\", "")))[0]
+        if title:
+            old.append((offset, level, title))
+    assert cleaned == old

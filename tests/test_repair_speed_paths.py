@@ -10,7 +10,7 @@ import icor_extract
 from icor_extract.geo.countries import Resolution, Status
 from icor_extract.model import Provenance, Rule
 from icor_extract.readers.raw import RawCell
-from icor_extract.repair.country import _entry_verdict, _Hint, _hints_verdict
+from icor_extract.repair.country_names import Hint, _hints_verdict, entry_verdict
 from icor_extract.repair.nonmember import _TRAILING_REMARK, not_an_organization
 
 from .conftest import fixture_path
@@ -56,8 +56,8 @@ _RESOLUTIONS = [
 @pytest.mark.parametrize("resolution", _RESOLUTIONS, ids=lambda r: r.status.value)
 def test_one_name_gives_the_verdict_of_the_general_rule(resolution: Resolution) -> None:
     """A name read twice takes the general rule and must decide as the one-name shortcut."""
-    hint = _Hint(Rule.COUNTRY_NAME, resolution.name, resolution, 3, 2)
-    one, twice = _entry_verdict([hint]), _entry_verdict([hint, hint])
+    hint = Hint(Rule.COUNTRY_NAME, resolution.name, resolution, 3, 2)
+    one, twice = entry_verdict([hint]), entry_verdict([hint, hint])
     assert (one.code, one.conflict) == (twice.code, twice.conflict)
     assert one.hints == (hint,)
     assert one.code == resolution.identity
@@ -65,7 +65,7 @@ def test_one_name_gives_the_verdict_of_the_general_rule(resolution: Resolution) 
 
 
 def test_no_name_gives_the_verdict_of_the_general_rule() -> None:
-    assert _entry_verdict([]) == _hints_verdict([])
+    assert entry_verdict([]) == _hints_verdict([])
 
 
 def test_rows_under_one_rowspan_share_one_continent_value() -> None:

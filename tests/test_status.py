@@ -6,10 +6,9 @@ import pytest
 
 import icor_extract
 from icor_extract import Status
-from icor_extract.repair.status import (
+from icor_extract.repair.status import StatusSource, decide_status
+from icor_extract.repair.status_words import (
     Annotation,
-    StatusSource,
-    decide_status,
     split_status_annotation,
     status_from_heading,
     status_from_text,

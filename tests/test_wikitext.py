@@ -270,9 +270,9 @@ _TRICKY = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000\u200b\ufeff\x00\x07\x7f\x9fç”
 @given(st.text(alphabet=st.sampled_from(_TRICKY) | st.characters(), max_size=12))
 def test_the_short_cut_of_normalizing_is_normalize_text(text: str) -> None:
     from icor_extract.readers.raw import normalize_text
-    from icor_extract.readers.wikimarkup import _normalized
+    from icor_extract.readers.wikirules import normalized
 
-    assert _normalized(text) == normalize_text(text)
+    assert normalized(text) == normalize_text(text)
 
 
 # Footnotes of templates: names and arguments with the characters that decide
@@ -321,9 +321,10 @@ def test_footnotes_of_templates_read_fast_as_mwparserfromhell_reads_them(markup:
     ],
 )
 def test_a_footnote_of_citation_templates_takes_the_fast_path(markup: str) -> None:
-    from icor_extract.readers.wikimarkup import CellContent, _fast
+    from icor_extract.readers.wikifast import read_fast
+    from icor_extract.readers.wikirules import CellContent
 
-    assert _fast(markup, CellContent())
+    assert read_fast(markup, CellContent())
 
 
 def test_a_cell_with_a_footnote_reads_list_markup_as_the_full_parser_does() -> None:

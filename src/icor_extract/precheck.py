@@ -33,7 +33,7 @@ from icor_extract.readers.language import choose_variant
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikitext import heading_title, read_wikitext
 from icor_extract.repair.columns import HEADER_SEARCH_ROWS, find_header
-from icor_extract.repair.status import status_from_heading
+from icor_extract.repair.status_words import status_from_heading
 
 __all__ = ["may_have_members"]
 

@@ -11,7 +11,7 @@ Internal: the public API is what :mod:`icor_extract` exports; this may change.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -109,7 +109,8 @@ class _Table:
     """What every member of one table shares: passed as one value, not five keywords.
 
     ``headings`` are the ones a status may come from, nearest first (the
-    ``section`` alone when none are given).
+    ``section`` alone when none are given); ``outer`` is the status of a member
+    that states none itself (:func:`outer_decision`), one value per table.
     """
 
     locations: Sequence[Location]
@@ -117,6 +118,7 @@ class _Table:
     caption: str | None
     headings: tuple[str, ...]
     page: str | None
+    outer: MemberStatus
 
 
 def _table(
@@ -127,7 +129,8 @@ def _table(
     page: str | None,
 ) -> _Table:
     """The table's shared values; without headings, its section is the one heading."""
-    return _Table(locations, section, caption, headings or ((section,) if section else ()), page)
+    headings = headings or ((section,) if section else ())
+    return _Table(locations, section, caption, headings, page, outer_decision(caption, headings))
 
 
 def _placed_provenance(
@@ -176,12 +179,12 @@ def _status(
     """The member's status; with nothing nearer than the caption and headings, the table's.
 
     :func:`decide_status` ends in :func:`outer_decision` when no annotation,
-    status cell or group row states a status: asked for directly in that case,
-    it is the same (cached, shared) value, without the sources built for it.
+    status cell or group row states a status: in that case it is the table's
+    (cached, shared) value, taken without the sources built for it.
     """
     status_cell = entry.aligned.values.get(_STATUS)
     if entry.annotation is None and group is None and (status_cell is None or not status_cell.text):
-        return outer_decision(table.caption, table.headings)
+        return table.outer
     return decide_status(
         entry.annotation,
         where=StatusSource(
@@ -196,14 +199,9 @@ def _status(
     )
 
 
-def _organization_provenance(entry: Entry, organization: Placed, table: _Table) -> Provenance:
-    """Where the name came from; further lines of its cell kept beside it are in its note."""
-    provenance = _placed_provenance(
-        "organization", organization, entry.organization, table.locations
-    )
-    if not entry.extra_lines:
-        return provenance
-    further = "; ".join(entry.extra_lines)
+def _with_further_lines(provenance: Provenance, extra_lines: tuple[str, ...]) -> Provenance:
+    """The name's provenance with the further lines of its cell, kept beside it, in its note."""
+    further = "; ".join(extra_lines)
     return Provenance(
         field="organization",
         rule=provenance.rule,
@@ -255,11 +253,15 @@ def _member(
     of them.
     """
     locations = table.locations
-    organization = entry.aligned.values[_ORGANIZATION]
-    status = _status(entry, organization, group_status, table)
-    joined, joined_provenance = _joined(
-        entry.aligned.values.get(_JOINED), entry.joined_text, locations
-    )
+    values = entry.aligned.values
+    organization = values[_ORGANIZATION]
+    if entry.annotation is None and group_status is None and _STATUS not in values:
+        status = table.outer  # what _status gives such a member, without the call
+        status_provenance = status.provenance  # the caption's or a heading's: no row
+    else:
+        status = _status(entry, organization, group_status, table)
+        status_provenance = _located(status.provenance, locations)
+    joined, joined_provenance = _joined(values.get(_JOINED), entry.joined_text, locations)
     link = entry.link
     if link is None:
         link_title, link_provenance = None, _NOT_LINKED
@@ -270,16 +272,20 @@ def _member(
         link_provenance = new_provenance(
             "link", _LINK, link_title, "", location, organization.column
         )
+    name = entry.organization
+    name_provenance = _placed_provenance("organization", organization, name, locations)
+    if entry.extra_lines:
+        name_provenance = _with_further_lines(name_provenance, entry.extra_lines)
     provenance = (
-        _organization_provenance(entry, organization, table),
+        name_provenance,
         _located(country.provenance, locations),
         _located(continent.provenance, locations),
         joined_provenance,
         link_provenance,
-        _located(status.provenance, locations),
+        status_provenance,
     )
     return new_member(
-        entry.organization, country.name, country.code, continent.name, continent.code, joined,
+        name, country.name, country.code, continent.name, continent.code, joined,
         link_title, table.section, locations[entry.aligned.row], status.status, status.left,
         status.note, entry.footnotes, provenance, table.page, None, None, None,
     )  # fmt: skip
@@ -305,16 +311,6 @@ def _located(provenance: Provenance, locations: Sequence[Location]) -> Provenanc
     )
 
 
-def _taken(entries: list[Entry], countries: list[Country]) -> Iterator[tuple[Entry, Country]]:
-    """Each entry with its country, in order, each let go of by the lists as it is handed out."""
-    if len(entries) != len(countries):
-        raise ValueError(f"{len(entries)} entries but {len(countries)} countries")
-    entries.reverse()
-    countries.reverse()
-    while entries:
-        yield entries.pop(), countries.pop()
-
-
 def build_members(
     entries: list[Entry],
     countries: list[Country],
@@ -335,14 +331,14 @@ def build_members(
     and a large table never holds both in full.  A status from the caption or
     headings is one value per table (:func:`outer_decision`).
     """
+    if len(entries) != len(countries):
+        raise ValueError(f"{len(entries)} entries but {len(countries)} countries")
     table = _table(locations, section, caption, headings, page)
-    return tuple(
-        _member(
-            entry,
-            continents[entry.aligned.row],
-            country,
-            statuses.get(entry.aligned.row),
-            table,
-        )
-        for entry, country in _taken(entries, countries)
-    )
+    members: list[Member] = []
+    entries.reverse()  # each entry and country let go of by the lists as it is taken
+    countries.reverse()
+    while entries:
+        entry = entries.pop()
+        row = entry.aligned.row
+        members.append(_member(entry, continents[row], countries.pop(), statuses.get(row), table))
+    return tuple(members)

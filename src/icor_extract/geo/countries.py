@@ -1,47 +1,37 @@
-"""Country names and codes from maintained data: CLDR (babel) and ISO 3166 (pycountry).
+"""The index of country names and codes: a whole name resolved, names found inside text.
 
-Sources, read at first use and cached:
-
-* CLDR territory names through babel (``Locale.territories``) for ``zh``
-  (Simplified), ``zh_Hant``, ``zh_Hant_HK`` and ``en``;
-* ISO 3166-1 names, official names and common names through pycountry, with
-  the Debian ``iso-codes`` translations pycountry ships for ``zh_CN``,
-  ``zh_TW`` and ``zh_HK``;
-* ISO 3166-3 (formerly used names) through pycountry, so that a state that no
-  longer exists is recognised and left without a code instead of being
-  mistaken for one of its successors (``捷克斯洛伐克`` is not ``捷克``), with
-  the common names ISO 3166-3 lacks (``Soviet Union``, ``苏联``) from the
-  sourced file ``data/former_states.tsv``;
-* states without an ISO 3166-1 code (Northern Cyprus, Somaliland, Kosovo),
-  from the sourced file ``data/no_iso_states.tsv``: they resolve to their
-  name and no code (flag codes are in :mod:`icor_extract.geo.codes`).
-
-Derived forms make ambiguity visible instead of hiding it: a qualifier in
-brackets or after a dash is dropped (``刚果（布）`` and ``刚果（金）`` both give
-``刚果``, which then names two countries), and an English name's head before
-a comma is kept (``Korea, Republic of`` gives ``Korea``) beside the name in
-running order (``Republic of Korea``).  The few English names in common use
-that both sources dropped (``Turkey``) and the names zh-Wikipedia uses that
-neither has (``多米尼加``, ``波黑``, ``马其顿``) come from the sourced file
-``data/other_names.tsv``; such a name that is the start of the names of two
-countries decides nothing.  No country name is typed into the code.
-``countrynames`` (OpenSanctions) was evaluated as a further source and not
-taken (see docs/limitations.md).
+Built once per process from the names :mod:`icor_extract.geo.country_sources`
+reads (CLDR, ISO 3166-1 and 3166-3, sourced files), with two more sources of
+its own: states without an ISO 3166-1 code (Northern Cyprus, Somaliland,
+Kosovo), from the sourced file ``data/no_iso_states.tsv``, which resolve to
+their name and no code (flag codes are in :mod:`icor_extract.geo.codes`); and
+the names of places inside a country that hold a country's name
+(:meth:`CountryIndex._add_places`), so that the shorter name is not found in
+them.
 """
 
 from __future__ import annotations
 
-import gettext
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
 import pycountry
-from babel import Locale
 
+from icor_extract.geo.country_sources import (
+    ARTICLE,
+    ISO_LOCALES,
+    cldr_names,
+    fold,
+    former_names,
+    iso_names,
+    other_names,
+    strip_qualifier,
+    translations,
+)
 from icor_extract.geo.tsv import data_rows
 from icor_extract.model import Variant
 
@@ -53,33 +43,11 @@ __all__ = [
     "country_index",
 ]
 
-_CLDR_LOCALES = ("zh", "zh_Hant", "zh_Hant_HK", "en")
-_ISO_LOCALES = ("zh_CN", "zh_TW", "zh_HK")
 #: CLDR locale whose names a page in each variant is written in
 DISPLAY_LOCALES: dict[Variant, str] = {"zh-hans": "zh", "zh-hant": "zh_Hant", "en": "en"}
 
-_DASH_QUALIFIER = re.compile(r"\s-\s")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _PLACE_ENDING = re.compile(r"(?:州|省|邦|地区|地區|区|區|县|縣|郡|市)$")
-# Government-form endings of ISO 3166-3 Chinese names, so that
-# 捷克斯洛伐克社会主义共和国 is also found as 捷克斯洛伐克.
-_FORM_ENDINGS = (
-    "社会主义联邦共和国",
-    "社會主義聯邦共和國",
-    "社会主义共和国联盟",
-    "社會主義共和國聯邦",
-    "社会主义共和国",
-    "社會主義共和國",
-    "民主人民共和国",
-    "民主人民共和國",
-    "民主共和国",
-    "民主共和國",
-    "联邦共和国",
-    "聯邦共和國",
-    "共和国",
-    "共和國",
-)
 
 
 class Status(StrEnum):
@@ -133,43 +101,16 @@ class Match:
     resolution: Resolution
 
 
-def _strip_qualifier(name: str) -> str:
-    """``name`` without a trailing ``(…)`` or `` - …`` qualifier, found in linear time."""
-    starts = []
-    dash = _DASH_QUALIFIER.search(name)
-    if dash is not None:
-        starts.append(dash.start())
-    stripped = name.rstrip()
-    if stripped.endswith((")", "）")):
-        inner = stripped[:-1]
-        after = max(inner.rfind(")"), inner.rfind("）")) + 1  # no closing bracket inside
-        opens = [at for at in (inner.find("(", after), inner.find("（", after)) if at != -1]
-        if opens:
-            starts.append(min(opens))
-    return name[: min(starts)].strip() if starts else name.strip()
-
-
-def _fold(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
-def _translations(domain: str, locale: str) -> gettext.NullTranslations:
-    try:
-        return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[locale])
-    except OSError:  # a pycountry build without that translation
-        return gettext.NullTranslations()
-
-
 class CountryIndex:
     """Resolve country names and codes; find country names inside text."""
 
     def __init__(self) -> None:
         iso_codes = {country.alpha_2 for country in pycountry.countries}
         current: dict[str, set[str]] = defaultdict(set)
-        self._display, non_countries = _cldr_names(iso_codes, current)
-        _iso_names(current)
-        _other_names(current)
-        former = _former_names(set(current))
+        self._display, non_countries = cldr_names(iso_codes, current)
+        iso_names(current)
+        other_names(current)
+        former = former_names(set(current))
 
         self._names: dict[str, Resolution] = {}
         for key, codes in current.items():
@@ -183,7 +124,7 @@ class CountryIndex:
         for english, hans, hant, others in data_rows("no_iso_states.tsv"):
             self._no_iso[english] = {"zh-hans": hans, "zh-hant": hant, "en": english}
             for name in (english, hans, hant, *others.split(";")):
-                self._names[_fold(name)] = Resolution(Status.NO_ISO_CODE, (), english)
+                self._names[fold(name)] = Resolution(Status.NO_ISO_CODE, (), english)
 
         self._index_starts()
         self._add_places()
@@ -200,10 +141,10 @@ class CountryIndex:
         ending dropped), plus ``data/places.tsv``.
         """
         added: dict[str, Resolution] = {
-            _fold(name): Resolution(Status.NOT_A_COUNTRY, (), f"{english} ({code})")
+            fold(name): Resolution(Status.NOT_A_COUNTRY, (), f"{english} ({code})")
             for name, code, english in data_rows("places.tsv")
         }
-        catalogs = [_translations("iso3166-2", locale) for locale in _ISO_LOCALES]
+        catalogs = [translations("iso3166-2", locale) for locale in ISO_LOCALES]
         for place in pycountry.subdivisions:
             parent = place.country_code
             forms = {place.name}
@@ -212,7 +153,7 @@ class CountryIndex:
                 forms.add(translated)
                 forms.add(_PLACE_ENDING.sub("", translated))
             for form in forms:
-                key = _fold(form)
+                key = fold(form)
                 if len(key) < 3 or key in self._names or key in added:
                     continue
                 contained = {
@@ -240,17 +181,22 @@ class CountryIndex:
     def resolve(self, name: str) -> Resolution:
         """Resolve a whole text that should be a country name.
 
-        A name found as it casefolds is found as it folds: every key is folded,
-        so a casefolded text that is a key has no spaces to collapse.
+        Each form of the name is looked up in turn: as it casefolds, folded,
+        without a qualifier (``X (Pantone)``), without an article (``the X``).
+        A form that cannot differ from one already missed is not built: every
+        key is folded, so a casefolded text that is a key has no spaces to
+        collapse; a name with no dash and no closing bracket has no qualifier;
+        a name not starting with the article has none to drop.
         """
-        found = self._names.get(name.casefold())
+        names = self._names
+        found = names.get(name.casefold())
         if found is not None:
             return found
-        found = self._names.get(_fold(name))
-        if found is None:  # "X (Pantone)"
-            found = self._names.get(_fold(_strip_qualifier(name)))
-        if found is None:  # "the X"
-            found = self._names.get(_fold(_ARTICLE.sub("", name)))
+        found = names.get(fold(name))
+        if found is None and ("-" in name or name.rstrip().endswith((")", "）"))):
+            found = names.get(fold(strip_qualifier(name)))
+        if found is None and (article := ARTICLE.match(name)) is not None:
+            found = names.get(fold(name[article.end() :]))
         return found if found is not None else Resolution(Status.UNKNOWN, (), name)
 
     def has_iso_code(self, identity: str) -> bool:
@@ -272,14 +218,29 @@ class CountryIndex:
         """Country names inside ``text``, leftmost first, longest at each place.
 
         Latin-script names must stand as words (``Niger`` is not found in
-        ``Nigeria``); Chinese names need no boundary.  Only the places
-        ``_places`` matches are tried: the others start no name, and ``re``
-        skips them in C, where a loop over every place took a slice and a
-        look-up at each.
+        ``Nigeria``); Chinese names need no boundary.
         """
-        folded = text.casefold()  # as _fold_with_origin, its commonest case inlined
-        origin = None if len(folded) == len(text) else _fold_with_origin(text)[1]
-        matches: list[Match] = []
+        return self.find_each((text,))[0]
+
+    def find_each(self, texts: Sequence[str]) -> list[list[Match]]:
+        """:meth:`find` for each of ``texts``, in one pass over them all.
+
+        The texts are read as one, each followed by a line break: no name holds
+        one (every key is folded, its spaces collapsed), so no name is found
+        across two texts, and a line break stands as a text's edge does before a
+        Latin name.  Only the places ``_places`` matches are tried: the others
+        start no name, and ``re`` skips them in C, where a loop over every place
+        took a slice and a look-up at each; one ``finditer`` for a table's names,
+        not one per name, saves the set-up of each.
+        """
+        if not texts:
+            return []
+        joined = "\n".join(texts)
+        folded = joined.casefold()  # as _fold_with_origin, its commonest case inlined
+        origin = None if len(folded) == len(joined) else _fold_with_origin(joined)[1]
+        found: list[list[Match]] = []  # for each text before the one being read
+        own: list[Match] = []  # the names found in the text being read
+        base, following = 0, len(texts[0]) + 1  # where it starts, and where the next one does
         after = 0  # the end of the last name found: names do not overlap
         starts, one_letter = self._starts, self._one_letter
         for place in self._places.finditer(folded):
@@ -292,13 +253,21 @@ class CountryIndex:
             hit = self._longest_at(folded, position, sizes) if sizes else None
             if hit is None:
                 continue
-            end, found = hit
+            end, resolution = hit
             start, stop = position, end
-            if origin is not None:  # the offsets in ``text`` the folded ones came from
+            if origin is not None:  # the offsets in ``joined`` the folded ones came from
                 start, stop = origin[position], origin[end - 1] + 1
-            matches.append(Match(start, stop, text[start:stop], found))
+            while start >= following:  # the name is in a later text
+                found.append(own)
+                own = []
+                base = following
+                following += len(texts[len(found)]) + 1
+            own.append(Match(start - base, stop - base, joined[start:stop], resolution))
             after = end
-        return matches
+        found.append(own)
+        while len(found) < len(texts):  # the texts after the last one holding a name
+            found.append([])
+        return found
 
     def _longest_at(
         self, folded: str, position: int, sizes: tuple[int, ...]
@@ -360,93 +329,6 @@ def _word_bounded(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     return not (before.isalnum() and before.isascii()) and not (after.isalnum() and after.isascii())
-
-
-def _cldr_names(
-    iso_codes: set[str], current: dict[str, set[str]]
-) -> tuple[dict[str, dict[str, str]], set[str]]:
-    """Add CLDR territory names to ``current``; return display names and non-countries."""
-    display: dict[str, dict[str, str]] = {}
-    non_countries: set[str] = set()
-    for locale_name in _CLDR_LOCALES:
-        territories = Locale.parse(locale_name).territories
-        display[locale_name] = {c: name for c, name in territories.items() if c in iso_codes}
-        for code, name in territories.items():
-            if not (len(code) == 2 and code.isalpha()):
-                continue  # numeric UN M49 regions are continents, not countries
-            if code in iso_codes:
-                _add(current, name, code)
-            else:
-                non_countries.add(_fold(name))  # EU, UN, XK (Kosovo): not ISO 3166-1
-    return display, non_countries
-
-
-def _iso_names(current: dict[str, set[str]]) -> None:
-    """Add ISO 3166-1 names (and their zh translations) to ``current``."""
-    for country in pycountry.countries:
-        english: list[str] = [
-            name
-            for attribute in ("name", "official_name", "common_name")
-            if (name := getattr(country, attribute, None))
-        ]
-        names = list(english)
-        for locale_name in _ISO_LOCALES:
-            translations = _translations("iso3166-1", locale_name)
-            names += [translations.gettext(name) for name in english]
-        for name in names:
-            _add(current, name, country.alpha_2)
-            if ", " in name:  # "Korea, Republic of": also "Korea" and "Republic of Korea"
-                head, tail = name.split(", ", 1)
-                _add(current, head, country.alpha_2)
-                _add(current, _ARTICLE.sub("", f"{tail} {head}"), country.alpha_2)
-
-
-def _former_names(current_aliases: set[str]) -> dict[str, str]:
-    """ISO 3166-3 names that are no current country's name: folded name -> English name."""
-    former = {_fold(name): english for name, _, english in data_rows("former_states.tsv")}
-    for historic in pycountry.historic_countries:
-        english = historic.name.split(",", 1)[0]
-        names = {historic.name, english}
-        for locale_name in _ISO_LOCALES:
-            translated = _translations("iso3166-3", locale_name).gettext(historic.name)
-            names.add(translated)
-            names.update(_short_forms(translated))
-        for name in names:
-            key = _fold(name)
-            if len(key) < 2 or key in current_aliases:
-                continue
-            if any(key in alias for alias in current_aliases if len(alias) > len(key)):
-                continue  # 德意志 is part of today's 德意志联邦共和国
-            former.setdefault(key, english)
-    return former
-
-
-def _other_names(current: dict[str, set[str]]) -> None:
-    """Add ``data/other_names.tsv``; a name that starts two countries' names decides nothing.
-
-    ``多米尼加`` starts only ``多米尼加共和国`` (DO) and is kept; a name that
-    also started, say, ``多米尼克`` would get both codes and so be ambiguous.
-    """
-    for name, code, _ in data_rows("other_names.tsv"):
-        key = _fold(name)
-        started = {c for other, codes in current.items() if other.startswith(key) for c in codes}
-        if started - {code}:  # with ``code``, the start of two countries' names
-            current[key].update(started)
-        _add(current, name, code)
-
-
-def _add(index: dict[str, set[str]], name: str, code: str) -> None:
-    for form in {name, _strip_qualifier(name)}:
-        key = _fold(form)
-        if len(key) >= 2:
-            index[key].add(code)
-
-
-def _short_forms(name: str) -> Iterable[str]:
-    for ending in _FORM_ENDINGS:
-        if name.endswith(ending) and len(name) - len(ending) >= 2:
-            yield name[: -len(ending)]
-            return
 
 
 @cache

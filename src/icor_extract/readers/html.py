@@ -30,7 +30,6 @@ from icor_extract.readers.raw import (
 
 __all__ = [
     "heading_text",
-    "read_cell",
     "read_html_document",
     "read_html_tables",
     "source_line",

@@ -28,6 +28,8 @@ from icor_extract.readers.raw import (
     is_normal,
     link_title,
     new_cell,
+    new_hint,
+    new_link,
     normalize_text,
     source_text,
     split_footnotes,
@@ -90,11 +92,11 @@ def _flag_from_image(element: etree._Element) -> FlagHint | None:
         value = element.get(attribute) or ""
         found = flag_file(value)
         if found is not None:
-            return FlagHint(kind="image", value=found[0], evidence=found[1])
+            return new_hint("image", found[0], found[1])
     if element.tag == "img" and _in_flag_icon(element):
         # a flag icon whose file names no country: a flag all the same, unread
         name = unquote((element.get("src") or "").rsplit("/", 1)[-1]) or "flag icon"
-        return FlagHint(kind="image", value=name, evidence=name)
+        return new_hint("image", name, name)
     return None
 
 
@@ -150,10 +152,10 @@ def _plain_link(node: etree._Element) -> Link | None:
     if title is None:
         return None
     if len(node) == 0:
-        return Link(title=title, text=_clean(node.text or ""))
+        return new_link(title, _clean(node.text or ""))
     if next(node.iterdescendants("a"), None) is not None:
         return None  # a link in a link: the walk lists the inner one first, as it ends first
-    return Link(title=title, text=_clean(text_of(node)))
+    return new_link(title, _clean(text_of(node)))
 
 
 def _only_paragraph(element: etree._Element) -> bool:
@@ -211,7 +213,7 @@ class _CellWalk:
             _, title, start = self.open_links.pop()
             text = normalize_text("".join(self.parts[start:]))
             if text:
-                self.links.append(Link(title=title, text=text))
+                self.links.append(new_link(title, text))
         if tag in _BLOCKS:
             self.parts.append("\n")
         if node is not self.root and node.tail:

@@ -2,7 +2,7 @@
 
 Each top-level list outside a table becomes a :class:`RawList`; an ``<li>``
 nested in another is an item one level deeper.  An item's content is read as
-a table cell is (:func:`.html.read_cell`: text, links, footnotes, flag
+a table cell is (:func:`.html_cells.read_cell`: text, links, footnotes, flag
 images), without its nested lists.  Lists in the page's furniture
 (navigation boxes, references, the table of contents, infoboxes, categories)
 are skipped: they are never member lists.
@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from icor_extract.readers.html import heading_text, read_cell, source_line
+from icor_extract.readers.html import heading_text, source_line
+from icor_extract.readers.html_cells import read_cell
 from icor_extract.readers.raw import (
     RawItem,
     RawList,

@@ -30,6 +30,8 @@ from icor_extract.readers.raw import (
     RawRow,
     flag_file,
     link_title,
+    new_hint,
+    new_link,
     normalize_text,
     split_footnotes,
 )
@@ -86,11 +88,11 @@ def inline_cell(children: list[Token], *, header: bool) -> RawCell:
             title, start = open_links.pop()
             shown = normalize_text("".join(parts[start:]))
             if title is not None and shown:
-                links.append(Link(title=title, text=shown))
+                links.append(new_link(title, shown))
         elif token.type == "image":
             found = flag_file(str(token.attrGet("src") or ""))
             if found is not None:
-                flags.append(FlagHint(kind="image", value=found[0], evidence=found[1]))
+                flags.append(new_hint("image", found[0], found[1]))
         elif token.type == "html_inline" and token.content.lower().startswith("<br"):
             parts.append("\n")
     text, marks = split_footnotes(normalize_text("".join(parts)))

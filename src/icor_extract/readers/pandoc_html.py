@@ -5,9 +5,9 @@ and a ``<tbody>`` (or bare rows), rows ``<tr class="odd">``, cells
 ``<td>``/``<th>`` that are empty or hold one ``<p>`` of text,
 ``<a href=… title=…>`` links and ``<br />``.  Parsing such a block with lxml
 and walking its cells in Python cost about five times the parse itself; here
-:data:`_TABLE` checks the whole block against that form, its rows and cells
-are read by two more regular expressions, and a cell whose markup the table
-repeats (a year, an empty cell) is read once.
+:data:`_TABLE` checks the whole block against that form, its rows are the
+pieces between ``<tr``, their cells are found by one more regular expression,
+and a cell whose markup the table repeats (a year, an empty cell) is read once.
 
 Safe because the form leaves libxml2 nothing to decide: every element is
 closed where it opens, no text holds ``<``, ``>`` or ``&`` (no entity to
@@ -39,6 +39,8 @@ from icor_extract.readers.raw import (
     is_normal,
     link_title,
     new_cell,
+    new_hint,
+    new_link,
     new_row,
     normalize_text,
     split_footnotes,
@@ -64,13 +66,10 @@ _TABLE = re.compile(
     rf"<table>(?:{_ROWS}|(?:{_SPACE}<thead>{_ROWS}{_SPACE}</thead>)?+"
     rf"(?:{_SPACE}<tbody>{_ROWS}{_SPACE}</tbody>)*+){_SPACE}</table>"
 )
-# In a block :data:`_TABLE` matched, text holds no "<": a row or a paragraph ends at the
-# first "</tr>" or "</p>" after it.
-_UNTIL_ROW_END = r"[^<]*+(?:<(?!/tr>)[^<]*+)*+"
-#: a row group's start, or a row
-_PART = re.compile(rf"<(?P<section>thead|tbody)>|<tr[^>]*+>(?P<cells>{_UNTIL_ROW_END})</tr>")
-#: a cell: its tag and its paragraph's content (empty for no paragraph)
-_CELLS = re.compile(r"<(t[dh])>(?:<p>([^<]*+(?:<(?!/p>)[^<]*+)*+)</p>)?+</t[dh]>")
+#: a cell's markup, whole (in a block :data:`_TABLE` matched, text holds no "<": a paragraph
+#: ends at the first "</p>" after it)
+_CELL = re.compile(r"<t[dh]>(?:<p>[^<]*+(?:<(?!/p>)[^<]*+)*+</p>)?+</t[dh]>")
+_HEAD, _BODY = "<thead>", "<tbody>"
 _SOLE_LINK = re.compile(_LINK)
 _INLINE_PART = re.compile(rf"{_LINK}|(?P<break>{_BREAK})|(?P<plain>{_TEXT}++)")
 
@@ -81,25 +80,25 @@ def read_pandoc_table(
     """The one table ``text`` is, if it is in pandoc's form; ``None`` for anything else."""
     if _TABLE.fullmatch(text) is None:
         return None
+    # In pandoc's form "<tr" starts a row and nothing else: each piece after the first is a
+    # row, its cells, and the group tags up to the next row (a section ends, another starts).
+    pieces = text.split("<tr")
+    before = pieces[0]
+    line = 1 + line_offset + before.count("\n")
     rows: list[RawRow] = []
-    # A row group starts at a row whose parent is not the previous row's, as in the
-    # HTML reader: bare rows have the table as parent, others their <thead>/<tbody>.
-    group, parent, previous, in_head = -1, -1, None, False
-    line, counted = 1 + line_offset, 0
-    known: dict[tuple[str, str], RawCell] = {}
-    for part in _PART.finditer(text):
-        section, markup = part.groups()
-        start = part.start()
-        if section is not None:
-            parent, in_head = start, section == "thead"
-            continue
-        if parent != previous:
-            group, previous = group + 1, parent
-        line += text.count("\n", counted, start)
-        counted = start
-        keys = _CELLS.findall(markup)
-        cells = tuple([known.get(key) or _known(key, known) for key in keys])
+    cell_of = _Cells().__getitem__
+    group, in_head = -1, False
+    for piece in pieces[1:]:
+        # A row group starts at a row whose parent is not the previous row's, as in the HTML
+        # reader: bare rows have the table as parent, others their <thead>/<tbody>, so a
+        # group starts at the first row and after each section tag (the last one names it).
+        if group < 0 or _HEAD in before or _BODY in before:
+            group += 1
+            in_head = before.rfind(_HEAD) > before.rfind(_BODY)
+        cells = tuple(map(cell_of, _CELL.findall(piece)))
         rows.append(new_row(cells=cells, line=line, group=group, in_head=in_head))
+        line += piece.count("\n")
+        before = piece
     path = heading_path(trail)
     return [
         RawTable(
@@ -112,11 +111,14 @@ def read_pandoc_table(
     ]
 
 
-def _known(key: tuple[str, str], known: dict[tuple[str, str], RawCell]) -> RawCell:
-    """The cell ``(tag, paragraph)`` reads as, kept in ``known`` for the table's next such cell
-    (cells are immutable, and tables repeat some: a year, an empty cell)."""
-    cell = known[key] = _cell(key[1], header=key[0] == "th")
-    return cell
+class _Cells(dict[str, RawCell]):
+    """The cell each markup reads as, read at its first look-up and kept for the table's next
+    such cell (cells are immutable, and tables repeat some: a year, an empty cell)."""
+
+    def __missing__(self, markup: str) -> RawCell:
+        # "<td>" or "<th>", then "<p>…</p>" or nothing, then the closing tag
+        cell = self[markup] = _cell(markup[7:-9], header=markup[2] == "h")
+        return cell
 
 
 def _cell(inline: str, *, header: bool) -> RawCell:
@@ -126,44 +128,60 @@ def _cell(inline: str, *, header: bool) -> RawCell:
     where normalizing drops them: the text is the paragraph's, source newlines
     read as spaces and ``<br />`` as line breaks.
     """
-    links: list[Link] = []
-    flags: list[FlagHint] = []
+    links: tuple[Link, ...] = ()
+    flags: tuple[FlagHint, ...] = ()
     if "<" not in inline:
         inline = inline.replace("\n", " ")
+        text = inline if is_normal(inline) else normalize_text(inline)
     elif (link := _SOLE_LINK.fullmatch(inline)) is not None:  # the commonest cell but text
-        inline = link["text"].replace("\n", " ")
-        _link(link["href"], inline, links, flags)
+        # the cell's text is the link's: normalized once for both
+        text = normalize_text(link["text"].replace("\n", " "))
+        found = _link(link["href"], text)
+        if isinstance(found, Link):
+            links = (found,)
+        elif found is not None:
+            flags = (found,)
     else:
-        parts: list[str] = []
-        for part in _INLINE_PART.finditer(inline):
-            if part["plain"] is not None:
-                parts.append(part["plain"].replace("\n", " "))
-            elif part["break"] is not None:
-                parts.append("\n")
-            else:
-                shown = part["text"].replace("\n", " ")
-                _link(part["href"], shown, links, flags)
-                parts.append(shown)
-        inline = "".join(parts)
-    clean, marks = split_footnotes(inline if is_normal(inline) else normalize_text(inline))
+        text, links, flags = _inline(inline)
+    clean, marks = split_footnotes(text)
     return new_cell(
         text=clean,
         header=header,
         rowspan=None,
         colspan=None,
-        links=tuple(links),
+        links=links,
         footnotes=marks,
-        flags=tuple(flags),
+        flags=flags,
         dropped=(),
     )
 
 
-def _link(href: str, shown: str, links: list[Link], flags: list[FlagHint]) -> None:
-    """A link to an article, with the text it shows; else a flag file the link names."""
+def _inline(inline: str) -> tuple[str, tuple[Link, ...], tuple[FlagHint, ...]]:
+    """The normalized text, links and flags of a paragraph of text, links and breaks."""
+    parts: list[str] = []
+    links: list[Link] = []
+    flags: list[FlagHint] = []
+    for part in _INLINE_PART.finditer(inline):
+        if part["plain"] is not None:
+            parts.append(part["plain"].replace("\n", " "))
+        elif part["break"] is not None:
+            parts.append("\n")
+        else:
+            shown = part["text"].replace("\n", " ")
+            found = _link(part["href"], normalize_text(shown))
+            if isinstance(found, Link):
+                links.append(found)
+            elif found is not None:
+                flags.append(found)
+            parts.append(shown)
+    return normalize_text("".join(parts)), tuple(links), tuple(flags)
+
+
+def _link(href: str, text: str) -> Link | FlagHint | None:
+    """A link to an article, with the (normalized) text it shows; else a flag file the link
+    names; else nothing."""
     title = link_title(href)
     if title is None:
         found = flag_file(href)
-        if found is not None:
-            flags.append(FlagHint(kind="image", value=found[0], evidence=found[1]))
-    elif text := normalize_text(shown):
-        links.append(Link(title=title, text=text))
+        return None if found is None else new_hint("image", found[0], found[1])
+    return new_link(title, text) if text else None

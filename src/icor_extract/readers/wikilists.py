@@ -95,7 +95,8 @@ def read_wiki_lists(text: str, *, variant: Variant = "zh-hans") -> list[RawList]
             depth = scan_depth(raw, depth)[0]
             continue
         if not line or line.startswith("{|"):  # a blank line ends a list, as a table does
-            state.close()
+            if state.items:  # (else closing changes nothing)
+                state.close()
             if line:
                 _skip_table(lines)
             continue

@@ -8,7 +8,7 @@ at ``||`` (and ``!!`` on header lines), and a cell's attributes stand before
 its first single ``|``.  Other lines continue the current cell.  Unlike
 MediaWiki, which expands templates first, this scanner sees them unexpanded,
 so a ``|`` or ``||`` inside ``{{…}}``, ``[[…]]`` or ``-{…}-`` never splits a
-cell.  Cell content is read by :mod:`.wikimarkup` (mwparserfromhell).
+cell.  Cell content is read by :mod:`.wikimarkup`.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from icor_extract.model import Variant
 from icor_extract.readers.raw import (
     RawCell,
-    RawRow,
     RawTable,
     Trail,
     enter_heading,
     heading_path,
     new_cell,
+    new_row,
 )
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
@@ -40,6 +40,10 @@ _ATTRIBUTE = re.compile(
     r"""(?:"(?P<dq>[^"]*+)"|'(?P<sq>[^']*+)'|(?P<bare>[^\s"'>]++))"""
 )
 _OPENERS = frozenset({"{{", "[[", "-{"})
+#: the first character of a table's row mark (``|-``) or cell line (``|``, ``!``), and
+#: the marks that start with one but are neither (table end, caption)
+_ROW_OR_CELLS = frozenset({"|", "!"})
+_OTHER_MARKS = frozenset({"|}", "|+"})
 
 
 _TOKENS = re.compile(r"\{\{|\[\[|-\{|\}\}|\]\]|\}-|\|\||!!|\|")
@@ -170,25 +174,38 @@ def split_attributed(line: str, *, header: bool) -> list[tuple[str, str]]:
 
 def _spans(text: str) -> tuple[str | None, str | None]:
     """(rowspan, colspan) as the attributes write them; the last of a repeated one."""
-    found = {}
+    found: dict[str, str] = {}
     for match in _ATTRIBUTE.finditer(text):
-        value = match.group("dq") or match.group("sq") or match.group("bare") or ""
-        found[match.group("name").lower()] = value
+        name, double, single, bare = match.groups()
+        found[name.lower()] = double or single or bare or ""
     return found.get("rowspan"), found.get("colspan")
 
 
-#: the cells of a page read so far, by (mark, attributes, lines): a table repeats its
-#: years and flags, and a cell read once is an immutable value shared by all
-_Built = dict[tuple[str, ...], RawCell]
+@dataclass(slots=True)
+class _Built:
+    """What a page's cells share once read: a table repeats its years, flags and spans.
+
+    ``cells`` by (mark, attributes, lines): a cell read once is an immutable
+    value shared by all; ``spans`` by attribute text.  Kept only while the page
+    is read.
+    """
+
+    cells: dict[tuple[str, ...], RawCell] = field(default_factory=dict)
+    spans: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
 def _build_cell(cell: tuple[str, ...], built: _Built) -> RawCell:
     """The cell of this key (mark, attributes, lines) read, and kept in ``built``."""
     wikitext = cell[2] if len(cell) == 3 else "\n".join(cell[2:])
     text, links, footnotes, flags, dropped = read_cell_content(wikitext)
-    # most cells have no attributes, and every attribute has a "="
-    rowspan, colspan = _spans(cell[1]) if "=" in cell[1] else (None, None)
-    found = built[cell] = new_cell(
+    attributes = cell[1]
+    if "=" not in attributes:  # most cells have no attributes, and every attribute has a "="
+        rowspan, colspan = None, None
+    elif attributes in built.spans:
+        rowspan, colspan = built.spans[attributes]
+    else:
+        rowspan, colspan = built.spans[attributes] = _spans(attributes)
+    found = built.cells[cell] = new_cell(
         text=text,
         header=cell[0] == "!",
         rowspan=rowspan,
@@ -254,17 +271,20 @@ class _Table:
         self.depth = scan_depth(raw[closed_at:])[0]
 
     def build(self, built: _Built, limit: int | None = None) -> RawTable:
+        cells_read = built.cells
         kept = [row for row in self.rows if row.cells][:limit]  # MediaWiki drops an empty |-
         rows = tuple(
             [
-                RawRow(
+                new_row(
                     cells=tuple(
                         [
-                            built.get(key := tuple(cell)) or _build_cell(key, built)
+                            cells_read.get(key := tuple(cell)) or _build_cell(key, built)
                             for cell in row.cells
                         ]
                     ),
                     line=row.line,
+                    group=0,
+                    in_head=False,
                 )
                 for row in kept
             ]
@@ -303,12 +323,25 @@ class _Scanner:
         )
         self.count += 1
 
-    def outside(self, line: str, number: int) -> None:
-        """A line outside every table: only a table start or a heading matters."""
-        if line.startswith("{|"):
-            self.open(number)
-        elif line.startswith("=") and (heading := heading_title(line)) is not None:
-            self.trail = enter_heading(self.trail, *heading)
+    def tables(self, lines: Iterator[tuple[int, str]]) -> None:
+        """The lines of the tables open, until the last one closes.
+
+        Most lines of a table start a row or hold cells: those are taken here,
+        without :meth:`inside`'s tests, when no template is left open.
+        """
+        open_tables = self.open_tables
+        for number, raw in lines:
+            line = raw.lstrip()
+            table = open_tables[-1]
+            head = line[:2]
+            if table.depth or head[:1] not in _ROW_OR_CELLS or head in _OTHER_MARKS:
+                self.inside(table, raw, line, number)
+                if not open_tables:
+                    return
+            elif head == "|-":
+                table.rows.append(_Row(number))
+            else:
+                table.add_cells(line, number)
 
     def inside(self, table: _Table, raw: str, line: str, number: int) -> None:
         """A line inside ``table``, read as MediaWiki's table parser reads it."""
@@ -348,12 +381,14 @@ def read_wikitext(
     """
     text = resolve_variants(text, variant)
     scanner = _Scanner()
-    for number, raw in enumerate(text.split("\n"), start=1):
+    lines = enumerate(text.split("\n"), start=1)
+    for number, raw in lines:  # a line outside every table: a table start or a heading
         line = raw.lstrip()
-        if scanner.open_tables:
-            scanner.inside(scanner.open_tables[-1], raw, line, number)
-        else:
-            scanner.outside(line, number)
+        if line.startswith("{|"):
+            scanner.open(number)
+            scanner.tables(lines)
+        elif line.startswith("=") and (heading := heading_title(line)) is not None:
+            scanner.trail = enter_heading(scanner.trail, *heading)
     finished = scanner.finished + scanner.open_tables[::-1]  # a truncated page keeps them
-    built: _Built = {}
+    built = _Built()
     return [table.build(built, rows) for table in sorted(finished, key=lambda table: table.index)]

@@ -19,7 +19,7 @@ from icor_extract.model import Location, Note, NoteCode, RowKind
 from icor_extract.readers.raw import Link
 from icor_extract.repair.columns import Role
 from icor_extract.repair.realign import AlignedRow, Placed, Placement
-from icor_extract.repair.status import Annotation, split_status_annotation
+from icor_extract.repair.status_words import Annotation, split_status_annotation
 
 __all__ = ["Entry", "split_entries", "without_flag_remnant"]
 

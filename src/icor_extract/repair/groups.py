@@ -31,7 +31,8 @@ from icor_extract.model import (
 )
 from icor_extract.repair.columns import Role
 from icor_extract.repair.realign import AlignedRow, Placed, Placement
-from icor_extract.repair.status import StatusSource, status_from_heading
+from icor_extract.repair.status import StatusSource
+from icor_extract.repair.status_words import status_from_heading
 
 __all__ = ["Continent", "assign_continents", "group_statuses", "heading_continent"]
 

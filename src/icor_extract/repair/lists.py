@@ -54,7 +54,7 @@ from icor_extract.repair.hints import resolve_list_hints
 from icor_extract.repair.membership import organization_like
 from icor_extract.repair.nonmember import not_an_organization, summary_row
 from icor_extract.repair.realign import AlignedRow, Placed, Placement
-from icor_extract.repair.status import split_status_annotation, status_from_heading
+from icor_extract.repair.status_words import split_status_annotation, status_from_heading
 
 __all__ = ["RepairedList", "is_member_list", "repair_list", "with_lead_in"]
 

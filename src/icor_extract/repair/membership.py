@@ -19,7 +19,7 @@ from icor_extract.model import NoteCode
 from icor_extract.readers.raw import RawTable
 from icor_extract.repair.columns import Header, Role, find_header, header_texts, is_generic
 from icor_extract.repair.content import Content, classify
-from icor_extract.repair.status import status_from_heading
+from icor_extract.repair.status_words import status_from_heading
 
 __all__ = [
     "MemberTable",

@@ -2,8 +2,8 @@
 
 The nearest source wins: a remark after the name, a status cell, a group
 row, the caption, a heading; else ``member`` by default.  Reading each
-source's words is :mod:`.status_words`' job (re-exported here); this module
-only ranks them and says why, so the ranking reads in one place.
+source's words is :mod:`.status_words`' job; this module only ranks them and
+says why, so the ranking reads in one place.
 """
 
 from __future__ import annotations
@@ -14,20 +14,15 @@ from functools import lru_cache
 from icor_extract.model import Location, Provenance, Rule, Status
 from icor_extract.repair.status_words import (
     Annotation,
-    split_status_annotation,
     status_from_heading,
     status_from_text,
 )
 
 __all__ = [
-    "Annotation",
     "MemberStatus",
     "StatusSource",
     "decide_status",
     "outer_decision",
-    "split_status_annotation",
-    "status_from_heading",
-    "status_from_text",
 ]
 
 
