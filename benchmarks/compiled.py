@@ -41,6 +41,7 @@ HOT_MODULES = (
     "readers/wikimarkup.py",
     "readers/wikifast.py",
     "readers/wikirules.py",
+    "repair/aligned.py",
     "repair/content.py",
     "repair/country.py",
     "repair/country_cells.py",
@@ -52,6 +53,8 @@ HOT_MODULES = (
     "repair/lists.py",
     "repair/nonmember.py",
     "repair/realign.py",
+    "repair/realign_notes.py",
+    "repair/rowplan.py",
     "repair/status.py",
     "repair/status_words.py",
 )

@@ -23,7 +23,7 @@ from icor_extract.readers import html as html_reader
 from icor_extract.readers import html_guard
 from icor_extract.readers.html_guard import Guarded
 from icor_extract.readers.raw import TOO_COMPLEX_DROPPED, UNCLOSED_DROPPED
-from icor_extract.repair import realign
+from icor_extract.repair import rowplan
 
 from . import hostile
 from .conftest import fixture_path
@@ -117,14 +117,14 @@ def test_a_row_too_wide_for_the_placement_search_is_placed_as_written() -> None:
 
 
 def test_large_row_shapes_are_not_cached() -> None:
-    realign._best_placement.cache_clear()
+    rowplan._best_placement.cache_clear()
     page = (
         "<table><tr><th>政党或组织</th>" + "<th>加入时间</th>" * 300 + "</tr>"
         "<tr><td>甲党</td>" + "<td>2010</td>" * 20 + "</tr></table>"
     )
     (member,) = icor_extract.parse(page).members
     assert member.organization == "甲党"
-    assert realign._best_placement.cache_info().currsize == 0
+    assert rowplan._best_placement.cache_info().currsize == 0
 
 
 # 4. Quadratic regular expressions: linear now

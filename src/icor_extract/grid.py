@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from icor_extract.model import Location, Note, NoteCode
 from icor_extract.readers.raw import RawCell, RawTable
@@ -45,6 +46,7 @@ SLOTS_PER_CELL = 10
 MIN_SLOT_BUDGET = 1_000_000
 
 _LEADING_DIGITS = re.compile(r"[\t\n\f\r ]*\+?(\d+)")
+_CELLS = attrgetter("cells")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,10 +144,13 @@ def parse_span(value: str | None, *, default: int, low: int, high: int) -> int:
     """
     if value is None:
         return default
-    match = _LEADING_DIGITS.match(value)
-    if match is None:
-        return default
-    digits = match.group(1)
+    if value.isdecimal():  # digits only (what ``\\d`` matches): the whole value, no match needed
+        digits = value
+    else:
+        match = _LEADING_DIGITS.match(value)
+        if match is None:
+            return default
+        digits = match.group(1)
     if len(digits) > 7:  # anything this long is past every clamp; skip the int() cost
         return high
     return max(low, min(high, int(digits)))
@@ -153,13 +158,14 @@ def parse_span(value: str | None, *, default: int, low: int, high: int) -> int:
 
 def _group_ends(table: RawTable) -> list[int]:
     """End (exclusive) of each row's row group, for rowspan=0 and for clipping."""
-    height = len(table.rows)
-    group_end = [height] * height
-    for y in range(height - 1, -1, -1):
-        if y + 1 < height and table.rows[y + 1].group == table.rows[y].group:
-            group_end[y] = group_end[y + 1]
-        else:
-            group_end[y] = y + 1
+    groups = [row.group for row in table.rows]
+    group_end = groups[:]  # one slot per row, each overwritten below
+    end = len(groups)  # the last row's group ends with the table
+    below = None  # the group of the row below (none below the last row)
+    for y in range(len(groups) - 1, -1, -1):
+        if groups[y] != below:  # a row starts a new group (upwards): it ends after this row
+            end, below = y + 1, groups[y]
+        group_end[y] = end
     return group_end
 
 
@@ -175,8 +181,17 @@ def _plain_row(cells: tuple[RawCell, ...]) -> int | None:
     return len(cells)
 
 
+def _filled(current: list[Stored]) -> bool:
+    """Whether the copies from above fill a row's slots up to its end (no hole among them)."""
+    # an identity test per slot: `None in current` would call Slot.__eq__ on each copy
+    for entry in current:  # noqa: SIM110 (all() over a generator costs more than the row)
+        if entry is None:
+            return False
+    return True
+
+
 def _cover(
-    grid: list[list[Stored]],
+    grid: list[list[Stored] | None],
     cell: tuple[int, int],
     x: int,
     spans: tuple[int, int],
@@ -193,6 +208,8 @@ def _cover(
     copy = Slot(y, index, True)
     for dy in range(rowspan):
         target = grid[y + dy]
+        if target is None:
+            target = grid[y + dy] = []
         if len(target) < x + colspan:
             target.extend([None] * (x + colspan - len(target)))
         for dx in range(colspan):
@@ -207,17 +224,20 @@ def _cover(
 
 def _slot_budget(table: RawTable) -> int:
     """How many slots the table may fill: ten per cell on average, and at least a million."""
-    return max(MIN_SLOT_BUDGET, SLOTS_PER_CELL * sum(len(row.cells) for row in table.rows))
+    return max(MIN_SLOT_BUDGET, SLOTS_PER_CELL * sum(map(len, map(_CELLS, table.rows))))
 
 
 def _spans(cell: RawCell, y: int, group_end: list[int]) -> tuple[int, int, bool]:
     """Steps 9-12: the (rowspan, colspan) of a cell of row ``y`` that carries a span
     attribute, and whether its rowspan was clipped at the end of its row group."""
-    # Steps 9-10: colspan, invalid or 0 -> 1, clamped to 1000.
-    colspan = parse_span(cell.colspan, default=1, low=1, high=MAX_COLSPAN)
+    # Steps 9-10: colspan, invalid or 0 -> 1, clamped to 1000 (an absent one is 1,
+    # parse_span's default: not asked, as most spanning cells span one way only).
+    value = cell.colspan
+    colspan = 1 if value is None else parse_span(value, default=1, low=1, high=MAX_COLSPAN)
     # Steps 11-12: rowspan, invalid -> 1, clamped to 65534; 0 grows downward
     # to the end of the row group.
-    rowspan = parse_span(cell.rowspan, default=1, low=0, high=MAX_ROWSPAN)
+    value = cell.rowspan
+    rowspan = 1 if value is None else parse_span(value, default=1, low=0, high=MAX_ROWSPAN)
     if rowspan == 0:
         return group_end[y] - y, colspan, False
     if y + rowspan > group_end[y]:
@@ -233,7 +253,8 @@ def build_grid(table: RawTable) -> Grid:
     height = len(table.rows)
     # the row groups' ends and the slot budget, found at the first span: most tables have none
     limits: tuple[list[int], int] | None = None
-    grid: list[list[Stored]] = [[] for _ in range(height)]
+    # each row's slots as copies from above reach it (None: nothing has reached it yet)
+    grid: list[list[Stored] | None] = [None] * height
     overlaps: list[Overlap] = []
     clipped: list[tuple[int, int]] = []
     degraded: list[tuple[int, int]] = []
@@ -243,11 +264,16 @@ def build_grid(table: RawTable) -> Grid:
     done: list[Layout] = []  # rows y and above: no later row writes to them
     for y, row in enumerate(table.rows):
         current = grid[y]
-        if not current and (plain := _plain_row(row.cells)) is not None:
-            done.append(plain)
+        if (plain := _plain_row(row.cells)) is not None and (current is None or _filled(current)):
+            # No cell spans, and the copies from above leave no hole: step 7 puts cell i
+            # after them.  A row nothing reaches is stored as its cell count.
+            stored = plain if current is None else (*current, *range(plain))
+            done.append(stored)
+            grid[y] = None
             used += plain
-            width = max(width, plain)
+            width = max(width, plain if current is None else len(current) + plain)
             continue
+        current = grid[y] = current or []
         x = 0
         size = len(current)  # x <= size throughout: a cell is placed at most one past the end
         for index, cell in enumerate(row.cells):
@@ -285,7 +311,7 @@ def build_grid(table: RawTable) -> Grid:
         # does not make every other row that wide in memory.  A row is final
         # once its cells are placed: stored as a tuple at once, its list freed.
         done.append(tuple(current))
-        grid[y] = []
+        grid[y] = None
 
     return Grid(
         width=width,
