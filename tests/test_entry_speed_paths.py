@@ -11,12 +11,13 @@ from icor_extract.grid import build_grid
 from icor_extract.model import RowKind
 from icor_extract.readers import read_tables
 from icor_extract.readers.raw import Link, RawCell
+from icor_extract.repair.aligned import AlignedRow, Placed, Placement
 from icor_extract.repair.columns import Role
 from icor_extract.repair.entries import _annotation, _entry, _lines, split_entries
 from icor_extract.repair.hints import resolve_hints
 from icor_extract.repair.membership import member_header
 from icor_extract.repair.nonmember import _MARK_OR_NUMBER, _ONLY_MARKS, _ONLY_NUMBER
-from icor_extract.repair.realign import AlignedRow, Placed, Placement, align_rows
+from icor_extract.repair.realign import align_rows
 from icor_extract.repair.status_words import (
     _STATUS_OF_VERB,
     _STATUS_OF_WORD,

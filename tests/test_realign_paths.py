@@ -19,9 +19,10 @@ from icor_extract.readers import read_tables
 from icor_extract.readers.html import read_html_tables
 from icor_extract.readers.raw import FlagHint, RawCell, RawTable
 from icor_extract.repair import realign, rowplan
+from icor_extract.repair.aligned import AlignedRow, Placement
 from icor_extract.repair.columns import Header, Role, find_header, role_of
 from icor_extract.repair.content import Content, classify
-from icor_extract.repair.realign import AlignedRow, Placement, align_rows
+from icor_extract.repair.realign import align_rows
 
 from .conftest import fixture_path
 from .strategies import html_tables

@@ -29,12 +29,12 @@ from icor_extract.model import (
     new_provenance,
     new_row_outcome,
 )
+from icor_extract.repair.aligned import AlignedRow, Placed, Placement
 from icor_extract.repair.columns import Role
 from icor_extract.repair.content import parse_year
 from icor_extract.repair.country import Country
 from icor_extract.repair.entries import Entry
 from icor_extract.repair.groups import Continent
-from icor_extract.repair.realign import AlignedRow, Placed, Placement
 from icor_extract.repair.status import MemberStatus, StatusSource, decide_status, outer_decision
 
 __all__ = ["RowAccount", "TableResult", "account_rows", "build_member", "build_members"]

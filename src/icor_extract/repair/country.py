@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from icor_extract.model import Location, Note, NoteCode, RowKind, Rule, Variant, new_note
+from icor_extract.repair.aligned import AlignedRow, Placement
 from icor_extract.repair.columns import Role
 from icor_extract.repair.country_cells import (
     cell_resolution,
@@ -44,7 +45,6 @@ from icor_extract.repair.country_cells import (
 from icor_extract.repair.country_names import from_names, name_hints
 from icor_extract.repair.country_values import Country
 from icor_extract.repair.entries import Entry
-from icor_extract.repair.realign import AlignedRow, Placement
 
 __all__ = ["Country", "assign_countries", "row_groups"]
 

@@ -21,6 +21,7 @@ from icor_extract.geo.countries import Resolution, Status, country_index
 from icor_extract.geo.flags import resolve_flag
 from icor_extract.model import Location, Rule, Variant
 from icor_extract.readers.raw import FlagHint, RawCell
+from icor_extract.repair.aligned import AlignedRow, Placed, Placement
 from icor_extract.repair.columns import Role
 from icor_extract.repair.country_names import entry_verdict, name_hints
 from icor_extract.repair.country_values import (
@@ -32,7 +33,6 @@ from icor_extract.repair.country_values import (
     why_none,
 )
 from icor_extract.repair.entries import Entry
-from icor_extract.repair.realign import AlignedRow, Placed, Placement
 from icor_extract.repair.short_cache import cached_when_short
 
 __all__ = ["cell_resolution", "country_cell", "from_cell", "organization_flag"]

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from icor_extract.model import Location, Note, NoteCode, RowKind
 from icor_extract.readers.raw import Link
+from icor_extract.repair.aligned import AlignedRow, Placed, Placement
 from icor_extract.repair.columns import Role
-from icor_extract.repair.realign import AlignedRow, Placed, Placement
 from icor_extract.repair.status_words import Annotation, split_status_annotation
 
 __all__ = ["Entry", "split_entries", "without_flag_remnant"]

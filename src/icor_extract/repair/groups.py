@@ -29,8 +29,8 @@ from icor_extract.model import (
     new_note,
     new_provenance,
 )
+from icor_extract.repair.aligned import AlignedRow, Placed, Placement
 from icor_extract.repair.columns import Role
-from icor_extract.repair.realign import AlignedRow, Placed, Placement
 from icor_extract.repair.status import StatusSource
 from icor_extract.repair.status_words import status_from_heading
 

@@ -46,6 +46,7 @@ from icor_extract.model import (
     new_row_outcome,
 )
 from icor_extract.readers.raw import Link, RawCell, RawItem, RawList
+from icor_extract.repair.aligned import AlignedRow, Placed, Placement
 from icor_extract.repair.columns import Role
 from icor_extract.repair.country import Country, assign_countries
 from icor_extract.repair.entries import Entry, split_entries
@@ -53,7 +54,6 @@ from icor_extract.repair.groups import Continent, heading_continent
 from icor_extract.repair.hints import resolve_list_hints
 from icor_extract.repair.membership import organization_like
 from icor_extract.repair.nonmember import not_an_organization, summary_row
-from icor_extract.repair.realign import AlignedRow, Placed, Placement
 from icor_extract.repair.status_words import split_status_annotation, status_from_heading
 
 __all__ = ["RepairedList", "is_member_list", "repair_list", "with_lead_in"]

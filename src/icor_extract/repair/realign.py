@@ -14,7 +14,7 @@ A row whose only content is a continent, or one cell across the whole width,
 is a group row.  A row with no organization, or one that is no member (a
 total, a placeholder such as 独立人士: see :mod:`.nonmember`), is rejected
 with the rule and the reason.  The notes are worded in :mod:`.realign_notes`;
-the values are the types of :mod:`.aligned`, named here too for the later stages.
+the values it builds are the types of :mod:`.aligned`.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from icor_extract.repair.nonmember import not_an_organization, summary_row
 from icor_extract.repair.realign_notes import realign_notes
 from icor_extract.repair.rowplan import CACHED_WIDTH, Plan, Shape, plan_row, shape_of
 
-__all__ = ["AlignedRow", "Placed", "Placement", "align_rows"]
+__all__ = ["align_rows"]
 
 
 def _raw_texts(table: RawTable, y: int) -> tuple[str, ...]:
