@@ -19,6 +19,7 @@ import icor_extract.repair.country_names as names_module
 import icor_extract.repair.lists as lists_module
 from icor_extract import api
 from icor_extract.errors import IcorExtractError
+from icor_extract.geo import countries
 from icor_extract.geo.countries import (
     Match,
     Resolution,
@@ -194,6 +195,36 @@ def test_names_found_in_several_texts_at_once_are_those_found_in_each(texts: lis
 )
 def test_names_are_found_in_edge_lists_of_texts(texts: list[str]) -> None:
     assert country_index().find_each(texts) == [_find_every_place(text) for text in texts]
+
+
+def test_names_are_found_in_texts_searched_in_several_batches(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Texts past a batch's size start a new batch, a long one is a batch of its own, and a
+    fold that changes the length (``ß``) is mapped in its batch only."""
+    monkeypatch.setattr(countries, "_BATCH", 12)
+    texts = ["印度共产党", "Niger", "ia", "x" * 30 + " India", "Straße Nigeria", "", "印度"]
+    assert country_index().find_each(texts) == [_find_every_place(text) for text in texts]
+
+
+def test_one_length_changing_letter_maps_offsets_of_its_batch_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review finding: one ``ß`` in a table of long names sent the whole table's text through
+    the offset map, character by character; it maps only the batch that holds it."""
+    index = country_index()  # built before counting: building it folds names too
+    mapped: list[int] = []
+    fold = countries._fold_with_origin
+
+    def counting(text: str) -> tuple[str, list[int] | None]:
+        mapped.append(len(text))
+        return fold(text)
+
+    monkeypatch.setattr(countries, "_fold_with_origin", counting)
+    texts = ["印度共产党" * 400] * 20 + ["Straße India"]
+    assert index.find_each(texts) == [_find_every_place(text) for text in texts]
+    assert len(mapped) == 1  # one batch mapped, not the 40,000 characters of the table
+    assert len("Straße India") < mapped[0] < len("\n".join(texts)) // 4
 
 
 def _resolve_folded(name: str) -> Resolution:

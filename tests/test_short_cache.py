@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import icor_extract
+from icor_extract.repair import status
 from icor_extract.repair.short_cache import LONGEST_CACHED, cached_when_short
 
 
@@ -27,3 +28,20 @@ def test_a_long_status_remark_reads_as_a_short_one() -> None:
     (member,) = icor_extract.parse(page, format="wikitext").members
     assert (member.organization, member.status, member.left) == ("甲党", "former", 2010)
     assert (member.country_code, member.joined) == ("IN", 2012)
+
+
+def test_a_table_under_a_long_heading_is_decided_without_being_kept() -> None:
+    """Review finding: the table's status decision was cached by its caption and headings
+    whatever their length, so a page's long heading was held after the page."""
+    status._cached_outer_decision.cache_clear()
+    status._cached_outer_status.cache_clear()
+    long = "前成员" + "，" * LONGEST_CACHED
+    page = f"== {long} ==\n{{|\n! 国家 !! 政党 !! 加入时间\n|-\n| 印度 || 甲党 || 2012年\n|}}"
+    (member,) = icor_extract.parse(page, format="wikitext").members
+    assert (member.organization, member.status) == ("甲党", "former")
+    assert member.provenance_of("status").evidence == long  # type: ignore[union-attr]
+    assert status._cached_outer_decision.cache_info().currsize == 0
+    assert status._cached_outer_status.cache_info().currsize == 0
+    (short,) = icor_extract.parse(page.replace(long, "前成员"), format="wikitext").members
+    assert short.status == "former"
+    assert status._cached_outer_decision.cache_info().currsize == 1

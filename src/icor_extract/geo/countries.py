@@ -223,18 +223,37 @@ class CountryIndex:
         return self.find_each((text,))[0]
 
     def find_each(self, texts: Sequence[str]) -> list[list[Match]]:
-        """:meth:`find` for each of ``texts``, in one pass over them all.
+        """:meth:`find` for each of ``texts``, in one pass over each batch of them.
 
-        The texts are read as one, each followed by a line break: no name holds
-        one (every key is folded, its spaces collapsed), so no name is found
-        across two texts, and a line break stands as a text's edge does before a
-        Latin name.  Only the places ``_places`` matches are tried: the others
-        start no name, and ``re`` skips them in C, where a loop over every place
-        took a slice and a look-up at each; one ``finditer`` for a table's names,
-        not one per name, saves the set-up of each.
+        One ``finditer`` for a table's names, not one per name, saves the
+        set-up of each.  A batch holds texts of at most ``_BATCH`` characters
+        together (a longer text is a batch of its own), so the folded copy and
+        the offset map a length-changing fold needs (``ß``, ``İ``) follow the
+        longest name, not the table, as they did text by text.
         """
-        if not texts:
-            return []
+        found: list[list[Match]] = []
+        batch: list[str] = []
+        size = 0
+        for text in texts:
+            if batch and size + len(text) > _BATCH:
+                found += self._find_joined(batch)
+                batch, size = [], 0
+            batch.append(text)
+            size += len(text) + 1
+        if batch:
+            found += self._find_joined(batch)
+        return found
+
+    def _find_joined(self, texts: list[str]) -> list[list[Match]]:
+        """:meth:`find` for each of ``texts`` (at least one), read as one text.
+
+        The texts are joined, each followed by a line break: no name holds one
+        (every key is folded, its spaces collapsed), so no name is found across
+        two texts, and a line break stands as a text's edge does before a Latin
+        name.  Only the places ``_places`` matches are tried: the others start
+        no name, and ``re`` skips them in C, where a loop over every place took
+        a slice and a look-up at each.
+        """
         joined = "\n".join(texts)
         folded = joined.casefold()  # as _fold_with_origin, its commonest case inlined
         origin = None if len(folded) == len(joined) else _fold_with_origin(joined)[1]
@@ -282,6 +301,11 @@ class CountryIndex:
                 continue
             return end, found
         return None
+
+
+#: characters of texts searched together by :meth:`CountryIndex.find_each`: a table's names
+#: (the seed page's are about 900) in one batch, a page of long names in several
+_BATCH = 8192
 
 
 def _fold_with_origin(text: str) -> tuple[str, list[int] | None]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from icor_extract.model import Location, Provenance, Rule, Status
+from icor_extract.repair.short_cache import LONGEST_CACHED
 from icor_extract.repair.status_words import (
     Annotation,
     status_from_heading,
@@ -86,16 +87,30 @@ def decide_status(
     return outer_decision(caption, headings)
 
 
-@lru_cache(maxsize=256)
 def outer_decision(caption: str | None, headings: tuple[str, ...]) -> MemberStatus:
     """The status of a member that states none itself (no annotation, status cell or group row).
 
     The caption's, else the nearest stating heading's, else ``member`` by
     default: the tail of :func:`decide_status`, which depends on the table
-    alone.  Cached, so every member of a table shares one value and one
-    provenance (both immutable); the records stage asks for it directly for
-    a member with nothing nearer, skipping the rest of :func:`decide_status`.
+    alone.  Every member of a table shares one value and one provenance (both
+    immutable); the records stage asks for it once per table, for the members
+    with nothing nearer, skipping the rest of :func:`decide_status`.
     """
+    if _short(caption, headings):
+        return _cached_outer_decision(caption, headings)
+    return _outer_decision(caption, headings)
+
+
+def _short(caption: str | None, headings: tuple[str, ...]) -> bool:
+    """Whether the caption and headings are short enough to key a cache that outlives the
+    parse (:data:`.short_cache.LONGEST_CACHED`): pages repeat short headings (成员, 观察员),
+    and a page's long caption is not held after it."""
+    return len(caption or "") <= LONGEST_CACHED and all(
+        len(heading) <= LONGEST_CACHED for heading in headings
+    )
+
+
+def _outer_decision(caption: str | None, headings: tuple[str, ...]) -> MemberStatus:
     outer = _outer_status(caption, headings)
     if outer is not None:
         rule, text, status = outer
@@ -119,17 +134,28 @@ def outer_decision(caption: str | None, headings: tuple[str, ...]) -> MemberStat
     )
 
 
-@lru_cache(maxsize=256)
 def _outer_status(
     caption: str | None, headings: tuple[str, ...]
 ) -> tuple[Rule, str, Status] | None:
     """(rule, text, status) of the caption, else the nearest heading naming a status."""
+    if _short(caption, headings):
+        return _cached_outer_status(caption, headings)
+    return _read_outer_status(caption, headings)
+
+
+def _read_outer_status(
+    caption: str | None, headings: tuple[str, ...]
+) -> tuple[Rule, str, Status] | None:
     if caption and (found := status_from_heading(caption)) is not None:
         return Rule.STATUS_CAPTION, caption.strip(), found[0]
     for heading in headings:
         if (found := status_from_heading(heading)) is not None:
             return Rule.STATUS_HEADING, heading.strip(), found[0]
     return None
+
+
+_cached_outer_decision = lru_cache(maxsize=256)(_outer_decision)
+_cached_outer_status = lru_cache(maxsize=256)(_read_outer_status)
 
 
 def _decided(
