@@ -29,7 +29,7 @@ EMPTY_RULE = {
 
 @dataclass(slots=True)
 class Country:
-    """A member's country or why it has none (not frozen: see ``realign.Placed``)."""
+    """A member's country or why it has none (not frozen: see ``aligned.Placed``)."""
 
     name: str | None
     code: str | None

@@ -26,7 +26,7 @@ __all__ = ["Entry", "split_entries", "without_flag_remnant"]
 
 @dataclass(slots=True)
 class Entry:
-    """One organization of one member row (not frozen: see ``realign.Placed``)."""
+    """One organization of one member row (not frozen: see ``aligned.Placed``)."""
 
     aligned: AlignedRow
     organization: str

@@ -45,7 +45,7 @@ _SPAN, _LOST = Placement.SPAN, Placement.LOST
 
 @dataclass(slots=True)
 class Continent:
-    """A member's continent or why it has none (not frozen: see ``realign.Placed``)."""
+    """A member's continent or why it has none (not frozen: see ``aligned.Placed``)."""
 
     name: str | None
     code: str | None

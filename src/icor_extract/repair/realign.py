@@ -30,6 +30,7 @@ from icor_extract.repair.content import Content, classify
 from icor_extract.repair.nonmember import not_an_organization, summary_row
 from icor_extract.repair.realign_notes import realign_notes
 from icor_extract.repair.rowplan import CACHED_WIDTH, Plan, Shape, plan_row, shape_of
+from icor_extract.repair.short_cache import LONGEST_CACHED
 
 __all__ = ["align_rows"]
 
@@ -50,18 +51,10 @@ _MEMBER, _REJECTED, _HEADER, _GROUP = (
 _ORGANIZATION, _CONTINENT = Role.ORGANIZATION, Role.CONTINENT
 
 
-def _reading(cell: RawCell) -> tuple[Content, Role | None]:
-    """What a cell holds, and the role its text names as a header would (``None``: none)."""
-    text = cell.text
-    return classify(cell), (role_of(text) if text else None)  # an empty text names no role
-
-
-#: the readings of a table's texts so far: a cell without flags is read by its text alone
-Readings = dict[str, tuple[Content, Role | None]]
+#: the kinds of a table's short texts so far: a cell without flags is read by its text alone
+Readings = dict[str, Content]
 #: the values copied down from the rows above, by (source row, cell index, column)
 Spans = dict[tuple[int, int, int], Placed]
-#: the walks of a table's spanned rows (see :func:`.rowplan.shape_of`), by stored row
-Walks = dict[tuple[Stored, ...], tuple[tuple[int | None, ...], list[tuple[int, int]], list[Slot]]]
 
 
 def _own_contents(
@@ -73,22 +66,25 @@ def _own_contents(
     """What the row's own cells hold, in order, or ``None`` when at least two of
     them name the role of the column they stand in (the header repeated in the body).
 
-    A table repeats its texts (years, continents, empty cells), so a text is read
-    once per table (``seen``); a cell with flags is a country whatever its text,
-    so it is read each time and not remembered.
+    A table repeats its short texts (years, continents, empty cells), so such a
+    text is read once per table (``seen``); a cell with flags is a country
+    whatever its text, so it is read each time and not remembered.  Only a
+    column with a role asks what role its text names.
     """
     contents: list[Content] = []
     named = 0
     for x, index in own:
         cell = cells[index]
-        if cell.flags:
-            kind, names = _reading(cell)
-        elif (known := seen.get(cell.text)) is not None:
-            kind, names = known
+        text = cell.text
+        if cell.flags or len(text) > LONGEST_CACHED:
+            kind = classify(cell)
+        elif text in seen:
+            kind = seen[text]
         else:
-            kind, names = seen[cell.text] = _reading(cell)
+            kind = seen[text] = classify(cell)
         contents.append(kind)
-        if names is not None and names is roles[x]:
+        role = roles[x]
+        if role is not None and text and role_of(text) is role:  # empty text: no role
             named += 1
     return None if named >= 2 else tuple(contents)
 
@@ -192,7 +188,11 @@ def _align(
     plan_of = plan_row if width <= CACHED_WIDTH else plan_row.__wrapped__
     readings: Readings = {}  # this table's texts, read once
     spans: Spans = {}  # this table's values copied down
-    walks: Walks = {}  # this table's spanned rows walked, by how they are stored
+    # the last spanned row's walk: the rows under one rowspan, one after another, are stored
+    # alike and walk alike (see shape_of); their stored slots are the same objects, so the
+    # comparison is by identity, and nothing is kept past the next row stored otherwise
+    last_stored: tuple[Stored, ...] = ()
+    walked: tuple[tuple[int | None, ...], list[tuple[int, int]], list[Slot]] = ((), [], [])
     for y in range(header.row + 1, len(rows)):
         row = rows[y]
         cells = row.cells
@@ -207,8 +207,8 @@ def _align(
             shape = stored if stored <= width else width
             own = plain_own[:shape]
         else:
-            if (walked := walks.get(stored)) is None:  # rows stored alike walk alike
-                walked = walks[stored] = shape_of(stored, y, width)
+            if stored != last_stored:
+                walked, last_stored = shape_of(stored, y, width), stored
             shape, own, above = walked
         contents = (
             None
