@@ -99,6 +99,22 @@ def test_a_name_column_of_organizations_is_a_member_table() -> None:
     ]
 
 
+def test_a_row_too_short_to_reach_the_name_column_is_read_as_holding_no_name() -> None:
+    """Review finding: such a row raised InternalError (IndexError) when the table's name
+    column was weighed; it holds no name there, and the rows that do still decide."""
+    short = ("中国",)
+    with pytest.raises(NoMemberTableError, match="its names \\(\\) do not look like"):
+        icor_extract.parse(_table(short, head=("国家", "名称")), format="html")
+    page = _table(short, ("印度", "印度共产党"), head=("国家", "名称"))
+    extraction = icor_extract.parse(page, format="html")
+    assert [(m.organization, m.country_code) for m in extraction.members] == [("印度共产党", "IN")]
+    assert [o.kind for o in extraction.row_outcomes] == [
+        RowKind.HEADER,
+        RowKind.REJECTED,
+        RowKind.MEMBER,
+    ]
+
+
 def test_a_name_column_under_a_membership_heading_is_a_member_table() -> None:
     page = "## Members\n\n" + _table(("Paris", "France"), head=("Name", "Country"))
     (member,) = icor_extract.parse(page).members

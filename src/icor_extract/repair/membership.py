@@ -70,8 +70,10 @@ def membership_cue(table: RawTable) -> str | None:
 
 
 def _column_texts(table: RawTable, grid: Grid, header: Header, x: int) -> list[str]:
-    """The text each body row holds in column ``x`` (span copies included)."""
-    return [header_texts(table, grid, y)[x] for y in range(header.row + 1, grid.height)]
+    """The text each body row holds in column ``x`` (span copies included; a row too short
+    to reach it holds nothing there)."""
+    rows = (header_texts(table, grid, y) for y in range(header.row + 1, grid.height))
+    return [texts[x] if x < len(texts) else "" for texts in rows]
 
 
 def why_not_members(table: RawTable, grid: Grid, header: Header) -> str | None:
