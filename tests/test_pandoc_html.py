@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from icor_extract.readers import pandoc_html
 from icor_extract.readers.html import stream_tables
 from icor_extract.readers.markdown import table_spans
 from icor_extract.readers.pandoc_html import read_pandoc_table
@@ -156,26 +155,3 @@ def test_a_long_block_is_read_with_every_line() -> None:
     assert fast_lines == list(range(2, 70_002))
     assert [row.line for row in slow[0].rows] == fast_lines[:65_533] + [None] * 4_467
     assert [row.cells for row in fast[0].rows] == [row.cells for row in slow[0].rows]
-
-
-@given(st.lists(st.sampled_from(["<tr", "<t", "r", "<", "甲", "\n"]), max_size=12).map("".join))
-def test_a_block_is_cut_at_each_row_as_split_cuts_it(text: str) -> None:
-    assert list(pandoc_html._split(text, "<tr")) == text.split("<tr")
-
-
-def test_long_cells_are_read_each_time_and_short_ones_kept_for_the_table() -> None:
-    """Review finding: every cell's markup was kept while the table was read, a copy of its
-    text; names do not repeat, so only short markups (years, flags) are kept."""
-    long = f"<td><p>{'甲' * 100}</p></td>"
-    short = "<td><p>2010年</p></td>"
-    cells = pandoc_html._Cells()
-    assert cells[long] == cells[long]
-    assert cells[short] is cells[short]
-    assert list(cells) == [short]
-    block = (
-        f'<table>\n<tbody>\n<tr class="odd">\n{long}\n{short}\n</tr>\n'
-        f'<tr class="even">\n{long}\n{short}\n</tr>\n</tbody>\n</table>'
-    )
-    fast, slow = _both(block)
-    assert fast is not None
-    assert fast == slow

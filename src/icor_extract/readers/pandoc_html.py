@@ -26,7 +26,6 @@ tree is built, so a long block needs no streaming to bound its memory.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from icor_extract.readers.raw import (
     FlagHint,
@@ -83,13 +82,13 @@ def read_pandoc_table(
         return None
     # In pandoc's form "<tr" starts a row and nothing else: each piece after the first is a
     # row, its cells, and the group tags up to the next row (a section ends, another starts).
-    pieces = iter(text.split("<tr")) if len(text) <= _SPLIT_AT_ONCE else _split(text, "<tr")
-    before = next(pieces)
+    pieces = text.split("<tr")
+    before = pieces[0]
     line = 1 + line_offset + before.count("\n")
     rows: list[RawRow] = []
     cell_of = _Cells().__getitem__
     group, in_head = -1, False
-    for piece in pieces:
+    for piece in pieces[1:]:
         # A row group starts at a row whose parent is not the previous row's, as in the HTML
         # reader: bare rows have the table as parent, others their <thead>/<tbody>, so a
         # group starts at the first row and after each section tag (the last one names it).
@@ -112,36 +111,14 @@ def read_pandoc_table(
     ]
 
 
-#: the longest block cut into rows at once (in C); a longer one is cut as it is read
-_SPLIT_AT_ONCE = 1 << 16
-
-
-def _split(text: str, separator: str) -> Iterator[str]:
-    """``text.split(separator)``, a piece at a time: a long table's rows are not all copied
-    before the first is read (the peak of a table held twice, text and pieces)."""
-    start, size = 0, len(separator)
-    while (end := text.find(separator, start)) >= 0:
-        yield text[start:end]
-        start = end + size
-    yield text[start:]
-
-
 class _Cells(dict[str, RawCell]):
     """The cell each markup reads as, read at its first look-up and kept for the table's next
-    such cell (cells are immutable, and tables repeat some: a year, an empty cell).  Only
-    short markups are kept: long ones (names) do not repeat, and keeping them would hold a
-    copy of the table's text while it is read."""
+    such cell (cells are immutable, and tables repeat some: a year, an empty cell)."""
 
     def __missing__(self, markup: str) -> RawCell:
         # "<td>" or "<th>", then "<p>…</p>" or nothing, then the closing tag
-        cell = _cell(markup[7:-9], header=markup[2] == "h")
-        if len(markup) <= _LONGEST_KEPT:
-            self[markup] = cell
+        cell = self[markup] = _cell(markup[7:-9], header=markup[2] == "h")
         return cell
-
-
-#: the longest cell markup :class:`_Cells` keeps: a year or a country with its tags
-_LONGEST_KEPT = 80
 
 
 def _cell(inline: str, *, header: bool) -> RawCell:
