@@ -304,8 +304,8 @@ class CountryIndex:
 
 
 #: characters of texts searched together by :meth:`CountryIndex.find_each`: a table's names
-#: (the seed page's are about 900) in one batch, a page of long names in several
-_BATCH = 8192
+#: (the seed page's are about 900) in one batch, a very long table's in several
+_BATCH = 1 << 16
 
 
 def _fold_with_origin(text: str) -> tuple[str, list[int] | None]:
