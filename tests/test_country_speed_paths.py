@@ -30,14 +30,14 @@ from icor_extract.geo.countries import (
 )
 from icor_extract.geo.country_sources import ARTICLE, fold, strip_qualifier
 from icor_extract.geo.flags import resolve_flag
-from icor_extract.model import Location, Note, NoteCode, Provenance, Rule, new_note
+from icor_extract.model import Location, Note, NoteCode, Rule, new_note
 from icor_extract.readers.raw import FlagHint, RawCell
 from icor_extract.repair.country_cells import _flag_resolution, _read_cell, cell_resolution
 from icor_extract.repair.country_names import _QUALIFIED_TITLE, _qualified
 from icor_extract.repair.country_values import Country
 from icor_extract.repair.entries import Entry
 
-from .conftest import fixture_path
+from .conftest import fixture_path, spanned_provenance
 
 _TITLES = [
     "劳动党 (塞尔维亚)",
@@ -110,14 +110,7 @@ def test_a_flag_remembered_reads_as_it_is_read_afresh(flag: FlagHint) -> None:
 def test_rows_reaching_a_country_cell_one_way_share_one_value() -> None:
     """The country of rows under one rowspan depends on the cell alone: one value, equal
     in every field to what each row was given when each built its own."""
-    extraction = icor_extract.read(fixture_path("icor.zh.wikitext"))
-    spanned: dict[tuple[int | None, int | None], list[Provenance]] = {}
-    for member in extraction.members:
-        provenance = member.provenance_of("country")
-        assert provenance is not None
-        if provenance.rule is Rule.COUNTRY_ROWSPAN:
-            spanned.setdefault((provenance.row, provenance.column), []).append(provenance)
-    shared = [values for values in spanned.values() if len(values) > 1]
+    shared = spanned_provenance(fixture_path("icor.zh.wikitext"), "country", Rule.COUNTRY_ROWSPAN)
     assert shared
     for values in shared:
         assert all(value is values[0] for value in values)

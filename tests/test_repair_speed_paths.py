@@ -8,12 +8,12 @@ import pytest
 
 import icor_extract
 from icor_extract.geo.countries import Resolution, Status
-from icor_extract.model import Provenance, Rule
+from icor_extract.model import Rule
 from icor_extract.readers.raw import RawCell
 from icor_extract.repair.country_names import Hint, _hints_verdict, entry_verdict
 from icor_extract.repair.nonmember import _TRAILING_REMARK, not_an_organization
 
-from .conftest import fixture_path
+from .conftest import fixture_path, spanned_provenance
 
 # The placeholder check read the long way: the trailing remark taken off every text.
 _PLACEHOLDER_TEXTS = [
@@ -69,14 +69,9 @@ def test_no_name_gives_the_verdict_of_the_general_rule() -> None:
 
 
 def test_rows_under_one_rowspan_share_one_continent_value() -> None:
-    extraction = icor_extract.read(fixture_path("icor.zh.wikitext"))
-    spanned: dict[tuple[int | None, int | None], list[Provenance]] = {}
-    for member in extraction.members:
-        provenance = member.provenance_of("continent")
-        assert provenance is not None
-        if provenance.rule is Rule.CONTINENT_ROWSPAN:
-            spanned.setdefault((provenance.row, provenance.column), []).append(provenance)
-    shared = [values for values in spanned.values() if len(values) > 1]
+    shared = spanned_provenance(
+        fixture_path("icor.zh.wikitext"), "continent", Rule.CONTINENT_ROWSPAN
+    )
     assert shared
     for values in shared:
         assert all(value is values[0] for value in values)

@@ -190,7 +190,7 @@ def _align(
     spans: Spans = {}  # this table's values copied down
     # the last spanned row's walk: the rows under one rowspan, one after another, are stored
     # alike and walk alike (see shape_of); their stored slots are the same objects, so the
-    # comparison is by identity, and nothing is kept past the next row stored otherwise
+    # comparison stops at identity, and nothing is kept past the next row stored otherwise
     last_stored: tuple[Stored, ...] = ()
     walked: tuple[tuple[int | None, ...], list[tuple[int, int]], list[Slot]] = ((), [], [])
     for y in range(header.row + 1, len(rows)):
