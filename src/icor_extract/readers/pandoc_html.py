@@ -80,15 +80,22 @@ def read_pandoc_table(
     """The one table ``text`` is, if it is in pandoc's form; ``None`` for anything else."""
     if _TABLE.fullmatch(text) is None:
         return None
-    # In pandoc's form "<tr" starts a row and nothing else: each piece after the first is a
-    # row, its cells, and the group tags up to the next row (a section ends, another starts).
-    pieces = text.split("<tr")
-    before = pieces[0]
+    # In pandoc's form "<tr" starts a row and nothing else: each piece from one "<tr" to the
+    # next is a row, its cells, and the group tags up to the next row (a section ends, another
+    # starts).  The pieces are cut one at a time, not split at once: a list of them would hold
+    # a long table's text a second time, and its many strings, freed together after the rows
+    # were built, left the heap fragmented (110,000 rows peaked at 256 or 335 MB by chance of
+    # allocation order; one piece at a time, at 281 MB every time: docs/benchmarks.md).
+    start = text.find("<tr")
+    before = text[:start] if start >= 0 else text
     line = 1 + line_offset + before.count("\n")
     rows: list[RawRow] = []
     cell_of = _Cells().__getitem__
     group, in_head = -1, False
-    for piece in pieces[1:]:
+    while start >= 0:
+        stop = text.find("<tr", start + 3)
+        piece = text[start + 3 : stop] if stop >= 0 else text[start + 3 :]
+        start = stop
         # A row group starts at a row whose parent is not the previous row's, as in the HTML
         # reader: bare rows have the table as parent, others their <thead>/<tbody>, so a
         # group starts at the first row and after each section tag (the last one names it).
