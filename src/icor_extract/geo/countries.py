@@ -252,7 +252,10 @@ class CountryIndex:
         two texts, and a line break stands as a text's edge does before a Latin
         name.  Only the places ``_places`` matches are tried: the others start
         no name, and ``re`` skips them in C, where a loop over every place took
-        a slice and a look-up at each.
+        a slice and a look-up at each.  A name written alike in several texts
+        (a table repeats a few countries over and over) is one ``str``, cut
+        from the joined text once: the matches, and the provenance that cites
+        them, share it rather than each holding its own copy.
         """
         joined = "\n".join(texts)
         folded = joined.casefold()  # as _fold_with_origin, its commonest case inlined
@@ -262,6 +265,7 @@ class CountryIndex:
         base, following = 0, len(texts[0]) + 1  # where it starts, and where the next one does
         after = 0  # the end of the last name found: names do not overlap
         starts, one_letter = self._starts, self._one_letter
+        written: dict[str, str] = {}  # each name as written, once (bounded by the batch)
         for place in self._places.finditer(folded):
             position = place.start()
             if position < after:
@@ -281,7 +285,8 @@ class CountryIndex:
                 own = []
                 base = following
                 following += len(texts[len(found)]) + 1
-            own.append(Match(start - base, stop - base, joined[start:stop], resolution))
+            text = joined[start:stop]
+            own.append(Match(start - base, stop - base, written.setdefault(text, text), resolution))
             after = end
         found.append(own)
         while len(found) < len(texts):  # the texts after the last one holding a name
