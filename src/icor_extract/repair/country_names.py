@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from icor_extract.geo.countries import Resolution, Status, country_index
+from icor_extract.geo.countries import CountryIndex, Resolution, Status, country_index
 from icor_extract.model import Location, Rule, Variant
 from icor_extract.repair.columns import Role
 from icor_extract.repair.country_values import (
@@ -57,6 +57,10 @@ def _qualified(title: str) -> re.Match[str] | None:
     return _QUALIFIED_TITLE.match(title)
 
 
+#: a link title, the place its qualifier names (if it has one), whether its base is searched
+_Title = tuple[str, Resolution | None, bool]
+
+
 def name_hints(entries: Sequence[Entry]) -> list[list[Hint]]:
     """What each entry's own names say: the places named in its organization's name, in its
     link title's qualifier and in the rest of its link title (each place found once).
@@ -64,29 +68,17 @@ def name_hints(entries: Sequence[Entry]) -> list[list[Hint]]:
     The names of all entries are searched in one :meth:`CountryIndex.find_each`.
     """
     index = country_index()
-    texts = []
-    titles: list[tuple[str, Resolution | None, bool]] = []  # title, qualifier, base searched
-    for entry in entries:
-        organization = entry.organization
-        texts.append(organization)
-        link = entry.link
-        if link is None:
-            continue
-        title = link.title
-        qualified = _qualified(title)
-        base = qualified.group("base") if qualified else title
-        qualifier = index.resolve(qualified.group("qualifier")) if qualified else None
-        if base != organization:
-            texts.append(base)
-        titles.append((title, qualifier, base != organization))
+    texts, titles = _searched(entries, index)
     found = iter(index.find_each(texts))
     titled = iter(titles)
     result = []
     for entry in entries:
-        row = entry.aligned.row
-        column = entry.aligned.values[_ORGANIZATION].column
         hints = []
-        for match in next(found):  # a loop: most names give none or one
+        matches = next(found)
+        if matches or entry.link is not None:  # else no hint: the row and column unread
+            aligned = entry.aligned
+            row, column = aligned.row, aligned.values[_ORGANIZATION].column
+        for match in matches:  # a loop: most names give none or one
             resolution = match.resolution
             if resolution.status is not _UNKNOWN:
                 hints.append(Hint(_BY_NAME, match.text, resolution, row, column))
@@ -102,6 +94,27 @@ def name_hints(entries: Sequence[Entry]) -> list[list[Hint]]:
                 ]
         result.append(hints)
     return result
+
+
+def _searched(entries: Sequence[Entry], index: CountryIndex) -> tuple[list[str], list[_Title]]:
+    """The texts to search, in order (each organization's name, then its link title's base
+    when that differs from it), and each link title with its qualifier resolved."""
+    texts = []
+    titles: list[_Title] = []
+    for entry in entries:
+        organization = entry.organization
+        texts.append(organization)
+        link = entry.link
+        if link is None:
+            continue
+        title = link.title
+        qualified = _qualified(title)
+        base = qualified.group("base") if qualified else title
+        qualifier = index.resolve(qualified.group("qualifier")) if qualified else None
+        if base != organization:
+            texts.append(base)
+        titles.append((title, qualifier, base != organization))
+    return texts, titles
 
 
 @dataclass(slots=True)

@@ -1,0 +1,26 @@
+"""The back of the pipeline's shortcuts (speed round seven) give what the long way gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from icor_extract.model import Location, Note, NoteCode, Rule, new_note, new_provenance
+from icor_extract.repair.country import _inferred_message
+from icor_extract.repair.country_values import Country
+
+
+@pytest.mark.parametrize("rule", [rule for rule in Rule if rule.inferred])
+def test_an_inferred_note_names_its_rule_as_formatting_the_rule_does(rule: Rule) -> None:
+    location = Location(table=0, row=12, line=40)
+    provenance = new_provenance("country", rule, "印度", "", location, 1)
+    message = _inferred_message(Country("印度", "IN", provenance))
+    assert message == f"country IN inferred by {rule} from '印度' (row 12)"
+
+
+def test_a_note_built_by_position_is_the_note_built_by_keyword() -> None:
+    location = Location(table=1, row=2, line=3)
+    by_position = new_note(NoteCode.COUNTRY_INFERRED, "m", location)
+    expected = Note(code=NoteCode.COUNTRY_INFERRED, message="m", location=location)
+    assert type(by_position) is Note
+    assert by_position == expected
+    assert repr(by_position) == repr(expected)
