@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+
 import pytest
 
+from icor_extract.geo.countries import Resolution, Status, country_index
 from icor_extract.model import Location, Note, NoteCode, Rule, new_note, new_provenance
 from icor_extract.repair.country import _inferred_message
 from icor_extract.repair.country_values import Country
@@ -24,3 +28,20 @@ def test_a_note_built_by_position_is_the_note_built_by_keyword() -> None:
     assert type(by_position) is Note
     assert by_position == expected
     assert repr(by_position) == repr(expected)
+
+
+def _identity_the_long_way(resolution: Resolution) -> str | None:
+    """What ``Resolution.identity`` was as a property (round six)."""
+    if resolution.status is Status.COUNTRY:
+        return resolution.codes[0]
+    return resolution.name if resolution.status is Status.NO_ISO_CODE else None
+
+
+def test_a_resolution_knows_its_identity_as_the_property_worked_it_out() -> None:
+    made = [Resolution(status, ("IN", "ID"), "Northern Cyprus") for status in Status]
+    for resolution in [*country_index()._names.values(), *made]:
+        assert resolution.identity == _identity_the_long_way(resolution)
+    again = dataclasses.replace(made[0], status=Status.NO_ISO_CODE)
+    assert again.identity == "Northern Cyprus"
+    assert pickle.loads(pickle.dumps(again)).identity == "Northern Cyprus"
+    assert "identity" not in repr(again)

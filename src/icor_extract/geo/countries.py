@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
@@ -72,23 +72,27 @@ class Resolution:
 
     ``name`` is the English name of a former state or of a state without an
     ISO 3166-1 code (``Northern Cyprus``), else the name as resolved.
+    ``identity`` is the country named: its ISO code, or the English name of a
+    state without one (``None`` for any other status).  It is worked out once,
+    when the value is made: the index's values are made once per process, and
+    the country stage reads it for every country cell and name (as a property
+    it was a Python call each time).  It is no field of the comparison, the
+    hash or the ``repr``: it follows from the three that are.
     """
 
     status: Status
     codes: tuple[str, ...] = ()
     name: str = ""
+    identity: str | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        status = self.status
+        identity = self.codes[0] if status is _COUNTRY else None
+        object.__setattr__(self, "identity", self.name if status is _NO_ISO_CODE else identity)
 
     @property
     def code(self) -> str | None:
         return self.codes[0] if self.status is Status.COUNTRY else None
-
-    @property
-    def identity(self) -> str | None:
-        """The country named: its ISO code, or the English name of a state without one."""
-        status = self.status  # read for every country cell and name: ``code`` inlined
-        if status is _COUNTRY:
-            return self.codes[0]
-        return self.name if status is _NO_ISO_CODE else None
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from icor_extract.geo.countries import CountryIndex, Resolution, Status, country_index
+from icor_extract.geo.countries import Resolution, Status, country_index
 from icor_extract.model import Location, Rule, Variant
 from icor_extract.repair.columns import Role
 from icor_extract.repair.country_values import (
@@ -28,6 +28,7 @@ from icor_extract.repair.country_values import (
     why_none,
 )
 from icor_extract.repair.entries import Entry
+from icor_extract.repair.short_cache import cached_when_short
 
 __all__ = ["Hint", "entry_verdict", "from_names", "name_hints"]
 
@@ -68,7 +69,7 @@ def name_hints(entries: Sequence[Entry]) -> list[list[Hint]]:
     The names of all entries are searched in one :meth:`CountryIndex.find_each`.
     """
     index = country_index()
-    texts, titles = _searched(entries, index)
+    texts, titles = _searched(entries)
     found = iter(index.find_each(texts))
     titled = iter(titles)
     result = []
@@ -96,7 +97,14 @@ def name_hints(entries: Sequence[Entry]) -> list[list[Hint]]:
     return result
 
 
-def _searched(entries: Sequence[Entry], index: CountryIndex) -> tuple[list[str], list[_Title]]:
+@cached_when_short(1024)
+def _qualifier_place(qualifier: str) -> Resolution:
+    """What a link title's qualifier names (劳动党 (塞尔维亚)): a country, a year, a
+    faction; short texts that pages repeat, so each is resolved once."""
+    return country_index().resolve(qualifier)
+
+
+def _searched(entries: Sequence[Entry]) -> tuple[list[str], list[_Title]]:
     """The texts to search, in order (each organization's name, then its link title's base
     when that differs from it), and each link title with its qualifier resolved."""
     texts = []
@@ -110,7 +118,7 @@ def _searched(entries: Sequence[Entry], index: CountryIndex) -> tuple[list[str],
         title = link.title
         qualified = _qualified(title)
         base = qualified.group("base") if qualified else title
-        qualifier = index.resolve(qualified.group("qualifier")) if qualified else None
+        qualifier = _qualifier_place(qualified.group("qualifier")) if qualified else None
         if base != organization:
             texts.append(base)
         titles.append((title, qualifier, base != organization))
