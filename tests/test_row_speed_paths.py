@@ -10,6 +10,7 @@ import pytest
 from icor_extract.geo.countries import Resolution, Status, country_index
 from icor_extract.model import Location, Note, NoteCode, Rule, new_note, new_provenance
 from icor_extract.repair.country import _inferred_message
+from icor_extract.repair.country_names import _qualifier_place
 from icor_extract.repair.country_values import Country
 
 
@@ -45,3 +46,12 @@ def test_a_resolution_knows_its_identity_as_the_property_worked_it_out() -> None
     assert again.identity == "Northern Cyprus"
     assert pickle.loads(pickle.dumps(again)).identity == "Northern Cyprus"
     assert "identity" not in repr(again)
+
+
+@pytest.mark.parametrize(
+    "qualifier", ["塞尔维亚", "2006年", "马列", "the Netherlands", "x" * 100, ""]
+)
+def test_a_qualifier_remembered_resolves_as_it_resolves_afresh(qualifier: str) -> None:
+    expected = country_index().resolve(qualifier)
+    assert _qualifier_place(qualifier) == expected
+    assert _qualifier_place(qualifier) == expected  # remembered, when short

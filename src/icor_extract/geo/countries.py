@@ -256,10 +256,12 @@ class CountryIndex:
         two texts, and a line break stands as a text's edge does before a Latin
         name.  Only the places ``_places`` matches are tried: the others start
         no name, and ``re`` skips them in C, where a loop over every place took
-        a slice and a look-up at each.  A name written alike in several texts
-        (a table repeats a few countries over and over) is one ``str``, cut
-        from the joined text once: the matches, and the provenance that cites
-        them, share it rather than each holding its own copy.
+        a slice and a look-up at each.  At a place, the names starting with its
+        two characters are tried longest first, in the loop (a method per place
+        cost a call at each), a Latin one only as a word.  A name written alike
+        in several texts (a table repeats a few countries over and over) is one
+        ``str``, cut from the joined text once: the matches, and the provenance
+        that cites them, share it rather than each holding its own copy.
         """
         joined = "\n".join(texts)
         folded = joined.casefold()  # as _fold_with_origin, its commonest case inlined
@@ -270,6 +272,7 @@ class CountryIndex:
         after = 0  # the end of the last name found: names do not overlap
         starts, one_letter = self._starts, self._one_letter
         written: dict[str, str] = {}  # each name as written, once (bounded by the batch)
+        names, size = self._names, len(folded)
         for place in self._places.finditer(folded):
             position = place.start()
             if position < after:
@@ -277,10 +280,17 @@ class CountryIndex:
             sizes = starts.get(folded[position : position + 2])
             if one_letter and folded[position] in starts:  # a one-letter name, last
                 sizes = (*(sizes or ()), *starts[folded[position]])
-            hit = self._longest_at(folded, position, sizes) if sizes else None
-            if hit is None:
+            if not sizes:
                 continue
-            end, resolution = hit
+            for length in sizes:
+                end = position + length
+                if end > size or (resolution := names.get(folded[position:end])) is None:
+                    continue
+                if folded[position] in _LATIN and not _word_bounded(folded, position, end):
+                    continue
+                break
+            else:
+                continue
             start, stop = position, end
             if origin is not None:  # the offsets in ``joined`` the folded ones came from
                 start, stop = origin[position], origin[end - 1] + 1
@@ -293,23 +303,8 @@ class CountryIndex:
             own.append(Match(start - base, stop - base, written.setdefault(text, text), resolution))
             after = end
         found.append(own)
-        while len(found) < len(texts):  # the texts after the last one holding a name
-            found.append([])
+        found += ([] for _ in range(len(found), len(texts)))  # the texts after the last name
         return found
-
-    def _longest_at(
-        self, folded: str, position: int, sizes: tuple[int, ...]
-    ) -> tuple[int, Resolution] | None:
-        """The end and resolution of the longest name at ``position`` (``sizes``: longest first)."""
-        names, size = self._names, len(folded)
-        for length in sizes:
-            end = position + length
-            if end > size or (found := names.get(folded[position:end])) is None:
-                continue
-            if folded[position] in _LATIN and not _word_bounded(folded, position, end):
-                continue
-            return end, found
-        return None
 
 
 #: characters of texts searched together by :meth:`CountryIndex.find_each`: a table's names
