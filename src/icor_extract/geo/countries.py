@@ -266,8 +266,9 @@ class CountryIndex:
         joined = "\n".join(texts)
         folded = joined.casefold()  # as _fold_with_origin, its commonest case inlined
         origin = None if len(folded) == len(joined) else _fold_with_origin(joined)[1]
-        found: list[list[Match]] = []  # for each text before the one being read
-        own: list[Match] = []  # the names found in the text being read
+        found: list[list[Match]] = [[] for _ in texts]  # the names found in each text
+        own = found[0]  # those of the text being read
+        read = 0  # its position in ``texts``
         base, following = 0, len(texts[0]) + 1  # where it starts, and where the next one does
         after = 0  # the end of the last name found: names do not overlap
         starts, one_letter = self._starts, self._one_letter
@@ -295,15 +296,13 @@ class CountryIndex:
             if origin is not None:  # the offsets in ``joined`` the folded ones came from
                 start, stop = origin[position], origin[end - 1] + 1
             while start >= following:  # the name is in a later text
-                found.append(own)
-                own = []
+                read += 1
                 base = following
-                following += len(texts[len(found)]) + 1
+                following += len(texts[read]) + 1
+                own = found[read]
             text = joined[start:stop]
             own.append(Match(start - base, stop - base, written.setdefault(text, text), resolution))
             after = end
-        found.append(own)
-        found += ([] for _ in range(len(found), len(texts)))  # the texts after the last name
         return found
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from icor_extract.geo.countries import Resolution, Status, country_index
-from icor_extract.model import Location, Rule, Variant
+from icor_extract.model import Location, Rule, Variant, new_provenance
 from icor_extract.repair.columns import Role
 from icor_extract.repair.country_values import (
     EMPTY_RULE,
@@ -233,9 +233,10 @@ def _from_own_name(
         if verdict.code is None:
             return _names_problem([verdict], hints, at)[0]
         code = verdict.code
-    # _names_agree for one member naming the country (as its first name)
-    where = (hint.row, hint.column)
-    return country_of(code, variant, provenance_at(hint.rule, hint.evidence, "", where, at))
+    # _names_agree for one member naming the country (as its first name); a hint's row is
+    # its entry's, never None, so its provenance is built as provenance_at builds it there
+    provenance = new_provenance("country", hint.rule, hint.evidence, "", at[hint.row], hint.column)
+    return country_of(code, variant, provenance)
 
 
 def from_names(
