@@ -143,7 +143,7 @@ def _countries(
             positions.append(position)
 
     result: list[Country | None] = [None] * len(entries)
-    named: list[tuple[list[int], list[Entry]]] = []  # the groups whose names decide
+    named: list[list[int]] = []  # the groups whose names decide
     for positions in grouped.values():
         members = list(map(entries.__getitem__, positions))
         cell_placed = country_cell(members)
@@ -153,14 +153,15 @@ def _countries(
         elif (flagged := organization_flag(members)) is not None:
             countries = from_cell(members, flagged[0], flagged[1], variant, at)
         else:
-            named.append((positions, members))
+            named.append(positions)
             continue
         for position, country in zip(positions, countries, strict=True):
             result[position] = country
     if named:  # every name of the page's table searched at once
-        hints = name_hints([entry for _, members in named for entry in members])
+        hints = name_hints([entries[position] for positions in named for position in positions])
         done = 0
-        for positions, members in named:
+        for positions in named:  # each group's members listed again: a large table's lists
+            members = list(map(entries.__getitem__, positions))  # are not all held at once
             countries = from_names(members, hints[done : done + len(members)], variant, at)
             done += len(members)
             for position, country in zip(positions, countries, strict=True):
