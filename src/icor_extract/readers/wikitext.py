@@ -30,7 +30,7 @@ from icor_extract.readers.raw import (
 from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
 
-__all__ = ["heading_title", "read_wikitext", "scan_depth", "split_cells"]
+__all__ = ["TableScanner", "heading_title", "read_wikitext", "scan_depth", "split_cells"]
 
 _HEADING = re.compile(r"^(?P<level>={1,6})(?P<title>.+?)(?P=level)\s*$")
 # A name starts only where no name character precedes it, and every run is
@@ -309,7 +309,7 @@ def heading_title(line: str) -> tuple[int, str] | None:
 
 
 @dataclass
-class _Scanner:
+class TableScanner:
     """The line scanner's state: tables open and finished, the headings open."""
 
     finished: list[_Table] = field(default_factory=list)
@@ -342,6 +342,13 @@ class _Scanner:
                 table.rows.append(_Row(number))
             else:
                 table.add_cells(line, number)
+
+    def read(self, rows: int | None = None) -> list[RawTable]:
+        """The tables scanned, in document order, their cells read (``rows``: the first rows)."""
+        finished = self.finished + self.open_tables[::-1]  # a truncated page keeps them
+        built = _Built()
+        in_order = sorted(finished, key=lambda table: table.index)
+        return [table.build(built, rows) for table in in_order]
 
     def inside(self, table: _Table, raw: str, line: str, number: int) -> None:
         """A line inside ``table``, read as MediaWiki's table parser reads it."""
@@ -380,7 +387,7 @@ def read_wikitext(
     a header, at a fraction of the cost.
     """
     text = resolve_variants(text, variant)
-    scanner = _Scanner()
+    scanner = TableScanner()
     lines = enumerate(text.split("\n"), start=1)
     for number, raw in lines:  # a line outside every table: a table start or a heading
         line = raw.lstrip()
@@ -389,6 +396,4 @@ def read_wikitext(
             scanner.tables(lines)
         elif line.startswith("=") and (heading := heading_title(line)) is not None:
             scanner.trail = enter_heading(scanner.trail, *heading)
-    finished = scanner.finished + scanner.open_tables[::-1]  # a truncated page keeps them
-    built = _Built()
-    return [table.build(built, rows) for table in sorted(finished, key=lambda table: table.index)]
+    return scanner.read(rows)
