@@ -27,6 +27,13 @@ from __future__ import annotations
 
 import re
 
+from icor_extract.readers.cell_text import (
+    flag_file,
+    is_normal,
+    link_title,
+    normalize_text,
+    split_footnotes,
+)
 from icor_extract.readers.raw import (
     FlagHint,
     Link,
@@ -34,16 +41,11 @@ from icor_extract.readers.raw import (
     RawRow,
     RawTable,
     Trail,
-    flag_file,
     heading_path,
-    is_normal,
-    link_title,
     new_cell,
     new_hint,
     new_link,
     new_row,
-    normalize_text,
-    split_footnotes,
 )
 
 __all__ = ["read_pandoc_table"]

@@ -15,7 +15,8 @@ from __future__ import annotations
 import html
 import re
 
-from icor_extract.readers.raw import is_normal, new_hint, new_link, source_text
+from icor_extract.readers.cell_text import is_normal, source_text
+from icor_extract.readers.raw import new_hint, new_link
 from icor_extract.readers.wikirules import (
     FLAG_TEMPLATES,
     CellContent,

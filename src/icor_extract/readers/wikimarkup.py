@@ -24,21 +24,18 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
-from icor_extract.readers.raw import (
-    CONTROLS_DROPPED,
+from icor_extract.readers.cell_text import (
     FILE_NAMESPACES,
     HIDDEN_NAMESPACES,
-    TOO_COMPLEX_DROPPED,
     flag_file,
     has_controls,
     is_normal,
     namespace_of,
-    new_hint,
-    new_link,
     normalize_text,
     source_text,
     split_footnotes,
 )
+from icor_extract.readers.raw import CONTROLS_DROPPED, TOO_COMPLEX_DROPPED, new_hint, new_link
 from icor_extract.readers.wikifast import read_fast, read_simple
 from icor_extract.readers.wikirules import (
     CellContent,
