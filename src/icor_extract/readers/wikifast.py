@@ -28,7 +28,7 @@ from icor_extract.readers.wikirules import (
     wikilink_title,
 )
 
-__all__ = ["read_fast", "read_simple"]
+__all__ = ["read_fast", "read_general", "read_simple"]
 
 # The common, simple constructs, read without building a parse tree: links, templates,
 # <br>, entities, and the <ref>s described below.  Anything else in a cell (nested
@@ -250,13 +250,16 @@ _NORMAL_SOLE = re.compile(
 ).fullmatch
 
 
-def _normal_sole(match: re.Match[str]) -> CellRead | None:
-    """The cell :data:`_NORMAL_SOLE` matched, read as :func:`_sole` or the plain-text path reads it.
+def read_simple(wikitext: str) -> CellRead | None:
+    """A cell of one link, one flag template or no markup at all, read; else ``None``.
 
-    ``None`` for a template of one argument that shows no flag (:func:`read_fast` reads it).
+    A cell :data:`_NORMAL_SOLE` takes is read from that match, as :func:`_sole` or
+    the plain-text path of :func:`read_general` reads it.
     """
+    if (match := _NORMAL_SOLE(wikitext)) is None:
+        return read_general(wikitext)
     kind = match.lastgroup  # the group that closes last: flag, label, target, plain or none
-    if kind == "flag":
+    if kind == "flag":  # a template of one argument that shows no flag: read_fast reads it
         name, first, evidence = match.group("name", "first", "flag")
         if name.strip().replace("_", " ").lower() not in FLAG_TEMPLATES:
             return None
@@ -266,13 +269,6 @@ def _normal_sole(match: re.Match[str]) -> CellRead | None:
     target, label = match.group("target", "label")
     text = target if label is None else label.strip(" ")
     return text, (new_link(wikilink_title(target, normal=True), text),) if text else (), (), (), ()
-
-
-def read_simple(wikitext: str) -> CellRead | None:
-    """A cell of one link, one flag template or no markup at all, read; else ``None``."""
-    if (normal := _NORMAL_SOLE(wikitext)) is not None:
-        return _normal_sole(normal)
-    return read_general(wikitext)
 
 
 def read_general(wikitext: str) -> CellRead | None:
