@@ -28,7 +28,8 @@ from icor_extract.readers.raw import (
     new_row,
 )
 from icor_extract.readers.variants import resolve_variants
-from icor_extract.readers.wikimarkup import read_cell_content
+from icor_extract.readers.wikifast import read_simple
+from icor_extract.readers.wikimarkup import read_cell_content, read_markup
 
 __all__ = ["TableScanner", "heading_title", "read_wikitext", "scan_depth", "split_cells"]
 
@@ -197,7 +198,8 @@ class _Built:
 def _build_cell(cell: tuple[str, ...], built: _Built) -> RawCell:
     """The cell of this key (mark, attributes, lines) read, and kept in ``built``."""
     wikitext = cell[2] if len(cell) == 3 else "\n".join(cell[2:])
-    text, links, footnotes, flags, dropped = read_cell_content(wikitext)
+    # read_cell_content's two steps, one call less per cell (a read is a non-empty tuple)
+    text, links, footnotes, flags, dropped = read_simple(wikitext) or read_markup(wikitext)
     attributes = cell[1]
     if "=" not in attributes:  # most cells have no attributes, and every attribute has a "="
         rowspan, colspan = None, None
@@ -245,8 +247,9 @@ class _Table:
             self.rows[-1].cells += simple
             self.depth = 0  # each {{ of a simple line closes on it
         else:
-            cells = split_attributed(rest, header=mark == "!")
-            self.rows[-1].cells += [[mark, attributes, content] for attributes, content in cells]
+            cells = self.rows[-1].cells
+            for attributes, content in split_attributed(rest, header=mark == "!"):
+                cells.append([mark, attributes, content])
             self.depth = scan_depth(rest)[0]
 
     def continue_cell(self, raw: str) -> None:
@@ -273,25 +276,16 @@ class _Table:
     def build(self, built: _Built, limit: int | None = None) -> RawTable:
         cells_read = built.cells
         kept = [row for row in self.rows if row.cells][:limit]  # MediaWiki drops an empty |-
-        rows = tuple(
-            [
-                new_row(
-                    cells=tuple(
-                        [
-                            cells_read.get(key := tuple(cell)) or _build_cell(key, built)
-                            for cell in row.cells
-                        ]
-                    ),
-                    line=row.line,
-                    group=0,
-                    in_head=False,
-                )
-                for row in kept
-            ]
-        )
+        rows = []
+        for row in kept:
+            cells = []
+            for cell in row.cells:
+                key = tuple(cell)
+                cells.append(cells_read.get(key) or _build_cell(key, built))
+            rows.append(new_row(cells=tuple(cells), line=row.line, group=0, in_head=False))
         return RawTable(
             index=self.index,
-            rows=rows,
+            rows=tuple(rows),
             section=self.headings[0] if self.headings else None,
             caption=self.caption,
             line=self.line,
