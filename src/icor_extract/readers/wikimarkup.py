@@ -46,7 +46,7 @@ from icor_extract.readers.wikirules import (
     wikilink_title,
 )
 
-__all__ = ["CellRead", "read_cell_content", "wikilink_title"]
+__all__ = ["CellRead", "read_cell_content", "read_markup", "wikilink_title"]
 
 
 def _template_name(template: Template) -> str:
@@ -174,6 +174,11 @@ def read_cell_content(wikitext: str, *, fast: bool = True) -> CellRead:
     """
     if fast and (read := read_simple(wikitext)) is not None:
         return read
+    return read_markup(wikitext, fast=fast)
+
+
+def read_markup(wikitext: str, *, fast: bool = True) -> CellRead:
+    """:func:`read_cell_content` of a cell :func:`.wikifast.read_simple` does not read."""
     out = CellContent()
     if not (fast and read_fast(wikitext, out)):
         out = CellContent()
