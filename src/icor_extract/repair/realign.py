@@ -85,14 +85,14 @@ def _own_contents(
                 named += 1
             continue
         reading = seen.get(text)
-        if reading is None:
-            reading = seen[text] = (classify(cell), _UNASKED)
+        # only a column with a role asks, once per text; an empty text names no role
+        if reading is None or (reading[1] is _UNASKED and role is not None and text):
+            reading = seen[text] = (
+                classify(cell) if reading is None else reading[0],
+                role_of(text) if role is not None and text else _UNASKED,
+            )
         contents.append(reading[0])
-        if role is None or not text:  # only a column with a role asks; empty text: no role
-            continue
-        if reading[1] is _UNASKED:
-            reading = seen[text] = (reading[0], role_of(text))
-        if reading[1] is role:
+        if role is not None and reading[1] is role:
             named += 1
     return None if named >= 2 else tuple(contents)
 
