@@ -162,7 +162,8 @@ def _cell(inline: str, *, header: bool) -> RawCell:
         text = inline if is_normal(inline) else normalize_text(inline)
     elif (link := _SOLE_LINK.fullmatch(inline)) is not None:  # the commonest cell but text
         # the cell's text is the link's: normalized once for both
-        text = normalize_text(link["text"].replace("\n", " "))
+        shown = link["text"].replace("\n", " ")
+        text = shown if is_normal(shown) else normalize_text(shown)
         if (title := link["page"] or link["wiki"]) is not None:  # link_title(href) is title
             links = (new_link(title, text),) if text else ()
         elif isinstance(found := _link(link["href"], text), Link):
@@ -171,7 +172,7 @@ def _cell(inline: str, *, header: bool) -> RawCell:
             flags = (found,)
     else:
         text, links, flags = _inline(inline)
-    clean, marks = split_footnotes(text)
+    clean, marks = split_footnotes(text) if "[" in text else (text, ())  # its own first test
     return new_cell(
         text=clean,
         header=header,
