@@ -123,7 +123,7 @@ def read_pandoc_table(
                 in_head = section[0] == _HEAD
                 section = next(sections, None)
         cells = tuple(map(cell_of, find_cells(text, start, row_end)))
-        rows.append(new_row(cells=cells, line=line, group=group, in_head=in_head))
+        rows.append(new_row(cells, line, group, in_head))
         line += text.count("\n", start, row_end)
         start = stop
     path = heading_path(trail)
@@ -173,16 +173,7 @@ def _cell(inline: str, *, header: bool) -> RawCell:
     else:
         text, links, flags = _inline(inline)
     clean, marks = split_footnotes(text) if "[" in text else (text, ())  # its own first test
-    return new_cell(
-        text=clean,
-        header=header,
-        rowspan=None,
-        colspan=None,
-        links=links,
-        footnotes=marks,
-        flags=flags,
-        dropped=(),
-    )
+    return new_cell(clean, header, None, None, links, marks, flags, ())
 
 
 def _inline(inline: str) -> tuple[str, tuple[Link, ...], tuple[FlagHint, ...]]:
