@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from icor_extract.readers import html_guard, raw
+from icor_extract.readers import cell_text, html_guard, raw
 from icor_extract.readers.html_cells import read_cell
 from icor_extract.readers.html_guard import MAX_CELL_DEPTH, Guarded
 from icor_extract.readers.raw import (
@@ -132,12 +132,12 @@ def test_a_normal_text_is_one_that_normalizing_leaves_as_it_is(text: str) -> Non
     """What ``normalize_text`` returns without working on it is what its work would give."""
     slow = "\n".join(
         line
-        for line in (raw._LINE_SPACE.sub(" ", part).strip(" ") for part in text.split("\n"))
+        for line in (cell_text._LINE_SPACE.sub(" ", part).strip(" ") for part in text.split("\n"))
         if line
     )
-    if raw.is_normal(text):
-        assert not raw.has_controls(text)
-        assert slow == text == raw.normalize_text(text)
+    if cell_text.is_normal(text):
+        assert not cell_text.has_controls(text)
+        assert slow == text == cell_text.normalize_text(text)
 
 
 def _cell(markup: str) -> etree._Element:
@@ -194,7 +194,7 @@ def test_the_plain_cell_path_reads_nested_inline_markup_as_the_walk_does(content
 
 
 def _link_title_by_three_patterns(href: str) -> str | None:
-    """``raw.link_title`` as it was before its patterns were joined: the oracle."""
+    """``cell_text.link_title`` as it was before its patterns were joined: the oracle."""
     href = href.strip()
     title: str | None = None
     patterns = (
@@ -213,11 +213,11 @@ def _link_title_by_three_patterns(href: str) -> str | None:
     if not title:
         return None
     title = unquote(title).replace("_", " ").strip()
-    if not title or raw.namespace_of(title) is not None:
+    if not title or cell_text.namespace_of(title) is not None:
         return None
-    if raw.is_normal(title):
+    if cell_text.is_normal(title):
         return title
-    return raw._SPACE.sub(" ", raw._CONTROL.sub("", title)).strip() or None
+    return cell_text._SPACE.sub(" ", cell_text._CONTROL.sub("", title)).strip() or None
 
 
 _HREF_PIECES = st.sampled_from(
@@ -230,7 +230,7 @@ _HREF_PIECES = st.sampled_from(
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(_HREF_PIECES, max_size=8).map("".join))
 def test_a_links_title_is_what_the_three_patterns_read(href: str) -> None:
-    assert raw.link_title(href) == _link_title_by_three_patterns(href)
+    assert cell_text.link_title(href) == _link_title_by_three_patterns(href)
 
 
 def test_a_row_built_from_its_slots_is_the_row_its_constructor_builds() -> None:

@@ -187,6 +187,22 @@ _BLOCKS = [
     "- item\n<table>\n</table>",
     "> quoted\n<table>\n</table>",
     "line\r\n<table>\r\n- r",
+    # the other block tags, a table with blank lines in it, and near misses
+    '<tr class="odd">\n<td><p>甲</p></td>\n</tr>',
+    "<table>\n<tr><td>a</td></tr>\n\n<tr><td>b</td></tr>\n\n</tbody>\n</table>",
+    "</tbody>\n- after a closing tag",
+    "<DIV>\n- in a div",
+    "<li>\n- y",
+    "<h2>\n## z",
+    "<td/>",
+    "</tr",
+    "<p>\n- a paragraph tag",
+    "<trx>\n- not a block tag",
+    "<tr\u3000\n- unicode space after the name",
+    "<\u017fection>\n- a long s",
+    "<trac\u212a>\n- a kelvin sign",
+    "  <tr>\n- an indented tag",
+    "<span>\n<tr>\n- after a type-7 block",
 ]
 _PIECES = [
     *_BLOCKS,

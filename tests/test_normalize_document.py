@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from icor_extract.readers.cell_text import has_controls, remove_controls
 from icor_extract.readers.decode import normalize_document
-from icor_extract.readers.raw import has_controls, remove_controls
 
 
 def test_every_control_character_is_latin_1() -> None:

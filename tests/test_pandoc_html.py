@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from icor_extract.readers import pandoc_html
+from icor_extract.readers.cell_text import link_title, normalize_text, split_footnotes
 from icor_extract.readers.html import stream_tables
 from icor_extract.readers.markdown import table_spans
 from icor_extract.readers.pandoc_html import read_pandoc_table
+from icor_extract.readers.raw import FlagHint, Link
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -155,3 +159,49 @@ def test_a_long_block_is_read_with_every_line() -> None:
     assert fast_lines == list(range(2, 70_002))
     assert [row.line for row in slow[0].rows] == fast_lines[:65_533] + [None] * 4_467
     assert [row.cells for row in fast[0].rows] == [row.cells for row in slow[0].rows]
+
+
+#: hrefs around the sole link's article paths: both prefixes and near misses, every character
+#: link_title changes or stops at in the title, the ".md" ending and near misses
+_HREF_START = st.sampled_from(
+    ["../Page/", "Page/", "./Page/", "../page/", "https://zh.wikipedia.org/wiki/", "http://h/wiki/",
+     "//h/wiki/", "/wiki/", "https:/h/wiki/", "https://h/w/", "ftp://h/wiki/", "", "./", " "]
+)  # fmt: skip
+_HREF_PIECE = st.sampled_from(
+    ["印度", "a", "A.B", "%E5%8D%B0", "%", "_", ":", "Category:", "File:", "Flag_of_India.svg",
+     "?", "#", "?title=丙", "/", ".", ".md", " ", "\u3000", "\xa0", "\u200b", "\ufeff", "\x85",
+     "\u2028", "\t", "\x01", "😀", "&amp;"]
+)  # fmt: skip
+_HREF_END = st.sampled_from([".md", ".md", "", ".md.md", ".mdx", ".m", " ", "?x", "#y", "/"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    _HREF_START,
+    st.lists(_HREF_PIECE, max_size=3),
+    _HREF_END,
+    st.sampled_from(["印度", "", " 甲  乙 ", "x\ny", "[1]"]),
+)
+def test_a_sole_links_article_path_gives_link_titles_title(
+    start: str, pieces: list[str], end: str, shown: str
+) -> None:
+    """The sole-link pattern reads ``page``/``wiki`` titles only where link_title gives them."""
+    href = start + "".join(pieces) + end
+    inline = f'<a href="{href}" title="wikilink">{shown}</a>'
+    assume(re.fullmatch(pandoc_html._LINK, inline) is not None)  # a link in pandoc's form
+    cell = pandoc_html._cell(inline, header=False)
+    text = normalize_text(shown.replace("\n", " "))
+    found = pandoc_html._link(href, text)  # what every link of a paragraph gets
+    assert cell.links == ((found,) if isinstance(found, Link) else ())
+    assert cell.flags == ((found,) if isinstance(found, FlagHint) else ())
+    assert (cell.text, cell.footnotes) == split_footnotes(text)
+
+
+def test_the_sole_links_article_paths_take_the_short_way() -> None:
+    """The comparison above is not vacuous: the common hrefs are read by the pattern's groups."""
+    cases = (("../Page/印度.md", "印度"), ("Page/a.md.md", "a.md"),
+             ("https://zh.wikipedia.org/wiki/甲", "甲"), ("//h/wiki/A/B", "A/B"))  # fmt: skip
+    for href, title in cases:
+        link = pandoc_html._SOLE_LINK.fullmatch(f'<a href="{href}" title="t">x</a>')
+        assert link is not None
+        assert (link["page"] or link["wiki"]) == title == link_title(href)

@@ -6,9 +6,10 @@ import pytest
 
 import icor_extract
 from icor_extract.readers import detect_format
+from icor_extract.readers.cell_text import link_title, split_footnotes
 from icor_extract.readers.html import read_html_document, read_html_tables
 from icor_extract.readers.markdown import read_markdown
-from icor_extract.readers.raw import RawCell, link_title, split_footnotes
+from icor_extract.readers.raw import RawCell
 
 
 def _cell(markup: str) -> RawCell:

@@ -130,7 +130,7 @@ def test_a_flag_is_not_remembered_for_its_text() -> None:
             (_cell("甲党", flag=first), _cell("乙党")),
             (_cell("甲党", flag=second), _cell("x")),
         ]
-        seen: dict[str, Content] = {}
+        seen: realign.Readings = {}
         remembered = [realign._own_contents(cells, own, roles, seen) for cells in rows]
         anew = [_read_anew(cells, own, roles, {}) for cells in rows]
         assert remembered == anew
@@ -151,13 +151,24 @@ def test_only_a_column_with_a_role_asks_its_text_and_only_short_texts_are_kept(
 
     monkeypatch.setattr(realign, "role_of", counted)
     remark = "备注" * 40
-    seen: dict[str, Content] = {}
+    seen: realign.Readings = {}
     contents = realign._own_contents(
         (_cell("甲党"), _cell(remark)), [(0, 0), (1, 1)], (Role.ORGANIZATION, None), seen
     )
     assert contents == (Content.TEXT, Content.TEXT)
     assert asked == ["甲党"]
     assert list(seen) == ["甲党"]
+
+
+def test_a_text_first_read_without_a_role_is_asked_in_a_column_with_one() -> None:
+    """A reading remembered from a column with no role has not asked the text's role:
+    a column with a role still asks it (two header names repeat the header)."""
+    own = [(0, 0), (1, 1)]
+    seen: realign.Readings = {}
+    cells = (_cell("国家"), _cell("名称"))
+    assert realign._own_contents(cells, own, (None, None), seen) is not None
+    assert realign._own_contents(cells, own, (Role.COUNTRY, Role.ORGANIZATION), seen) is None
+    assert _read_anew(cells, own, (Role.COUNTRY, Role.ORGANIZATION), {}) is None
 
 
 def test_rows_under_one_rowspan_share_its_value() -> None:

@@ -235,6 +235,19 @@ def test_a_cell_of_one_link_or_flag_reads_as_mwparserfromhell_reads_it(markup: s
     _both(markup)
 
 
+# A cell whose shown text is normal already is read from one match (_NORMAL_SOLE), with no
+# test of its text: it must read every cell it takes as the general path does.
+_plain_cell = st.tuples(st.sampled_from(_SPACES), _words, st.sampled_from(_SPACES)).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_sole_cell | _plain_cell)
+def test_a_normal_cell_is_read_as_the_general_path_reads_it(markup: str) -> None:
+    from icor_extract.readers.wikifast import read_general, read_simple
+
+    assert read_simple(markup) == read_general(markup)
+
+
 @pytest.mark.parametrize(
     "markup",
     [" {{flag|阿富汗}} ", "{{Flag icon|IND}}", " [[甲党|甲]] ", "[[印度共产党（马列）]]  ",

@@ -269,7 +269,7 @@ _TRICKY = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000\u200b\ufeff\x00\x07\x7f\x9fç”
 
 @given(st.text(alphabet=st.sampled_from(_TRICKY) | st.characters(), max_size=12))
 def test_the_short_cut_of_normalizing_is_normalize_text(text: str) -> None:
-    from icor_extract.readers.raw import normalize_text
+    from icor_extract.readers.cell_text import normalize_text
     from icor_extract.readers.wikirules import normalized
 
     assert normalized(text) == normalize_text(text)

@@ -46,6 +46,7 @@ from icor_extract.readers import (
     lists_never_under,
     read_lists,
     read_tables,
+    read_wiki_page,
 )
 from icor_extract.readers.decode import normalize_document, to_text
 from icor_extract.readers.language import choose_variant
@@ -197,8 +198,12 @@ def _extract(
     text: str, chosen: Format, variant: Variant, source: str | None
 ) -> tuple[list[TableResult], int]:
     """The results of every table and every member list, and the number of tables."""
-    tables = read_tables(text, chosen, variant=variant)
-    lists = _member_lists(text, chosen, variant)
+    lists: list[RawList] | None
+    if chosen == "wikitext":  # both from one scan of the page
+        tables, lists = read_wiki_page(text, variant=variant)
+    else:
+        tables = read_tables(text, chosen, variant=variant)
+        lists = _member_lists(text, chosen, variant)
     table_count = len(tables)
     results, skipped = _table_results(tables, variant, source)
     results += [

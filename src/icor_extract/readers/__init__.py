@@ -18,9 +18,17 @@ from icor_extract.readers.mdlists import lists_never_under as markdown_lists_nev
 from icor_extract.readers.mdlists import read_markdown_lists
 from icor_extract.readers.raw import RawList, RawTable
 from icor_extract.readers.wikilists import read_wiki_lists
+from icor_extract.readers.wikipage import read_wiki_page
 from icor_extract.readers.wikitext import read_wikitext
 
-__all__ = ["FORMATS", "detect_format", "lists_never_under", "read_lists", "read_tables"]
+__all__ = [
+    "FORMATS",
+    "detect_format",
+    "lists_never_under",
+    "read_lists",
+    "read_tables",
+    "read_wiki_page",
+]
 
 
 def _check(format: str) -> None:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from icor_extract.errors import DecodingError, InputError
-from icor_extract.readers.raw import has_controls, remove_controls
+from icor_extract.readers.cell_text import has_controls, remove_controls
 
 __all__ = ["Decoded", "decode", "normalize_document", "to_text"]
 
@@ -183,7 +183,7 @@ def to_text(
     return _without_lone_surrogates(data, errors, source), used
 
 
-#: every Latin-1 character but the controls :func:`.raw.remove_controls` takes out; they are
+#: every Latin-1 character but the controls :func:`.cell_text.remove_controls` takes out; they are
 #: all Latin-1, so a text whose Latin-1 characters are all in here holds none
 _NOT_CONTROL = bytes(code for code in range(256) if not has_controls(chr(code)))
 

@@ -14,19 +14,11 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from icor_extract.readers.cell_text import normalize_text, split_footnotes
 from icor_extract.readers.html_cells import HEADINGS, is_hidden, read_cell, text_of
 from icor_extract.readers.html_guard import guard
 from icor_extract.readers.pandoc_html import read_pandoc_table
-from icor_extract.readers.raw import (
-    RawCell,
-    RawRow,
-    RawTable,
-    Trail,
-    enter_heading,
-    heading_path,
-    normalize_text,
-    split_footnotes,
-)
+from icor_extract.readers.raw import RawCell, RawRow, RawTable, Trail, enter_heading, heading_path
 
 __all__ = [
     "heading_text",

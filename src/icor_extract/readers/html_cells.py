@@ -15,6 +15,15 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from icor_extract.readers.cell_text import (
+    flag_file,
+    has_controls,
+    is_normal,
+    link_title,
+    normalize_text,
+    source_text,
+    split_footnotes,
+)
 from icor_extract.readers.html_guard import FLATTENED, UNCLOSED
 from icor_extract.readers.raw import (
     CONTROLS_DROPPED,
@@ -23,16 +32,9 @@ from icor_extract.readers.raw import (
     FlagHint,
     Link,
     RawCell,
-    flag_file,
-    has_controls,
-    is_normal,
-    link_title,
     new_cell,
     new_hint,
     new_link,
-    normalize_text,
-    source_text,
-    split_footnotes,
 )
 
 __all__ = ["HEADINGS", "is_hidden", "read_cell", "text_of"]

@@ -13,16 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from icor_extract.readers.cell_text import normalize_text, split_footnotes
 from icor_extract.readers.html import read_html_tables
 from icor_extract.readers.mdtables import PlainTable, read_plain_tables
-from icor_extract.readers.raw import (
-    RawTable,
-    Trail,
-    enter_heading,
-    heading_path,
-    normalize_text,
-    split_footnotes,
-)
+from icor_extract.readers.raw import RawTable, Trail, enter_heading, heading_path
 
 __all__ = ["read_markdown", "table_spans"]
 

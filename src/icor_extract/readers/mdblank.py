@@ -1,16 +1,19 @@
-"""A pandoc page for the list reader: each HTML table block as one blank line.
+"""A pandoc page for the list reader: each HTML block opened by a block tag as one blank line.
 
 markdown-it reads an HTML block line by line and the list reader ignores it;
-the table blocks are most of a pandoc page's lines.  A line starting with
-``<table`` at the margin starts a CommonMark HTML block of type 6, which ends
-before the next blank line, unless something opened before it holds it: fenced
-code, an HTML block of types 1-5, a link definition's title.  So a block is
-collapsed only when no such opener stands outside the collapsed blocks (inside
-one, it is part of the block and opens nothing), and not on a page with
-carriage returns (markdown-it's lines would not be ``\\n``'s).  One blank
-line ends a paragraph or a block quote as the block did, and as the block's
-own blank lines would; it differs only in keeping a list open, so a block
-followed by an indented line or a list item is left as it is.
+the table blocks are most of a pandoc page's lines.  A line starting at the
+page's margin with a tag of CommonMark's block names (``<table``, ``<tr``,
+``</tbody`` ...: markdown-it's own list) starts an HTML block of type 6,
+which ends before the next blank line, unless something opened before it
+holds it: fenced code, an HTML block of types 1-5, a link definition's title.
+So a block is collapsed only when no such opener stands outside the
+collapsed blocks (inside one, it is part of the block and opens nothing),
+and not on a page with carriage returns (markdown-it's lines would not be
+``\n``'s).  One blank line ends a paragraph or a block quote as the block
+did, and as the block's own blank lines would; it differs only in keeping a
+list open, so a block followed by an indented line or a list item is left as
+it is.  A table with blank lines in it is several such blocks, its rows'
+lines starting with ``<tr``: each is collapsed.
 :meth:`Collapsed.line` gives every line its number in the page again.
 """
 
@@ -21,15 +24,21 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from markdown_it.common.html_blocks import block_names
+
 __all__ = ["Collapsed", "collapse_tables"]
 
-#: a table's first line at the page's margin (the first line, or after a line break)
-_TABLE_LINE = re.compile(r"<(?i:table)(?:[ \t>]|/>|$)", re.MULTILINE)
-_NEXT_TABLE_LINE = re.compile(r"\n<(?i:table)(?:[ \t>]|/>|$)", re.MULTILINE)
+#: a type-6 HTML block's first line at the page's margin (the first line, or after a line
+#: break): markdown-it's test, ``</?`` and a block name in ASCII case, then white space, ``>``,
+#: ``/>`` or the line's end, without its Unicode white space (a block left as it is is read
+#: as markdown-it reads it)
+_BLOCK_TAG = rf"</?(?ai:{'|'.join(block_names)})(?:[ \t>]|/>|$)"
+_BLOCK_LINE = re.compile(_BLOCK_TAG, re.MULTILINE)
+_NEXT_BLOCK_LINE = re.compile(rf"\n{_BLOCK_TAG}", re.MULTILINE)
 #: the line break after a block's last line: a blank line follows (matched, not looked
 #: ahead at: the same start, a fifth fewer instructions over a table's lines)
 _BLOCK_END = re.compile(r"\n[ \t]*+(?:\n|\Z)")
-#: what could hold a table line inside another block (fenced code, HTML blocks of
+#: what could hold a block tag line inside another block (fenced code, HTML blocks of
 #: types 1-5, a link definition's title)
 _UNSAFE = re.compile(
     r"```|~~~|<!--|<\?|<![A-Za-z\[]|<(?:script|pre|style|textarea)|\]:", re.IGNORECASE
@@ -61,32 +70,32 @@ def _list_follows(text: str, end: int) -> bool:
     return following is not None and _LIST_MARK.match(text, following.start()) is not None
 
 
-def _next_table(text: str, position: int) -> int:
-    """The start of the first table line after ``position``, or -1."""
-    match = _NEXT_TABLE_LINE.search(text, position)
+def _next_block(text: str, position: int) -> int:
+    """The start of the first block tag line after ``position``, or -1."""
+    match = _NEXT_BLOCK_LINE.search(text, position)
     return match.start() + 1 if match is not None else -1
 
 
-def _table_blocks(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each table block to collapse: its first line's start, its last one's end."""
-    start = 0 if _TABLE_LINE.match(text) else _next_table(text, 0)
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each HTML block to collapse: its first line's start, its last one's end."""
+    start = 0 if _BLOCK_LINE.match(text) else _next_block(text, 0)
     while start >= 0:
         block_end = _BLOCK_END.search(text, start)
         end = block_end.start() if block_end is not None else len(text)
         if not _list_follows(text, end):
             yield start, end
-        start = _next_table(text, end)
+        start = _next_block(text, end)
 
 
 def collapse_tables(text: str) -> Collapsed:
-    """``text`` with each HTML table block as one blank line, where that reads the same."""
+    """``text`` with each HTML block a block tag opens as a blank line, where it reads the same."""
     if "\r" in text or "\x00" in text:
         return Collapsed(text)
     pieces: list[str] = []
     blanks: list[int] = []
     removed: list[int] = []
     done = line = taken = 0
-    for start, end in _table_blocks(text):
+    for start, end in _blocks(text):
         if _UNSAFE.search(text, done, start) is not None:
             return Collapsed(text)
         pieces.append(text[done:start])

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from markdown_it.common.utils import mdTrim
 from markdown_it.token import Token
 
+from icor_extract.readers.cell_text import normalize_text, split_footnotes
 from icor_extract.readers.mdblank import Collapsed, collapse_tables
 from icor_extract.readers.mdit import Blocks
 from icor_extract.readers.mdtables import inline_cell
@@ -29,8 +30,6 @@ from icor_extract.readers.raw import (
     enter_heading,
     heading_path,
     item_of_cell,
-    normalize_text,
-    split_footnotes,
 )
 
 __all__ = ["lists_never_under", "read_markdown_lists"]

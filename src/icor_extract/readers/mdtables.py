@@ -22,19 +22,9 @@ from itertools import pairwise
 
 from markdown_it.token import Token
 
+from icor_extract.readers.cell_text import flag_file, link_title, normalize_text, split_footnotes
 from icor_extract.readers.mdit import Blocks, Parser
-from icor_extract.readers.raw import (
-    FlagHint,
-    Link,
-    RawCell,
-    RawRow,
-    flag_file,
-    link_title,
-    new_hint,
-    new_link,
-    normalize_text,
-    split_footnotes,
-)
+from icor_extract.readers.raw import FlagHint, Link, RawCell, RawRow, new_hint, new_link
 
 __all__ = ["PlainTable", "has_plain_tables", "inline_cell", "read_plain_tables"]
 

@@ -27,6 +27,13 @@ from __future__ import annotations
 
 import re
 
+from icor_extract.readers.cell_text import (
+    flag_file,
+    is_normal,
+    link_title,
+    normalize_text,
+    split_footnotes,
+)
 from icor_extract.readers.raw import (
     FlagHint,
     Link,
@@ -34,16 +41,11 @@ from icor_extract.readers.raw import (
     RawRow,
     RawTable,
     Trail,
-    flag_file,
     heading_path,
-    is_normal,
-    link_title,
     new_cell,
     new_hint,
     new_link,
     new_row,
-    normalize_text,
-    split_footnotes,
 )
 
 __all__ = ["read_pandoc_table"]
@@ -69,8 +71,22 @@ _TABLE = re.compile(
 #: a cell's markup, whole (in a block :data:`_TABLE` matched, text holds no "<": a paragraph
 #: ends at the first "</p>" after it)
 _CELL = re.compile(r"<t[dh]>(?:<p>[^<]*+(?:<(?!/p>)[^<]*+)*+</p>)?+</t[dh]>")
-_HEAD, _BODY = "<thead>", "<tbody>"
-_SOLE_LINK = re.compile(_LINK)
+_HEAD = "<thead>"
+#: a section tag (in a block :data:`_TABLE` matched, only between rows)
+_SECTION = re.compile("<thead>|<tbody>")
+#: a character of an article title :func:`.cell_text.link_title` gives back as the path holds it:
+#: no white space, control or zero-width space (a normal text of one run), no ``%`` (unquoted),
+#: ``_`` (read as a space), ``:`` (a namespace, maybe), ``?`` or ``#`` (where a /wiki/ title ends)
+_TITLE_CHAR = r'[^"<>&%_:?#\s\x00-\x1f\x7f-\x9f\u200b\ufeff\ud800-\udfff\ufffe\uffff]'
+#: a paragraph of one link; its href read as an article path (pandoc's ``../Page/X.md``, a
+#: ``/wiki/X`` URL) whose title is ``page`` or ``wiki`` as it stands, else left to ``href``:
+#: the alternatives try :func:`.cell_text.link_title`'s patterns in its order, on titles it
+#: keeps as they are (so they give its title), and ``href`` takes every other value
+_SOLE_LINK = re.compile(
+    rf'<a href="(?:(?:\.\./)?Page/(?P<page>{_TITLE_CHAR}+)\.md'
+    rf'|(?:https?:)?//[^/"]++/wiki/(?P<wiki>{_TITLE_CHAR}++)|(?P<href>{_VALUE_TEXT}))"'
+    rf' title="{_VALUE_TEXT}">(?P<text>{_TEXT}*+)</a>'
+)
 _INLINE_PART = re.compile(rf"{_LINK}|(?P<break>{_BREAK})|(?P<plain>{_TEXT}++)")
 
 
@@ -80,32 +96,36 @@ def read_pandoc_table(
     """The one table ``text`` is, if it is in pandoc's form; ``None`` for anything else."""
     if _TABLE.fullmatch(text) is None:
         return None
-    # In pandoc's form "<tr" starts a row and nothing else: each piece from one "<tr" to the
+    # In pandoc's form "<tr" starts a row and nothing else: each span from one "<tr" to the
     # next is a row, its cells, and the group tags up to the next row (a section ends, another
-    # starts).  The pieces are cut one at a time, not split at once: a list of them would hold
-    # a long table's text a second time, and its many strings, freed together after the rows
-    # were built, left the heap fragmented (110,000 rows peaked at 256 or 335 MB by chance of
-    # allocation order; one piece at a time, at 281 MB every time: docs/benchmarks.md).
+    # starts).  The spans are read in place, one at a time, not split at once: a list of them
+    # would hold a long table's text a second time, and its many strings, freed together after
+    # the rows were built, left the heap fragmented (110,000 rows peaked at 256 or 335 MB by
+    # chance of allocation order; one at a time, at 281 MB every time: docs/benchmarks.md).
     start = text.find("<tr")
-    before = text[:start] if start >= 0 else text
-    line = 1 + line_offset + before.count("\n")
+    line = 1 + line_offset + text.count("\n", 0, start if start >= 0 else len(text))
     rows: list[RawRow] = []
     cell_of = _Cells().__getitem__
+    find_cells = _CELL.findall
+    # A row group starts at a row whose parent is not the previous row's, as in the HTML
+    # reader: bare rows have the table as parent, others their <thead>/<tbody>, so a group
+    # starts at the first row and at the first row after section tags (the last one names it).
+    sections = _SECTION.finditer(text)
+    section = next(sections, None)
     group, in_head = -1, False
+    end = len(text)
     while start >= 0:
         stop = text.find("<tr", start + 3)
-        piece = text[start + 3 : stop] if stop >= 0 else text[start + 3 :]
-        start = stop
-        # A row group starts at a row whose parent is not the previous row's, as in the HTML
-        # reader: bare rows have the table as parent, others their <thead>/<tbody>, so a
-        # group starts at the first row and after each section tag (the last one names it).
-        if group < 0 or _HEAD in before or _BODY in before:
+        row_end = stop if stop >= 0 else end
+        if group < 0 or (section is not None and section.start() < start):
             group += 1
-            in_head = before.rfind(_HEAD) > before.rfind(_BODY)
-        cells = tuple(map(cell_of, _CELL.findall(piece)))
-        rows.append(new_row(cells=cells, line=line, group=group, in_head=in_head))
-        line += piece.count("\n")
-        before = piece
+            while section is not None and section.start() < start:
+                in_head = section[0] == _HEAD
+                section = next(sections, None)
+        cells = tuple(map(cell_of, find_cells(text, start, row_end)))
+        rows.append(new_row(cells, line, group, in_head))
+        line += text.count("\n", start, row_end)
+        start = stop
     path = heading_path(trail)
     return [
         RawTable(
@@ -142,25 +162,18 @@ def _cell(inline: str, *, header: bool) -> RawCell:
         text = inline if is_normal(inline) else normalize_text(inline)
     elif (link := _SOLE_LINK.fullmatch(inline)) is not None:  # the commonest cell but text
         # the cell's text is the link's: normalized once for both
-        text = normalize_text(link["text"].replace("\n", " "))
-        found = _link(link["href"], text)
-        if isinstance(found, Link):
+        shown = link["text"].replace("\n", " ")
+        text = shown if is_normal(shown) else normalize_text(shown)
+        if (title := link["page"] or link["wiki"]) is not None:  # link_title(href) is title
+            links = (new_link(title, text),) if text else ()
+        elif isinstance(found := _link(link["href"], text), Link):
             links = (found,)
         elif found is not None:
             flags = (found,)
     else:
         text, links, flags = _inline(inline)
-    clean, marks = split_footnotes(text)
-    return new_cell(
-        text=clean,
-        header=header,
-        rowspan=None,
-        colspan=None,
-        links=links,
-        footnotes=marks,
-        flags=flags,
-        dropped=(),
-    )
+    clean, marks = split_footnotes(text) if "[" in text else (text, ())  # its own first test
+    return new_cell(clean, header, None, None, links, marks, flags, ())
 
 
 def _inline(inline: str) -> tuple[str, tuple[Link, ...], tuple[FlagHint, ...]]:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import html
 import re
 
-from icor_extract.readers.raw import is_normal, new_hint, new_link, source_text
+from icor_extract.readers.cell_text import is_normal, source_text
+from icor_extract.readers.raw import new_hint, new_link
 from icor_extract.readers.wikirules import (
     FLAG_TEMPLATES,
     CellContent,
@@ -27,7 +28,7 @@ from icor_extract.readers.wikirules import (
     wikilink_title,
 )
 
-__all__ = ["read_fast", "read_simple"]
+__all__ = ["read_fast", "read_general", "read_simple"]
 
 # The common, simple constructs, read without building a parse tree: links, templates,
 # <br>, entities, and the <ref>s described below.  Anything else in a cell (nested
@@ -227,8 +228,51 @@ def _sole(match: re.Match[str]) -> CellRead | None:
     return text, (new_link(title, text),) if text else (), (), (), ()
 
 
+# What :data:`_SOLE` matches, or a cell of no markup at all, whose shown text is normal
+# already (:func:`~.raw.is_normal`, once stripped of its outer spaces): runs of characters
+# that are neither white space, controls, zero-width spaces nor markup, one space between
+# two runs.  Its text is then the group as matched, with no test of its own: most cells
+# (a year, a flag, a link, a plain name) are read with this one match.  A cell it does
+# not take (a tab, two spaces, a quote, a control) is read as before.
+_NO_SPACE = r"\s\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\ufeff\[\]{}<>|&'"
+
+
+def _normal(more: str) -> str:
+    """Runs of characters neither :data:`_NO_SPACE` nor ``more``, one space between two runs."""
+    run = f"[^{_NO_SPACE}{more}]++"
+    return f"{run}(?: {run})*+"
+
+
+_NORMAL_SOLE = re.compile(
+    rf" *+(?:\[\[ *+(?P<target>{_normal(':')}) *+(?:\|(?P<label> *+(?:{_normal('')})?+ *+))?\]\]"
+    rf"|(?P<flag>\{{\{{(?P<name>[^{{}}\[\]<>|\n&']++)\|(?P<first> *+(?:{_normal('=')})?+ *+)\}}\}})"
+    rf"|(?P<plain>{_normal('')})?+) *+"
+).fullmatch
+
+
 def read_simple(wikitext: str) -> CellRead | None:
-    """A cell of one link, one flag template or no markup at all, read; else ``None``."""
+    """A cell of one link, one flag template or no markup at all, read; else ``None``.
+
+    A cell :data:`_NORMAL_SOLE` takes is read from that match, as :func:`_sole` or
+    the plain-text path of :func:`read_general` reads it.
+    """
+    if (match := _NORMAL_SOLE(wikitext)) is None:
+        return read_general(wikitext)
+    kind = match.lastgroup  # the group that closes last: flag, label, target, plain or none
+    if kind == "flag":  # a template of one argument that shows no flag: read_fast reads it
+        name, first, evidence = match.group("name", "first", "flag")
+        if name.strip().replace("_", " ").lower() not in FLAG_TEMPLATES:
+            return None
+        return "", (), (), (new_hint("template", first.strip(" "), evidence),), ()
+    if kind == "plain" or kind is None:
+        return match.group("plain") or "", (), (), (), ()
+    target, label = match.group("target", "label")
+    text = target if label is None else label.strip(" ")
+    return text, (new_link(wikilink_title(target, normal=True), text),) if text else (), (), (), ()
+
+
+def read_general(wikitext: str) -> CellRead | None:
+    """:func:`read_simple` for a cell whose text may not be normal (tests compare the two)."""
     if (sole := _SOLE(wikitext)) is not None and (read := _sole(sole)) is not None:
         return read
     if _FAST_FORBIDDEN.search(wikitext) is None:

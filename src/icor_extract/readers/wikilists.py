@@ -20,7 +20,7 @@ from icor_extract.readers.variants import resolve_variants
 from icor_extract.readers.wikimarkup import read_cell_content
 from icor_extract.readers.wikitext import heading_title, scan_depth
 
-__all__ = ["read_wiki_lists"]
+__all__ = ["ListReader", "read_wiki_lists"]
 
 _MARKS = re.compile(r"^(?P<marks>[*#:;]+)")
 
@@ -40,12 +40,20 @@ def _item(content: str, *, number: int, depth: int, line: int) -> RawItem:
 
 
 @dataclass
-class _State:
+class ListReader:
+    """The list reader, fed a page's lines in order (:meth:`feed`); :meth:`finish` gives the lists.
+
+    A page reader that scans the page's tables itself gives the lines outside
+    them to :meth:`skipped` and :meth:`read` (:mod:`.wikipage`): one scan for both.
+    """
+
     trail: Trail = ()
     lead: tuple[str, int] | None = None  # the last text line since the last heading or list
     items: list[RawItem] = field(default_factory=list)
     ordered: bool = False
     lists: list[RawList] = field(default_factory=list)
+    depth: int = 0  # templates left open by earlier lines
+    tables: int = 0  # {| … |} tables open, nested ones too: no list is read in a table
 
     def close(self) -> None:
         if not self.items:
@@ -64,62 +72,73 @@ class _State:
         self.items = []
         self.lead = None
 
-    def heading(self, level: int, title: str) -> None:
-        self.close()
-        self.trail = enter_heading(self.trail, level, title)
-        self.lead = None
+    def skipped(self, raw: str) -> bool:
+        """Whether the line is inside a table or a multi-line template (followed, not read)."""
+        if self.tables:
+            mark = raw.lstrip()[:2]
+            if mark == "{|":
+                self.tables += 1
+            elif mark == "|}":
+                self.tables -= 1
+            return True
+        if self.depth > 0:
+            self.depth = scan_depth(raw, self.depth)[0]
+            return True
+        return False
 
+    def feed(self, number: int, raw: str) -> None:
+        """The page's next line."""
+        if not self.skipped(raw):
+            line = raw.lstrip()
+            self.read(number, raw, heading_title(line) if line.startswith("=") else None)
 
-def _skip_table(lines: Iterator[tuple[int, str]]) -> None:
-    """Take the lines of a table just opened, to its end: no list is read in a table."""
-    tables = 1  # open {| … |} tables, nested ones too
-    for _, raw in lines:
-        mark = raw.lstrip()[:2]
-        if mark == "{|":
-            tables += 1
-        elif mark == "|}":
-            tables -= 1
-            if not tables:
-                return
-
-
-def read_wiki_lists(text: str, *, variant: Variant = "zh-hans") -> list[RawList]:
-    """Every list of a wikitext page outside tables and templates, in order."""
-    text = resolve_variants(text, variant)
-    state = _State()
-    depth = 0  # templates left open by earlier lines
-    lines = enumerate(text.split("\n"), start=1)
-    for number, raw in lines:
+    def read(self, number: int, raw: str, heading: tuple[int, str] | None) -> None:
+        """A line outside tables and templates; ``heading``: its :func:`heading_title`."""
         line = raw.strip()
-        if depth > 0:
-            depth = scan_depth(raw, depth)[0]
-            continue
         if not line or line.startswith("{|"):  # a blank line ends a list, as a table does
-            if state.items:  # (else closing changes nothing)
-                state.close()
+            if self.items:  # (else closing changes nothing)
+                self.close()
             if line:
-                _skip_table(lines)
-            continue
-        heading = heading_title(line) if line.startswith("=") else None
+                self.tables = 1
+            return
         if heading is not None:
-            state.heading(heading[0], heading[1])
-            continue
+            self.close()
+            self.trail = enter_heading(self.trail, *heading)
+            self.lead = None
+            return
         marks = _MARKS.match(line)
         if marks is not None and set(marks.group("marks")) <= {"*", "#"}:
-            if not state.items:
-                state.ordered = marks.group("marks")[0] == "#"
-            state.items.append(
+            if not self.items:
+                self.ordered = marks.group("marks")[0] == "#"
+            self.items.append(
                 _item(
                     line[marks.end() :],
-                    number=len(state.items),
+                    number=len(self.items),
                     depth=len(marks.group("marks")),
                     line=number,
                 )
             )
-            continue
-        state.close()
+            return
+        self.close()
         if line and marks is None:
-            state.lead = (line, number)
-        depth = scan_depth(raw)[0]
-    state.close()
-    return state.lists
+            self.lead = (line, number)
+        self.depth = scan_depth(raw)[0]
+
+    def following(self, lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+        """``lines``, each fed to this reader as it is taken (a table opened in a template)."""
+        for number, raw in lines:
+            self.feed(number, raw)
+            yield number, raw
+
+    def finish(self) -> list[RawList]:
+        """The lists read, the last one closed."""
+        self.close()
+        return self.lists
+
+
+def read_wiki_lists(text: str, *, variant: Variant = "zh-hans") -> list[RawList]:
+    """Every list of a wikitext page outside tables and templates, in order."""
+    reader = ListReader()
+    for number, raw in enumerate(resolve_variants(text, variant).split("\n"), start=1):
+        reader.feed(number, raw)
+    return reader.finish()

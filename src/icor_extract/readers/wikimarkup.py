@@ -24,21 +24,18 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
-from icor_extract.readers.raw import (
-    CONTROLS_DROPPED,
+from icor_extract.readers.cell_text import (
     FILE_NAMESPACES,
     HIDDEN_NAMESPACES,
-    TOO_COMPLEX_DROPPED,
     flag_file,
     has_controls,
     is_normal,
     namespace_of,
-    new_hint,
-    new_link,
     normalize_text,
     source_text,
     split_footnotes,
 )
+from icor_extract.readers.raw import CONTROLS_DROPPED, TOO_COMPLEX_DROPPED, new_hint, new_link
 from icor_extract.readers.wikifast import read_fast, read_simple
 from icor_extract.readers.wikirules import (
     CellContent,
@@ -49,7 +46,7 @@ from icor_extract.readers.wikirules import (
     wikilink_title,
 )
 
-__all__ = ["CellRead", "read_cell_content", "wikilink_title"]
+__all__ = ["CellRead", "read_cell_content", "read_markup", "wikilink_title"]
 
 
 def _template_name(template: Template) -> str:
@@ -177,6 +174,11 @@ def read_cell_content(wikitext: str, *, fast: bool = True) -> CellRead:
     """
     if fast and (read := read_simple(wikitext)) is not None:
         return read
+    return read_markup(wikitext, fast=fast)
+
+
+def read_markup(wikitext: str, *, fast: bool = True) -> CellRead:
+    """:func:`read_cell_content` of a cell :func:`.wikifast.read_simple` does not read."""
     out = CellContent()
     if not (fast and read_fast(wikitext, out)):
         out = CellContent()

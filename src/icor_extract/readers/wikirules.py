@@ -29,7 +29,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from icor_extract.readers.raw import FlagHint, Link, is_normal, new_hint, new_link, normalize_text
+from icor_extract.readers.cell_text import is_normal, normalize_text
+from icor_extract.readers.raw import FlagHint, Link, new_hint, new_link
 
 __all__ = [
     "FLAG_TEMPLATES",
@@ -91,7 +92,7 @@ CellRead = tuple[str, tuple[Link, ...], tuple[str, ...], tuple[FlagHint, ...], t
 def wikilink_title(title: str, *, normal: bool = False) -> str:
     """A link target as an article title: ``_`` as space, no leading colon or fragment.
 
-    ``normal`` says the caller has found ``title`` normal (:data:`raw.is_normal`).
+    ``normal`` says the caller has found ``title`` normal (:data:`cell_text.is_normal`).
     """
     if "#" not in title and "_" not in title and title[:1] != ":" and (normal or is_normal(title)):
         return title  # nothing below would change it (the most common title)

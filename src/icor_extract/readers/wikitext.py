@@ -28,9 +28,10 @@ from icor_extract.readers.raw import (
     new_row,
 )
 from icor_extract.readers.variants import resolve_variants
-from icor_extract.readers.wikimarkup import read_cell_content
+from icor_extract.readers.wikifast import read_simple
+from icor_extract.readers.wikimarkup import read_cell_content, read_markup
 
-__all__ = ["heading_title", "read_wikitext", "scan_depth", "split_cells"]
+__all__ = ["TableScanner", "heading_title", "read_wikitext", "scan_depth", "split_cells"]
 
 _HEADING = re.compile(r"^(?P<level>={1,6})(?P<title>.+?)(?P=level)\s*$")
 # A name starts only where no name character precedes it, and every run is
@@ -197,7 +198,8 @@ class _Built:
 def _build_cell(cell: tuple[str, ...], built: _Built) -> RawCell:
     """The cell of this key (mark, attributes, lines) read, and kept in ``built``."""
     wikitext = cell[2] if len(cell) == 3 else "\n".join(cell[2:])
-    text, links, footnotes, flags, dropped = read_cell_content(wikitext)
+    # read_cell_content's two steps, one call less per cell (a read is a non-empty tuple)
+    text, links, footnotes, flags, dropped = read_simple(wikitext) or read_markup(wikitext)
     attributes = cell[1]
     if "=" not in attributes:  # most cells have no attributes, and every attribute has a "="
         rowspan, colspan = None, None
@@ -245,8 +247,9 @@ class _Table:
             self.rows[-1].cells += simple
             self.depth = 0  # each {{ of a simple line closes on it
         else:
-            cells = split_attributed(rest, header=mark == "!")
-            self.rows[-1].cells += [[mark, attributes, content] for attributes, content in cells]
+            cells = self.rows[-1].cells
+            for attributes, content in split_attributed(rest, header=mark == "!"):
+                cells.append([mark, attributes, content])
             self.depth = scan_depth(rest)[0]
 
     def continue_cell(self, raw: str) -> None:
@@ -273,25 +276,16 @@ class _Table:
     def build(self, built: _Built, limit: int | None = None) -> RawTable:
         cells_read = built.cells
         kept = [row for row in self.rows if row.cells][:limit]  # MediaWiki drops an empty |-
-        rows = tuple(
-            [
-                new_row(
-                    cells=tuple(
-                        [
-                            cells_read.get(key := tuple(cell)) or _build_cell(key, built)
-                            for cell in row.cells
-                        ]
-                    ),
-                    line=row.line,
-                    group=0,
-                    in_head=False,
-                )
-                for row in kept
-            ]
-        )
+        rows = []
+        for row in kept:
+            cells = []
+            for cell in row.cells:
+                key = tuple(cell)
+                cells.append(cells_read.get(key) or _build_cell(key, built))
+            rows.append(new_row(cells=tuple(cells), line=row.line, group=0, in_head=False))
         return RawTable(
             index=self.index,
-            rows=rows,
+            rows=tuple(rows),
             section=self.headings[0] if self.headings else None,
             caption=self.caption,
             line=self.line,
@@ -309,7 +303,7 @@ def heading_title(line: str) -> tuple[int, str] | None:
 
 
 @dataclass
-class _Scanner:
+class TableScanner:
     """The line scanner's state: tables open and finished, the headings open."""
 
     finished: list[_Table] = field(default_factory=list)
@@ -342,6 +336,13 @@ class _Scanner:
                 table.rows.append(_Row(number))
             else:
                 table.add_cells(line, number)
+
+    def read(self, rows: int | None = None) -> list[RawTable]:
+        """The tables scanned, in document order, their cells read (``rows``: the first rows)."""
+        finished = self.finished + self.open_tables[::-1]  # a truncated page keeps them
+        built = _Built()
+        in_order = sorted(finished, key=lambda table: table.index)
+        return [table.build(built, rows) for table in in_order]
 
     def inside(self, table: _Table, raw: str, line: str, number: int) -> None:
         """A line inside ``table``, read as MediaWiki's table parser reads it."""
@@ -380,7 +381,7 @@ def read_wikitext(
     a header, at a fraction of the cost.
     """
     text = resolve_variants(text, variant)
-    scanner = _Scanner()
+    scanner = TableScanner()
     lines = enumerate(text.split("\n"), start=1)
     for number, raw in lines:  # a line outside every table: a table start or a heading
         line = raw.lstrip()
@@ -389,6 +390,4 @@ def read_wikitext(
             scanner.tables(lines)
         elif line.startswith("=") and (heading := heading_title(line)) is not None:
             scanner.trail = enter_heading(scanner.trail, *heading)
-    finished = scanner.finished + scanner.open_tables[::-1]  # a truncated page keeps them
-    built = _Built()
-    return [table.build(built, rows) for table in sorted(finished, key=lambda table: table.index)]
+    return scanner.read(rows)

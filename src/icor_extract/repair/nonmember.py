@@ -23,6 +23,10 @@ _SUMMARY = re.compile(
     r"\s*[:：]?\s*[\d,，.\s]*$",
     re.IGNORECASE,
 )
+# What a text the pattern matches may start with: its words' first characters and
+# what matches them regardless of case (a test checks every code point).  A cell
+# starting otherwise is not tried: a failed match costs a dozen times this test.
+_SUMMARY_START = frozenset("总總合共小累gstGSTſ")
 
 # Texts that stand where an organization would, and are none: people without a
 # party, empty seats, unknowns, dashes, and the page's own source notes.
@@ -32,6 +36,14 @@ _PLACEHOLDERS = frozenset(
     资料来源 資料來源 出处 出處 注释 注釋 注解 註解 备注 備註 参考 參考 参考资料 參考資料
     independent independents non-attached nonattached non-inscrits non-inscrit vacant vacancy
     none unknown n/a tbd tba source sources note notes""".split()
+)
+# What a stripped text that is a placeholder may start with: the placeholders'
+# first characters, their capitals, and the characters whose case folding starts
+# with one of them (ß, İ, ſ, ẗ, ẞ, ﬅ, ﬆ; a test checks every code point).
+_PLACEHOLDER_START = frozenset(
+    {placeholder[0] for placeholder in _PLACEHOLDERS}
+    | {placeholder[0].upper() for placeholder in _PLACEHOLDERS}
+    | set("ßİſẗẞﬅﬆ")
 )
 # A trailing remark names the person or the seat, not an organization:
 # 独立人士 (Indrek Tarand), Independent (2 MEPs).
@@ -47,7 +59,7 @@ def summary_row(cells: tuple[RawCell, ...]) -> tuple[Rule, str] | None:
     """``(rule, reason)`` when one of the row's cells says it sums up the table."""
     for cell in cells:
         text = cell.text.strip()
-        if text and _SUMMARY.match(text):
+        if text and text[0] in _SUMMARY_START and _SUMMARY.match(text):
             return Rule.REJECTED_SUMMARY, f"a summary row ('{text}')"
     return None
 
@@ -71,9 +83,14 @@ def not_an_organization(cell: RawCell) -> tuple[Rule, str] | None:
                 Rule.REJECTED_NOT_AN_ORGANIZATION,
                 f"the organization cell holds only a number ('{text}')",
             )
-    # a stripped text ends with the remark's bracket, or it has none to take off
-    remark = text.endswith((")", "）"))
-    bare = (_TRAILING_REMARK.sub("", text) if remark else text).rstrip(":：").strip().casefold()
-    if bare in _PLACEHOLDERS:
+    # the bare text is empty or starts with the text's first character folded
+    if text[0] in _PLACEHOLDER_START and _bare(text) in _PLACEHOLDERS:
         return Rule.REJECTED_NOT_AN_ORGANIZATION, f"'{text}' is not an organization"
     return None
+
+
+def _bare(text: str) -> str:
+    """A stripped text without its trailing remark and colons, case-folded."""
+    # a stripped text ends with the remark's bracket, or it has none to take off
+    remark = text.endswith((")", "）"))
+    return (_TRAILING_REMARK.sub("", text) if remark else text).rstrip(":：").strip().casefold()

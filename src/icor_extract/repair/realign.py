@@ -51,10 +51,12 @@ _MEMBER, _REJECTED, _HEADER, _GROUP = (
 _ORGANIZATION, _CONTINENT = Role.ORGANIZATION, Role.CONTINENT
 
 
-#: the kinds of a table's short texts so far: a cell without flags is read by its text alone
-Readings = dict[str, Content]
+#: a table's short texts read so far: a cell without flags is read by its text alone,
+#: its kind (``classify``) and, once asked in a column with a role, the role it names
+Readings = dict[str, tuple[Content, Role | bool | None]]
 #: the values copied down from the rows above, by (source row, cell index, column)
 Spans = dict[tuple[int, int, int], Placed]
+_UNASKED = False  # a reading whose role was not asked yet (no column with a role held it)
 
 
 def _own_contents(
@@ -76,15 +78,21 @@ def _own_contents(
     for x, index in own:
         cell = cells[index]
         text = cell.text
-        if cell.flags or len(text) > LONGEST_CACHED:
-            kind = classify(cell)
-        elif text in seen:
-            kind = seen[text]
-        else:
-            kind = seen[text] = classify(cell)
-        contents.append(kind)
         role = roles[x]
-        if role is not None and text and role_of(text) is role:  # empty text: no role
+        if cell.flags or len(text) > LONGEST_CACHED:
+            contents.append(classify(cell))
+            if role is not None and text and role_of(text) is role:  # empty text: no role
+                named += 1
+            continue
+        reading = seen.get(text)
+        # only a column with a role asks, once per text; an empty text names no role
+        if reading is None or (reading[1] is _UNASKED and role is not None and text):
+            reading = seen[text] = (
+                classify(cell) if reading is None else reading[0],
+                role_of(text) if role is not None and text else _UNASKED,
+            )
+        contents.append(reading[0])
+        if role is not None and reading[1] is role:
             named += 1
     return None if named >= 2 else tuple(contents)
 
