@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
@@ -72,23 +72,27 @@ class Resolution:
 
     ``name`` is the English name of a former state or of a state without an
     ISO 3166-1 code (``Northern Cyprus``), else the name as resolved.
+    ``identity`` is the country named: its ISO code, or the English name of a
+    state without one (``None`` for any other status).  It is worked out once,
+    when the value is made: the index's values are made once per process, and
+    the country stage reads it for every country cell and name (as a property
+    it was a Python call each time).  It is no field of the comparison, the
+    hash or the ``repr``: it follows from the three that are.
     """
 
     status: Status
     codes: tuple[str, ...] = ()
     name: str = ""
+    identity: str | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        status = self.status
+        identity = self.codes[0] if status is _COUNTRY else None
+        object.__setattr__(self, "identity", self.name if status is _NO_ISO_CODE else identity)
 
     @property
     def code(self) -> str | None:
         return self.codes[0] if self.status is Status.COUNTRY else None
-
-    @property
-    def identity(self) -> str | None:
-        """The country named: its ISO code, or the English name of a state without one."""
-        status = self.status  # read for every country cell and name: ``code`` inlined
-        if status is _COUNTRY:
-            return self.codes[0]
-        return self.name if status is _NO_ISO_CODE else None
 
 
 @dataclass(slots=True)
@@ -252,16 +256,24 @@ class CountryIndex:
         two texts, and a line break stands as a text's edge does before a Latin
         name.  Only the places ``_places`` matches are tried: the others start
         no name, and ``re`` skips them in C, where a loop over every place took
-        a slice and a look-up at each.
+        a slice and a look-up at each.  At a place, the names starting with its
+        two characters are tried longest first, in the loop (a method per place
+        cost a call at each), a Latin one only as a word.  A name written alike
+        in several texts (a table repeats a few countries over and over) is one
+        ``str``, cut from the joined text once: the matches, and the provenance
+        that cites them, share it rather than each holding its own copy.
         """
         joined = "\n".join(texts)
         folded = joined.casefold()  # as _fold_with_origin, its commonest case inlined
         origin = None if len(folded) == len(joined) else _fold_with_origin(joined)[1]
-        found: list[list[Match]] = []  # for each text before the one being read
-        own: list[Match] = []  # the names found in the text being read
+        found: list[list[Match]] = [[] for _ in texts]  # the names found in each text
+        own = found[0]  # those of the text being read
+        read = 0  # its position in ``texts``
         base, following = 0, len(texts[0]) + 1  # where it starts, and where the next one does
         after = 0  # the end of the last name found: names do not overlap
         starts, one_letter = self._starts, self._one_letter
+        written: dict[str, str] = {}  # each name as written, once (bounded by the batch)
+        names, size = self._names, len(folded)
         for place in self._places.finditer(folded):
             position = place.start()
             if position < after:
@@ -269,38 +281,29 @@ class CountryIndex:
             sizes = starts.get(folded[position : position + 2])
             if one_letter and folded[position] in starts:  # a one-letter name, last
                 sizes = (*(sizes or ()), *starts[folded[position]])
-            hit = self._longest_at(folded, position, sizes) if sizes else None
-            if hit is None:
+            if not sizes:
                 continue
-            end, resolution = hit
+            for length in sizes:
+                end = position + length
+                if end > size or (resolution := names.get(folded[position:end])) is None:
+                    continue
+                if folded[position] in _LATIN and not _word_bounded(folded, position, end):
+                    continue
+                break
+            else:
+                continue
             start, stop = position, end
             if origin is not None:  # the offsets in ``joined`` the folded ones came from
                 start, stop = origin[position], origin[end - 1] + 1
             while start >= following:  # the name is in a later text
-                found.append(own)
-                own = []
+                read += 1
                 base = following
-                following += len(texts[len(found)]) + 1
-            own.append(Match(start - base, stop - base, joined[start:stop], resolution))
+                following += len(texts[read]) + 1
+                own = found[read]
+            text = joined[start:stop]
+            own.append(Match(start - base, stop - base, written.setdefault(text, text), resolution))
             after = end
-        found.append(own)
-        while len(found) < len(texts):  # the texts after the last one holding a name
-            found.append([])
         return found
-
-    def _longest_at(
-        self, folded: str, position: int, sizes: tuple[int, ...]
-    ) -> tuple[int, Resolution] | None:
-        """The end and resolution of the longest name at ``position`` (``sizes``: longest first)."""
-        names, size = self._names, len(folded)
-        for length in sizes:
-            end = position + length
-            if end > size or (found := names.get(folded[position:end])) is None:
-                continue
-            if folded[position] in _LATIN and not _word_bounded(folded, position, end):
-                continue
-            return end, found
-        return None
 
 
 #: characters of texts searched together by :meth:`CountryIndex.find_each`: a table's names

@@ -42,6 +42,7 @@ __all__ = ["cell_resolution", "country_cell", "from_cell", "organization_flag"]
 _COUNTRY, _ORGANIZATION = Role.COUNTRY, Role.ORGANIZATION
 _SPAN, _LOST = Placement.SPAN, Placement.LOST
 _UNKNOWN = Status.UNKNOWN
+_BY_FLAG, _CONTINUED, _ROWSPAN = Rule.COUNTRY_FLAG, Rule.COUNTRY_CONTINUED, Rule.COUNTRY_ROWSPAN
 
 # what the wikitext reader reports for a dropped template (not a tag, a node, a notice)
 _TEMPLATE_NAME = re.compile(
@@ -90,7 +91,7 @@ def cell_resolution(cell: RawCell) -> tuple[Rule, str, Resolution] | None:
     flags = cell.flags
     if len(flags) == 1 and not cell.text:
         flag = flags[0]
-        return (Rule.COUNTRY_FLAG, flag.evidence, _flag_resolution(flag))
+        return (_BY_FLAG, flag.evidence, _flag_resolution(flag))
     return _read_cell(cell)
 
 
@@ -186,9 +187,9 @@ def _cell_country(
             f"{rule} of row {placed.row}: this row's own country cell was lost, "
             "and the row continues that row's"
         )
-        rule = Rule.COUNTRY_CONTINUED
+        rule = _CONTINUED
     elif reach is _SPAN:
-        rule, note = Rule.COUNTRY_ROWSPAN, f"{rule} in row {placed.row}, spanned down"
+        rule, note = _ROWSPAN, f"{rule} in row {placed.row}, spanned down"
     else:
         note = ""
     return country_of(

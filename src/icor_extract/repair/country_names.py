@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from icor_extract.geo.countries import Resolution, Status, country_index
-from icor_extract.model import Location, Rule, Variant
+from icor_extract.model import Location, Rule, Variant, new_provenance
 from icor_extract.repair.columns import Role
 from icor_extract.repair.country_values import (
     EMPTY_RULE,
@@ -28,6 +28,7 @@ from icor_extract.repair.country_values import (
     why_none,
 )
 from icor_extract.repair.entries import Entry
+from icor_extract.repair.short_cache import cached_when_short
 
 __all__ = ["Hint", "entry_verdict", "from_names", "name_hints"]
 
@@ -57,6 +58,10 @@ def _qualified(title: str) -> re.Match[str] | None:
     return _QUALIFIED_TITLE.match(title)
 
 
+#: a link title, the place its qualifier names (if it has one), whether its base is searched
+_Title = tuple[str, Resolution | None, bool]
+
+
 def name_hints(entries: Sequence[Entry]) -> list[list[Hint]]:
     """What each entry's own names say: the places named in its organization's name, in its
     link title's qualifier and in the rest of its link title (each place found once).
@@ -64,29 +69,17 @@ def name_hints(entries: Sequence[Entry]) -> list[list[Hint]]:
     The names of all entries are searched in one :meth:`CountryIndex.find_each`.
     """
     index = country_index()
-    texts = []
-    titles: list[tuple[str, Resolution | None, bool]] = []  # title, qualifier, base searched
-    for entry in entries:
-        organization = entry.organization
-        texts.append(organization)
-        link = entry.link
-        if link is None:
-            continue
-        title = link.title
-        qualified = _qualified(title)
-        base = qualified.group("base") if qualified else title
-        qualifier = index.resolve(qualified.group("qualifier")) if qualified else None
-        if base != organization:
-            texts.append(base)
-        titles.append((title, qualifier, base != organization))
+    texts, titles = _searched(entries)
     found = iter(index.find_each(texts))
     titled = iter(titles)
     result = []
     for entry in entries:
-        row = entry.aligned.row
-        column = entry.aligned.values[_ORGANIZATION].column
         hints = []
-        for match in next(found):  # a loop: most names give none or one
+        matches = next(found)
+        if matches or entry.link is not None:  # else no hint: the row and column unread
+            aligned = entry.aligned
+            row, column = aligned.row, aligned.values[_ORGANIZATION].column
+        for match in matches:  # a loop: most names give none or one
             resolution = match.resolution
             if resolution.status is not _UNKNOWN:
                 hints.append(Hint(_BY_NAME, match.text, resolution, row, column))
@@ -102,6 +95,34 @@ def name_hints(entries: Sequence[Entry]) -> list[list[Hint]]:
                 ]
         result.append(hints)
     return result
+
+
+@cached_when_short(1024)
+def _qualifier_place(qualifier: str) -> Resolution:
+    """What a link title's qualifier names (劳动党 (塞尔维亚)): a country, a year, a
+    faction; short texts that pages repeat, so each is resolved once."""
+    return country_index().resolve(qualifier)
+
+
+def _searched(entries: Sequence[Entry]) -> tuple[list[str], list[_Title]]:
+    """The texts to search, in order (each organization's name, then its link title's base
+    when that differs from it), and each link title with its qualifier resolved."""
+    texts = []
+    titles: list[_Title] = []
+    for entry in entries:
+        organization = entry.organization
+        texts.append(organization)
+        link = entry.link
+        if link is None:
+            continue
+        title = link.title
+        qualified = _qualified(title)
+        base = qualified.group("base") if qualified else title
+        qualifier = _qualifier_place(qualified.group("qualifier")) if qualified else None
+        if base != organization:
+            texts.append(base)
+        titles.append((title, qualifier, base != organization))
+    return texts, titles
 
 
 @dataclass(slots=True)
@@ -212,9 +233,10 @@ def _from_own_name(
         if verdict.code is None:
             return _names_problem([verdict], hints, at)[0]
         code = verdict.code
-    # _names_agree for one member naming the country (as its first name)
-    where = (hint.row, hint.column)
-    return country_of(code, variant, provenance_at(hint.rule, hint.evidence, "", where, at))
+    # _names_agree for one member naming the country (as its first name); a hint's row is
+    # its entry's, never None, so its provenance is built as provenance_at builds it there
+    provenance = new_provenance("country", hint.rule, hint.evidence, "", at[hint.row], hint.column)
+    return country_of(code, variant, provenance)
 
 
 def from_names(
