@@ -161,6 +161,23 @@ def test_a_long_block_is_read_with_every_line() -> None:
     assert [row.cells for row in fast[0].rows] == [row.cells for row in slow[0].rows]
 
 
+def test_row_groups_across_runs_of_empty_sections_read_as_the_parser_reads_them() -> None:
+    """Between two rows may stand any number of section tags (each read at C speed): the
+    last of them names the next row's group, and only a new section starts one."""
+    row = "<tr><td><p>甲</p></td></tr>\n"
+    block = (
+        "<table>\n<thead>\n" + row + "</thead>\n" + "<tbody></tbody>" * 1_000 + "\n<tbody>\n"
+        + row * 2 + "</tbody>\n<tbody>\n" + row + "</tbody>\n" + "<tbody></tbody>" * 3
+        + "\n</table>"
+    )  # fmt: skip
+    fast, slow = _both(block)
+    assert isinstance(fast, list)
+    assert fast == slow
+    assert [(row.group, row.in_head) for row in fast[0].rows] == [
+        (0, True), (1, False), (1, False), (2, False)
+    ]  # fmt: skip
+
+
 #: hrefs around the sole link's article paths: both prefixes and near misses, every character
 #: link_title changes or stops at in the title, the ".md" ending and near misses
 _HREF_START = st.sampled_from(

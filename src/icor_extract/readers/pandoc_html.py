@@ -71,7 +71,7 @@ _TABLE = re.compile(
 #: a cell's markup, whole (in a block :data:`_TABLE` matched, text holds no "<": a paragraph
 #: ends at the first "</p>" after it)
 _CELL = re.compile(r"<t[dh]>(?:<p>[^<]*+(?:<(?!/p>)[^<]*+)*+</p>)?+</t[dh]>")
-_HEAD = "<thead>"
+_HEAD, _BODY = "<thead>", "<tbody>"
 #: a section tag (in a block :data:`_TABLE` matched, only between rows)
 _SECTION = re.compile("<thead>|<tbody>")
 #: a character of an article title :func:`.cell_text.link_title` gives back as the path holds it:
@@ -82,9 +82,12 @@ _TITLE_CHAR = r'[^"<>&%_:?#\s\x00-\x1f\x7f-\x9f\u200b\ufeff\ud800-\udfff\ufffe\u
 #: ``/wiki/X`` URL) whose title is ``page`` or ``wiki`` as it stands, else left to ``href``:
 #: the alternatives try :func:`.cell_text.link_title`'s patterns in its order, on titles it
 #: keeps as they are (so they give its title), and ``href`` takes every other value
+#: a URL's host: what an href value may hold (:data:`_VALUE_TEXT`) but "/", so that the pattern
+#: takes no href the table's pattern refuses, even where it is used without it
+_HOST = r'[^/"<>&\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]++'
 _SOLE_LINK = re.compile(
     rf'<a href="(?:(?:\.\./)?Page/(?P<page>{_TITLE_CHAR}+)\.md'
-    rf'|(?:https?:)?//[^/"]++/wiki/(?P<wiki>{_TITLE_CHAR}++)|(?P<href>{_VALUE_TEXT}))"'
+    rf'|(?:https?:)?//{_HOST}/wiki/(?P<wiki>{_TITLE_CHAR}++)|(?P<href>{_VALUE_TEXT}))"'
     rf' title="{_VALUE_TEXT}">(?P<text>{_TEXT}*+)</a>'
 )
 _INLINE_PART = re.compile(rf"{_LINK}|(?P<break>{_BREAK})|(?P<plain>{_TEXT}++)")
@@ -110,8 +113,7 @@ def read_pandoc_table(
     # A row group starts at a row whose parent is not the previous row's, as in the HTML
     # reader: bare rows have the table as parent, others their <thead>/<tbody>, so a group
     # starts at the first row and at the first row after section tags (the last one names it).
-    sections = _SECTION.finditer(text)
-    section = next(sections, None)
+    section = _SECTION.search(text)
     group, in_head = -1, False
     end = len(text)
     while start >= 0:
@@ -119,9 +121,12 @@ def read_pandoc_table(
         row_end = stop if stop >= 0 else end
         if group < 0 or (section is not None and section.start() < start):
             group += 1
-            while section is not None and section.start() < start:
-                in_head = section[0] == _HEAD
-                section = next(sections, None)
+            if section is not None and section.start() < start:
+                # the tags between the last row and this one, read at C speed (a page may hold a
+                # million empty sections there): the last of them names the group
+                low = section.start()
+                in_head = text.rfind(_HEAD, low, start) > text.rfind(_BODY, low, start)
+                section = _SECTION.search(text, start)
         cells = tuple(map(cell_of, find_cells(text, start, row_end)))
         rows.append(new_row(cells, line, group, in_head))
         line += text.count("\n", start, row_end)
