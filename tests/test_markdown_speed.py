@@ -13,7 +13,7 @@ from markdown_it.common.normalize_url import normalizeLink
 
 from icor_extract.readers import markdown, mdblank, mdlists
 from icor_extract.readers.markdown import _headings
-from icor_extract.readers.mdblank import Collapsed, collapse_tables
+from icor_extract.readers.mdblank import Collapsed, collapse_html_blocks
 from icor_extract.readers.mdit import INLINE_RULES, Blocks, Parser, normalize_link
 from icor_extract.readers.mdlists import read_markdown_lists
 from icor_extract.readers.mdtables import has_plain_tables, read_plain_tables
@@ -227,7 +227,7 @@ def _both(document: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
     """The lists read with the table blocks collapsed and as markdown-it reads the whole page."""
     collapsed = repr(read_markdown_lists(document))
     with monkeypatch.context() as patch:
-        patch.setattr(mdlists, "collapse_tables", _uncollapsed)
+        patch.setattr(mdlists, "collapse_html_blocks", _uncollapsed)
         whole = repr(read_markdown_lists(document))
     return collapsed, whole
 
@@ -243,7 +243,7 @@ def test_collapsed_table_blocks_read_as_the_whole_page(
 
 
 def test_collapsing_keeps_every_line_number() -> None:
-    page = collapse_tables(f"{TABLE}\n\na\n\n{TABLE}\n{TABLE}\n\nb\n\n{TABLE}")
+    page = collapse_html_blocks(f"{TABLE}\n\na\n\n{TABLE}\n{TABLE}\n\nb\n\n{TABLE}")
     assert page.text == "\n\na\n\n\n\nb\n\n"
     assert [page.line(n) for n in (0, 2, 4, 6, 8)] == [0, 4, 6, 13, 15]
 

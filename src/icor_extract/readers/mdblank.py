@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from markdown_it.common.html_blocks import block_names
 
-__all__ = ["Collapsed", "collapse_tables"]
+__all__ = ["Collapsed", "collapse_html_blocks"]
 
 #: a type-6 HTML block's first line at the page's margin (the first line, or after a line
 #: break): markdown-it's test, ``</?`` and a block name in ASCII case, then white space, ``>``,
@@ -87,7 +87,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
         start = _next_block(text, end)
 
 
-def collapse_tables(text: str) -> Collapsed:
+def collapse_html_blocks(text: str) -> Collapsed:
     """``text`` with each HTML block a block tag opens as a blank line, where it reads the same."""
     if "\r" in text or "\x00" in text:
         return Collapsed(text)

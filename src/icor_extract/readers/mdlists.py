@@ -19,7 +19,7 @@ from markdown_it.common.utils import mdTrim
 from markdown_it.token import Token
 
 from icor_extract.readers.cell_text import normalize_text, split_footnotes
-from icor_extract.readers.mdblank import Collapsed, collapse_tables
+from icor_extract.readers.mdblank import Collapsed, collapse_html_blocks
 from icor_extract.readers.mdit import Blocks
 from icor_extract.readers.mdtables import inline_cell
 from icor_extract.readers.raw import (
@@ -249,14 +249,14 @@ def lists_never_under(text: str, wanted: Callable[[tuple[str, ...]], bool]) -> b
     checked for anything that could hide a heading or make one of another
     kind (:func:`_sure`); an accepted path ends the scan early.
     """
-    lines = "\n" + collapse_tables(text).text
+    lines = "\n" + collapse_html_blocks(text).text
     paths = _heading_paths(lines)
     return paths is not None and not any(wanted(path) for path in paths) and _sure(lines)
 
 
 def read_markdown_lists(text: str) -> list[RawList]:
     """Every markdown list of a page, in order, with its heading path and lead paragraph."""
-    page = collapse_tables(text)
+    page = collapse_html_blocks(text)
     if not may_hold_lists(page.text):
         return []
     reader = _Reader(Blocks(page.text), page)
