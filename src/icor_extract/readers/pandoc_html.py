@@ -78,13 +78,13 @@ _SECTION = re.compile("<thead>|<tbody>")
 #: no white space, control or zero-width space (a normal text of one run), no ``%`` (unquoted),
 #: ``_`` (read as a space), ``:`` (a namespace, maybe), ``?`` or ``#`` (where a /wiki/ title ends)
 _TITLE_CHAR = r'[^"<>&%_:?#\s\x00-\x1f\x7f-\x9f\u200b\ufeff\ud800-\udfff\ufffe\uffff]'
+#: a URL's host: what an href value may hold (:data:`_VALUE_TEXT`) but "/", so that the pattern
+#: takes no href the table's pattern refuses, even where it is used without it
+_HOST = r'[^/"<>&\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]++'
 #: a paragraph of one link; its href read as an article path (pandoc's ``../Page/X.md``, a
 #: ``/wiki/X`` URL) whose title is ``page`` or ``wiki`` as it stands, else left to ``href``:
 #: the alternatives try :func:`.cell_text.link_title`'s patterns in its order, on titles it
 #: keeps as they are (so they give its title), and ``href`` takes every other value
-#: a URL's host: what an href value may hold (:data:`_VALUE_TEXT`) but "/", so that the pattern
-#: takes no href the table's pattern refuses, even where it is used without it
-_HOST = r'[^/"<>&\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]++'
 _SOLE_LINK = re.compile(
     rf'<a href="(?:(?:\.\./)?Page/(?P<page>{_TITLE_CHAR}+)\.md'
     rf'|(?:https?:)?//{_HOST}/wiki/(?P<wiki>{_TITLE_CHAR}++)|(?P<href>{_VALUE_TEXT}))"'
@@ -104,7 +104,7 @@ def read_pandoc_table(
     # starts).  The spans are read in place, one at a time, not split at once: a list of them
     # would hold a long table's text a second time, and its many strings, freed together after
     # the rows were built, left the heap fragmented (110,000 rows peaked at 256 or 335 MB by
-    # chance of allocation order; one at a time, at 281 MB every time: docs/benchmarks.md).
+    # chance of allocation order; read in place, at 245 MB every time: docs/benchmarks.md).
     start = text.find("<tr")
     line = 1 + line_offset + text.count("\n", 0, start if start >= 0 else len(text))
     rows: list[RawRow] = []
@@ -119,14 +119,15 @@ def read_pandoc_table(
     while start >= 0:
         stop = text.find("<tr", start + 3)
         row_end = stop if stop >= 0 else end
-        if group < 0 or (section is not None and section.start() < start):
+        if section is not None and section.start() < start:
             group += 1
-            if section is not None and section.start() < start:
-                # the tags between the last row and this one, read at C speed (a page may hold a
-                # million empty sections there): the last of them names the group
-                low = section.start()
-                in_head = text.rfind(_HEAD, low, start) > text.rfind(_BODY, low, start)
-                section = _SECTION.search(text, start)
+            # the tags between the last row and this one, read at C speed (a page may hold a
+            # million empty sections there): the last of them names the group
+            low = section.start()
+            in_head = text.rfind(_HEAD, low, start) > text.rfind(_BODY, low, start)
+            section = _SECTION.search(text, start)
+        elif group < 0:  # the first row, of bare rows
+            group = 0
         cells = tuple(map(cell_of, find_cells(text, start, row_end)))
         rows.append(new_row(cells, line, group, in_head))
         line += text.count("\n", start, row_end)
