@@ -278,10 +278,21 @@ def _member(
     name_provenance = _placed_provenance("organization", organization, name, locations)
     if entry.extra_lines:
         name_provenance = _with_further_lines(name_provenance, entry.extra_lines)
+    # the country and continent stages cite their rows' full locations (or none): the
+    # test _located makes, inline, so that their provenance is passed on without a call
+    country_provenance, continent_provenance = country.provenance, continent.provenance
+    if (row := country_provenance.location.row) is not None and (
+        country_provenance.location is not locations[row]
+    ):
+        country_provenance = _located(country_provenance, locations)
+    if (row := continent_provenance.location.row) is not None and (
+        continent_provenance.location is not locations[row]
+    ):
+        continent_provenance = _located(continent_provenance, locations)
     provenance = (
         name_provenance,
-        _located(country.provenance, locations),
-        _located(continent.provenance, locations),
+        country_provenance,
+        continent_provenance,
         joined_provenance,
         link_provenance,
         status_provenance,
