@@ -6,6 +6,7 @@ purpose, which only the stages' hot loops need (see :func:`draft_class`).
 
 from __future__ import annotations
 
+from functools import wraps
 from typing import Any
 
 from icor_extract.model.located import Location, Member, Note, Provenance, RowOutcome
@@ -133,26 +134,8 @@ def fill_member(  # noqa: PLR0917 - positional on purpose, as new_provenance
     return member  # type: ignore[no-any-return]
 
 
-def new_member(  # noqa: PLR0917 - positional on purpose, as new_provenance
-    organization: str,
-    country: str | None,
-    country_code: str | None,
-    continent: str | None,
-    continent_code: str | None,
-    joined: int | None,
-    link: str | None,
-    section: str | None,
-    location: Location,
-    status: Status,
-    left: int | None,
-    status_note: str | None,
-    footnotes: tuple[str, ...],
-    provenance: tuple[Provenance, ...],
-    page: str | None,
-    page_id: int | None,
-    revision: int | None,
-    timestamp: str | None,
-) -> Member:
+@wraps(fill_member, assigned=())  # its signature (inspect follows __wrapped__), not its doc
+def new_member(*fields: Any, **named: Any) -> Member:
     """``Member(organization=organization, ...)``, every field given, built faster.
 
     Internal, for the records stage, as :func:`new_provenance` (a draft
@@ -160,14 +143,11 @@ def new_member(  # noqa: PLR0917 - positional on purpose, as new_provenance
     what it saves; the arguments by position, in the order of the fields:
     eighteen keyword arguments cost more to match than the slots to set);
     the same checks run (``__post_init__``), so a value that
-    ``Member`` refuses is refused here with the same error.  The stage calls
-    it for a member whose values may fail them (:func:`fill_member`).
+    ``Member`` refuses is refused here with the same error.  The fields are
+    :func:`fill_member`'s, by position or keyword; the stage calls this for a
+    member whose values may fail the checks.
     """
-    member = fill_member(
-        organization, country, country_code, continent, continent_code, joined, link,
-        section, location, status, left, status_note, footnotes, provenance, page,
-        page_id, revision, timestamp,
-    )  # fmt: skip
+    member = fill_member(*fields, **named)
     member.__post_init__()
     return member
 
