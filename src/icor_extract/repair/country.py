@@ -134,14 +134,12 @@ def _countries(
 ) -> list[Country]:
     result: list[Country | None] = [None] * len(entries)
     named: list[list[int]] = []  # the groups whose names decide
-    # a table with no country column (the seed page) has no country cell to look for
-    cells = any(_COUNTRY in aligned.values for aligned in rows)
     for positions in _grouped(entries, rows).values():
         if len(positions) == 1:  # a row group of one member (most): no map over positions
             members = [entries[positions[0]]]
         else:
             members = list(map(entries.__getitem__, positions))
-        cell_placed = country_cell(members) if cells else None
+        cell_placed = country_cell(members)
         found = cell_resolution(cell_placed.cell) if cell_placed and cell_placed.cell else None
         if cell_placed is not None and found is not None:
             countries = from_cell(members, cell_placed, found, variant, at)
