@@ -285,13 +285,13 @@ def test_the_names_of_a_table_searched_at_once_give_each_entry_its_own_hints() -
 
 
 def test_a_member_alone_in_its_row_group_gets_what_the_group_rule_gives() -> None:
-    """``_from_own_name`` (a row group of one member) against ``_from_group_names``."""
+    """``from_own_name`` (a row group of one member) against ``_from_group_names``."""
     at = [Location(table=1, row=row) for row in range(4000)]
     rules = set()
     for entry in _entries_of_every_fixture():
         for variant in ("zh-hans", "en"):
             hints = names_module.name_hints([entry])[0]
-            fast = names_module._from_own_name(entry, hints, variant, at)
+            fast = names_module.from_own_name(entry, hints, variant, at)
             (slow,) = names_module._from_group_names([entry], [hints], variant, at)
             assert fast == slow
             rules.add(slow.provenance.rule)

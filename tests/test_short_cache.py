@@ -45,3 +45,19 @@ def test_a_table_under_a_long_heading_is_decided_without_being_kept() -> None:
     (short,) = icor_extract.parse(page.replace(long, "前成员"), format="wikitext").members
     assert short.status == "former"
     assert status._cached_outer_decision.cache_info().currsize == 1
+
+
+def test_a_full_cache_is_emptied_and_still_gives_each_text_its_value() -> None:
+    read: list[str] = []
+
+    @cached_when_short(2)
+    def length(text: str) -> int:
+        read.append(text)
+        return len(text)
+
+    texts = ["a", "bb", "ccc", "a", "ccc", "bb"]
+    assert list(map(length, texts)) == [1, 2, 3, 1, 3, 2]
+    # "ccc" found the cache full ("a", "bb") and emptied it; "a" was read again
+    assert read == ["a", "bb", "ccc", "a", "bb"]
+    cache = length.__self__  # type: ignore[attr-defined]
+    assert len(cache) <= 2

@@ -25,6 +25,7 @@ from icor_extract.model import (
     RowKind,
     RowOutcome,
     Rule,
+    fill_member,
     new_member,
     new_provenance,
     new_row_outcome,
@@ -247,10 +248,11 @@ def _member(
 ) -> Member:
     """:func:`build_member`, with what the table's members share in one value.
 
-    Every call here passes its arguments by position (``new_member`` and
+    Every call here passes its arguments by position (``fill_member`` and
     ``new_provenance`` in the order of the fields): a member is built from
     about a dozen calls, and matching keyword arguments cost more than most
-    of them.
+    of them.  ``Member``'s checks run only for an empty organization
+    (:func:`~icor_extract.model.drafts.fill_member` says why the others hold).
     """
     locations = table.locations
     values = entry.aligned.values
@@ -276,15 +278,27 @@ def _member(
     name_provenance = _placed_provenance("organization", organization, name, locations)
     if entry.extra_lines:
         name_provenance = _with_further_lines(name_provenance, entry.extra_lines)
+    # the country and continent stages cite their rows' full locations (or none): the
+    # test _located makes, inline, so that their provenance is passed on without a call
+    country_provenance, continent_provenance = country.provenance, continent.provenance
+    if (row := country_provenance.location.row) is not None and (
+        country_provenance.location is not locations[row]
+    ):
+        country_provenance = _located(country_provenance, locations)
+    if (row := continent_provenance.location.row) is not None and (
+        continent_provenance.location is not locations[row]
+    ):
+        continent_provenance = _located(continent_provenance, locations)
     provenance = (
         name_provenance,
-        _located(country.provenance, locations),
-        _located(continent.provenance, locations),
+        country_provenance,
+        continent_provenance,
         joined_provenance,
         link_provenance,
         status_provenance,
     )
-    return new_member(
+    build = fill_member if name else new_member  # only the organization is not sure to pass
+    return build(
         name, country.name, country.code, continent.name, continent.code, joined,
         link_title, table.section, locations[entry.aligned.row], status.status, status.left,
         status.note, entry.footnotes, provenance, table.page, None, None, None,

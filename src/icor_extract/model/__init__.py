@@ -19,6 +19,7 @@ boundaries are internal.
 
 # internal: the stages' fast constructors, re-exported (``as``) but not in __all__
 from icor_extract.model.drafts import draft_class as draft_class
+from icor_extract.model.drafts import fill_member as fill_member
 from icor_extract.model.drafts import new_location as new_location
 from icor_extract.model.drafts import new_member as new_member
 from icor_extract.model.drafts import new_note as new_note

@@ -42,7 +42,7 @@ from icor_extract.repair.country_cells import (
     from_cell,
     organization_flag,
 )
-from icor_extract.repair.country_names import from_names, name_hints
+from icor_extract.repair.country_names import from_names, from_own_name, name_hints
 from icor_extract.repair.country_values import Country
 from icor_extract.repair.entries import Entry
 
@@ -132,20 +132,13 @@ def _inferred_message(country: Country) -> str:
 def _countries(
     entries: list[Entry], rows: list[AlignedRow], variant: Variant, at: Sequence[Location]
 ) -> list[Country]:
-    keys = row_groups(rows)
-    grouped: dict[tuple[int, int], list[int]] = {}  # each group's positions in entries
-    for position, entry in enumerate(entries):
-        key = keys[entry.aligned.row]
-        positions = grouped.get(key)
-        if positions is None:
-            grouped[key] = [position]
-        else:
-            positions.append(position)
-
     result: list[Country | None] = [None] * len(entries)
     named: list[list[int]] = []  # the groups whose names decide
-    for positions in grouped.values():
-        members = list(map(entries.__getitem__, positions))
+    for positions in _grouped(entries, rows).values():
+        if len(positions) == 1:  # a row group of one member (most): no map over positions
+            members = [entries[positions[0]]]
+        else:
+            members = list(map(entries.__getitem__, positions))
         cell_placed = country_cell(members)
         found = cell_resolution(cell_placed.cell) if cell_placed and cell_placed.cell else None
         if cell_placed is not None and found is not None:
@@ -157,13 +150,48 @@ def _countries(
             continue
         for position, country in zip(positions, countries, strict=True):
             result[position] = country
-    if named:  # every name of the page's table searched at once
-        hints = name_hints([entries[position] for positions in named for position in positions])
-        done = 0
-        for positions in named:  # each group's members listed again: a large table's lists
-            members = list(map(entries.__getitem__, positions))  # are not all held at once
-            countries = from_names(members, hints[done : done + len(members)], variant, at)
-            done += len(members)
-            for position, country in zip(positions, countries, strict=True):
-                result[position] = country
+    if named:
+        _by_names(entries, named, result, variant, at)
     return [country for country in result if country is not None]
+
+
+def _grouped(entries: list[Entry], rows: list[AlignedRow]) -> dict[tuple[int, int], list[int]]:
+    """Each row group's positions in ``entries`` (:func:`row_groups`), in order."""
+    keys = row_groups(rows)
+    grouped: dict[tuple[int, int], list[int]] = {}
+    for position, entry in enumerate(entries):
+        key = keys[entry.aligned.row]
+        positions = grouped.get(key)
+        if positions is None:
+            grouped[key] = [position]
+        else:
+            positions.append(position)
+    return grouped
+
+
+def _by_names(
+    entries: list[Entry],
+    named: list[list[int]],
+    result: list[Country | None],
+    variant: Variant,
+    at: Sequence[Location],
+) -> None:
+    """The countries of the ``named`` groups (positions in ``entries``) into ``result``, from
+    their names: every name of the table searched at once (:func:`name_hints`).
+
+    Each group's members are listed again, so that a large table's lists are not all held
+    at once; a group of one member (most) is read by :func:`from_own_name`, with no lists.
+    """
+    hints = name_hints([entries[position] for positions in named for position in positions])
+    done = 0
+    for positions in named:
+        if len(positions) == 1:
+            position = positions[0]
+            result[position] = from_own_name(entries[position], hints[done], variant, at)
+            done += 1
+            continue
+        members = list(map(entries.__getitem__, positions))
+        countries = from_names(members, hints[done : done + len(members)], variant, at)
+        done += len(members)
+        for position, country in zip(positions, countries, strict=True):
+            result[position] = country

@@ -19,7 +19,7 @@ from functools import partial
 
 from icor_extract.geo.countries import Resolution, Status, country_index
 from icor_extract.geo.flags import resolve_flag
-from icor_extract.model import Location, Rule, Variant
+from icor_extract.model import NOWHERE, Location, Rule, Variant, new_provenance
 from icor_extract.readers.raw import FlagHint, RawCell
 from icor_extract.repair.aligned import AlignedRow, Placed, Placement
 from icor_extract.repair.columns import Role
@@ -208,11 +208,16 @@ def from_cell(
 
     A row alone in its group that reads its own cell (most rows of most pages)
     takes the cell's country: no name of its own is read against it, and there
-    is no value to share, so :func:`_from_shared_cell`'s loop is skipped.
+    is no value to share, so :func:`_from_shared_cell`'s loop is skipped, and
+    its provenance is built as :func:`_cell_country` builds it for such a row
+    (no note), without the two calls between.
     """
     code = found[2].identity
     if code is not None and len(entries) == 1 and _reach(entries[0].aligned) is None:
-        return [_cell_country(code, None, found, placed, variant=variant, at=at)]
+        row = placed.row
+        location = NOWHERE if row is None else at[row]
+        provenance = new_provenance("country", found[0], found[1], "", location, placed.column)
+        return [country_of(code, variant, provenance)]
     return _from_shared_cell(entries, placed, found, variant, at)
 
 

@@ -30,7 +30,7 @@ from icor_extract.repair.country_values import (
 from icor_extract.repair.entries import Entry
 from icor_extract.repair.short_cache import cached_when_short
 
-__all__ = ["Hint", "entry_verdict", "from_names", "name_hints"]
+__all__ = ["Hint", "entry_verdict", "from_names", "from_own_name", "name_hints"]
 
 _QUALIFIED_TITLE = re.compile(r"^(?P<base>.+?)\s*[(（](?P<qualifier>[^()（）]+)[)）]\s*$")
 
@@ -212,7 +212,7 @@ _NOTHING_NAMED = (
 )
 
 
-def _from_own_name(
+def from_own_name(
     entry: Entry, hints: list[Hint], variant: Variant, at: Sequence[Location]
 ) -> Country:
     """:func:`_from_group_names` for a row group of one member (most rows of most pages).
@@ -245,7 +245,7 @@ def from_names(
     """The row group's country from its members' names and link titles (``hints``, one
     list per member: :func:`name_hints`), or why none."""
     if len(entries) == 1:
-        return [_from_own_name(entries[0], hints[0], variant, at)]
+        return [from_own_name(entries[0], hints[0], variant, at)]
     return _from_group_names(entries, hints, variant, at)
 
 

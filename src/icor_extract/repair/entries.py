@@ -53,9 +53,12 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _EMPTIED_FLAG = re.compile(r"^[（(]\s*[）)]\s*")
 
 
+_OPENING = "(（"
+
+
 def without_flag_remnant(text: str) -> str:
     """The name without the empty brackets a dropped flag left before it."""
-    return _EMPTIED_FLAG.sub("", text) if text[:1] in "(（" else text
+    return _EMPTIED_FLAG.sub("", text) if text[:1] in _OPENING else text
 
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -75,13 +78,10 @@ _CLOSING = (")", "）")
 def _annotation(line: str, extra: tuple[str, ...]) -> Annotation | None:
     """The status remark after the name, or on a line of its own below it (（观察员）).
 
-    ``None`` when there is none.  A name that does not end with a bracket can
-    hold no remark (:func:`split_status_annotation` takes only a trailing
-    parenthesis), so it is not split; nor need its lines below be tried when
-    there are none.
+    ``None`` when there is none.  Called by :func:`_entry` only for a name with
+    lines below it or ending with a bracket: without either, it holds no remark
+    (:func:`split_status_annotation` takes only a trailing parenthesis).
     """
-    if not extra and not line.rstrip().endswith(_CLOSING):
-        return None
     annotation = split_status_annotation(line)
     for remark in extra if annotation.status is None else ():
         below = split_status_annotation(line + remark)
@@ -120,13 +120,20 @@ def _separate(lines: list[str], years: list[str], organization: Placed) -> bool:
 def _entry(
     aligned: AlignedRow, organization: Placed, line: str, joined_text: str, extra: tuple[str, ...]
 ) -> Entry:
-    """The entry of one line of the organization cell (``extra``: the lines kept beside it)."""
-    bare = without_flag_remnant(line)
-    annotation = _annotation(bare, extra)
+    """The entry of one line of the organization cell (``extra``: the lines kept beside it).
+
+    The tests that decide whether a call has work to do are made here, before it (nearly
+    every name starts with no bracket, ends with none and has no line below it): a call
+    each took as long as the test.
+    """
+    bare = without_flag_remnant(line) if line[:1] in _OPENING else line
+    annotation = _annotation(bare, extra) if extra or bare.rstrip().endswith(_CLOSING) else None
     name = bare if annotation is None else annotation.name
-    link = _link_for(name, organization)
-    if link is None and line != name:
-        link = _link_for(line, organization)
+    link = None
+    if organization.cell is not None and organization.cell.links:
+        link = _link_for(name, organization)
+        if link is None and line != name:
+            link = _link_for(line, organization)
     return Entry(aligned, name, link, joined_text, _footnotes(aligned), extra, annotation)
 
 
@@ -156,7 +163,8 @@ def split_entries(
     further lines were kept beside one organization.
 
     A cell of one line (nearly all) is one entry with the whole year cell: what
-    :func:`_lines` gives it too, without splitting either cell.
+    :func:`_lines` gives it too, without splitting either cell.  The two cells' texts
+    are read as ``Placed.text`` reads them, without its property call per row.
     """
     entries: list[Entry] = []
     notes: list[Note] = []
@@ -166,8 +174,10 @@ def split_entries(
             continue
         organization = aligned.values[organization_role]
         joined = aligned.values.get(joined_role)
-        joined_text = joined.text if joined is not None else ""
-        text = organization.text
+        cell = joined.cell if joined is not None else None
+        joined_text = cell.text if cell is not None else ""
+        cell = organization.cell
+        text = cell.text if cell is not None else ""
         if "\n" not in text:
             entries.append(_entry(aligned, organization, text, joined_text, ()))
             continue

@@ -31,6 +31,7 @@ from icor_extract.model import (
 )
 from icor_extract.repair.aligned import AlignedRow, Placed, Placement
 from icor_extract.repair.columns import Role
+from icor_extract.repair.short_cache import cached_when_short
 from icor_extract.repair.status import StatusSource
 from icor_extract.repair.status_words import status_from_heading
 
@@ -40,7 +41,8 @@ __all__ = ["Continent", "assign_continents", "group_statuses", "heading_continen
 # metaclass (about 0.13 µs), and both stages read a few per row.
 _CONTINENT = Role.CONTINENT
 _MEMBER, _GROUP = RowKind.MEMBER, RowKind.GROUP
-_SPAN, _LOST = Placement.SPAN, Placement.LOST
+_SPAN, _LOST, _SHIFT = Placement.SPAN, Placement.LOST, Placement.SHIFT
+_ROWSPAN = Rule.CONTINENT_ROWSPAN
 
 
 @dataclass(slots=True)
@@ -52,8 +54,13 @@ class Continent:
     provenance: Provenance
 
 
+#: :func:`continent_code`, remembered: a table repeats the same few continent names
+#: (short texts that pages share), and each look-up folds its name first
+_continent_code = cached_when_short(1024)(continent_code)
+
+
 def _with_code(name: str, provenance: Provenance) -> Continent:
-    code = continent_code(name)
+    code = _continent_code(name)
     if code is None:
         note = f"{name!r} is not a continent with a continent code"
         provenance = new_provenance(
@@ -131,19 +138,13 @@ _OWN_RULE = {
 def _own(placed: Placed, row: int, locations: Sequence[Location]) -> Continent:
     """The continent written in the member's own row, or spanned down to it."""
     # A span copy from this same row is a colspan: the row's own cell.
-    how = placed.how
+    how, text = placed.how, placed.text
     spanned = how is _SPAN and placed.row != row
-    rule = _OWN_RULE[how] if not spanned else Rule.CONTINENT_ROWSPAN
-    note = f"from row {placed.row}" if spanned or how is Placement.SHIFT else ""
-    provenance = new_provenance(
-        field="continent",
-        rule=rule,
-        evidence=placed.text,
-        note=note,
-        location=_at(locations, placed.row),
-        column=placed.column,
-    )
-    return _with_code(placed.text, provenance)
+    rule = _OWN_RULE[how] if not spanned else _ROWSPAN
+    note = f"from row {placed.row}" if spanned or how is _SHIFT else ""
+    location = _at(locations, placed.row)
+    provenance = new_provenance("continent", rule, text, note, location, placed.column)
+    return _with_code(text, provenance)
 
 
 def _own_continent(
