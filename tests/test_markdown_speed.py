@@ -407,9 +407,7 @@ _TABLE_PIECES = ["<table>", "</table>", "<TABLE", "</TaBlE >", "<table", "table"
     ),
     st.integers(min_value=1, max_value=9),
 )
-def test_table_tags_found_in_ascii_bytes_are_the_regex_scan_matches(
-    text: str, window: int
-) -> None:
+def test_table_tags_found_in_ascii_bytes_are_the_regex_scan_matches(text: str, window: int) -> None:
     assert list(markdown.table_spans(text)) == _spans_by_finditer(text)
     with mock.patch.object(markdown, "_WINDOW", window):  # tags across the windows' edges
         assert list(markdown.table_spans(text)) == _spans_by_finditer(text)
