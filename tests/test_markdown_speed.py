@@ -327,15 +327,6 @@ def test_a_block_ends_where_the_look_ahead_says(text: str, start: int) -> None:
     found = mdblank._BLOCK_END.search(text, start)
     expected = _BLOCK_END_AHEAD.search(text, start)
     assert (found and found.start()) == (expected and expected.start())
-    assert mdblank._block_end(text, start) == (found.start() if found else len(text))
-
-
-@settings(max_examples=300)
-@given(st.lists(st.sampled_from(["\n", " ", "\t", "<tr>", "a", "\n\n", "\n \n", "\n\t"]),
-                max_size=30).map("".join), st.integers(min_value=0, max_value=60))  # fmt: skip
-def test_the_block_end_found_by_str_find_is_the_regex_match(text: str, start: int) -> None:
-    found = mdblank._BLOCK_END.search(text, start)
-    assert mdblank._block_end(text, start) == (found.start() if found else len(text))
 
 
 # Round five's heading scan, two passes (ATX headings, then setext underlines): the reference

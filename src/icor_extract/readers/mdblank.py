@@ -76,25 +76,12 @@ def _next_block(text: str, position: int) -> int:
     return match.start() + 1 if match is not None else -1
 
 
-def _block_end(text: str, start: int) -> int:
-    """Where :data:`_BLOCK_END` first matches after ``start``, or the text's end.
-
-    Found in C where it can be: a first ``\n\n`` matches, and a match before it would be a
-    line break before spaces or tabs, so with neither ``\n `` nor ``\n\t`` before it, it is
-    the first (a table's lines start with ``<``: the regex tried a match at every one).
-    """
-    blank = text.find("\n\n", start)
-    if blank >= 0 and text.find("\n ", start, blank) < 0 and text.find("\n\t", start, blank) < 0:
-        return blank
-    block_end = _BLOCK_END.search(text, start)
-    return block_end.start() if block_end is not None else len(text)
-
-
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each HTML block to collapse: its first line's start, its last one's end."""
     start = 0 if _BLOCK_LINE.match(text) else _next_block(text, 0)
     while start >= 0:
-        end = _block_end(text, start)
+        block_end = _BLOCK_END.search(text, start)
+        end = block_end.start() if block_end is not None else len(text)
         if not _list_follows(text, end):
             yield start, end
         start = _next_block(text, end)
