@@ -10,7 +10,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from icor_extract.readers import pandoc_html
-from icor_extract.readers.cell_text import link_title, normalize_text, split_footnotes
+from icor_extract.readers.cell_text import is_normal, link_title, normalize_text, split_footnotes
 from icor_extract.readers.html import stream_tables
 from icor_extract.readers.markdown import table_spans
 from icor_extract.readers.pandoc_html import read_pandoc_table
@@ -222,3 +222,22 @@ def test_the_sole_links_article_paths_take_the_short_way() -> None:
         link = pandoc_html._SOLE_LINK.fullmatch(f'<a href="{href}" title="t">x</a>')
         assert link is not None
         assert (link["page"] or link["wiki"]) == title == link_title(href)
+
+
+_NORMAL_CHARACTERS = [" ", "a", "国", "\u3000", "\xa0", "\u200b", "\ufeff", "\u2028", "\x85",
+                      "\xad", "\t", "\n", "\x00", "\x1f", "\x7f", "\ud800", "\ue000",
+                      "\u0378"]  # fmt: skip
+
+
+@given(st.lists(st.one_of(st.sampled_from(_NORMAL_CHARACTERS), st.characters()), max_size=12))
+def test_a_normal_text_by_string_methods_is_one_the_pattern_finds_normal(chars: list[str]) -> None:
+    text = "".join(chars)
+    assert pandoc_html._normal(text) == (is_normal(text) is not None)
+
+
+def test_a_normal_text_by_string_methods_on_every_code_point() -> None:
+    for code in range(0x110000):
+        for text in (chr(code), f"a{chr(code)}b"):
+            assert pandoc_html._normal(text) == (is_normal(text) is not None), hex(code)
+    for text in ("", " ", "a ", " a", "a  b", "a b", "国 国"):
+        assert pandoc_html._normal(text) == (is_normal(text) is not None), text

@@ -165,14 +165,15 @@ def _cell(inline: str, *, header: bool) -> RawCell:
     flags: tuple[FlagHint, ...] = ()
     if "<" not in inline:
         inline = inline.replace("\n", " ")
-        text = inline if is_normal(inline) else normalize_text(inline)
+        text = inline if _normal(inline) else normalize_text(inline)
     elif (link := _SOLE_LINK.fullmatch(inline)) is not None:  # the commonest cell but text
+        page, wiki, href, shown = link.groups()
         # the cell's text is the link's: normalized once for both
-        shown = link["text"].replace("\n", " ")
-        text = shown if is_normal(shown) else normalize_text(shown)
-        if (title := link["page"] or link["wiki"]) is not None:  # link_title(href) is title
+        shown = shown.replace("\n", " ")
+        text = shown if _normal(shown) else normalize_text(shown)
+        if (title := page or wiki) is not None:  # link_title(href) is title
             links = (new_link(title, text),) if text else ()
-        elif isinstance(found := _link(link["href"], text), Link):
+        elif isinstance(found := _link(href, text), Link):
             links = (found,)
         elif found is not None:
             flags = (found,)
@@ -180,6 +181,16 @@ def _cell(inline: str, *, header: bool) -> RawCell:
         text, links, flags = _inline(inline)
     clean, marks = split_footnotes(text) if "[" in text else (text, ())  # its own first test
     return new_cell(clean, header, None, None, links, marks, flags, ())
+
+
+def _normal(text: str) -> bool:
+    """:func:`.cell_text.is_normal`, by C string methods where they can tell: a printable text
+    holds no white space but " ", no control, no zero-width space or BOM (each of them is
+    unprintable), so with no space at either end or doubled it is normal; the pattern, which
+    tests a set a character (four times the cost on a cell's Han text), decides the rest."""
+    if text.isprintable() and "  " not in text and text == text.strip(" "):
+        return True
+    return is_normal(text) is not None
 
 
 def _inline(inline: str) -> tuple[str, tuple[Link, ...], tuple[FlagHint, ...]]:
