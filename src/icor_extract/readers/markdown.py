@@ -24,8 +24,9 @@ __all__ = ["read_markdown", "table_spans"]
 # stop at the next opener, so no run is scanned once per starting point.
 # A tag's attributes stop at "<": "<table " repeated without ">" is linear.
 _TAG = re.compile(r"<(/?)table\b[^<>]*+>?", re.IGNORECASE)
-#: the characters :func:`_tag_starts` reads at a time
-_WINDOW = 1 << 15
+#: the characters :func:`_tag_starts` reads at a time: its copies stay below glibc's mmap
+#: threshold (128 KiB) even at four bytes a character, so none moves it (docs/benchmarks.md)
+_WINDOW = 1 << 14
 # The heading line; its closing "#"s and trailing blanks are cut in Python.  After the
 # first line, a heading line is looked for after a line break: a literal first character
 # lets the regex engine skip ahead, where "^" with MULTILINE tries every position.  A setext
