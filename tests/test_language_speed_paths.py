@@ -130,11 +130,12 @@ def test_han_counted_in_utf16_is_han_for_every_code_point() -> None:
     assert language._han_count("国\u4dc0\u4dbf\ud800a\U00020000") == 2
 
 
-def test_the_non_ascii_characters_kept_are_every_non_ascii_character() -> None:
+def test_the_letters_and_non_ascii_characters_of_every_code_point() -> None:
     for start in range(0, 0x110000, 4096):
         block = "".join(chr(code) for code in range(start, min(start + 4096, 0x110000)))
         kept = "".join(char for char in block if not char.isascii())
-        assert language._not_ascii("a" + block + "z") == kept
+        letters = sum(char.isascii() and char.isalpha() for char in block)
+        assert language._letters("a" + block + "z") == (letters + 2, kept)
 
 
 def test_only_six_letters_match_html_body_and_meta_first_letters_ignoring_case() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -365,3 +366,51 @@ def test_one_scan_finds_the_headings_the_two_scans_found(text: str) -> None:
         if title:
             old.append((offset, level, title))
     assert cleaned == old
+
+
+def _spans_by_finditer(text: str) -> list[tuple[int, int]]:
+    """``markdown.table_spans`` as it was: every ``_TAG`` match of the regex's own scan."""
+    spans, depth, start = [], 0, 0
+    for match in markdown._TAG.finditer(text):
+        if match.group(1):
+            if depth == 0:
+                continue
+            depth -= 1
+            if depth == 0:
+                spans.append((start, match.end()))
+        else:
+            if depth == 0:
+                start = match.start()
+            depth += 1
+    return [*spans, (start, len(text))] if depth > 0 else spans
+
+
+_TABLE_PIECES = ["<table>", "</table>", "<TABLE", "</TaBlE >", "<table", "table", "<", "</",
+                 "<tablex>", "<table国>", "<table_>", "<table1>", "< table>", "</ table>", ">",
+                 "国", "\ud800", "\U0001d400", "a", " ", "\n", "<td>", "<ta", "ble>",
+                 "<tr>"]  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(st.one_of(st.sampled_from(_TABLE_PIECES), st.text(max_size=3)), max_size=40).map(
+        "".join
+    ),
+    st.integers(min_value=1, max_value=9),
+)
+def test_table_tags_found_in_ascii_bytes_are_the_regex_scan_matches(text: str, window: int) -> None:
+    assert list(markdown.table_spans(text)) == _spans_by_finditer(text)
+    with mock.patch.object(markdown, "_WINDOW", window):  # tags across the windows' edges
+        assert list(markdown.table_spans(text)) == _spans_by_finditer(text)
+
+
+def test_only_ascii_letters_match_the_table_tag_letters_ignoring_case() -> None:
+    letters = re.compile("[table]", re.IGNORECASE)
+    matched = {chr(code) for code in range(0x110000) if letters.fullmatch(chr(code))}
+    assert matched == set("tableTABLE")
+
+
+def test_table_spans_on_the_fixtures_are_the_regex_scan_spans() -> None:
+    for path in FIXTURES.glob("*.md"):
+        page = path.read_text(encoding="utf-8")
+        assert list(markdown.table_spans(page)) == _spans_by_finditer(page), path.name

@@ -10,7 +10,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from icor_extract.readers import pandoc_html
-from icor_extract.readers.cell_text import link_title, normalize_text, split_footnotes
+from icor_extract.readers.cell_text import is_normal, link_title, normalize_text, split_footnotes
 from icor_extract.readers.html import stream_tables
 from icor_extract.readers.markdown import table_spans
 from icor_extract.readers.pandoc_html import read_pandoc_table
@@ -123,15 +123,20 @@ _NEAR = st.sampled_from(
 )  # fmt: skip
 
 
+def _edited(block: str, edits: list[tuple[int, str]]) -> str:
+    """``block`` with each piece put in at its position (taken modulo the length so far)."""
+    for position, piece in edits:
+        at = position % (len(block) + 1)
+        block = block[:at] + piece + block[at:]
+    return block
+
+
 @settings(max_examples=300, deadline=None)
 @given(_blocks(), st.lists(st.tuples(st.integers(0, 10**6), _NEAR), min_size=1, max_size=3))
 def test_a_block_near_pandocs_form_reads_as_the_parser_reads_it(
     block: str, edits: list[tuple[int, str]]
 ) -> None:
-    for position, piece in edits:
-        at = position % (len(block) + 1)
-        block = block[:at] + piece + block[at:]
-    fast, slow = _both(block)
+    fast, slow = _both(_edited(block, edits))
     assert fast is None or fast == slow
 
 
@@ -222,3 +227,65 @@ def test_the_sole_links_article_paths_take_the_short_way() -> None:
         link = pandoc_html._SOLE_LINK.fullmatch(f'<a href="{href}" title="t">x</a>')
         assert link is not None
         assert (link["page"] or link["wiki"]) == title == link_title(href)
+
+
+_NORMAL_CHARACTERS = [" ", "a", "国", "\u3000", "\xa0", "\u200b", "\ufeff", "\u2028", "\x85",
+                      "\xad", "\t", "\n", "\x00", "\x1f", "\x7f", "\ud800", "\ue000",
+                      "\u0378"]  # fmt: skip
+
+
+@given(st.lists(st.one_of(st.sampled_from(_NORMAL_CHARACTERS), st.characters()), max_size=12))
+def test_a_normal_text_by_string_methods_is_one_the_pattern_finds_normal(chars: list[str]) -> None:
+    text = "".join(chars)
+    assert pandoc_html._normal(text) == (is_normal(text) is not None)
+
+
+def test_a_normal_text_by_string_methods_on_every_code_point() -> None:
+    for code in range(0x110000):
+        for text in (chr(code), f"a{chr(code)}b"):
+            assert pandoc_html._normal(text) == (is_normal(text) is not None), hex(code)
+    for text in ("", " ", "a ", " a", "a  b", "a b", "国 国"):
+        assert pandoc_html._normal(text) == (is_normal(text) is not None), text
+
+
+# The form's check before it was split (the block's shape, then each distinct paragraph): the
+# whole block with every paragraph checked in place, the reference for which blocks it takes
+_OLD_INLINE = (
+    rf"(?:{pandoc_html._TEXT}++|<a href={pandoc_html._VALUE} title={pandoc_html._VALUE}>"
+    rf"{pandoc_html._TEXT}*+</a>|{pandoc_html._BREAK})*+"
+)
+_OLD_BODY = rf"(?:<p>{_OLD_INLINE}</p>)?+"
+_OLD_ROWS = (
+    rf"(?:[ \n]*+<tr(?: class={pandoc_html._VALUE})?+>"
+    rf"(?:[ \n]*+(?:<td>{_OLD_BODY}</td>|<th>{_OLD_BODY}</th>))*+[ \n]*+</tr>)*+"
+)
+_OLD_TABLE = re.compile(
+    rf"<table>(?:{_OLD_ROWS}|(?:[ \n]*+<thead>{_OLD_ROWS}[ \n]*+</thead>)?+"
+    rf"(?:[ \n]*+<tbody>{_OLD_ROWS}[ \n]*+</tbody>)*+)[ \n]*+</table>"
+)
+
+
+def _taken(block: str) -> bool:
+    return read_pandoc_table(block, trail=(), line_offset=0, first_index=0) is not None
+
+
+@settings(max_examples=500, deadline=None)
+@given(_blocks(), st.lists(st.tuples(st.integers(0, 10**6), _NEAR), max_size=2))
+def test_the_blocks_taken_are_those_the_whole_form_matches(
+    block: str, edits: list[tuple[int, str]]
+) -> None:
+    block = _edited(block, edits)
+    assert _taken(block) == (_OLD_TABLE.fullmatch(block) is not None)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["甲", "a>b", "a&b", "a\tb", "a\rb", "\x85", "\ufffe", "\ud800", "\u3000甲", "\xad",
+     '<a href="../Page/甲.md" title="x">甲</a>', '<a href="../Page/甲.md" title="x">a>b</a>',
+     '<a href="../Page/甲.md" title="x">甲</a>x<br />', '<a href="../Page/甲.md" title="x">甲</a>&',
+     "<b>甲</b>", "<br>", "甲<br />乙", '<a href="a&b" title="x">甲</a>甲'],
+)  # fmt: skip
+def test_a_paragraph_out_of_the_form_sends_its_block_to_the_parser(paragraph: str) -> None:
+    for cell in (f"<td><p>{paragraph}</p></td>", f"<th><p>{paragraph}</p></th>"):
+        block = f"<table>\n<tr><td><p>乙</p></td>{cell}</tr>\n<tr>{cell}</tr>\n</table>"
+        assert _taken(block) == (_OLD_TABLE.fullmatch(block) is not None), block

@@ -116,10 +116,15 @@ def _han_count(text: str) -> int:
     return han - len(_HEXAGRAM.findall(text)) if b"\x4d" in high else han
 
 
-def _not_ascii(text: str) -> str:
-    """The characters of ``text`` that are not ASCII, in order (deleted from its UTF-8 in C)."""
+def _letters(text: str) -> tuple[int, str]:
+    """How many ASCII letters ``text`` holds, and its characters that are not ASCII, in order.
+
+    Both from one UTF-8 encoding, in C: a letter is one byte there, and no ASCII byte is part
+    of another character's UTF-8, so deleting the ASCII bytes leaves the others' whole.
+    """
     encoded = text.encode("utf-8", "surrogatepass")
-    return encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    latin = len(encoded.translate(None, _NOT_LATIN))
+    return latin, encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")
 
 
 def _declared_tag(text: str) -> str | None:
@@ -155,16 +160,14 @@ def detect_variant(text: str) -> tuple[Variant, str]:
     variant, why = _declared(text)
     if variant is not None:
         return variant, why
-    plain = _without_markup(text[:_SAMPLE])
-    han = _han_count(plain)
-    latin = len(plain.encode("ascii", "ignore").translate(None, _NOT_LATIN))
+    # Han characters are not ASCII: counted in the shorter text, as the one-script ones are
+    latin, wide = _letters(_without_markup(text[:_SAMPLE]))
+    han = _han_count(wide)
     if han < _ENGLISH_HAN_SHARE * latin:
         return "en", why + f"its text is English ({han} Chinese characters, {latin} Latin letters)"
     if not han:
         return "zh-hans", why + "its text has no Chinese or Latin letters; the default zh-hans"
     simplified_only, traditional_only = _distinct_characters()
-    # each one-script character is Han, so not ASCII: counted in the shorter text
-    wide = _not_ascii(plain)
     simplified = _count(simplified_only, wide)
     traditional = _count(traditional_only, wide)
     counts = f"{traditional} Traditional-only and {simplified} Simplified-only characters"

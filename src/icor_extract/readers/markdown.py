@@ -24,6 +24,9 @@ __all__ = ["read_markdown", "table_spans"]
 # stop at the next opener, so no run is scanned once per starting point.
 # A tag's attributes stop at "<": "<table " repeated without ">" is linear.
 _TAG = re.compile(r"<(/?)table\b[^<>]*+>?", re.IGNORECASE)
+#: the characters :func:`_tag_starts` reads at a time: its copies stay below glibc's mmap
+#: threshold (128 KiB) even at four bytes a character, so none moves it (docs/benchmarks.md)
+_WINDOW = 1 << 14
 # The heading line; its closing "#"s and trailing blanks are cut in Python.  After the
 # first line, a heading line is looked for after a line break: a literal first character
 # lets the regex engine skip ahead, where "^" with MULTILINE tries every position.  A setext
@@ -39,15 +42,40 @@ _ATX_CLOSING = re.compile(r"[ \t]#++$")
 _INLINE_LINK = re.compile(r"\[([^\[\]]*+)\]\((?:[^()]++|\([^()]*+\))*+\)")
 
 
+def _tag_starts(text: str) -> Iterator[int]:
+    """The offset of every ``<table`` and ``</table`` in ``text``, in any ASCII case, in order.
+
+    Found by ``bytes.find`` in the text's ASCII bytes, lower-cased: :data:`_TAG` tried a
+    match at each of a table page's "<" (its regex has no scan for a cased letter).  Every
+    character that is not ASCII becomes one "?", so offsets stay; ``re.IGNORECASE`` matches
+    "table" only to ASCII letters (a test checks every code point).  The page is read by
+    windows, so that no copy of a long page is made.
+    """
+    for low in range(0, len(text), _WINDOW):
+        base = max(low - 2, 0)  # room for "</" before a "table" at the window's start
+        window = text[base : low + _WINDOW + 4].encode("ascii", "replace").lower()
+        at = window.find(b"table", low - base)
+        while 0 <= at < low + _WINDOW - base:  # a "table" that starts in this window
+            if window.endswith(b"<", 0, at):
+                yield base + at - 1
+            elif window.endswith(b"</", 0, at):
+                yield base + at - 2
+            at = window.find(b"table", at + 5)
+
+
 def table_spans(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) offsets of top-level ``<table>…</table>`` blocks.
 
     Nested tables stay inside their parent's block; a table left open at the
     end of the text runs to the end (a truncated download keeps its rows).
+    :data:`_TAG` matches only where :func:`_tag_starts` points, and no match
+    holds a "<" but its first, so these are the matches its scan finds.
     """
     depth = 0
     start = 0
-    for match in _TAG.finditer(text):
+    for position in _tag_starts(text):
+        if (match := _TAG.match(text, position)) is None:
+            continue
         if match.group(1):
             if depth == 0:
                 continue

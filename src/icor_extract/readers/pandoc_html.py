@@ -5,9 +5,10 @@ and a ``<tbody>`` (or bare rows), rows ``<tr class="odd">``, cells
 ``<td>``/``<th>`` that are empty or hold one ``<p>`` of text,
 ``<a href=… title=…>`` links and ``<br />``.  Parsing such a block with lxml
 and walking its cells in Python cost about five times the parse itself; here
-:data:`_TABLE` checks the whole block against that form, its rows are the
+:data:`_TABLE` checks the block's shape against that form, its rows are the
 pieces between ``<tr``, their cells are found by one more regular expression,
-and a cell whose markup the table repeats (a year, an empty cell) is read once.
+and a cell whose markup the table repeats (a year, an empty cell) is read, and
+its paragraph checked against the form, once.
 
 Safe because the form leaves libxml2 nothing to decide: every element is
 closed where it opens, no text holds ``<``, ``>`` or ``&`` (no entity to
@@ -56,21 +57,30 @@ _VALUE_TEXT = r'[^"<>&\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]*+'
 _VALUE = f'"{_VALUE_TEXT}"'
 _LINK = rf'<a href="(?P<href>{_VALUE_TEXT})" title="{_VALUE_TEXT}">(?P<text>{_TEXT}*+)</a>'
 _BREAK = "<br />"
-#: a paragraph's content: text, links (:data:`_LINK` without its groups) and line breaks
-_INLINE = rf"(?:{_TEXT}++|<a href={_VALUE} title={_VALUE}>{_TEXT}*+</a>|{_BREAK})*+"
-_CELL_BODY = rf"(?:<p>{_INLINE}</p>)?+"
+#: a paragraph's content in the form: text, links (:data:`_LINK` without its groups) and line
+#: breaks; checked once for each distinct cell (:class:`_Cells`), not for every cell
+_INLINE = re.compile(rf"(?:{_TEXT}++|<a href={_VALUE} title={_VALUE}>{_TEXT}*+</a>|{_BREAK})*+")
+#: a paragraph of text alone in the form
+_PLAIN = re.compile(f"{_TEXT}*+")
+#: a cell's optional paragraph as :data:`_TABLE` reads it: no tag but the form's (a link's
+#: start and end, a line break) opens inside, whatever the text and attributes hold, so the
+#: rows are where "<tr" is and the sections where "<thead>" and "<tbody>" are, as in the form
+_CELL_BODY = r"(?:<p>[^<]*+(?:<(?:a |/a>|br />)[^<]*+)*+</p>)?+"
 _SPACE = r"[ \n]*+"
 _CELLS_OF_ROW = rf"(?:{_SPACE}(?:<td>{_CELL_BODY}</td>|<th>{_CELL_BODY}</th>))*+{_SPACE}"
 _ROW = rf"<tr(?: class={_VALUE})?+>{_CELLS_OF_ROW}</tr>"
 _ROWS = rf"(?:{_SPACE}{_ROW})*+"
-#: the whole block: a table of bare rows, or of a head and bodies
+#: the whole block: a table of bare rows, or of a head and bodies, its cells' paragraphs
+#: read as :data:`_CELL_BODY`, which takes every paragraph in the form and no other
+#: paragraph's end: so a block is in the form when this matches and each of its distinct
+#: paragraphs is (:func:`_cell`; a sole link's pattern is the form's for such a paragraph)
 _TABLE = re.compile(
     rf"<table>(?:{_ROWS}|(?:{_SPACE}<thead>{_ROWS}{_SPACE}</thead>)?+"
     rf"(?:{_SPACE}<tbody>{_ROWS}{_SPACE}</tbody>)*+){_SPACE}</table>"
 )
 #: a cell's markup, whole (in a block :data:`_TABLE` matched, text holds no "<": a paragraph
 #: ends at the first "</p>" after it)
-_CELL = re.compile(r"<t[dh]>(?:<p>[^<]*+(?:<(?!/p>)[^<]*+)*+</p>)?+</t[dh]>")
+_CELL = re.compile(rf"<t[dh]>{_CELL_BODY}</t[dh]>")
 _HEAD, _BODY = "<thead>", "<tbody>"
 #: a section tag (in a block :data:`_TABLE` matched, only between rows)
 _SECTION = re.compile("<thead>|<tbody>")
@@ -99,6 +109,24 @@ def read_pandoc_table(
     """The one table ``text`` is, if it is in pandoc's form; ``None`` for anything else."""
     if _TABLE.fullmatch(text) is None:
         return None
+    try:
+        rows = _rows(text, line_offset)
+    except _OutOfForm:  # a cell's paragraph
+        return None
+    path = heading_path(trail)
+    return [
+        RawTable(
+            index=first_index,
+            rows=rows,
+            section=path[0] if path else None,
+            line=1 + line_offset,
+            headings=path,
+        )
+    ]
+
+
+def _rows(text: str, line_offset: int) -> tuple[RawRow, ...]:
+    """The rows of a block :data:`_TABLE` matched."""
     # In pandoc's form "<tr" starts a row and nothing else: each span from one "<tr" to the
     # next is a row, its cells, and the group tags up to the next row (a section ends, another
     # starts).  The spans are read in place, one at a time, not split at once: a list of them
@@ -132,16 +160,11 @@ def read_pandoc_table(
         rows.append(new_row(cells, line, group, in_head))
         line += text.count("\n", start, row_end)
         start = stop
-    path = heading_path(trail)
-    return [
-        RawTable(
-            index=first_index,
-            rows=tuple(rows),
-            section=path[0] if path else None,
-            line=1 + line_offset,
-            headings=path,
-        )
-    ]
+    return tuple(rows)
+
+
+class _OutOfForm(Exception):
+    """A cell's paragraph is not in pandoc's form: the block is the HTML reader's."""
 
 
 class _Cells(dict[str, RawCell]):
@@ -164,22 +187,39 @@ def _cell(inline: str, *, header: bool) -> RawCell:
     links: tuple[Link, ...] = ()
     flags: tuple[FlagHint, ...] = ()
     if "<" not in inline:
-        inline = inline.replace("\n", " ")
-        text = inline if is_normal(inline) else normalize_text(inline)
+        inline = inline.replace("\n", " ")  # in the form as the text is: " " is _TEXT
+        # printable: no control, surrogate or non-character (the pattern decides the rest)
+        printable = inline.isprintable() and ">" not in inline and "&" not in inline
+        if not printable and _PLAIN.fullmatch(inline) is None:
+            raise _OutOfForm
+        text = inline if _normal(inline) else normalize_text(inline)
     elif (link := _SOLE_LINK.fullmatch(inline)) is not None:  # the commonest cell but text
+        page, wiki, href, shown = link.groups()
         # the cell's text is the link's: normalized once for both
-        shown = link["text"].replace("\n", " ")
-        text = shown if is_normal(shown) else normalize_text(shown)
-        if (title := link["page"] or link["wiki"]) is not None:  # link_title(href) is title
+        shown = shown.replace("\n", " ")
+        text = shown if _normal(shown) else normalize_text(shown)
+        if (title := page or wiki) is not None:  # link_title(href) is title
             links = (new_link(title, text),) if text else ()
-        elif isinstance(found := _link(link["href"], text), Link):
+        elif isinstance(found := _link(href, text), Link):
             links = (found,)
         elif found is not None:
             flags = (found,)
     else:
+        if _INLINE.fullmatch(inline) is None:
+            raise _OutOfForm
         text, links, flags = _inline(inline)
     clean, marks = split_footnotes(text) if "[" in text else (text, ())  # its own first test
     return new_cell(clean, header, None, None, links, marks, flags, ())
+
+
+def _normal(text: str) -> bool:
+    """:func:`.cell_text.is_normal`, by C string methods where they can tell: a printable text
+    holds no white space but " ", no control, no zero-width space or BOM (each of them is
+    unprintable), so with no space at either end or doubled it is normal; the pattern, which
+    tests a set a character (four times the cost on a cell's Han text), decides the rest."""
+    if text.isprintable() and "  " not in text and text == text.strip(" "):
+        return True
+    return is_normal(text) is not None
 
 
 def _inline(inline: str) -> tuple[str, tuple[Link, ...], tuple[FlagHint, ...]]:
