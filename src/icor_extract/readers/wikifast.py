@@ -28,7 +28,7 @@ from icor_extract.readers.wikirules import (
     wikilink_title,
 )
 
-__all__ = ["read_fast", "read_general", "read_simple"]
+__all__ = ["NORMAL_SOLE", "read_fast", "read_general", "read_simple", "read_sole"]
 
 # The common, simple constructs, read without building a parse tree: links, templates,
 # <br>, entities, and the <ref>s described below.  Anything else in a cell (nested
@@ -243,11 +243,14 @@ def _normal(more: str) -> str:
     return f"{run}(?: {run})*+"
 
 
-_NORMAL_SOLE = re.compile(
+#: the body of :data:`_NORMAL_SOLE`, for a pattern that reads more before it (a table cell's
+#: attributes, :mod:`.wikitext`); :func:`read_sole` reads a match of either
+NORMAL_SOLE = (
     rf" *+(?:\[\[ *+(?P<target>{_normal(':')}) *+(?:\|(?P<label> *+(?:{_normal('')})?+ *+))?\]\]"
     rf"|(?P<flag>\{{\{{(?P<name>[^{{}}\[\]<>|\n&']++)\|(?P<first> *+(?:{_normal('=')})?+ *+)\}}\}})"
     rf"|(?P<plain>{_normal('')})?+) *+"
-).fullmatch
+)
+_NORMAL_SOLE = re.compile(NORMAL_SOLE).fullmatch
 
 
 def read_simple(wikitext: str) -> CellRead | None:
@@ -258,13 +261,21 @@ def read_simple(wikitext: str) -> CellRead | None:
     """
     if (match := _NORMAL_SOLE(wikitext)) is None:
         return read_general(wikitext)
-    kind = match.lastgroup  # the group that closes last: flag, label, target, plain or none
+    return read_sole(match)
+
+
+def read_sole(match: re.Match[str]) -> CellRead | None:
+    """The cell a pattern ending in :data:`NORMAL_SOLE` matched, read; else ``None``.
+
+    ``None`` for a template that shows no flag: :func:`read_fast` reads it.
+    """
+    kind = match.lastgroup  # the group that closes last: flag, label, target, or another
     if kind == "flag":  # a template of one argument that shows no flag: read_fast reads it
         name, first, evidence = match.group("name", "first", "flag")
         if name.strip().replace("_", " ").lower() not in FLAG_TEMPLATES:
             return None
         return "", (), (), (new_hint("template", first.strip(" "), evidence),), ()
-    if kind == "plain" or kind is None:
+    if kind not in {"target", "label"}:  # plain text, none, or a group before the body
         return match.group("plain") or "", (), (), (), ()
     target, label = match.group("target", "label")
     text = target if label is None else label.strip(" ")

@@ -28,7 +28,7 @@ from icor_extract.readers.raw import (
     new_row,
 )
 from icor_extract.readers.variants import resolve_variants
-from icor_extract.readers.wikifast import read_simple
+from icor_extract.readers.wikifast import NORMAL_SOLE, read_simple, read_sole
 from icor_extract.readers.wikimarkup import read_cell_content, read_markup
 
 __all__ = ["TableScanner", "heading_title", "read_wikitext", "scan_depth", "split_cells"]
@@ -111,38 +111,36 @@ def _split_attributes(cell: str) -> tuple[str, str]:
     return "", cell
 
 
-# One cell of a line whose brackets all pair up simply ({{…}} and [[…]] holding
-# no brace or bracket), the line cut at its ||: its attributes, then after a
-# single | its content.  Every run is possessive, so a cell is scanned once.
-_GROUP = r"\{\{[^{}\[\]]*+\}\}|\[\[[^{}\[\]]*+\]\]"
-_SIMPLE_CELL = re.compile(
-    rf"((?:[^{{}}\[\]|]++|{_GROUP})*+)(?:\|((?:[^{{}}\[\]]++|{_GROUP})*+))?"
+# A line whose brackets all pair up simply: {{…}} and [[…]] holding no brace,
+# bracket or ||.  Inside such a pair no token opens or closes, so its | are at
+# depth one and every other | is top level: the line's cells are its pieces
+# between ||, as the token walk cuts them, with no template left open (a - before
+# {{ opens with -{ there instead, to the same depth).  Every run is possessive,
+# so a line is scanned once.
+_IN_PAIR = r"[^{}\[\]|]*+(?:\|(?!\|)[^{}\[\]|]*+)*+"  # a pair's inside: no bracket, no ||
+_SIMPLE_LINE = re.compile(
+    rf"[^{{}}\[\]]*+(?:(?:\{{\{{{_IN_PAIR}\}}\}}|\[\[{_IN_PAIR}\]\])[^{{}}\[\]]*+)*+"
 ).fullmatch
+# A piece of such a line: its attributes stand before its first | outside a pair.
+_ATTRIBUTES_OF_PIECE = r"(?:[^{}\[\]|]++|\{\{[^{}\[\]]*+\}\}|\[\[[^{}\[\]]*+\]\])*+"
+_ATTRIBUTES_BAR = re.compile(rf"{_ATTRIBUTES_OF_PIECE}\|").match
+# A piece whose content is a cell :func:`.wikifast.read_sole` reads: cut and read in one
+# match.  Its content is tried first (most pieces have no attributes): content that
+# matches holds no | outside a pair, so the piece has no attributes.
+_SOLE_PIECE = re.compile(rf"(?:(?P<attributes>{_ATTRIBUTES_OF_PIECE})\|)??{NORMAL_SOLE}").fullmatch
 
 
 #: a cell as scanned: its mark (``!`` for a header cell, else ``|``), its attributes,
 #: then its lines (a cell goes on over the lines after it).  A list, not an object: a
-#: line is added in place, and the list as a tuple is the key of the cell read
+#: line is added in place, and the list as a tuple is the key of the cell read.  A cell
+#: of a simple ``|`` line is kept as its piece of the line (a str) until a line is added
 _Cell = list[str]
 
 
-def _simple_cells(line: str, mark: str) -> list[_Cell] | None:
-    """The cells of a non-header line whose brackets pair up simply; else ``None``.
-
-    Inside such a pair no token opens or closes, so its ``|`` are at depth one
-    and every other ``|`` is top level: what the token scan finds, without
-    walking the tokens (a ``-`` before ``{{`` opens with ``-{`` there instead,
-    to the same depth).  The line is cut at every ``||``; a ``||`` inside a
-    pair leaves a piece whose brackets do not pair up, and the line ``None``.
-    """
-    cells: list[_Cell] = []
-    for piece in line.split("||"):
-        match = _SIMPLE_CELL(piece)
-        if match is None:
-            return None
-        attributes, content = match.groups()
-        cells.append([mark, "", attributes] if content is None else [mark, attributes, content])
-    return cells
+def _piece_cell(piece: str) -> _Cell:
+    """The cell a piece of a simple ``|`` line holds: its mark, attributes and content."""
+    bar = _ATTRIBUTES_BAR(piece)
+    return ["|", "", piece] if bar is None else ["|", piece[: bar.end() - 1], piece[bar.end() :]]
 
 
 def _attributes_at(cell: str, bar: int) -> tuple[str, str]:
@@ -182,48 +180,63 @@ def _spans(text: str) -> tuple[str | None, str | None]:
     return found.get("rowspan"), found.get("colspan")
 
 
+_NO_SPANS: tuple[str | None, str | None] = (None, None)
+
+
 @dataclass(slots=True)
 class _Built:
     """What a page's cells share once read: a table repeats its years, flags and spans.
 
-    ``cells`` by (mark, attributes, lines): a cell read once is an immutable
-    value shared by all; ``spans`` by attribute text.  Kept only while the page
-    is read.
+    ``cells`` by the piece of a simple line, or by (mark, attributes, lines): a
+    cell read once is an immutable value shared by all; ``spans`` by attribute
+    text.  Kept only while the page is read.
     """
 
-    cells: dict[tuple[str, ...], RawCell] = field(default_factory=dict)
+    cells: dict[str | tuple[str, ...], RawCell] = field(default_factory=dict)
     spans: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
+    def piece(self, piece: str) -> RawCell:
+        """The cell of this piece of a simple ``|`` line, read, and kept.
 
-def _build_cell(cell: tuple[str, ...], built: _Built) -> RawCell:
-    """The cell of this key (mark, attributes, lines) read, and kept in ``built``."""
-    wikitext = cell[2] if len(cell) == 3 else "\n".join(cell[2:])
-    # read_cell_content's two steps, one call less per cell (a read is a non-empty tuple)
-    text, links, footnotes, flags, dropped = read_simple(wikitext) or read_markup(wikitext)
-    attributes = cell[1]
-    if "=" not in attributes:  # most cells have no attributes, and every attribute has a "="
-        rowspan, colspan = None, None
-    elif attributes in built.spans:
-        rowspan, colspan = built.spans[attributes]
-    else:
-        rowspan, colspan = built.spans[attributes] = _spans(attributes)
-    found = built.cells[cell] = new_cell(
-        text=text,
-        header=cell[0] == "!",
-        rowspan=rowspan,
-        colspan=colspan,
-        links=links,
-        footnotes=footnotes,
-        flags=flags,
-        dropped=dropped,
-    )
-    return found
+        Most pieces are cut and read by one match (:data:`_SOLE_PIECE`); the
+        others as :meth:`cell` reads the cell :func:`_piece_cell` cuts.
+        """
+        match = _SOLE_PIECE(piece)
+        if match is None or (read := read_sole(match)) is None:
+            found = self.cells[piece] = self.cell(tuple(_piece_cell(piece)))
+            return found
+        text, links, footnotes, flags, dropped = read
+        attributes = match.group("attributes")
+        rowspan, colspan = _NO_SPANS if attributes is None else self.span_pair(attributes)
+        found = self.cells[piece] = new_cell(
+            text, False, rowspan, colspan, links, footnotes, flags, dropped
+        )
+        return found
+
+    def cell(self, cell: tuple[str, ...]) -> RawCell:
+        """The cell of this key (mark, attributes, lines) read, and kept."""
+        wikitext = cell[2] if len(cell) == 3 else "\n".join(cell[2:])
+        # read_cell_content's two steps, one call less per cell (a read is a non-empty tuple)
+        text, links, footnotes, flags, dropped = read_simple(wikitext) or read_markup(wikitext)
+        rowspan, colspan = self.span_pair(cell[1])
+        found = self.cells[cell] = new_cell(
+            text, cell[0] == "!", rowspan, colspan, links, footnotes, flags, dropped
+        )
+        return found
+
+    def span_pair(self, attributes: str) -> tuple[str | None, str | None]:
+        """:func:`_spans` of ``attributes``, read once per page."""
+        if "=" not in attributes:  # most cells have no attributes, and every attribute has a "="
+            return _NO_SPANS
+        if (pair := self.spans.get(attributes)) is None:
+            pair = self.spans[attributes] = _spans(attributes)
+        return pair
 
 
 @dataclass(slots=True)
 class _Row:
     line: int
-    cells: list[_Cell] = field(default_factory=list)
+    cells: list[str | _Cell] = field(default_factory=list)  # a str: a simple line's piece
 
 
 @dataclass(slots=True)
@@ -239,12 +252,8 @@ class _Table:
         mark, rest = line[0], line[1:]
         if not self.rows:  # cells before the first |- form an implicit first row
             self.rows.append(_Row(number))
-        if (
-            mark == "|"
-            and ("{" in rest or "[[" in rest)  # else split_attributed splits it as fast
-            and (simple := _simple_cells(rest, mark)) is not None
-        ):
-            self.rows[-1].cells += simple
+        if mark == "|" and _SIMPLE_LINE(rest) is not None:
+            self.rows[-1].cells += rest.split("||")  # each cut at its attributes when read
             self.depth = 0  # each {{ of a simple line closes on it
         else:
             cells = self.rows[-1].cells
@@ -256,7 +265,10 @@ class _Table:
         """A line that belongs to the current cell (or ends its open template)."""
         if not self.rows or not self.rows[-1].cells:
             return
-        cell = self.rows[-1].cells[-1]
+        cells = self.rows[-1].cells
+        cell = cells[-1]
+        if isinstance(cell, str):  # a simple line's piece, cut now that it grows
+            cell = cells[-1] = _piece_cell(cell)
         if self.depth == 0:
             cell.append(raw)
             self.depth = scan_depth(raw)[0]
@@ -270,7 +282,7 @@ class _Table:
         first, *more = split_cells(raw[closed_at:], header=cell[0] == "!")
         cell.append(raw[:closed_at] + first)
         for piece in more:
-            self.rows[-1].cells.append([cell[0], *_split_attributes(piece)])
+            cells.append([cell[0], *_split_attributes(piece)])
         self.depth = scan_depth(raw[closed_at:])[0]
 
     def build(self, built: _Built, limit: int | None = None) -> RawTable:
@@ -280,8 +292,12 @@ class _Table:
         for row in kept:
             cells = []
             for cell in row.cells:
-                key = tuple(cell)
-                cells.append(cells_read.get(key) or _build_cell(key, built))
+                if isinstance(cell, str):
+                    found = cells_read.get(cell) or built.piece(cell)
+                else:
+                    key = tuple(cell)
+                    found = cells_read.get(key) or built.cell(key)
+                cells.append(found)
             rows.append(new_row(cells=tuple(cells), line=row.line, group=0, in_head=False))
         return RawTable(
             index=self.index,
