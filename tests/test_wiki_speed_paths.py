@@ -328,3 +328,11 @@ def test_a_line_is_tried_as_simple_once(monkeypatch: pytest.MonkeyPatch) -> None
         ["", "i", "j"],
     ]
     assert lines == [" {{a|{{b}}}} || [[c|d]]", " [[e]] || {{f|g}}", " j"]
+
+
+def test_flag_template_names_are_kept_as_the_reading_normalizes_them() -> None:
+    """read_sole looks a flag's name up as written first: exact while every name is normal."""
+    from icor_extract.readers.wikirules import FLAG_TEMPLATES
+
+    for name in FLAG_TEMPLATES:
+        assert name.strip().replace("_", " ").lower() == name

@@ -244,10 +244,11 @@ def _normal(more: str) -> str:
 
 
 #: the body of :data:`_NORMAL_SOLE`, for a pattern that reads more before it (a table cell's
-#: attributes, :mod:`.wikitext`); :func:`read_sole` reads a match of either
+#: attributes, :mod:`.wikitext`); :func:`read_sole` reads a match of either.  A label and a
+#: flag's argument are matched without their outer spaces, as both readings strip them
 NORMAL_SOLE = (
-    rf" *+(?:\[\[ *+(?P<target>{_normal(':')}) *+(?:\|(?P<label> *+(?:{_normal('')})?+ *+))?\]\]"
-    rf"|(?P<flag>\{{\{{(?P<name>[^{{}}\[\]<>|\n&']++)\|(?P<first> *+(?:{_normal('=')})?+ *+)\}}\}})"
+    rf" *+(?:\[\[ *+(?P<target>{_normal(':')}) *+(?:\| *+(?P<label>(?:{_normal('')})?+) *+)?\]\]"
+    rf"|(?P<flag>\{{\{{(?P<name>[^{{}}\[\]<>|\n&']++)\| *+(?P<first>(?:{_normal('=')})?+) *+\}}\}})"
     rf"|(?P<plain>{_normal('')})?+) *+"
 )
 _NORMAL_SOLE = re.compile(NORMAL_SOLE).fullmatch
@@ -269,16 +270,20 @@ def read_sole(match: re.Match[str]) -> CellRead | None:
 
     ``None`` for a template that shows no flag: :func:`read_fast` reads it.
     """
-    kind = match.lastgroup  # the group that closes last: flag, label, target, or another
-    if kind == "flag":  # a template of one argument that shows no flag: read_fast reads it
-        name, first, evidence = match.group("name", "first", "flag")
-        if name.strip().replace("_", " ").lower() not in FLAG_TEMPLATES:
+    # NORMAL_SOLE's groups are the last six of any pattern that ends in it (one call,
+    # where a name per group costs a call each)
+    target, label, flag, name, first, plain = match.groups()[-6:]
+    if flag is not None:  # a template of one argument: a flag's, else read_fast reads it
+        # most names are a flag template's name as written (FLAG_TEMPLATES holds them
+        # stripped, lowercased, spaced): one lookup then
+        if name not in FLAG_TEMPLATES and (
+            name.strip().replace("_", " ").lower() not in FLAG_TEMPLATES
+        ):
             return None
-        return "", (), (), (new_hint("template", first.strip(" "), evidence),), ()
-    if kind not in {"target", "label"}:  # plain text, none, or a group before the body
-        return match.group("plain") or "", (), (), (), ()
-    target, label = match.group("target", "label")
-    text = target if label is None else label.strip(" ")
+        return "", (), (), (new_hint("template", first, flag),), ()
+    if target is None:  # plain text, or none
+        return plain or "", (), (), (), ()
+    text = target if label is None else label
     return text, (new_link(wikilink_title(target, normal=True), text),) if text else (), (), (), ()
 
 
