@@ -233,10 +233,9 @@ class _Built:
         return pair
 
 
-@dataclass(slots=True)
-class _Row:
-    line: int
-    cells: list[str | _Cell] = field(default_factory=list)  # a str: a simple line's piece
+#: a row as scanned: its line number and its cells (a str: a simple line's piece).  A
+#: tuple, not an object: a table has a row per line, and a tuple costs a tenth to build
+_Row = tuple[int, list[str | _Cell]]
 
 
 @dataclass(slots=True)
@@ -251,21 +250,21 @@ class _Table:
     def add_cells(self, line: str, number: int) -> None:
         mark, rest = line[0], line[1:]
         if not self.rows:  # cells before the first |- form an implicit first row
-            self.rows.append(_Row(number))
+            self.rows.append((number, []))
+        cells = self.rows[-1][1]
         if mark == "|" and _SIMPLE_LINE(rest) is not None:
-            self.rows[-1].cells += rest.split("||")  # each cut at its attributes when read
+            cells += rest.split("||")  # each cut at its attributes when read
             self.depth = 0  # each {{ of a simple line closes on it
         else:
-            cells = self.rows[-1].cells
             for attributes, content in split_attributed(rest, header=mark == "!"):
                 cells.append([mark, attributes, content])
             self.depth = scan_depth(rest)[0]
 
     def continue_cell(self, raw: str) -> None:
         """A line that belongs to the current cell (or ends its open template)."""
-        if not self.rows or not self.rows[-1].cells:
+        if not self.rows or not self.rows[-1][1]:
             return
-        cells = self.rows[-1].cells
+        cells = self.rows[-1][1]
         cell = cells[-1]
         if isinstance(cell, str):  # a simple line's piece, cut now that it grows
             cell = cells[-1] = _piece_cell(cell)
@@ -287,18 +286,18 @@ class _Table:
 
     def build(self, built: _Built, limit: int | None = None) -> RawTable:
         cells_read = built.cells
-        kept = [row for row in self.rows if row.cells][:limit]  # MediaWiki drops an empty |-
+        kept = [row for row in self.rows if row[1]][:limit]  # MediaWiki drops an empty |-
         rows = []
-        for row in kept:
+        for line, scanned in kept:
             cells = []
-            for cell in row.cells:
+            for cell in scanned:
                 if isinstance(cell, str):
                     found = cells_read.get(cell) or built.piece(cell)
                 else:
                     key = tuple(cell)
                     found = cells_read.get(key) or built.cell(key)
                 cells.append(found)
-            rows.append(new_row(cells=tuple(cells), line=row.line, group=0, in_head=False))
+            rows.append(new_row(tuple(cells), line, 0, False))
         return RawTable(
             index=self.index,
             rows=tuple(rows),
@@ -349,7 +348,7 @@ class TableScanner:
                 if not open_tables:
                     return
             elif head == "|-":
-                table.rows.append(_Row(number))
+                table.rows.append((number, []))
             else:
                 table.add_cells(line, number)
 
@@ -371,7 +370,7 @@ class TableScanner:
         if mark == "|":
             kind = line[1:2]
             if kind == "-":
-                table.rows.append(_Row(number))
+                table.rows.append((number, []))
             elif kind == "}":
                 self.finished.append(self.open_tables.pop())
             elif kind == "+":
