@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from icor_extract.readers.cell_text import is_normal, source_text
 from icor_extract.readers.raw import new_hint, new_link
@@ -262,17 +263,17 @@ def read_simple(wikitext: str) -> CellRead | None:
     """
     if (match := _NORMAL_SOLE(wikitext)) is None:
         return read_general(wikitext)
-    return read_sole(match)
+    return read_sole(match.groups())
 
 
-def read_sole(match: re.Match[str]) -> CellRead | None:
+def read_sole(groups: tuple[str | Any, ...]) -> CellRead | None:
     """The cell a pattern ending in :data:`NORMAL_SOLE` matched, read; else ``None``.
 
+    ``groups``: the match's ``groups()`` (one call, where a name per group costs a
+    call each), whose last six are NORMAL_SOLE's in any pattern that ends in it.
     ``None`` for a template that shows no flag: :func:`read_fast` reads it.
     """
-    # NORMAL_SOLE's groups are the last six of any pattern that ends in it (one call,
-    # where a name per group costs a call each)
-    target, label, flag, name, first, plain = match.groups()[-6:]
+    target, label, flag, name, first, plain = groups[-6:]
     if flag is not None:  # a template of one argument: a flag's, else read_fast reads it
         # most names are a flag template's name as written (FLAG_TEMPLATES holds them
         # stripped, lowercased, spaced): one lookup then

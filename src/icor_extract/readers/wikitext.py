@@ -202,11 +202,11 @@ class _Built:
         others as :meth:`cell` reads the cell :func:`_piece_cell` cuts.
         """
         match = _SOLE_PIECE(piece)
-        if match is None or (read := read_sole(match)) is None:
+        if match is None or (read := read_sole(groups := match.groups())) is None:
             found = self.cells[piece] = self.cell(tuple(_piece_cell(piece)))
             return found
         text, links, footnotes, flags, dropped = read
-        attributes = match.group("attributes")
+        attributes = groups[0]
         rowspan, colspan = _NO_SPANS if attributes is None else self.span_pair(attributes)
         found = self.cells[piece] = new_cell(
             text, False, rowspan, colspan, links, footnotes, flags, dropped
