@@ -248,17 +248,17 @@ class _Table:
     depth: int = 0  # templates left open in the current cell
 
     def add_cells(self, line: str, number: int) -> None:
+        """A cell line, split as the token walk splits it.
+
+        :meth:`TableScanner.tables` cuts most lines itself: a simple ``|`` line in a row.
+        """
         mark, rest = line[0], line[1:]
         if not self.rows:  # cells before the first |- form an implicit first row
             self.rows.append((number, []))
         cells = self.rows[-1][1]
-        if mark == "|" and _SIMPLE_LINE(rest) is not None:
-            cells += rest.split("||")  # each cut at its attributes when read
-            self.depth = 0  # each {{ of a simple line closes on it
-        else:
-            for attributes, content in split_attributed(rest, header=mark == "!"):
-                cells.append([mark, attributes, content])
-            self.depth = scan_depth(rest)[0]
+        for attributes, content in split_attributed(rest, header=mark == "!"):
+            cells.append([mark, attributes, content])
+        self.depth = scan_depth(rest)[0]
 
     def continue_cell(self, raw: str) -> None:
         """A line that belongs to the current cell (or ends its open template)."""
@@ -349,6 +349,10 @@ class TableScanner:
                     return
             elif head == "|-":
                 table.rows.append((number, []))
+            elif head[0] == "|" and table.rows and _SIMPLE_LINE(rest := line[1:]) is not None:
+                # cut at its ||, each piece at its attributes when read; each {{ of the
+                # line closes on it, so the depth stays 0
+                table.rows[-1][1].extend(rest.split("||"))
             else:
                 table.add_cells(line, number)
 
