@@ -263,7 +263,7 @@ def test_a_cell_of_one_link_or_flag_is_read_from_one_match(markup: str) -> None:
 
 
 # A line whose brackets pair up simply (_SIMPLE_LINE) is cut at its ||, each piece at its
-# first | outside a pair (_piece_cell), as the token walk cuts it, and leaves no template
+# first | outside a pair (wikicells.piece_cell), as the token walk cuts it, and leaves no template
 # open (add_cells sets the depth to 0 without scanning its braces).
 _LINE_PIECES = ["{{", "}}", "[[", "]]", "-{", "}-", "|", "||", "!!", "{", "}", "[", "]", "-", "a="]
 _LINE_PAIRS = ["{{a|b}}", "[[a|b]]", "{{a||b}}", "[[a]]", "{{}}", "[[|]]", "{{flag|印度}}"]
@@ -272,16 +272,12 @@ _LINE_PAIRS = ["{{a|b}}", "[[a|b]]", "{{a||b}}", "[[a]]", "{{}}", "[[|]]", "{{fl
 @settings(max_examples=1000)
 @given(st.lists(st.sampled_from(_LINE_PIECES + _LINE_PAIRS), max_size=14).map("".join))
 def test_a_simple_line_leaves_no_template_open(line: str) -> None:
-    from icor_extract.readers.wikitext import (
-        _SIMPLE_LINE,
-        _piece_cell,
-        _split_attributes,
-        scan_depth,
-    )
+    from icor_extract.readers.wikicells import piece_cell
+    from icor_extract.readers.wikitext import _SIMPLE_LINE, _split_attributes, scan_depth
 
     if _SIMPLE_LINE(line) is not None:  # the token walk's cells, and no template open
         cells = [_split_attributes(cell) for cell in split_cells(line, header=False)]
-        assert [_piece_cell(piece) for piece in line.split("||")] == [
+        assert [piece_cell(piece) for piece in line.split("||")] == [
             ["|", attributes, content] for attributes, content in cells
         ]
         assert scan_depth(line)[0] == 0
@@ -299,13 +295,14 @@ _ATTRIBUTES = ["", " ", "a=1 ", 'rowspan="2" ', "{{x}} ", "[[y]]", " rowspan=3 c
     _sole_cell | _plain_cell | st.sampled_from([*_LINE_PAIRS, "|", " | ", "a | b", "=", "'"]),
 )
 def test_a_piece_is_read_as_its_cut_cell_is_read(attributes: str, bar: bool, content: str) -> None:
-    from icor_extract.readers.wikitext import _SIMPLE_LINE, _Built, _piece_cell
+    from icor_extract.readers.wikicells import CellsRead, piece_cell
+    from icor_extract.readers.wikitext import _SIMPLE_LINE
 
     piece = attributes + "|" + content if bar else attributes + content
     if _SIMPLE_LINE(piece) is None or "||" in piece:  # not a piece of a simple line
         return
-    cell = tuple(_piece_cell(piece))
-    assert _Built().piece(piece) == _Built().cell(cell)
+    cell = tuple(piece_cell(piece))
+    assert CellsRead().piece(piece) == CellsRead().cell(cell)
 
 
 def test_a_line_is_tried_as_simple_once(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,27 +19,19 @@ from dataclasses import dataclass, field
 
 from icor_extract.model import Variant
 from icor_extract.readers.raw import (
-    RawCell,
     RawTable,
     Trail,
     enter_heading,
     heading_path,
-    new_cell,
     new_row,
 )
 from icor_extract.readers.variants import resolve_variants
-from icor_extract.readers.wikifast import NORMAL_SOLE, read_simple, read_sole
-from icor_extract.readers.wikimarkup import read_cell_content, read_markup
+from icor_extract.readers.wikicells import Cell, CellsRead, piece_cell
+from icor_extract.readers.wikimarkup import read_cell_content
 
 __all__ = ["TableScanner", "heading_title", "read_wikitext", "scan_depth", "split_cells"]
 
 _HEADING = re.compile(r"^(?P<level>={1,6})(?P<title>.+?)(?P=level)\s*$")
-# A name starts only where no name character precedes it, and every run is
-# possessive: a long run of attribute-like text is scanned once (linear time).
-_ATTRIBUTE = re.compile(
-    r"""(?<![\w:.-])(?P<name>[A-Za-z][\w:.-]*+)\s*+=\s*+"""
-    r"""(?:"(?P<dq>[^"]*+)"|'(?P<sq>[^']*+)'|(?P<bare>[^\s"'>]++))"""
-)
 _OPENERS = frozenset({"{{", "[[", "-{"})
 #: the first character of a table's row mark (``|-``) or cell line (``|``, ``!``), and
 #: the marks that start with one but are neither (table end, caption)
@@ -121,26 +113,6 @@ _IN_PAIR = r"[^{}\[\]|]*+(?:\|(?!\|)[^{}\[\]|]*+)*+"  # a pair's inside: no brac
 _SIMPLE_LINE = re.compile(
     rf"[^{{}}\[\]]*+(?:(?:\{{\{{{_IN_PAIR}\}}\}}|\[\[{_IN_PAIR}\]\])[^{{}}\[\]]*+)*+"
 ).fullmatch
-# A piece of such a line: its attributes stand before its first | outside a pair.
-_ATTRIBUTES_OF_PIECE = r"(?:[^{}\[\]|]++|\{\{[^{}\[\]]*+\}\}|\[\[[^{}\[\]]*+\]\])*+"
-_ATTRIBUTES_BAR = re.compile(rf"{_ATTRIBUTES_OF_PIECE}\|").match
-# A piece whose content is a cell :func:`.wikifast.read_sole` reads: cut and read in one
-# match.  Its content is tried first (most pieces have no attributes): content that
-# matches holds no | outside a pair, so the piece has no attributes.
-_SOLE_PIECE = re.compile(rf"(?:(?P<attributes>{_ATTRIBUTES_OF_PIECE})\|)??{NORMAL_SOLE}").fullmatch
-
-
-#: a cell as scanned: its mark (``!`` for a header cell, else ``|``), its attributes,
-#: then its lines (a cell goes on over the lines after it).  A list, not an object: a
-#: line is added in place, and the list as a tuple is the key of the cell read.  A cell
-#: of a simple ``|`` line is kept as its piece of the line (a str) until a line is added
-_Cell = list[str]
-
-
-def _piece_cell(piece: str) -> _Cell:
-    """The cell a piece of a simple ``|`` line holds: its mark, attributes and content."""
-    bar = _ATTRIBUTES_BAR(piece)
-    return ["|", "", piece] if bar is None else ["|", piece[: bar.end() - 1], piece[bar.end() :]]
 
 
 def _attributes_at(cell: str, bar: int) -> tuple[str, str]:
@@ -171,71 +143,9 @@ def split_attributed(line: str, *, header: bool) -> list[tuple[str, str]]:
     return cells
 
 
-def _spans(text: str) -> tuple[str | None, str | None]:
-    """(rowspan, colspan) as the attributes write them; the last of a repeated one."""
-    found: dict[str, str] = {}
-    for match in _ATTRIBUTE.finditer(text):
-        name, double, single, bare = match.groups()
-        found[name.lower()] = double or single or bare or ""
-    return found.get("rowspan"), found.get("colspan")
-
-
-_NO_SPANS: tuple[str | None, str | None] = (None, None)
-
-
-@dataclass(slots=True)
-class _Built:
-    """What a page's cells share once read: a table repeats its years, flags and spans.
-
-    ``cells`` by the piece of a simple line, or by (mark, attributes, lines): a
-    cell read once is an immutable value shared by all; ``spans`` by attribute
-    text.  Kept only while the page is read.
-    """
-
-    cells: dict[str | tuple[str, ...], RawCell] = field(default_factory=dict)
-    spans: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
-
-    def piece(self, piece: str) -> RawCell:
-        """The cell of this piece of a simple ``|`` line, read, and kept.
-
-        Most pieces are cut and read by one match (:data:`_SOLE_PIECE`); the
-        others as :meth:`cell` reads the cell :func:`_piece_cell` cuts.
-        """
-        match = _SOLE_PIECE(piece)
-        if match is None or (read := read_sole(groups := match.groups())) is None:
-            found = self.cells[piece] = self.cell(tuple(_piece_cell(piece)))
-            return found
-        text, links, footnotes, flags, dropped = read
-        attributes = groups[0]
-        rowspan, colspan = _NO_SPANS if attributes is None else self.span_pair(attributes)
-        found = self.cells[piece] = new_cell(
-            text, False, rowspan, colspan, links, footnotes, flags, dropped
-        )
-        return found
-
-    def cell(self, cell: tuple[str, ...]) -> RawCell:
-        """The cell of this key (mark, attributes, lines) read, and kept."""
-        wikitext = cell[2] if len(cell) == 3 else "\n".join(cell[2:])
-        # read_cell_content's two steps, one call less per cell (a read is a non-empty tuple)
-        text, links, footnotes, flags, dropped = read_simple(wikitext) or read_markup(wikitext)
-        rowspan, colspan = self.span_pair(cell[1])
-        found = self.cells[cell] = new_cell(
-            text, cell[0] == "!", rowspan, colspan, links, footnotes, flags, dropped
-        )
-        return found
-
-    def span_pair(self, attributes: str) -> tuple[str | None, str | None]:
-        """:func:`_spans` of ``attributes``, read once per page."""
-        if "=" not in attributes:  # most cells have no attributes, and every attribute has a "="
-            return _NO_SPANS
-        if (pair := self.spans.get(attributes)) is None:
-            pair = self.spans[attributes] = _spans(attributes)
-        return pair
-
-
 #: a row as scanned: its line number and its cells (a str: a simple line's piece).  A
 #: tuple, not an object: a table has a row per line, and a tuple costs a tenth to build
-_Row = tuple[int, list[str | _Cell]]
+_Row = tuple[int, list[str | Cell]]
 
 
 @dataclass(slots=True)
@@ -267,7 +177,7 @@ class _Table:
         cells = self.rows[-1][1]
         cell = cells[-1]
         if isinstance(cell, str):  # a simple line's piece, cut now that it grows
-            cell = cells[-1] = _piece_cell(cell)
+            cell = cells[-1] = piece_cell(cell)
         if self.depth == 0:
             cell.append(raw)
             self.depth = scan_depth(raw)[0]
@@ -284,7 +194,7 @@ class _Table:
             cells.append([cell[0], *_split_attributes(piece)])
         self.depth = scan_depth(raw[closed_at:])[0]
 
-    def build(self, built: _Built, limit: int | None = None) -> RawTable:
+    def build(self, built: CellsRead, limit: int | None = None) -> RawTable:
         cells_read = built.cells
         kept = [row for row in self.rows if row[1]][:limit]  # MediaWiki drops an empty |-
         rows = []
@@ -359,7 +269,7 @@ class TableScanner:
     def read(self, rows: int | None = None) -> list[RawTable]:
         """The tables scanned, in document order, their cells read (``rows``: the first rows)."""
         finished = self.finished + self.open_tables[::-1]  # a truncated page keeps them
-        built = _Built()
+        built = CellsRead()
         in_order = sorted(finished, key=lambda table: table.index)
         return [table.build(built, rows) for table in in_order]
 
