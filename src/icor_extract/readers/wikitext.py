@@ -8,7 +8,7 @@ at ``||`` (and ``!!`` on header lines), and a cell's attributes stand before
 its first single ``|``.  Other lines continue the current cell.  Unlike
 MediaWiki, which expands templates first, this scanner sees them unexpanded,
 so a ``|`` or ``||`` inside ``{{…}}``, ``[[…]]`` or ``-{…}-`` never splits a
-cell.  Cell content is read by :mod:`.wikimarkup`.
+cell.  The cells are read by :mod:`.wikicells`.
 """
 
 from __future__ import annotations
