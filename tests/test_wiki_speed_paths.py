@@ -262,7 +262,8 @@ def test_a_cell_of_one_link_or_flag_is_read_from_one_match(markup: str) -> None:
     assert _sole(sole) == read_cell_content(markup, fast=False)
 
 
-# A line whose brackets pair up simply is cut by _simple_cells, and leaves no template
+# A line whose brackets pair up simply (_SIMPLE_LINE) is cut at its ||, each piece at its
+# first | outside a pair (wikicells.piece_cell), as the token walk cuts it, and leaves no template
 # open (add_cells sets the depth to 0 without scanning its braces).
 _LINE_PIECES = ["{{", "}}", "[[", "]]", "-{", "}-", "|", "||", "!!", "{", "}", "[", "]", "-", "a="]
 _LINE_PAIRS = ["{{a|b}}", "[[a|b]]", "{{a||b}}", "[[a]]", "{{}}", "[[|]]", "{{flag|印度}}"]
@@ -271,13 +272,37 @@ _LINE_PAIRS = ["{{a|b}}", "[[a|b]]", "{{a||b}}", "[[a]]", "{{}}", "[[|]]", "{{fl
 @settings(max_examples=1000)
 @given(st.lists(st.sampled_from(_LINE_PIECES + _LINE_PAIRS), max_size=14).map("".join))
 def test_a_simple_line_leaves_no_template_open(line: str) -> None:
-    from icor_extract.readers.wikitext import _simple_cells, _split_attributes, scan_depth
+    from icor_extract.readers.wikicells import piece_cell
+    from icor_extract.readers.wikitext import _SIMPLE_LINE, _split_attributes, scan_depth
 
-    simple = _simple_cells(line, "|")
-    if simple is not None:  # the token walk's cells, and no template open
+    if _SIMPLE_LINE(line) is not None:  # the token walk's cells, and no template open
         cells = [_split_attributes(cell) for cell in split_cells(line, header=False)]
-        assert simple == [["|", attributes, content] for attributes, content in cells]
+        assert [piece_cell(piece) for piece in line.split("||")] == [
+            ["|", attributes, content] for attributes, content in cells
+        ]
         assert scan_depth(line)[0] == 0
+
+
+# A piece of a simple line whose content is a sole link, flag or plain text is cut and read
+# by one match (_SOLE_PIECE): it must give the cell the general path gives.
+_ATTRIBUTES = ["", " ", "a=1 ", 'rowspan="2" ', "{{x}} ", "[[y]]", " rowspan=3 colspan=2 "]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.sampled_from(_ATTRIBUTES),
+    st.booleans(),
+    _sole_cell | _plain_cell | st.sampled_from([*_LINE_PAIRS, "|", " | ", "a | b", "=", "'"]),
+)
+def test_a_piece_is_read_as_its_cut_cell_is_read(attributes: str, bar: bool, content: str) -> None:
+    from icor_extract.readers.wikicells import CellsRead, piece_cell
+    from icor_extract.readers.wikitext import _SIMPLE_LINE
+
+    piece = attributes + "|" + content if bar else attributes + content
+    if _SIMPLE_LINE(piece) is None or "||" in piece:  # not a piece of a simple line
+        return
+    cell = tuple(piece_cell(piece))
+    assert CellsRead().piece(piece) == CellsRead().cell(cell)
 
 
 def test_a_line_is_tried_as_simple_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -285,13 +310,13 @@ def test_a_line_is_tried_as_simple_once(monkeypatch: pytest.MonkeyPatch) -> None
     from icor_extract.readers import wikitext
 
     lines: list[str] = []
-    simple_cells = wikitext._simple_cells
+    simple_line = wikitext._SIMPLE_LINE
 
-    def counted(line: str, mark: str) -> list[list[str]] | None:
+    def counted(line: str) -> re.Match[str] | None:
         lines.append(line)
-        return simple_cells(line, mark)
+        return simple_line(line)
 
-    monkeypatch.setattr(wikitext, "_simple_cells", counted)
+    monkeypatch.setattr(wikitext, "_SIMPLE_LINE", counted)
     page = "{|\n| {{a|{{b}}}} || [[c|d]]\n|-\n| [[e]] || {{f|g}}\n|-\n! {{h}} || [[i]]\n| j\n|}"
     (table,) = wikitext.read_wikitext(page)
     assert [[cell.text for cell in row.cells] for row in table.rows] == [
@@ -299,4 +324,13 @@ def test_a_line_is_tried_as_simple_once(monkeypatch: pytest.MonkeyPatch) -> None
         ["e", ""],
         ["", "i", "j"],
     ]
-    assert lines == [" {{a|{{b}}}} || [[c|d]]", " [[e]] || {{f|g}}"]
+    # the first line, before any |-, and the header line are split without the test
+    assert lines == [" [[e]] || {{f|g}}", " j"]
+
+
+def test_flag_template_names_are_kept_as_the_reading_normalizes_them() -> None:
+    """read_sole looks a flag's name up as written first: exact while every name is normal."""
+    from icor_extract.readers.wikirules import FLAG_TEMPLATES
+
+    for name in FLAG_TEMPLATES:
+        assert name.strip().replace("_", " ").lower() == name

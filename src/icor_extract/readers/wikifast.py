@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from icor_extract.readers.cell_text import is_normal, source_text
 from icor_extract.readers.raw import new_hint, new_link
@@ -28,7 +29,7 @@ from icor_extract.readers.wikirules import (
     wikilink_title,
 )
 
-__all__ = ["read_fast", "read_general", "read_simple"]
+__all__ = ["NORMAL_SOLE", "read_fast", "read_general", "read_simple", "read_sole"]
 
 # The common, simple constructs, read without building a parse tree: links, templates,
 # <br>, entities, and the <ref>s described below.  Anything else in a cell (nested
@@ -243,11 +244,15 @@ def _normal(more: str) -> str:
     return f"{run}(?: {run})*+"
 
 
-_NORMAL_SOLE = re.compile(
-    rf" *+(?:\[\[ *+(?P<target>{_normal(':')}) *+(?:\|(?P<label> *+(?:{_normal('')})?+ *+))?\]\]"
-    rf"|(?P<flag>\{{\{{(?P<name>[^{{}}\[\]<>|\n&']++)\|(?P<first> *+(?:{_normal('=')})?+ *+)\}}\}})"
+#: the body of :data:`_NORMAL_SOLE`, for a pattern that reads more before it (a table cell's
+#: attributes, :mod:`.wikitext`); :func:`read_sole` reads a match of either.  A label and a
+#: flag's argument are matched without their outer spaces, as both readings strip them
+NORMAL_SOLE = (
+    rf" *+(?:\[\[ *+(?P<target>{_normal(':')}) *+(?:\| *+(?P<label>(?:{_normal('')})?+) *+)?\]\]"
+    rf"|(?P<flag>\{{\{{(?P<name>[^{{}}\[\]<>|\n&']++)\| *+(?P<first>(?:{_normal('=')})?+) *+\}}\}})"
     rf"|(?P<plain>{_normal('')})?+) *+"
-).fullmatch
+)
+_NORMAL_SOLE = re.compile(NORMAL_SOLE).fullmatch
 
 
 def read_simple(wikitext: str) -> CellRead | None:
@@ -258,16 +263,28 @@ def read_simple(wikitext: str) -> CellRead | None:
     """
     if (match := _NORMAL_SOLE(wikitext)) is None:
         return read_general(wikitext)
-    kind = match.lastgroup  # the group that closes last: flag, label, target, plain or none
-    if kind == "flag":  # a template of one argument that shows no flag: read_fast reads it
-        name, first, evidence = match.group("name", "first", "flag")
-        if name.strip().replace("_", " ").lower() not in FLAG_TEMPLATES:
+    return read_sole(match.groups())
+
+
+def read_sole(groups: tuple[str | Any, ...]) -> CellRead | None:
+    """The cell a pattern ending in :data:`NORMAL_SOLE` matched, read; else ``None``.
+
+    ``groups``: the match's ``groups()`` (one call, where a name per group costs a
+    call each), whose last six are NORMAL_SOLE's in any pattern that ends in it.
+    ``None`` for a template that shows no flag: :func:`read_fast` reads it.
+    """
+    target, label, flag, name, first, plain = groups[-6:]
+    if flag is not None:  # a template of one argument: a flag's, else read_fast reads it
+        # most names are a flag template's name as written (FLAG_TEMPLATES holds them
+        # stripped, lowercased, spaced): one lookup then
+        if name not in FLAG_TEMPLATES and (
+            name.strip().replace("_", " ").lower() not in FLAG_TEMPLATES
+        ):
             return None
-        return "", (), (), (new_hint("template", first.strip(" "), evidence),), ()
-    if kind == "plain" or kind is None:
-        return match.group("plain") or "", (), (), (), ()
-    target, label = match.group("target", "label")
-    text = target if label is None else label.strip(" ")
+        return "", (), (), (new_hint("template", first, flag),), ()
+    if target is None:  # plain text, or none
+        return plain or "", (), (), (), ()
+    text = target if label is None else label
     return text, (new_link(wikilink_title(target, normal=True), text),) if text else (), (), (), ()
 
 

@@ -8,7 +8,7 @@ at ``||`` (and ``!!`` on header lines), and a cell's attributes stand before
 its first single ``|``.  Other lines continue the current cell.  Unlike
 MediaWiki, which expands templates first, this scanner sees them unexpanded,
 so a ``|`` or ``||`` inside ``{{…}}``, ``[[…]]`` or ``-{…}-`` never splits a
-cell.  Cell content is read by :mod:`.wikimarkup`.
+cell.  The cells are read by :mod:`.wikicells`.
 """
 
 from __future__ import annotations
@@ -19,27 +19,19 @@ from dataclasses import dataclass, field
 
 from icor_extract.model import Variant
 from icor_extract.readers.raw import (
-    RawCell,
     RawTable,
     Trail,
     enter_heading,
     heading_path,
-    new_cell,
     new_row,
 )
 from icor_extract.readers.variants import resolve_variants
-from icor_extract.readers.wikifast import read_simple
-from icor_extract.readers.wikimarkup import read_cell_content, read_markup
+from icor_extract.readers.wikicells import Cell, CellsRead, piece_cell
+from icor_extract.readers.wikimarkup import read_cell_content
 
 __all__ = ["TableScanner", "heading_title", "read_wikitext", "scan_depth", "split_cells"]
 
 _HEADING = re.compile(r"^(?P<level>={1,6})(?P<title>.+?)(?P=level)\s*$")
-# A name starts only where no name character precedes it, and every run is
-# possessive: a long run of attribute-like text is scanned once (linear time).
-_ATTRIBUTE = re.compile(
-    r"""(?<![\w:.-])(?P<name>[A-Za-z][\w:.-]*+)\s*+=\s*+"""
-    r"""(?:"(?P<dq>[^"]*+)"|'(?P<sq>[^']*+)'|(?P<bare>[^\s"'>]++))"""
-)
 _OPENERS = frozenset({"{{", "[[", "-{"})
 #: the first character of a table's row mark (``|-``) or cell line (``|``, ``!``), and
 #: the marks that start with one but are neither (table end, caption)
@@ -111,38 +103,16 @@ def _split_attributes(cell: str) -> tuple[str, str]:
     return "", cell
 
 
-# One cell of a line whose brackets all pair up simply ({{…}} and [[…]] holding
-# no brace or bracket), the line cut at its ||: its attributes, then after a
-# single | its content.  Every run is possessive, so a cell is scanned once.
-_GROUP = r"\{\{[^{}\[\]]*+\}\}|\[\[[^{}\[\]]*+\]\]"
-_SIMPLE_CELL = re.compile(
-    rf"((?:[^{{}}\[\]|]++|{_GROUP})*+)(?:\|((?:[^{{}}\[\]]++|{_GROUP})*+))?"
+# A line whose brackets all pair up simply: {{…}} and [[…]] holding no brace,
+# bracket or ||.  Inside such a pair no token opens or closes, so its | are at
+# depth one and every other | is top level: the line's cells are its pieces
+# between ||, as the token walk cuts them, with no template left open (a - before
+# {{ opens with -{ there instead, to the same depth).  Every run is possessive,
+# so a line is scanned once.
+_IN_PAIR = r"[^{}\[\]|]*+(?:\|(?!\|)[^{}\[\]|]*+)*+"  # a pair's inside: no bracket, no ||
+_SIMPLE_LINE = re.compile(
+    rf"[^{{}}\[\]]*+(?:(?:\{{\{{{_IN_PAIR}\}}\}}|\[\[{_IN_PAIR}\]\])[^{{}}\[\]]*+)*+"
 ).fullmatch
-
-
-#: a cell as scanned: its mark (``!`` for a header cell, else ``|``), its attributes,
-#: then its lines (a cell goes on over the lines after it).  A list, not an object: a
-#: line is added in place, and the list as a tuple is the key of the cell read
-_Cell = list[str]
-
-
-def _simple_cells(line: str, mark: str) -> list[_Cell] | None:
-    """The cells of a non-header line whose brackets pair up simply; else ``None``.
-
-    Inside such a pair no token opens or closes, so its ``|`` are at depth one
-    and every other ``|`` is top level: what the token scan finds, without
-    walking the tokens (a ``-`` before ``{{`` opens with ``-{`` there instead,
-    to the same depth).  The line is cut at every ``||``; a ``||`` inside a
-    pair leaves a piece whose brackets do not pair up, and the line ``None``.
-    """
-    cells: list[_Cell] = []
-    for piece in line.split("||"):
-        match = _SIMPLE_CELL(piece)
-        if match is None:
-            return None
-        attributes, content = match.groups()
-        cells.append([mark, "", attributes] if content is None else [mark, attributes, content])
-    return cells
 
 
 def _attributes_at(cell: str, bar: int) -> tuple[str, str]:
@@ -173,57 +143,9 @@ def split_attributed(line: str, *, header: bool) -> list[tuple[str, str]]:
     return cells
 
 
-def _spans(text: str) -> tuple[str | None, str | None]:
-    """(rowspan, colspan) as the attributes write them; the last of a repeated one."""
-    found: dict[str, str] = {}
-    for match in _ATTRIBUTE.finditer(text):
-        name, double, single, bare = match.groups()
-        found[name.lower()] = double or single or bare or ""
-    return found.get("rowspan"), found.get("colspan")
-
-
-@dataclass(slots=True)
-class _Built:
-    """What a page's cells share once read: a table repeats its years, flags and spans.
-
-    ``cells`` by (mark, attributes, lines): a cell read once is an immutable
-    value shared by all; ``spans`` by attribute text.  Kept only while the page
-    is read.
-    """
-
-    cells: dict[tuple[str, ...], RawCell] = field(default_factory=dict)
-    spans: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
-
-
-def _build_cell(cell: tuple[str, ...], built: _Built) -> RawCell:
-    """The cell of this key (mark, attributes, lines) read, and kept in ``built``."""
-    wikitext = cell[2] if len(cell) == 3 else "\n".join(cell[2:])
-    # read_cell_content's two steps, one call less per cell (a read is a non-empty tuple)
-    text, links, footnotes, flags, dropped = read_simple(wikitext) or read_markup(wikitext)
-    attributes = cell[1]
-    if "=" not in attributes:  # most cells have no attributes, and every attribute has a "="
-        rowspan, colspan = None, None
-    elif attributes in built.spans:
-        rowspan, colspan = built.spans[attributes]
-    else:
-        rowspan, colspan = built.spans[attributes] = _spans(attributes)
-    found = built.cells[cell] = new_cell(
-        text=text,
-        header=cell[0] == "!",
-        rowspan=rowspan,
-        colspan=colspan,
-        links=links,
-        footnotes=footnotes,
-        flags=flags,
-        dropped=dropped,
-    )
-    return found
-
-
-@dataclass(slots=True)
-class _Row:
-    line: int
-    cells: list[_Cell] = field(default_factory=list)
+#: a row as scanned: its line number and its cells (a str: a simple line's piece).  A
+#: tuple, not an object: a table has a row per line, and a tuple costs a tenth to build
+_Row = tuple[int, list[str | Cell]]
 
 
 @dataclass(slots=True)
@@ -236,27 +158,26 @@ class _Table:
     depth: int = 0  # templates left open in the current cell
 
     def add_cells(self, line: str, number: int) -> None:
+        """A cell line, split as the token walk splits it.
+
+        :meth:`TableScanner.tables` cuts most lines itself: a simple ``|`` line in a row.
+        """
         mark, rest = line[0], line[1:]
         if not self.rows:  # cells before the first |- form an implicit first row
-            self.rows.append(_Row(number))
-        if (
-            mark == "|"
-            and ("{" in rest or "[[" in rest)  # else split_attributed splits it as fast
-            and (simple := _simple_cells(rest, mark)) is not None
-        ):
-            self.rows[-1].cells += simple
-            self.depth = 0  # each {{ of a simple line closes on it
-        else:
-            cells = self.rows[-1].cells
-            for attributes, content in split_attributed(rest, header=mark == "!"):
-                cells.append([mark, attributes, content])
-            self.depth = scan_depth(rest)[0]
+            self.rows.append((number, []))
+        cells = self.rows[-1][1]
+        for attributes, content in split_attributed(rest, header=mark == "!"):
+            cells.append([mark, attributes, content])
+        self.depth = scan_depth(rest)[0]
 
     def continue_cell(self, raw: str) -> None:
         """A line that belongs to the current cell (or ends its open template)."""
-        if not self.rows or not self.rows[-1].cells:
+        if not self.rows or not self.rows[-1][1]:
             return
-        cell = self.rows[-1].cells[-1]
+        cells = self.rows[-1][1]
+        cell = cells[-1]
+        if isinstance(cell, str):  # a simple line's piece, cut now that it grows
+            cell = cells[-1] = piece_cell(cell)
         if self.depth == 0:
             cell.append(raw)
             self.depth = scan_depth(raw)[0]
@@ -270,19 +191,23 @@ class _Table:
         first, *more = split_cells(raw[closed_at:], header=cell[0] == "!")
         cell.append(raw[:closed_at] + first)
         for piece in more:
-            self.rows[-1].cells.append([cell[0], *_split_attributes(piece)])
+            cells.append([cell[0], *_split_attributes(piece)])
         self.depth = scan_depth(raw[closed_at:])[0]
 
-    def build(self, built: _Built, limit: int | None = None) -> RawTable:
+    def build(self, built: CellsRead, limit: int | None = None) -> RawTable:
         cells_read = built.cells
-        kept = [row for row in self.rows if row.cells][:limit]  # MediaWiki drops an empty |-
+        kept = [row for row in self.rows if row[1]][:limit]  # MediaWiki drops an empty |-
         rows = []
-        for row in kept:
+        for line, scanned in kept:
             cells = []
-            for cell in row.cells:
-                key = tuple(cell)
-                cells.append(cells_read.get(key) or _build_cell(key, built))
-            rows.append(new_row(cells=tuple(cells), line=row.line, group=0, in_head=False))
+            for cell in scanned:
+                if isinstance(cell, str):
+                    found = cells_read.get(cell) or built.piece(cell)
+                else:
+                    key = tuple(cell)
+                    found = cells_read.get(key) or built.cell(key)
+                cells.append(found)
+            rows.append(new_row(tuple(cells), line, 0, False))
         return RawTable(
             index=self.index,
             rows=tuple(rows),
@@ -333,14 +258,18 @@ class TableScanner:
                 if not open_tables:
                     return
             elif head == "|-":
-                table.rows.append(_Row(number))
+                table.rows.append((number, []))
+            elif head[0] == "|" and table.rows and _SIMPLE_LINE(rest := line[1:]) is not None:
+                # cut at its ||, each piece at its attributes when read; each {{ of the
+                # line closes on it, so the depth stays 0
+                table.rows[-1][1].extend(rest.split("||"))
             else:
                 table.add_cells(line, number)
 
     def read(self, rows: int | None = None) -> list[RawTable]:
         """The tables scanned, in document order, their cells read (``rows``: the first rows)."""
         finished = self.finished + self.open_tables[::-1]  # a truncated page keeps them
-        built = _Built()
+        built = CellsRead()
         in_order = sorted(finished, key=lambda table: table.index)
         return [table.build(built, rows) for table in in_order]
 
@@ -355,7 +284,7 @@ class TableScanner:
         if mark == "|":
             kind = line[1:2]
             if kind == "-":
-                table.rows.append(_Row(number))
+                table.rows.append((number, []))
             elif kind == "}":
                 self.finished.append(self.open_tables.pop())
             elif kind == "+":
