@@ -75,7 +75,8 @@ def not_an_organization(cell: RawCell) -> tuple[Rule, str] | None:
                 f"the organization cell holds only a footnote mark {marks}",
             )
         return None
-    if text[0] in _MARK_OR_NUMBER or text[0].isdecimal():  # else neither pattern can match
+    first = text[0]  # read once: a CJK character is a new string each time it is read
+    if first in _MARK_OR_NUMBER or first.isdecimal():  # else neither pattern can match
         if _ONLY_MARKS.match(text):
             return Rule.REJECTED_NOT_AN_ORGANIZATION, f"the organization cell holds only '{text}'"
         if _ONLY_NUMBER.match(text):
@@ -84,7 +85,7 @@ def not_an_organization(cell: RawCell) -> tuple[Rule, str] | None:
                 f"the organization cell holds only a number ('{text}')",
             )
     # the bare text is empty or starts with the text's first character folded
-    if text[0] in _PLACEHOLDER_START and _bare(text) in _PLACEHOLDERS:
+    if first in _PLACEHOLDER_START and _bare(text) in _PLACEHOLDERS:
         return Rule.REJECTED_NOT_AN_ORGANIZATION, f"'{text}' is not an organization"
     return None
 
