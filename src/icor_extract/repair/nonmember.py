@@ -58,8 +58,13 @@ _MARK_OR_NUMBER = frozenset("-–—―‐‑‒−~～?？.…·•*/,，%+")
 def summary_row(cells: tuple[RawCell, ...]) -> tuple[Rule, str] | None:
     """``(rule, reason)`` when one of the row's cells says it sums up the table."""
     for cell in cells:
-        text = cell.text.strip()
-        if text and text[0] in _SUMMARY_START and _SUMMARY.match(text):
+        # an empty text (most rows hold some) is not stripped
+        if (
+            (text := cell.text)
+            and (text := text.strip())
+            and text[0] in _SUMMARY_START
+            and _SUMMARY.match(text)
+        ):
             return Rule.REJECTED_SUMMARY, f"a summary row ('{text}')"
     return None
 

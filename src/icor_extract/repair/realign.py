@@ -26,7 +26,7 @@ from icor_extract.model import Location, Note, RowKind, Rule
 from icor_extract.readers.raw import RawCell, RawRow, RawTable
 from icor_extract.repair.aligned import AlignedRow, Placed, Placement
 from icor_extract.repair.columns import Header, Role, role_of
-from icor_extract.repair.content import Content, classify
+from icor_extract.repair.content import Content, classify, classify_text
 from icor_extract.repair.nonmember import not_an_organization, summary_row
 from icor_extract.repair.realign_notes import realign_notes
 from icor_extract.repair.rowplan import CACHED_WIDTH, Plan, Shape, plan_row, shape_of
@@ -98,7 +98,7 @@ def _own_contents(
         # only a column with a role asks, once per text
         if reading is None or (reading[1] is _UNASKED and roles[x] is not None):
             reading = seen[text] = (
-                classify(cell) if reading is None else reading[0],
+                classify_text(text) if reading is None else reading[0],  # flagless, not empty
                 (role_of(text) or _NO_ROLE) if roles[x] is not None else _UNASKED,
             )
         contents.append(reading[0])
