@@ -200,8 +200,10 @@ def _align(
     members: list[tuple[int, Plan]] = []
     roles = header.roles
     width = len(roles)
-    # a plain row's own cells (column, index), by its width: shared by the rows, never changed
-    plain_own = [[(x, x) for x in range(shape)] for shape in range(width + 1)]
+    plain_own = [(x, x) for x in range(width)]  # a plain row's own cells, by prefix
+    # the last plain row's own cells: the next plain row of its width shares them (never
+    # changed); one prefix at a time, as a table of every width would hold n² pairs
+    own_plain = plain_own
     continent_column = header.column(Role.CONTINENT)
     # shapes too wide to cache are planned anew (the cache stays small in bytes)
     plan_of = plan_row if width <= CACHED_WIDTH else plan_row.__wrapped__
@@ -227,7 +229,9 @@ def _align(
         above = _NOTHING_ABOVE
         if isinstance(stored, int):  # cell i anchored at x = i, nothing from above
             shape = stored if stored <= width else width
-            own = plain_own[shape]
+            if shape != len(own_plain):
+                own_plain = plain_own[:shape]
+            own = own_plain
         else:
             if stored != last_stored:
                 walked, last_stored = shape_of(stored, y, width), stored
