@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from icor_extract import grid as grid_module
-from icor_extract.grid import Grid, build_grid, parse_span
+from icor_extract.grid import Grid, Overlap, Slot, Stored, build_grid, parse_span
 from icor_extract.readers.html import read_html_tables
 from icor_extract.readers.raw import RawRow, RawTable
 
@@ -38,6 +38,48 @@ def test_rows_without_spans_are_placed_as_the_steps_place_them(markup: str) -> N
         assert _seen(build_grid(table)) == _seen(fast)
     with pytest.MonkeyPatch.context() as patch:  # only rows nothing reaches: one step
         patch.setattr(grid_module, "_filled", lambda current: False)
+        assert _seen(build_grid(table)) == _seen(fast)
+
+
+def _cover_slot_by_slot(  # noqa: PLR0917 - _cover's arguments, in its order
+    grid: list[list[Stored] | None],
+    current: list[Stored],
+    cell: tuple[int, int],
+    x: int,
+    spans: tuple[int, int],
+    overlaps: list[Overlap],
+) -> None:
+    """Round seven's steps 14-15: every slot of the span tested and filled in turn,
+    the anchor too, a row nothing reached made empty first."""
+    assert grid[cell[0]] is current
+    y, index = cell
+    rowspan, colspan = spans
+    copy = Slot(y, index, True)
+    for dy in range(rowspan):
+        target = grid[y + dy]
+        if target is None:
+            target = grid[y + dy] = []
+        if len(target) < x + colspan:
+            target.extend([None] * (x + colspan - len(target)))
+        for dx in range(colspan):
+            entry: int | Slot = copy if dx > 0 or dy > 0 else index
+            existing = target[x + dx]
+            if existing is None:
+                target[x + dx] = entry
+            else:
+                kept, lost = grid_module._slot(y + dy, existing), grid_module._slot(y, entry)
+                overlaps.append(Overlap(y + dy, x + dx, kept=kept, lost=lost))
+
+
+@settings(max_examples=300, deadline=None)
+@given(html_tables(max_rows=10))
+def test_a_span_covers_its_slots_as_slot_by_slot(markup: str) -> None:
+    """Random spans (overlaps included): the anchor stored at once and a row nothing
+    reached made in one step give the grid of the slot-by-slot steps."""
+    (table,) = read_html_tables(markup)
+    fast = build_grid(table)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grid_module, "_cover", _cover_slot_by_slot)
         assert _seen(build_grid(table)) == _seen(fast)
 
 

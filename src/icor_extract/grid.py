@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import groupby, repeat
 from operator import attrgetter
 
 from icor_extract.model import Location, Note, NoteCode
@@ -47,6 +48,9 @@ MIN_SLOT_BUDGET = 1_000_000
 
 _LEADING_DIGITS = re.compile(r"[\t\n\f\r ]*\+?(\d+)")
 _CELLS = attrgetter("cells")
+# _MAX_NOTE: in CPython 3.11 the builtins min() and max() parse their arguments as
+# keywords (vgetargskeywords) on every call, about ten times a comparison's cost, so
+# the per-row and per-span code compares instead.
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,19 +157,19 @@ def parse_span(value: str | None, *, default: int, low: int, high: int) -> int:
         digits = match.group(1)
     if len(digits) > 7:  # anything this long is past every clamp; skip the int() cost
         return high
-    return max(low, min(high, int(digits)))
+    number = int(digits)  # clamped by comparisons, not min() and max(): see _MAX_NOTE
+    return low if number < low else high if number > high else number
 
 
 def _group_ends(table: RawTable) -> list[int]:
     """End (exclusive) of each row's row group, for rowspan=0 and for clipping."""
-    groups = [row.group for row in table.rows]
-    group_end = groups[:]  # one slot per row, each overwritten below
-    end = len(groups)  # the last row's group ends with the table
-    below = None  # the group of the row below (none below the last row)
-    for y in range(len(groups) - 1, -1, -1):
-        if groups[y] != below:  # a row starts a new group (upwards): it ends after this row
-            end, below = y + 1, groups[y]
-        group_end[y] = end
+    group_end: list[int] = []
+    end = 0
+    # one step per run of rows in one group (most tables: one run), not per row
+    for _, run in groupby([row.group for row in table.rows]):
+        length = len([*run])
+        end += length
+        group_end += repeat(end, length)
     return group_end
 
 
@@ -190,8 +194,9 @@ def _filled(current: list[Stored]) -> bool:
     return True
 
 
-def _cover(
+def _cover(  # noqa: PLR0917 - the steps' state, passed on in their order
     grid: list[list[Stored] | None],
+    current: list[Stored],
     cell: tuple[int, int],
     x: int,
     spans: tuple[int, int],
@@ -201,25 +206,33 @@ def _cover(
     anchored at x covers x..x+colspan-1, y..y+rowspan-1.
 
     The anchor is stored as the cell's index, every copy as one shared slot.
-    A slot already claimed keeps its first cell; the overlap is recorded.
+    A slot already claimed keeps its first cell; the overlap is recorded.  The
+    anchor itself is free (step 7 stopped there), and a row nothing reached yet
+    is made with its copies in one step.
     """
     y, index = cell
     rowspan, colspan = spans
+    end = x + colspan
+    if len(current) < end:
+        current.extend([None] * (end - len(current)))
+    current[x] = index
+    if rowspan == 1 and colspan == 1:
+        return
     copy = Slot(y, index, True)
     for dy in range(rowspan):
         target = grid[y + dy]
-        if target is None:
-            target = grid[y + dy] = []
-        if len(target) < x + colspan:
-            target.extend([None] * (x + colspan - len(target)))
-        for dx in range(colspan):
-            entry = copy if dx > 0 or dy > 0 else index
+        if target is None:  # nothing reached this row yet: no slot of it is claimed
+            grid[y + dy] = [*repeat(None, x), *repeat(copy, colspan)]
+            continue
+        if len(target) < end:
+            target.extend([None] * (end - len(target)))
+        for dx in range(1 if dy == 0 else 0, colspan):  # the anchor is placed above
             existing = target[x + dx]
             if existing is None:
-                target[x + dx] = entry
+                target[x + dx] = copy
             else:
-                kept, lost = _slot(y + dy, existing), _slot(y, entry)
-                overlaps.append(Overlap(y + dy, x + dx, kept=kept, lost=lost))
+                kept = _slot(y + dy, existing)
+                overlaps.append(Overlap(y + dy, x + dx, kept=kept, lost=copy))
 
 
 def _slot_budget(table: RawTable) -> int:
@@ -267,11 +280,12 @@ def build_grid(table: RawTable) -> Grid:
         if (plain := _plain_row(row.cells)) is not None and (current is None or _filled(current)):
             # No cell spans, and the copies from above leave no hole: step 7 puts cell i
             # after them.  A row nothing reaches is stored as its cell count.
-            stored = plain if current is None else (*current, *range(plain))
+            stored: Layout = plain if current is None else (*current, *range(plain))
             done.append(stored)
             grid[y] = None
             used += plain
-            width = max(width, plain if current is None else len(current) + plain)
+            reach = plain if current is None else len(current) + plain
+            width = reach if reach > width else width  # not max(): see _MAX_NOTE
             continue
         current = grid[y] = current or []
         x = 0
@@ -300,13 +314,13 @@ def build_grid(table: RawTable) -> Grid:
                 rowspan = colspan = 1
             used += rowspan * colspan
             # Steps 14-15: the cell covers x..x+colspan-1, y..y+rowspan-1.
-            _cover(grid, (y, index), x, (rowspan, colspan), overlaps)
+            _cover(grid, current, (y, index), x, (rowspan, colspan), overlaps)
             size = len(current)
             # Step 17: move past this cell.
             x += colspan
         # The row's extent: each cell's end, and the ends of copies from above,
         # which their own rows counted already.
-        width = max(width, size)
+        width = size if size > width else width
         # Rows stay ragged: a slot past a row's end is empty, so one very wide row
         # does not make every other row that wide in memory.  A row is final
         # once its cells are placed: stored as a tuple at once, its list freed.

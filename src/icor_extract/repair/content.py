@@ -16,7 +16,7 @@ from icor_extract.geo.countries import Status, country_index
 from icor_extract.readers.raw import RawCell
 from icor_extract.repair.short_cache import cached_when_short
 
-__all__ = ["Content", "classify", "parse_year"]
+__all__ = ["Content", "classify", "classify_text", "parse_year"]
 
 
 class Content(StrEnum):
@@ -65,7 +65,7 @@ def classify(cell: RawCell | None) -> Content:
     if cell.flags:
         return _COUNTRY
     text = cell.text
-    return _classify_text(text) if text else _EMPTY
+    return classify_text(text) if text else _EMPTY
 
 
 #: a cell that starts with a year and annotates it (2010年（创始成员）, 2014年起) is placed
@@ -74,8 +74,10 @@ _ANNOTATED_YEAR = re.compile(r"^(?:约|約|c\.)?\s*(?:1[6-9]|20)\d{2}\s*年")
 
 
 @cached_when_short(65536)
-def _classify_text(text: str) -> Content:
-    """Pages repeat the same few values (years, continents): remember their kinds."""
+def classify_text(text: str) -> Content:
+    """The kind of a non-empty text in a cell without flags (what :func:`classify`
+    says of that cell).  Pages repeat the same few values (years, continents):
+    remember their kinds."""
     if parse_year(text) is not None or _ANNOTATED_YEAR.match(text):
         return Content.YEAR
     if is_continent_name(text):

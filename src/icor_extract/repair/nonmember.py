@@ -58,8 +58,13 @@ _MARK_OR_NUMBER = frozenset("-–—―‐‑‒−~～?？.…·•*/,，%+")
 def summary_row(cells: tuple[RawCell, ...]) -> tuple[Rule, str] | None:
     """``(rule, reason)`` when one of the row's cells says it sums up the table."""
     for cell in cells:
-        text = cell.text.strip()
-        if text and text[0] in _SUMMARY_START and _SUMMARY.match(text):
+        # an empty text (most rows hold some) is not stripped
+        if (
+            (text := cell.text)
+            and (text := text.strip())
+            and text[0] in _SUMMARY_START
+            and _SUMMARY.match(text)
+        ):
             return Rule.REJECTED_SUMMARY, f"a summary row ('{text}')"
     return None
 
@@ -75,7 +80,8 @@ def not_an_organization(cell: RawCell) -> tuple[Rule, str] | None:
                 f"the organization cell holds only a footnote mark {marks}",
             )
         return None
-    if text[0] in _MARK_OR_NUMBER or text[0].isdecimal():  # else neither pattern can match
+    first = text[0]  # read once: a CJK character is a new string each time it is read
+    if first in _MARK_OR_NUMBER or first.isdecimal():  # else neither pattern can match
         if _ONLY_MARKS.match(text):
             return Rule.REJECTED_NOT_AN_ORGANIZATION, f"the organization cell holds only '{text}'"
         if _ONLY_NUMBER.match(text):
@@ -84,7 +90,7 @@ def not_an_organization(cell: RawCell) -> tuple[Rule, str] | None:
                 f"the organization cell holds only a number ('{text}')",
             )
     # the bare text is empty or starts with the text's first character folded
-    if text[0] in _PLACEHOLDER_START and _bare(text) in _PLACEHOLDERS:
+    if first in _PLACEHOLDER_START and _bare(text) in _PLACEHOLDERS:
         return Rule.REJECTED_NOT_AN_ORGANIZATION, f"'{text}' is not an organization"
     return None
 

@@ -26,7 +26,7 @@ from icor_extract.model import Location, Note, RowKind, Rule
 from icor_extract.readers.raw import RawCell, RawRow, RawTable
 from icor_extract.repair.aligned import AlignedRow, Placed, Placement
 from icor_extract.repair.columns import Header, Role, role_of
-from icor_extract.repair.content import Content, classify
+from icor_extract.repair.content import Content, classify, classify_text
 from icor_extract.repair.nonmember import not_an_organization, summary_row
 from icor_extract.repair.realign_notes import realign_notes
 from icor_extract.repair.rowplan import CACHED_WIDTH, Plan, Shape, plan_row, shape_of
@@ -49,14 +49,21 @@ _MEMBER, _REJECTED, _HEADER, _GROUP = (
     RowKind.GROUP,
 )
 _ORGANIZATION, _CONTINENT = Role.ORGANIZATION, Role.CONTINENT
+_EMPTY, _COUNTRY = Content.EMPTY, Content.COUNTRY
+#: the slots a plain row takes from above: none (shared, never changed)
+_NOTHING_ABOVE: list[Slot] = []
 
 
 #: a table's short texts read so far: a cell without flags is read by its text alone,
 #: its kind (``classify``) and, once asked in a column with a role, the role it names
-Readings = dict[str, tuple[Content, Role | bool | None]]
+#: (``_NO_ROLE`` when it names none)
+Readings = dict[str, tuple[Content, Role | bool | object]]
 #: the values copied down from the rows above, by (source row, cell index, column)
 Spans = dict[tuple[int, int, int], Placed]
 _UNASKED = False  # a reading whose role was not asked yet (no column with a role held it)
+# a text asked that names no role: not None, so that `reading[1] is role` is false in a
+# column without a role (role None) whatever the reading holds
+_NO_ROLE = object()
 
 
 def _own_contents(
@@ -78,21 +85,24 @@ def _own_contents(
     for x, index in own:
         cell = cells[index]
         text = cell.text
-        role = roles[x]
+        if not text:  # what classify says of it (its flags make it a country); it names no role
+            contents.append(_COUNTRY if cell.flags else _EMPTY)
+            continue
         if cell.flags or len(text) > LONGEST_CACHED:
             contents.append(classify(cell))
-            if role is not None and text and role_of(text) is role:  # empty text: no role
+            role = roles[x]
+            if role is not None and role_of(text) is role:
                 named += 1
             continue
         reading = seen.get(text)
-        # only a column with a role asks, once per text; an empty text names no role
-        if reading is None or (reading[1] is _UNASKED and role is not None and text):
+        # only a column with a role asks, once per text
+        if reading is None or (reading[1] is _UNASKED and roles[x] is not None):
             reading = seen[text] = (
-                classify(cell) if reading is None else reading[0],
-                role_of(text) if role is not None and text else _UNASKED,
+                classify_text(text) if reading is None else reading[0],  # flagless, not empty
+                (role_of(text) or _NO_ROLE) if roles[x] is not None else _UNASKED,
             )
         contents.append(reading[0])
-        if role is not None and reading[1] is role:
+        if reading[1] is roles[x]:  # never for a column without a role (see _NO_ROLE)
             named += 1
     return None if named >= 2 else tuple(contents)
 
@@ -115,11 +125,11 @@ def _spanned(
     return values
 
 
-def _placed(table: RawTable, y: int, plan: Plan, above: list[Slot], spans: Spans) -> AlignedRow:
+def _placed(  # noqa: PLR0917 - the row and its reading, passed on in _align's order
+    table: RawTable, y: int, row: RawRow, plan: Plan, above: list[Slot], spans: Spans
+) -> AlignedRow:
     """A row read by its plan: a group row, a member row, or a rejected one (too many
     cells, or no organization reached its column)."""
-    rows = table.rows
-    row = rows[y]
     cells = row.cells
     if plan.group is not None and not cells[plan.group].flags:
         placed = Placed(cells[plan.group], _CELL, y, plan.group_column, plan.group)
@@ -129,7 +139,7 @@ def _placed(table: RawTable, y: int, plan: Plan, above: list[Slot], spans: Spans
             row=y, line=row.line, kind=_REJECTED, reason=plan.rejected,
             cells=_raw_texts(table, y), rule=Rule.REJECTED_TOO_MANY_CELLS,
         )  # fmt: skip
-    values = _spanned(plan, above, rows, spans) if plan.above else {}
+    values = _spanned(plan, above, table.rows, spans) if plan.above else {}
     for role, shared, how, column, index in plan.own:
         values[role] = shared if shared is not None else Placed(cells[index], how, y, column, index)
     organization = values.get(_ORGANIZATION)
@@ -191,9 +201,15 @@ def _align(
     roles = header.roles
     width = len(roles)
     plain_own = [(x, x) for x in range(width)]  # a plain row's own cells, by prefix
+    # the last plain row's own cells: the next plain row of its width shares them (never
+    # changed); one prefix at a time, as a table of every width would hold n² pairs
+    own_plain = plain_own
     continent_column = header.column(Role.CONTINENT)
     # shapes too wide to cache are planned anew (the cache stays small in bytes)
     plan_of = plan_row if width <= CACHED_WIDTH else plan_row.__wrapped__
+    # this table's plans by (shape, contents): one probe a row, not plan_row's four-argument
+    # key; only where plan_row caches too, so it holds no more than plan_row's cache would
+    plans: dict[tuple[Shape, tuple[Content, ...]], Plan] = {}
     readings: Readings = {}  # this table's texts, read once
     spans: Spans = {}  # this table's values copied down
     # the last spanned row's walk: the rows under one rowspan, one after another, are stored
@@ -210,10 +226,12 @@ def _align(
             continue
         stored = layout[y]
         shape: Shape
-        above: list[Slot] = []
+        above = _NOTHING_ABOVE
         if isinstance(stored, int):  # cell i anchored at x = i, nothing from above
             shape = stored if stored <= width else width
-            own = plain_own[:shape]
+            if shape != len(own_plain):
+                own_plain = plain_own[:shape]
+            own = own_plain
         else:
             if stored != last_stored:
                 walked, last_stored = shape_of(stored, y, width), stored
@@ -226,8 +244,12 @@ def _align(
         if contents is None:  # a header row, or the header repeated inside the body (th or td)
             aligned.append(AlignedRow(row=y, line=row.line, kind=_HEADER))
             continue
-        plan = plan_of(shape, contents, roles, continent_column)
-        aligned.append(result := _placed(table, y, plan, above, spans))
+        plan = plans.get(key := (shape, contents)) if width <= CACHED_WIDTH else None
+        if plan is None:
+            plan = plan_of(shape, contents, roles, continent_column)
+            if width <= CACHED_WIDTH:
+                plans[key] = plan
+        aligned.append(result := _placed(table, y, row, plan, above, spans))
         if result.kind is _MEMBER:
             members.append((y, plan))
     return aligned, members
