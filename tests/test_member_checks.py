@@ -78,9 +78,12 @@ def test_the_unchecked_constructor_takes_the_fields_in_their_order() -> None:
     assert parameters == list(inspect.signature(new_member).parameters)
 
 
-def test_an_empty_organization_is_refused_as_a_bug() -> None:
-    """The one check the stages do not rule out (a name of empty brackets, what a dropped
-    flag leaves, is emptied): the records stage runs the checks then, and fails as before."""
+def test_an_empty_organization_is_still_refused_by_the_checked_constructor() -> None:
+    """The one value the stages leave to the checks (no stage gives an empty name: a cell of
+    empty brackets is a rejected row, ``test_membership``): the records stage builds such a
+    member with ``new_member``, which refuses it, so a bug would be an error, not a record."""
     page = "{|\n! 国家 !! 政党 !! 加入时间\n|-\n| 印度 || () || 2012年\n|}"
-    with pytest.raises(icor_extract.IcorExtractError, match="must not be empty"):
-        icor_extract.parse(page, format="wikitext")
+    assert not icor_extract.parse(page, format="wikitext").members
+    values = [None] * len(dataclasses.fields(Member))
+    with pytest.raises(ValueError, match="must not be empty"):
+        new_member("", *values[1:8], icor_extract.Location(), Status.MEMBER, *values[10:])

@@ -40,6 +40,10 @@ def test_summary_words(total: str) -> None:
     assert rejected.rule == "rejected.summary"
 
 
+_BRACKETS = "the organization cell holds only empty brackets"
+_FLAG_LEFT = "what a dropped flag leaves"
+
+
 @pytest.mark.parametrize(
     ("organization", "reason"),
     [
@@ -52,6 +56,9 @@ def test_summary_words(total: str) -> None:
         ("187", "the organization cell holds only a number ('187')"),
         ("[11]", "the organization cell holds only a footnote mark [11]"),
         ("來源", "'來源' is not an organization"),
+        ("()", f"{_BRACKETS} ('()'), {_FLAG_LEFT}"),
+        ("（ ）", f"{_BRACKETS} ('（ ）'), {_FLAG_LEFT}"),
+        ("()<br>（）", f"{_BRACKETS} ('()\n（）'), {_FLAG_LEFT}"),
     ],
 )
 def test_non_organizations_are_rejected_with_the_reason(organization: str, reason: str) -> None:
@@ -60,6 +67,26 @@ def test_non_organizations_are_rejected_with_the_reason(organization: str, reaso
     assert [m.organization for m in extraction.members] == ["甲党"]
     (rejected,) = extraction.rejected
     assert (rejected.rule, rejected.reason) == ("rejected.not-an-organization", reason)
+
+
+@pytest.mark.parametrize(
+    ("cell", "year", "expected"),
+    [
+        ("()<br>甲党", "2012年", [("甲党", 2012)]),
+        ("乙党<br>()", "2012年", [("乙党", 2012)]),
+        ("()<br>甲党<br>乙党", "2010年<br>2011年<br>2012年", [("甲党", 2011), ("乙党", 2012)]),
+    ],
+)
+def test_a_line_of_only_empty_brackets_names_no_organization(
+    cell: str, year: str, expected: list[tuple[str, int]]
+) -> None:
+    """A flag dropped onto a line of its own leaves ``()`` there: the line is left out,
+    with its own year when the year cell pairs its lines with the names'."""
+    page = _table(("法国", cell, year), head=("国家", "政党或组织", "加入时间"))
+    extraction = icor_extract.parse(page)
+    assert [(m.organization, m.joined) for m in extraction.members] == expected
+    assert not extraction.rejected
+    assert not [note for note in extraction.notes if note.code.value == "entry.extra-lines"]
 
 
 @pytest.mark.parametrize(

@@ -19,9 +19,10 @@ from icor_extract.model import Location, Note, NoteCode, RowKind
 from icor_extract.readers.raw import Link
 from icor_extract.repair.aligned import AlignedRow, Placed, Placement
 from icor_extract.repair.columns import Role
+from icor_extract.repair.nonmember import is_flag_remnant, without_flag_remnant
 from icor_extract.repair.status_words import Annotation, split_status_annotation
 
-__all__ = ["Entry", "split_entries", "without_flag_remnant"]
+__all__ = ["Entry", "split_entries"]
 
 
 @dataclass(slots=True)
@@ -48,17 +49,7 @@ def _link_for(text: str, placed: Placed) -> Link | None:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-# Empty brackets before a name: what is left of a flag template a conversion
-# dropped (``() 加泰罗尼亚共和左翼``).
-_EMPTIED_FLAG = re.compile(r"^[（(]\s*[）)]\s*")
-
-
 _OPENING = "(（"
-
-
-def without_flag_remnant(text: str) -> str:
-    """The name without the empty brackets a dropped flag left before it."""
-    return _EMPTIED_FLAG.sub("", text) if text[:1] in _OPENING else text
 
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -144,6 +135,12 @@ def _lines(
     further lines are kept beside the first (one entry, given the whole year cell)."""
     lines = organization.text.split("\n")
     years = joined_text.split("\n")
+    if any(map(is_flag_remnant, lines)):  # a flag's line names no organization: left out,
+        kept = [n for n, line in enumerate(lines) if not is_flag_remnant(line)]  # with its year
+        if len(years) == len(lines):
+            years = [years[n] for n in kept]
+            joined_text = "\n".join(years)
+        lines = [lines[n] for n in kept]
     if _separate(lines, years, organization):
         paired = len(years) == len(lines)
         return [

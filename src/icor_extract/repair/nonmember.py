@@ -14,7 +14,7 @@ import re
 from icor_extract.model import Rule
 from icor_extract.readers.raw import RawCell
 
-__all__ = ["not_an_organization", "summary_row"]
+__all__ = ["is_flag_remnant", "not_an_organization", "summary_row", "without_flag_remnant"]
 
 
 _SUMMARY = re.compile(
@@ -53,6 +53,20 @@ _ONLY_NUMBER = re.compile(r"^[\s\d,，.%+\-–—/]*\d[\s\d,，.%+\-–—/]*$")
 # What a stripped text matching either pattern may start with: a mark or a sign (a
 # digit is ``str.isdecimal``, as ``\d`` is).  A name starts with neither, and skips both.
 _MARK_OR_NUMBER = frozenset("-–—―‐‑‒−~～?？.…·•*/,，%+")
+# Empty brackets before a name: what is left of a flag template a conversion
+# dropped (``() 加泰罗尼亚共和左翼``).
+_EMPTIED_FLAG = re.compile(r"^[（(]\s*[）)]\s*")
+_OPENING = "(（"
+
+
+def without_flag_remnant(text: str) -> str:
+    """The name without the empty brackets a dropped flag left before it."""
+    return _EMPTIED_FLAG.sub("", text) if text[:1] in _OPENING else text
+
+
+def is_flag_remnant(line: str) -> bool:
+    """Whether a line of a cell is nothing but a dropped flag's empty brackets: no name."""
+    return line[:1] in _OPENING and not without_flag_remnant(line)
 
 
 def summary_row(cells: tuple[RawCell, ...]) -> tuple[Rule, str] | None:
@@ -81,17 +95,26 @@ def not_an_organization(cell: RawCell) -> tuple[Rule, str] | None:
             )
         return None
     first = text[0]  # read once: a CJK character is a new string each time it is read
-    if first in _MARK_OR_NUMBER or first.isdecimal():  # else neither pattern can match
-        if _ONLY_MARKS.match(text):
-            return Rule.REJECTED_NOT_AN_ORGANIZATION, f"the organization cell holds only '{text}'"
-        if _ONLY_NUMBER.match(text):
-            return (
-                Rule.REJECTED_NOT_AN_ORGANIZATION,
-                f"the organization cell holds only a number ('{text}')",
-            )
+    only = _holds_only(text, first)
+    if only is not None:
+        return Rule.REJECTED_NOT_AN_ORGANIZATION, f"the organization cell holds only {only}"
     # the bare text is empty or starts with the text's first character folded
     if first in _PLACEHOLDER_START and _bare(text) in _PLACEHOLDERS:
         return Rule.REJECTED_NOT_AN_ORGANIZATION, f"'{text}' is not an organization"
+    return None
+
+
+def _holds_only(text: str, first: str) -> str | None:
+    """What a stripped text that is no name holds (marks, a number, a dropped flag's empty
+    brackets), tried only when its first character can start one of them."""
+    if first in _OPENING:
+        if all(is_flag_remnant(line) for line in text.split("\n")):
+            return f"empty brackets ('{text}'), what a dropped flag leaves"
+    elif first in _MARK_OR_NUMBER or first.isdecimal():  # else neither pattern can match
+        if _ONLY_MARKS.match(text):
+            return f"'{text}'"
+        if _ONLY_NUMBER.match(text):
+            return f"a number ('{text}')"
     return None
 
 
