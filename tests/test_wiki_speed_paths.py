@@ -284,7 +284,8 @@ def test_a_simple_line_leaves_no_template_open(line: str) -> None:
 
 
 # A piece of a simple line whose content is a sole link, flag or plain text is cut and read
-# by one match (_SOLE_PIECE): it must give the cell the general path gives.
+# by one match (_SOLE_PIECE; _SOLE_CONTENT for a piece without a |): it must give the cell
+# the general path gives.
 _ATTRIBUTES = ["", " ", "a=1 ", 'rowspan="2" ', "{{x}} ", "[[y]]", " rowspan=3 colspan=2 "]
 
 

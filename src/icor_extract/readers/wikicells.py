@@ -30,9 +30,12 @@ _ATTRIBUTE = re.compile(
 _ATTRIBUTES_OF_PIECE = r"(?:[^{}\[\]|]++|\{\{[^{}\[\]]*+\}\}|\[\[[^{}\[\]]*+\]\])*+"
 _ATTRIBUTES_BAR = re.compile(rf"{_ATTRIBUTES_OF_PIECE}\|").match
 # A piece whose content is a cell :func:`.wikifast.read_sole` reads: cut and read in one
-# match.  Its content is tried first (most pieces have no attributes): content that
-# matches holds no | outside a pair, so the piece has no attributes.
-_SOLE_PIECE = re.compile(rf"(?:(?P<attributes>{_ATTRIBUTES_OF_PIECE})\|)??{NORMAL_SOLE}").fullmatch
+# match.  A piece without a | has no attributes, and its content alone is matched; in
+# one with a |, the attributes are taken first, possessively, up to the first | outside
+# a pair (piece_cell's cut; content that matches holds no such |): trying the content
+# first scanned long attributes twice, once as content that then failed.
+_SOLE_CONTENT = re.compile(NORMAL_SOLE).fullmatch
+_SOLE_PIECE = re.compile(rf"(?:(?P<attributes>{_ATTRIBUTES_OF_PIECE})\|)?+{NORMAL_SOLE}").fullmatch
 
 
 #: a cell as scanned: its mark (``!`` for a header cell, else ``|``), its attributes,
@@ -78,12 +81,13 @@ class CellsRead:
         Most pieces are cut and read by one match (:data:`_SOLE_PIECE`); the
         others as :meth:`cell` reads the cell :func:`piece_cell` cuts.
         """
-        match = _SOLE_PIECE(piece)
+        barred = "|" in piece
+        match = _SOLE_PIECE(piece) if barred else _SOLE_CONTENT(piece)
         if match is None or (read := read_sole(groups := match.groups())) is None:
             found = self.cells[piece] = self.cell(tuple(piece_cell(piece)))
             return found
         text, links, footnotes, flags, dropped = read
-        attributes = groups[0]
+        attributes = groups[0] if barred else None
         rowspan, colspan = _NO_SPANS if attributes is None else self.span_pair(attributes)
         found = self.cells[piece] = new_cell(
             text, False, rowspan, colspan, links, footnotes, flags, dropped
