@@ -59,6 +59,7 @@ _FLAG_LEFT = "what a dropped flag leaves"
         ("()", f"{_BRACKETS} ('()'), {_FLAG_LEFT}"),
         ("（ ）", f"{_BRACKETS} ('（ ）'), {_FLAG_LEFT}"),
         ("()<br>（）", f"{_BRACKETS} ('()\n（）'), {_FLAG_LEFT}"),
+        ("() （）", f"{_BRACKETS} ('() （）'), {_FLAG_LEFT}"),
     ],
 )
 def test_non_organizations_are_rejected_with_the_reason(organization: str, reason: str) -> None:
@@ -73,15 +74,16 @@ def test_non_organizations_are_rejected_with_the_reason(organization: str, reaso
     ("cell", "year", "expected"),
     [
         ("()<br>甲党", "2012年", [("甲党", 2012)]),
+        ("() () 甲党", "2012年", [("甲党", 2012)]),
         ("乙党<br>()", "2012年", [("乙党", 2012)]),
         ("()<br>甲党<br>乙党", "2010年<br>2011年<br>2012年", [("甲党", 2011), ("乙党", 2012)]),
     ],
 )
-def test_a_line_of_only_empty_brackets_names_no_organization(
+def test_empty_brackets_name_no_organization(
     cell: str, year: str, expected: list[tuple[str, int]]
 ) -> None:
-    """A flag dropped onto a line of its own leaves ``()`` there: the line is left out,
-    with its own year when the year cell pairs its lines with the names'."""
+    """Dropped flags leave ``()`` before a name (taken off) or on a line of their own (left
+    out, with its own year when the year cell pairs its lines with the names')."""
     page = _table(("法国", cell, year), head=("国家", "政党或组织", "加入时间"))
     extraction = icor_extract.parse(page)
     assert [(m.organization, m.joined) for m in extraction.members] == expected

@@ -53,9 +53,9 @@ _ONLY_NUMBER = re.compile(r"^[\s\d,，.%+\-–—/]*\d[\s\d,，.%+\-–—/]*$")
 # What a stripped text matching either pattern may start with: a mark or a sign (a
 # digit is ``str.isdecimal``, as ``\d`` is).  A name starts with neither, and skips both.
 _MARK_OR_NUMBER = frozenset("-–—―‐‑‒−~～?？.…·•*/,，%+")
-# Empty brackets before a name: what is left of a flag template a conversion
+# Empty brackets before a name, one pair or more: what is left of flag templates a conversion
 # dropped (``() 加泰罗尼亚共和左翼``).
-_EMPTIED_FLAG = re.compile(r"^[（(]\s*[）)]\s*")
+_EMPTIED_FLAG = re.compile(r"^(?:[（(]\s*+[）)]\s*+)++")
 _OPENING = "(（"
 
 
