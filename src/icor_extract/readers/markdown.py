@@ -27,6 +27,11 @@ _TAG = re.compile(r"<(/?)table\b[^<>]*+>?", re.IGNORECASE)
 #: the characters :func:`_tag_starts` reads at a time: its copies stay below glibc's mmap
 #: threshold (128 KiB) even at four bytes a character, so none moves it (docs/benchmarks.md)
 _WINDOW = 1 << 14
+#: where :data:`_TAG` may match, in a window of :func:`_tag_starts`: ``\b`` holds here
+#: wherever it holds for :data:`_TAG` (a character that is not ASCII is a "?" here, which
+#: no word holds, and a window's end is a boundary), so no tag is missed; a "table" that
+#: only starts a longer word (``<tablex``) is turned away in C
+_TAG_START = re.compile(rb"</?table\b")
 # The heading line; its closing "#"s and trailing blanks are cut in Python.  After the
 # first line, a heading line is looked for after a line break: a literal first character
 # lets the regex engine skip ahead, where "^" with MULTILINE tries every position.  A setext
@@ -43,10 +48,12 @@ _INLINE_LINK = re.compile(r"\[([^\[\]]*+)\]\((?:[^()]++|\([^()]*+\))*+\)")
 
 
 def _tag_starts(text: str) -> Iterator[int]:
-    """The offset of every ``<table`` and ``</table`` in ``text``, in any ASCII case, in order.
+    """The offset of every ``<table`` and ``</table`` in ``text`` that :data:`_TAG` may match
+    there, in any ASCII case, in order.
 
-    Found by ``bytes.find`` in the text's ASCII bytes, lower-cased: :data:`_TAG` tried a
-    match at each of a table page's "<" (its regex has no scan for a cased letter).  Every
+    Found by :data:`_TAG_START` in the text's ASCII bytes, lower-cased: :data:`_TAG` tried
+    a match at each of a table page's "<" (its regex has no scan for a cased letter), and a
+    loop over every "table" cost a Python step each on text full of the word.  Every
     character that is not ASCII becomes one "?", so offsets stay; ``re.IGNORECASE`` matches
     "table" only to ASCII letters (a test checks every code point).  The page is read by
     windows, so that no copy of a long page is made.
@@ -54,13 +61,9 @@ def _tag_starts(text: str) -> Iterator[int]:
     for low in range(0, len(text), _WINDOW):
         base = max(low - 2, 0)  # room for "</" before a "table" at the window's start
         window = text[base : low + _WINDOW + 4].encode("ascii", "replace").lower()
-        at = window.find(b"table", low - base)
-        while 0 <= at < low + _WINDOW - base:  # a "table" that starts in this window
-            if window.endswith(b"<", 0, at):
-                yield base + at - 1
-            elif window.endswith(b"</", 0, at):
-                yield base + at - 2
-            at = window.find(b"table", at + 5)
+        for found in _TAG_START.finditer(window):
+            if low - base <= found.end() - 5 < low + _WINDOW - base:  # its "table" is here
+                yield base + found.start()
 
 
 def table_spans(text: str) -> Iterator[tuple[int, int]]:
