@@ -100,3 +100,17 @@ def test_no_repair_stage_changes_a_value_after_it_is_built() -> None:
     ]  # fmt: skip
     assert len(modules) > 10
     assert assigned == []
+
+
+@pytest.mark.parametrize("page", ["icor.zh.md", "icor.zh.wikitext", "cwpi.zh.md"])
+def test_a_table_past_its_plan_limit_is_planned_alike(
+    page: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table keeps at most ``_TABLE_PLANS`` plans (found in review: the dict grew with its
+    distinct rows); the rows past it are planned through ``plan_row``, to the same result."""
+    from icor_extract.repair import realign
+
+    path = fixture_path(page)
+    expected = icor_extract.read(path)
+    monkeypatch.setattr(realign, "_TABLE_PLANS", 1)
+    assert icor_extract.read(path) == expected

@@ -54,6 +54,8 @@ _EMPTY, _COUNTRY = Content.EMPTY, Content.COUNTRY
 _NOTHING_ABOVE: list[Slot] = []
 
 
+#: the most plans :func:`_align` keeps for one table: as many as ``plan_row``'s cache holds
+_TABLE_PLANS = plan_row.cache_info().maxsize or 0
 #: a table's short texts read so far: a cell without flags is read by its text alone,
 #: its kind (``classify``) and, once asked in a column with a role, the role it names
 #: (``_NO_ROLE`` when it names none)
@@ -208,8 +210,10 @@ def _align(
     # shapes too wide to cache are planned anew (the cache stays small in bytes)
     plan_of = plan_row if width <= CACHED_WIDTH else plan_row.__wrapped__
     # this table's plans by (shape, contents): one probe a row, not plan_row's four-argument
-    # key; only where plan_row caches too, so it holds no more than plan_row's cache would
+    # key; only where plan_row caches too, and no more than its cache holds (a table of
+    # thousands of distinct rows is planned through plan_row past that)
     plans: dict[tuple[Shape, tuple[Content, ...]], Plan] = {}
+    cached = width <= CACHED_WIDTH
     readings: Readings = {}  # this table's texts, read once
     spans: Spans = {}  # this table's values copied down
     # the last spanned row's walk: the rows under one rowspan, one after another, are stored
@@ -244,10 +248,10 @@ def _align(
         if contents is None:  # a header row, or the header repeated inside the body (th or td)
             aligned.append(AlignedRow(row=y, line=row.line, kind=_HEADER))
             continue
-        plan = plans.get(key := (shape, contents)) if width <= CACHED_WIDTH else None
+        plan = plans.get(key := (shape, contents)) if cached else None
         if plan is None:
             plan = plan_of(shape, contents, roles, continent_column)
-            if width <= CACHED_WIDTH:
+            if cached and len(plans) < _TABLE_PLANS:
                 plans[key] = plan
         aligned.append(result := _placed(table, y, row, plan, above, spans))
         if result.kind is _MEMBER:
