@@ -297,7 +297,7 @@ def _member(
         link_provenance,
         status_provenance,
     )
-    build = fill_member if name else new_member  # only the organization is not sure to pass
+    build = fill_member if name else new_member  # an empty name, a bug, fails the checks
     return build(
         name, country.name, country.code, continent.name, continent.code, joined,
         link_title, table.section, locations[entry.aligned.row], status.status, status.left,

@@ -107,9 +107,10 @@ def fill_member(  # noqa: PLR0917 - positional on purpose, as new_provenance
 
     The records stage: its country codes are ISO 3166-1 alpha-2 codes of the
     country index, its continent codes those of :mod:`~icor_extract.geo.continents`,
-    its statuses ``Status`` members (tests check each source against the checks);
-    an empty organization it does not rule out, so it runs the checks for that
-    one case.  The checks cost about 0.3 µs a member.
+    its statuses ``Status`` members (tests check each source against the checks).
+    A name is not empty either (the realignment rejects a row without one), but
+    no type says so: the stage runs the checks should one be empty, so that a bug
+    is an error, not a record.  The checks cost about 0.3 µs a member.
     """
     member: Any = _MemberDraft()
     member.organization = organization
