@@ -48,9 +48,9 @@ MIN_SLOT_BUDGET = 1_000_000
 
 _LEADING_DIGITS = re.compile(r"[\t\n\f\r ]*\+?(\d+)")
 _CELLS = attrgetter("cells")
-# _MAX_NOTE: in CPython 3.11 the builtins min() and max() parse their arguments as
-# keywords (vgetargskeywords) on every call, about ten times a comparison's cost, so
-# the per-row and per-span code compares instead.
+# Why this module compares instead of calling min() and max(): in CPython 3.11 those
+# builtins parse their arguments as keywords (vgetargskeywords) on every call, about
+# ten times a comparison's cost, and the code below runs once per row and per span.
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +157,7 @@ def parse_span(value: str | None, *, default: int, low: int, high: int) -> int:
         digits = match.group(1)
     if len(digits) > 7:  # anything this long is past every clamp; skip the int() cost
         return high
-    number = int(digits)  # clamped by comparisons, not min() and max(): see _MAX_NOTE
+    number = int(digits)  # clamped by comparisons, not min()/max() (see above)
     return low if number < low else high if number > high else number
 
 
@@ -285,7 +285,7 @@ def build_grid(table: RawTable) -> Grid:
             grid[y] = None
             used += plain
             reach = plain if current is None else len(current) + plain
-            width = reach if reach > width else width  # not max(): see _MAX_NOTE
+            width = reach if reach > width else width  # not max(): see the module's top
             continue
         current = grid[y] = current or []
         x = 0
