@@ -119,7 +119,7 @@ page = seed[:start] + body * copies + seed[end:]
 icor_extract.parse("<table><tr><th>国家</th><th>政党</th></tr><tr><td>印度</td><td>甲</td></tr></table>")
 timings = []
 peak = 0.0
-for _ in range(3 if rows <= 11_000 else 1):  # the median of three where it is cheap
+for _ in range(3):  # the median of three at every size: both sides of a ratio alike
     began = time.perf_counter()
     extraction = icor_extract.parse(page)
     timings.append(time.perf_counter() - began)
