@@ -32,6 +32,7 @@ inferred country; what a cell says is read in
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from icor_extract.model import Location, Note, NoteCode, RowKind, Rule, Variant, new_note
 from icor_extract.repair.aligned import AlignedRow, Placement
@@ -152,7 +153,7 @@ def _countries(
             result[position] = country
     if named:
         _by_names(entries, named, result, variant, at)
-    return [country for country in result if country is not None]
+    return cast(list[Country], result)  # every group's positions are filled: none is left
 
 
 def _grouped(entries: list[Entry], rows: list[AlignedRow]) -> dict[tuple[int, int], list[int]]:

@@ -81,16 +81,6 @@ def _annotation(line: str, extra: tuple[str, ...]) -> Annotation | None:
     return annotation if annotation.status is not None else None
 
 
-def _footnotes(aligned: AlignedRow) -> tuple[str, ...]:
-    """The footnote marks of every cell written in the row (not of cells spanned into it)."""
-    footnotes: tuple[str, ...] = ()
-    for placed in aligned.values.values():
-        cell = placed.cell
-        if cell is not None and cell.footnotes and placed.how in _WRITTEN:
-            footnotes += cell.footnotes
-    return footnotes
-
-
 _WRITTEN = (Placement.CELL, Placement.SHIFT)
 
 
@@ -115,7 +105,8 @@ def _entry(
 
     The tests that decide whether a call has work to do are made here, before it (nearly
     every name starts with no bracket, ends with none and has no line below it): a call
-    each took as long as the test.
+    each took as long as the test.  The entry's footnotes are the marks of every cell
+    written in the row (not of cells spanned into it), gathered here, not by a call.
     """
     bare = without_flag_remnant(line) if line[:1] in _OPENING else line
     annotation = _annotation(bare, extra) if extra or bare.rstrip().endswith(_CLOSING) else None
@@ -125,7 +116,12 @@ def _entry(
         link = _link_for(name, organization)
         if link is None and line != name:
             link = _link_for(line, organization)
-    return Entry(aligned, name, link, joined_text, _footnotes(aligned), extra, annotation)
+    footnotes: tuple[str, ...] = ()
+    for placed in aligned.values.values():
+        cell = placed.cell
+        if cell is not None and cell.footnotes and placed.how in _WRITTEN:
+            footnotes += cell.footnotes
+    return Entry(aligned, name, link, joined_text, footnotes, extra, annotation)
 
 
 def _lines(
