@@ -14,7 +14,7 @@ from markdown_it.common.normalize_url import normalizeLink
 
 from icor_extract.readers import markdown, mdblank, mdlists
 from icor_extract.readers.markdown import _headings
-from icor_extract.readers.mdblank import Collapsed, collapse_html_blocks
+from icor_extract.readers.mdblank import Collapsed, collapse_html_blocks, collapsed_text
 from icor_extract.readers.mdit import INLINE_RULES, Blocks, Parser, normalize_link
 from icor_extract.readers.mdlists import read_markdown_lists
 from icor_extract.readers.mdtables import has_plain_tables, read_plain_tables
@@ -247,6 +247,15 @@ def test_collapsing_keeps_every_line_number() -> None:
     page = collapse_html_blocks(f"{TABLE}\n\na\n\n{TABLE}\n{TABLE}\n\nb\n\n{TABLE}")
     assert page.text == "\n\na\n\n\n\nb\n\n"
     assert [page.line(n) for n in (0, 2, 4, 6, 8)] == [0, 4, 6, 13, 15]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_PIECES, "a\x00b", "a\rb", "\n"]), max_size=10).map("\n".join)
+)
+def test_the_collapsed_text_alone_is_the_collapsed_pages_text(document: str) -> None:
+    """What the list pre-scan reads is what the list reader reads."""
+    assert collapsed_text(document) == collapse_html_blocks(document).text
 
 
 @pytest.mark.slow

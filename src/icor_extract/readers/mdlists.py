@@ -19,7 +19,7 @@ from markdown_it.common.utils import mdTrim
 from markdown_it.token import Token
 
 from icor_extract.readers.cell_text import normalize_text, split_footnotes
-from icor_extract.readers.mdblank import Collapsed, collapse_html_blocks
+from icor_extract.readers.mdblank import Collapsed, collapse_html_blocks, collapsed_text
 from icor_extract.readers.mdit import Blocks
 from icor_extract.readers.mdtables import inline_cell
 from icor_extract.readers.raw import (
@@ -249,7 +249,7 @@ def lists_never_under(text: str, wanted: Callable[[tuple[str, ...]], bool]) -> b
     checked for anything that could hide a heading or make one of another
     kind (:func:`_sure`); an accepted path ends the scan early.
     """
-    lines = "\n" + collapse_html_blocks(text).text
+    lines = "\n" + collapsed_text(text)
     paths = _heading_paths(lines)
     return paths is not None and not any(wanted(path) for path in paths) and _sure(lines)
 
