@@ -250,9 +250,7 @@ def test_collapsing_keeps_every_line_number() -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(
-    st.lists(st.sampled_from([*_PIECES, "a\x00b", "a\rb", "\n"]), max_size=10).map("\n".join)
-)
+@given(st.lists(st.sampled_from([*_PIECES, "a\x00b", "a\rb", "\n"]), max_size=10).map("\n".join))
 def test_the_collapsed_text_alone_is_the_collapsed_pages_text(document: str) -> None:
     """What the list pre-scan reads is what the list reader reads."""
     assert collapsed_text(document) == collapse_html_blocks(document).text
