@@ -226,14 +226,18 @@ def _heading_paths(lines: str) -> set[tuple[str, ...]] | None:
         headings.append((match.start(), *found))
     paths: set[tuple[str, ...]] = set()
     trail: Trail = ()
-    following = iter(headings)
-    upcoming = next(following, None)
+    path: tuple[str, ...] = ()
+    entered = 0  # the headings above the item line
     for item in _ITEM_LINE.finditer(lines):
-        while upcoming is not None and upcoming[0] < item.start():
-            if upcoming[2]:
-                trail = enter_heading(trail, upcoming[1], upcoming[2])
-            upcoming = next(following, None)
-        paths.add(heading_path(trail))
+        start = item.start()
+        if entered < len(headings) and headings[entered][0] < start:  # a path only if new
+            while entered < len(headings) and headings[entered][0] < start:
+                _, level, title = headings[entered]
+                if title:
+                    trail = enter_heading(trail, level, title)
+                entered += 1
+            path = heading_path(trail)
+        paths.add(path)
     return paths
 
 
