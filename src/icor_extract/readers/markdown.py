@@ -27,14 +27,11 @@ _TAG = re.compile(r"<(/?)table\b[^<>]*+>?", re.IGNORECASE)
 #: the characters :func:`_tag_starts` reads at a time: its copies stay below glibc's mmap
 #: threshold (128 KiB) even at four bytes a character, so none moves it (docs/benchmarks.md)
 _WINDOW = 1 << 14
-#: the "table" of a place where :data:`_TAG` may match, in a window of :func:`_tag_starts`:
-#: ``\b`` holds here wherever it holds for :data:`_TAG` (a character that is not ASCII is a
-#: "?" here, which no word holds, and a window's end is a boundary), so no tag is missed; a
-#: "table" that only starts a longer word (``<tablex``) or has no "<" or "</" before it is
-#: turned away in C.  "table" first, the "<" looked behind at: re scans for a literal start
-#: in C, where ``</?table`` entered a match at each of a table page's "<"
-_TAG_START = re.compile(rb"table\b(?:(?<=<table)|(?<=</table))")
-_SLASH = ord("/")
+#: where :data:`_TAG` may match, in a window of :func:`_tag_starts`: ``\b`` holds here
+#: wherever it holds for :data:`_TAG` (a character that is not ASCII is a "?" here, which
+#: no word holds, and a window's end is a boundary), so no tag is missed; a "table" that
+#: only starts a longer word (``<tablex``) is turned away in C
+_TAG_START = re.compile(rb"</?table\b")
 # The heading line; its closing "#"s and trailing blanks are cut in Python.  After the
 # first line, a heading line is looked for after a line break: a literal first character
 # lets the regex engine skip ahead, where "^" with MULTILINE tries every position.  A setext
@@ -65,8 +62,8 @@ def _tag_starts(text: str) -> Iterator[int]:
         base = max(low - 2, 0)  # room for "</" before a "table" at the window's start
         window = text[base : low + _WINDOW + 4].encode("ascii", "replace").lower()
         for found in _TAG_START.finditer(window):
-            if low - base <= (table := found.start()) < low + _WINDOW - base:  # it is here
-                yield base + table - (2 if window[table - 1] == _SLASH else 1)
+            if low - base <= found.end() - 5 < low + _WINDOW - base:  # its "table" is here
+                yield base + found.start()
 
 
 def table_spans(text: str) -> Iterator[tuple[int, int]]:
