@@ -102,11 +102,16 @@ def _atx_title(title: str) -> str:
     return title.rstrip(" \t")
 
 
-def _headings(text: str) -> list[tuple[int, int, str]]:
-    """(offset, level, title) of every ATX and setext heading."""
-    first = _ATX.match(text)
+def _headings(text: str, end: int) -> list[tuple[int, int, str]]:
+    """(offset, level, title) of every ATX and setext heading of the lines before ``end``.
+
+    ``end`` is a line's end (a line break's offset, or the text's length): no heading
+    line crosses it, and a setext underline there is followed by a line break in the text
+    as by the end here, so each heading found is the one the whole text's scan finds.
+    """
+    first = _ATX.match(text, 0, end)
     found = [] if first is None else [(0, len(first[1]), _atx_title(first["title"]))]
-    for heading in _HEADING_AFTER_BREAK.finditer(text):
+    for heading in _HEADING_AFTER_BREAK.finditer(text, 0, end):
         if (underline := heading["underline"]) is None:
             found.append((heading.start() + 1, len(heading[1]), _atx_title(heading["title"])))
             continue
@@ -129,18 +134,25 @@ def read_markdown(text: str) -> list[RawTable]:
     HTML blocks are read by the HTML reader; pipe and grid tables (see
     :mod:`.mdtables`) become the same raw tables.
     """
-    headings = _headings(text)
     blocks: list[tuple[int, int, PlainTable | None]] = [
         (start, end, None) for start, end in table_spans(text)
     ]
     if plain_tables := read_plain_tables(text):
         starts = [0, *(match.end() for match in re.finditer("\n", text))]  # offset of each line
         blocks += [(starts[plain.start], -1, plain) for plain in plain_tables]
+    if not blocks:
+        return []
+    blocks.sort(key=lambda block: block[0])
+    # Only the headings above a table are entered: the scan stops at the end of the last
+    # table's first line (a seed page's table and lists come after its few headings).  A
+    # setext title on that line holds the table's "<", so it is no heading.
+    last_line_end = text.find("\n", blocks[-1][0])
+    headings = _headings(text, len(text) if last_line_end < 0 else last_line_end)
     tables: list[RawTable] = []
     heading_index = 0
     trail: Trail = ()
     counted_to, line_offset = 0, 0
-    for start, end, plain in sorted(blocks, key=lambda block: block[0]):
+    for start, end, plain in blocks:
         while heading_index < len(headings) and headings[heading_index][0] < start:
             _, level, title = headings[heading_index]
             trail = enter_heading(trail, level, title)
