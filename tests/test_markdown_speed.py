@@ -380,7 +380,8 @@ def test_one_scan_finds_the_headings_the_two_scans_found(text: str) -> None:
 _PAGE_LINES = [*_HEADING_LINES, "<table><tr><td>甲</td></tr></table>", "<table>", "</table>",
                "<tr><td>乙</td></tr>", "## 成员 <table><tr><td>丙</td></tr></table>",
                "标题 <table><tr><td>丁</td></tr></table>", "| a | b |", "|---|---|", "| 戊 | 己 |",
-               "+---+", "| x |", "+===+"]  # fmt: skip
+               "+---+", "| x |", "+===+", "---<table><tr><td>庚</td></tr></table>",
+               "== <table>", "# <table>", "##<table>", "<table>## 辛"]  # fmt: skip
 
 
 @settings(max_examples=500, deadline=None)

@@ -103,15 +103,22 @@ def _atx_title(title: str) -> str:
 
 
 def _headings(text: str, end: int) -> list[tuple[int, int, str]]:
-    """(offset, level, title) of every ATX and setext heading of the lines before ``end``.
+    """(offset, level, title) of every ATX and setext heading that starts before ``end``.
 
-    ``end`` is a line's end (a line break's offset, or the text's length): no heading
-    line crosses it, and a setext underline there is followed by a line break in the text
-    as by the end here, so each heading found is the one the whole text's scan finds.
+    The scan stops at ``end``; a match that reaches it is matched again in the whole text
+    (a title runs on to its line's end, and an underline must end its line).  One that
+    stops short of it read no character past it.  Every heading that starts before ``end``
+    is found when ``end`` is a table's start (a "<", or a pipe or grid table's first line):
+    a heading's marks and an underline hold no "<", and a table's line is no underline.
     """
     first = _ATX.match(text, 0, end)
+    if first is not None and first.end() == end:
+        first = _ATX.match(text)
     found = [] if first is None else [(0, len(first[1]), _atx_title(first["title"]))]
-    for heading in _HEADING_AFTER_BREAK.finditer(text, 0, end):
+    for cut in _HEADING_AFTER_BREAK.finditer(text, 0, end):
+        heading = _HEADING_AFTER_BREAK.match(text, cut.start()) if cut.end() == end else cut
+        if heading is None:
+            continue
         if (underline := heading["underline"]) is None:
             found.append((heading.start() + 1, len(heading[1]), _atx_title(heading["title"])))
             continue
@@ -143,11 +150,9 @@ def read_markdown(text: str) -> list[RawTable]:
     if not blocks:
         return []
     blocks.sort(key=lambda block: block[0])
-    # Only the headings above a table are entered: the scan stops at the end of the last
-    # table's first line (a seed page's table and lists come after its few headings).  A
-    # setext title on that line holds the table's "<", so it is no heading.
-    last_line_end = text.find("\n", blocks[-1][0])
-    headings = _headings(text, len(text) if last_line_end < 0 else last_line_end)
+    # only the headings above a table are entered: the scan stops at the last table's start
+    # (a seed page's table and lists come after its few headings)
+    headings = _headings(text, blocks[-1][0])
     tables: list[RawTable] = []
     heading_index = 0
     trail: Trail = ()
