@@ -14,7 +14,7 @@ from markdown_it.common.normalize_url import normalizeLink
 
 from icor_extract.readers import markdown, mdblank, mdlists
 from icor_extract.readers.markdown import _headings
-from icor_extract.readers.mdblank import Collapsed, collapse_html_blocks
+from icor_extract.readers.mdblank import Collapsed, collapse_html_blocks, collapsed_text
 from icor_extract.readers.mdit import INLINE_RULES, Blocks, Parser, normalize_link
 from icor_extract.readers.mdlists import read_markdown_lists
 from icor_extract.readers.mdtables import has_plain_tables, read_plain_tables
@@ -249,6 +249,13 @@ def test_collapsing_keeps_every_line_number() -> None:
     assert [page.line(n) for n in (0, 2, 4, 6, 8)] == [0, 4, 6, 13, 15]
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, "a\x00b", "a\rb", "\n"]), max_size=10).map("\n".join))
+def test_the_collapsed_text_alone_is_the_collapsed_pages_text(document: str) -> None:
+    """What the list pre-scan reads is what the list reader reads."""
+    assert collapsed_text(document) == collapse_html_blocks(document).text
+
+
 @pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=10), st.lists(st.sampled_from(["\n", "\n\n"])))
@@ -302,7 +309,7 @@ def test_a_page_without_item_lines_reads_as_markdown_it_reads_it(
 def test_atx_headings_are_found_on_the_first_line_and_after_every_break(
     document: str, expected: list[tuple[int, str]]
 ) -> None:
-    found = _headings(document)
+    found = _headings(document, len(document))
     assert [(level, title) for _, level, title in found] == expected
     starts = [0, *(n + 1 for n, char in enumerate(document) if char == "\n")]
     assert all(offset in starts for offset, _, _ in found)
@@ -358,7 +365,7 @@ _HEADING_LINES = ["# a", "## 目标 ##", "   ### x", "    # code", "#no", "#####
 @settings(max_examples=500)
 @given(st.lists(st.sampled_from(_HEADING_LINES), max_size=12).map("\n".join))
 def test_one_scan_finds_the_headings_the_two_scans_found(text: str) -> None:
-    cleaned = [(o, level, title) for o, level, title in _headings(text)]
+    cleaned = [(o, level, title) for o, level, title in _headings(text, len(text))]
     old = []
     for offset, level, raw in _old_raw_headings(text):
         shown = markdown._INLINE_LINK.sub(r"\1", raw) if "[" in raw else raw
@@ -366,6 +373,28 @@ def test_one_scan_finds_the_headings_the_two_scans_found(text: str) -> None:
         if title:
             old.append((offset, level, title))
     assert cleaned == old
+
+
+#: lines of a page with tables: headings, setext titles and underlines next to tables, a table
+#: starting on a heading's or a title's line, pipe and grid tables, text
+_PAGE_LINES = [*_HEADING_LINES, "<table><tr><td>甲</td></tr></table>", "<table>", "</table>",
+               "<tr><td>乙</td></tr>", "## 成员 <table><tr><td>丙</td></tr></table>",
+               "标题 <table><tr><td>丁</td></tr></table>", "| a | b |", "|---|---|", "| 戊 | 己 |",
+               "+---+", "| x |", "+===+", "---<table><tr><td>庚</td></tr></table>",
+               "== <table>", "# <table>", "##<table>", "<table>## 辛"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PAGE_LINES), max_size=16).map("\n".join))
+def test_headings_read_to_the_last_tables_line_give_the_tables_of_a_whole_scan(
+    text: str,
+) -> None:
+    """read_markdown reads the headings up to its last table's first line only."""
+    cut = markdown.read_markdown(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(markdown, "_headings", lambda page, _end: _headings(page, len(page)))
+        whole = markdown.read_markdown(text)
+    assert cut == whole
 
 
 def _spans_by_finditer(text: str) -> list[tuple[int, int]]:

@@ -102,11 +102,23 @@ def _atx_title(title: str) -> str:
     return title.rstrip(" \t")
 
 
-def _headings(text: str) -> list[tuple[int, int, str]]:
-    """(offset, level, title) of every ATX and setext heading."""
-    first = _ATX.match(text)
+def _headings(text: str, end: int) -> list[tuple[int, int, str]]:
+    """(offset, level, title) of every ATX and setext heading that starts before ``end``.
+
+    The scan stops at ``end``; a match that reaches it is matched again in the whole text
+    (a title runs on to its line's end, and an underline must end its line).  One that
+    stops short of it read no character past it.  Every heading that starts before ``end``
+    is found when ``end`` is a table's start (a "<", or a pipe or grid table's first line):
+    a heading's marks and an underline hold no "<", and a table's line is no underline.
+    """
+    first = _ATX.match(text, 0, end)
+    if first is not None and first.end() == end:
+        first = _ATX.match(text)
     found = [] if first is None else [(0, len(first[1]), _atx_title(first["title"]))]
-    for heading in _HEADING_AFTER_BREAK.finditer(text):
+    for cut in _HEADING_AFTER_BREAK.finditer(text, 0, end):
+        heading = _HEADING_AFTER_BREAK.match(text, cut.start()) if cut.end() == end else cut
+        if heading is None:
+            continue
         if (underline := heading["underline"]) is None:
             found.append((heading.start() + 1, len(heading[1]), _atx_title(heading["title"])))
             continue
@@ -129,18 +141,23 @@ def read_markdown(text: str) -> list[RawTable]:
     HTML blocks are read by the HTML reader; pipe and grid tables (see
     :mod:`.mdtables`) become the same raw tables.
     """
-    headings = _headings(text)
     blocks: list[tuple[int, int, PlainTable | None]] = [
         (start, end, None) for start, end in table_spans(text)
     ]
     if plain_tables := read_plain_tables(text):
         starts = [0, *(match.end() for match in re.finditer("\n", text))]  # offset of each line
         blocks += [(starts[plain.start], -1, plain) for plain in plain_tables]
+    if not blocks:
+        return []
+    blocks.sort(key=lambda block: block[0])
+    # only the headings above a table are entered: the scan stops at the last table's start
+    # (a seed page's table and lists come after its few headings)
+    headings = _headings(text, blocks[-1][0])
     tables: list[RawTable] = []
     heading_index = 0
     trail: Trail = ()
     counted_to, line_offset = 0, 0
-    for start, end, plain in sorted(blocks, key=lambda block: block[0]):
+    for start, end, plain in blocks:
         while heading_index < len(headings) and headings[heading_index][0] < start:
             _, level, title = headings[heading_index]
             trail = enter_heading(trail, level, title)

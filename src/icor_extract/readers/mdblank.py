@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from markdown_it.common.html_blocks import block_names
 
-__all__ = ["Collapsed", "collapse_html_blocks"]
+__all__ = ["Collapsed", "collapse_html_blocks", "collapsed_text"]
 
 #: a type-6 HTML block's first line at the page's margin (the first line, or after a line
 #: break): markdown-it's test, ``</?`` and a block name in ASCII case, then white space, ``>``,
@@ -87,17 +87,46 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
         start = _next_block(text, end)
 
 
+def _spans(text: str) -> list[tuple[int, int]] | None:
+    """(start, end) of each block to collapse, or ``None`` when the page is read as it is."""
+    if "\r" in text or "\x00" in text:
+        return None
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for start, end in _blocks(text):
+        if _UNSAFE.search(text, done, start) is not None:
+            return None
+        spans.append((start, end))
+        done = end
+    if not spans or _UNSAFE.search(text, done) is not None:
+        return None
+    return spans
+
+
+def collapsed_text(text: str) -> str:
+    """The text of :func:`collapse_html_blocks` alone, without counting the lines it removes."""
+    spans = _spans(text)
+    if spans is None:
+        return text
+    kept: list[str] = []
+    done = 0
+    for start, end in spans:
+        kept.append(text[done:start])
+        done = end
+    kept.append(text[done:])
+    return "".join(kept)
+
+
 def collapse_html_blocks(text: str) -> Collapsed:
     """``text`` with each HTML block a block tag opens as a blank line, where it reads the same."""
-    if "\r" in text or "\x00" in text:
+    spans = _spans(text)
+    if spans is None:
         return Collapsed(text)
     pieces: list[str] = []
     blanks: list[int] = []
     removed: list[int] = []
     done = line = taken = 0
-    for start, end in _blocks(text):
-        if _UNSAFE.search(text, done, start) is not None:
-            return Collapsed(text)
+    for start, end in spans:
         pieces.append(text[done:start])
         line += text.count("\n", done, start)
         blanks.append(line - taken)
@@ -106,7 +135,5 @@ def collapse_html_blocks(text: str) -> Collapsed:
         removed.append(taken)
         line += block_lines
         done = end
-    if not pieces or _UNSAFE.search(text, done) is not None:
-        return Collapsed(text)
     pieces.append(text[done:])
     return Collapsed("".join(pieces), tuple(blanks), tuple(removed))

@@ -19,7 +19,7 @@ from markdown_it.common.utils import mdTrim
 from markdown_it.token import Token
 
 from icor_extract.readers.cell_text import normalize_text, split_footnotes
-from icor_extract.readers.mdblank import Collapsed, collapse_html_blocks
+from icor_extract.readers.mdblank import Collapsed, collapse_html_blocks, collapsed_text
 from icor_extract.readers.mdit import Blocks
 from icor_extract.readers.mdtables import inline_cell
 from icor_extract.readers.raw import (
@@ -226,14 +226,18 @@ def _heading_paths(lines: str) -> set[tuple[str, ...]] | None:
         headings.append((match.start(), *found))
     paths: set[tuple[str, ...]] = set()
     trail: Trail = ()
-    following = iter(headings)
-    upcoming = next(following, None)
+    path: tuple[str, ...] = ()
+    entered = 0  # the headings above the item line
     for item in _ITEM_LINE.finditer(lines):
-        while upcoming is not None and upcoming[0] < item.start():
-            if upcoming[2]:
-                trail = enter_heading(trail, upcoming[1], upcoming[2])
-            upcoming = next(following, None)
-        paths.add(heading_path(trail))
+        start = item.start()
+        if entered < len(headings) and headings[entered][0] < start:  # a path only if new
+            while entered < len(headings) and headings[entered][0] < start:
+                _, level, title = headings[entered]
+                if title:
+                    trail = enter_heading(trail, level, title)
+                entered += 1
+            path = heading_path(trail)
+        paths.add(path)
     return paths
 
 
@@ -249,7 +253,7 @@ def lists_never_under(text: str, wanted: Callable[[tuple[str, ...]], bool]) -> b
     checked for anything that could hide a heading or make one of another
     kind (:func:`_sure`); an accepted path ends the scan early.
     """
-    lines = "\n" + collapse_html_blocks(text).text
+    lines = "\n" + collapsed_text(text)
     paths = _heading_paths(lines)
     return paths is not None and not any(wanted(path) for path in paths) and _sure(lines)
 
