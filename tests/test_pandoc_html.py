@@ -289,3 +289,21 @@ def test_a_paragraph_out_of_the_form_sends_its_block_to_the_parser(paragraph: st
     for cell in (f"<td><p>{paragraph}</p></td>", f"<th><p>{paragraph}</p></th>"):
         block = f"<table>\n<tr><td><p>乙</p></td>{cell}</tr>\n<tr>{cell}</tr>\n</table>"
         assert _taken(block) == (_OLD_TABLE.fullmatch(block) is not None), block
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_TEXT, st.characters()), max_size=6), st.booleans())
+def test_a_paragraph_of_text_alone_reads_as_the_parser_reads_it(
+    parts: list[str], header: bool
+) -> None:
+    """The text-alone cell, read in ``_Cells.__missing__`` without a call, against the parser."""
+    tag = "th" if header else "td"
+    markup = f"<{tag}><p>{''.join(parts)}</p></{tag}>"
+    try:
+        fast = pandoc_html._Cells()[markup]
+    except pandoc_html._OutOfForm:
+        return
+    block = f"<table><tr>{markup}</tr></table>"
+    tables = stream_tables(block, trail=(), line_offset=0, first_index=0, headings=False)
+    (slow,) = tables[0].rows[0].cells
+    assert fast == slow

@@ -173,12 +173,28 @@ class _Cells(dict[str, RawCell]):
 
     def __missing__(self, markup: str) -> RawCell:
         # "<td>" or "<th>", then "<p>…</p>" or nothing, then the closing tag
-        cell = self[markup] = _cell(markup[7:-9], header=markup[2] == "h")
+        inline = markup[7:-9]
+        if "<" in inline:
+            cell = self[markup] = _cell(inline, header=markup[2] == "h")
+            return cell
+        # Text alone (or nothing), the commonest cell, read here without a further call (a
+        # test compares it with the parser).  A source newline is white space (" " is _TEXT,
+        # so the form is the text's); a printable text holds no control, surrogate or
+        # non-character, the pattern decides the rest; and it is normal as _normal finds it,
+        # from the same isprintable().
+        text = inline.replace("\n", " ")
+        printable = text.isprintable()
+        if (not printable or ">" in text or "&" in text) and _PLAIN.fullmatch(text) is None:
+            raise _OutOfForm
+        if not (printable and "  " not in text and text == text.strip(" ")):
+            text = text if is_normal(text) is not None else normalize_text(text)
+        clean, marks = split_footnotes(text) if "[" in text else (text, ())
+        cell = self[markup] = new_cell(clean, markup[2] == "h", None, None, (), marks, (), ())
         return cell
 
 
 def _cell(inline: str, *, header: bool) -> RawCell:
-    """What the HTML reader's walk reads from ``<p>inline</p>``.
+    """What the HTML reader's walk reads from ``<p>inline</p>``, ``inline`` holding a tag.
 
     The walk's line breaks around the paragraph are at the ends of the text,
     where normalizing drops them: the text is the paragraph's, source newlines
@@ -186,14 +202,7 @@ def _cell(inline: str, *, header: bool) -> RawCell:
     """
     links: tuple[Link, ...] = ()
     flags: tuple[FlagHint, ...] = ()
-    if "<" not in inline:
-        inline = inline.replace("\n", " ")  # in the form as the text is: " " is _TEXT
-        # printable: no control, surrogate or non-character (the pattern decides the rest)
-        printable = inline.isprintable() and ">" not in inline and "&" not in inline
-        if not printable and _PLAIN.fullmatch(inline) is None:
-            raise _OutOfForm
-        text = inline if _normal(inline) else normalize_text(inline)
-    elif (link := _SOLE_LINK.fullmatch(inline)) is not None:  # the commonest cell but text
+    if (link := _SOLE_LINK.fullmatch(inline)) is not None:  # the commonest cell but text
         page, wiki, href, shown = link.groups()
         # the cell's text is the link's: normalized once for both
         shown = shown.replace("\n", " ")

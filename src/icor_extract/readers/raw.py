@@ -75,7 +75,6 @@ class RawCell:
     dropped: tuple[str, ...] = ()
 
 
-_new = object.__new__
 _TABLE = Layout.TABLE
 
 
@@ -91,7 +90,7 @@ def new_link(title: str, text: str) -> Link:
     while ``Link`` and ``FlagHint`` have no ``__post_init__`` (a test compares
     both with their constructors).
     """
-    link: Any = _new(_LinkDraft)
+    link: Any = _LinkDraft()
     link.title = title
     link.text = text
     link.__class__ = Link
@@ -100,7 +99,7 @@ def new_link(title: str, text: str) -> Link:
 
 def new_hint(kind: str, value: str, evidence: str) -> FlagHint:
     """``FlagHint(kind=kind, value=value, evidence=evidence)``, built as :func:`new_link`."""
-    hint: Any = _new(_HintDraft)
+    hint: Any = _HintDraft()
     hint.kind = kind
     hint.value = value
     hint.evidence = evidence
@@ -124,10 +123,11 @@ def new_cell(  # noqa: PLR0917 - RawCell's fields, positional for the readers' l
     """The :class:`RawCell` ``RawCell(text=text, ...)`` builds, at a fraction of its cost.
 
     For readers that build a cell per source cell.  It fills a draft
-    (:func:`~icor_extract.model.draft_class`): safe while ``RawCell`` has no
+    (:func:`~icor_extract.model.draft_class`; made by calling the draft class, which
+    is sooner than ``object.__new__``, as every constructor here is): safe while ``RawCell`` has no
     ``__post_init__`` (a test compares the two).
     """
-    cell: Any = _new(_CellDraft)
+    cell: Any = _CellDraft()
     cell.text = text
     cell.header = header
     cell.rowspan = rowspan
@@ -161,7 +161,7 @@ def new_row(cells: tuple[RawCell, ...], line: int | None, group: int, in_head: b
 
     Safe while ``RawRow`` has no ``__post_init__`` (a test compares the two).
     """
-    row: Any = _new(_RowDraft)
+    row: Any = _RowDraft()
     row.cells = cells
     row.line = line
     row.group = group
