@@ -1,5 +1,8 @@
 """The non-member tests' first-character shortcuts give what the patterns give (round seven).
 
+Round nine: both tests read the first character of the unstripped text, and strip
+only a text that starts with white space or a character that may start what they look for.
+
 ``summary_row`` tries its pattern only on a cell starting with a character the
 pattern can start with, and ``not_an_organization`` looks a text up among the
 placeholders only when it starts with a character a placeholder can start with.
@@ -15,11 +18,13 @@ from hypothesis import strategies as st
 from icor_extract.model import Rule
 from icor_extract.readers.raw import RawCell
 from icor_extract.repair.nonmember import (
+    _NOT_NAME_FIRST,
     _PLACEHOLDER_START,
     _PLACEHOLDERS,
     _SUMMARY,
     _SUMMARY_START,
     _TRAILING_REMARK,
+    _WHITESPACE,
     not_an_organization,
     summary_row,
 )
@@ -39,6 +44,24 @@ def test_a_placeholder_starts_only_with_the_listed_characters() -> None:
     firsts = {placeholder[0] for placeholder in _PLACEHOLDERS}
     folding = {char for char in _EVERY_CHAR if char.casefold()[:1] in firsts}
     assert folding <= _PLACEHOLDER_START
+
+
+def test_the_white_space_is_what_strip_takes_off() -> None:
+    assert {char for char in _EVERY_CHAR if not char.strip()} == _WHITESPACE
+
+
+def _not_an_organization_long_way(cell: RawCell) -> tuple[Rule, str] | None:
+    """``not_an_organization`` with no first-character shortcut: every text stripped."""
+    text = cell.text
+    return not_an_organization(RawCell(text=f" {text}", footnotes=cell.footnotes))
+
+
+def test_a_text_not_stripped_starts_as_no_placeholder_mark_number_or_brackets() -> None:
+    """A text starting otherwise is a name: the shortcut agrees with the stripping way on
+    the code points below U+3100 (white space, marks, signs, the placeholders' letters)."""
+    for char in _EVERY_CHAR[:0x3100]:
+        if char not in _NOT_NAME_FIRST and not char.isdecimal():
+            assert _not_an_organization_long_way(RawCell(text=char + " (1)")) is None, repr(char)
 
 
 def _summary_long_way(cells: tuple[RawCell, ...]) -> tuple[Rule, str] | None:
@@ -62,6 +85,12 @@ _PIECES = [
     " ", "\n", ":", "：", "(x)", "（注）", "187", ",", "-", "ß", "ẞ", "ﬆ", "t", "s",
 ]  # fmt: skip
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=4).map("".join)
+
+
+@given(_TEXTS, st.sampled_from(["", "x", "乙", "0", "٣", "-", "(", " ", "\u3000"]))
+def test_no_organization_is_found_as_the_stripping_way_finds_it(text: str, first: str) -> None:
+    cell = RawCell(text=first + text, footnotes=("[1]",) if not text else ())
+    assert not_an_organization(cell) == _not_an_organization_long_way(cell)
 
 
 @given(st.lists(_TEXTS, max_size=4))

@@ -46,7 +46,7 @@ def _resolved(cell: RawCell) -> RawCell:
 
 
 def _item(item: RawItem) -> RawItem:
-    if not any(hint.kind == "bare" for hint in item.flags):
+    if not _has_bare(item.flags):
         return item
     flags, dropped = _decided(item.flags, item.dropped)
     return replace(item, flags=flags, dropped=dropped)
@@ -58,7 +58,39 @@ def resolve_list_hints(raw: RawList) -> RawList:
     return replace(raw, items=tuple(_item(item) for item in raw.items), lead=lead)
 
 
-def _dropped_notes(table: RawTable, locations: Sequence[Location]) -> list[Note]:
+def _has_bare(flags: tuple[FlagHint, ...]) -> bool:
+    # a loop, not any() over a generator: one generator a flagged cell (a wikitext's every row)
+    for hint in flags:  # noqa: SIM110
+        if hint.kind == "bare":
+            return True
+    return False
+
+
+def _bare_resolved(row: RawRow) -> RawRow:
+    """The row with every cell anew when one of its cells holds a bare template, else itself."""
+    for cell in row.cells:
+        if _has_bare(cell.flags):
+            return replace(row, cells=tuple(_resolved(cell) for cell in row.cells))
+    return row
+
+
+def _dropped_note(row: RawRow, location: Location) -> Note | None:
+    """The ``reader.dropped`` note of a row whose cells left markup out, if they did."""
+    dropped = sorted({name for cell in row.cells for name in cell.dropped})
+    if not dropped:
+        return None
+    message = "left out of the values: " + ", ".join(dropped)
+    return Note(code=NoteCode.READER_DROPPED, message=message, location=location)
+
+
+def resolve_hints(table: RawTable, locations: Sequence[Location]) -> tuple[RawTable, list[Note]]:
+    """``table`` with its bare templates decided, and a note for each row that lost markup.
+
+    A row holding a bare template gets every cell anew; the other rows, and
+    the table when no row changes, are kept as they are.  One pass over the
+    cells: most hold no bare template and dropped nothing, and a row is read
+    again, decided and noted, at its first cell that holds either.
+    """
     notes = []
     if table.unread_rows:  # counted by the HTML reader; they are rejected rows
         message = (
@@ -67,32 +99,17 @@ def _dropped_notes(table: RawTable, locations: Sequence[Location]) -> list[Note]
         )
         location = Location(table=table.index)
         notes.append(Note(code=NoteCode.READER_UNREAD_ROWS, message=message, location=location))
-    for y, row in enumerate(table.rows):
-        for cell in row.cells:
-            if cell.dropped:  # most rows drop nothing: found at the first such cell
-                dropped = sorted({name for cell in row.cells for name in cell.dropped})
-                message = "left out of the values: " + ", ".join(dropped)
-                notes.append(
-                    Note(code=NoteCode.READER_DROPPED, message=message, location=locations[y])
-                )
-                break
-    return notes
-
-
-def resolve_hints(table: RawTable, locations: Sequence[Location]) -> tuple[RawTable, list[Note]]:
-    """``table`` with its bare templates decided, and a note for each row that lost markup.
-
-    A row holding a bare template gets every cell anew; the other rows, and
-    the table when no row changes, are kept as they are.
-    """
     rows: list[RawRow] | None = None
     for y, row in enumerate(table.rows):
         for cell in row.cells:
-            # most cells hold no flag at all: a row is rebuilt at its first bare template
-            if cell.flags and any(hint.kind == "bare" for hint in cell.flags):
-                rows = rows if rows is not None else list(table.rows)
-                rows[y] = replace(row, cells=tuple(_resolved(cell) for cell in row.cells))
+            if cell.dropped or (cell.flags and _has_bare(cell.flags)):
+                resolved = _bare_resolved(row)
+                if resolved is not row:
+                    rows = rows if rows is not None else list(table.rows)
+                    rows[y] = resolved
+                if (note := _dropped_note(resolved, locations[y])) is not None:
+                    notes.append(note)
                 break
     if rows is not None:
         table = replace(table, rows=tuple(rows))
-    return table, _dropped_notes(table, locations)
+    return table, notes

@@ -37,6 +37,15 @@ _PLACEHOLDERS = frozenset(
     independent independents non-attached nonattached non-inscrits non-inscrit vacant vacancy
     none unknown n/a tbd tba source sources note notes""".split()
 )
+# What ``str.strip`` takes off: every character ``str.isspace`` accepts (a test checks
+# every code point).  A text that starts with none of them starts as it does stripped.
+_WHITESPACE = frozenset(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# What a cell's text that may be a summary starts with, unstripped: what the pattern
+# starts with, or white space to strip first.  Most cells start otherwise: not stripped.
+_SUMMARY_FIRST = _SUMMARY_START | _WHITESPACE
 # What a stripped text that is a placeholder may start with: the placeholders'
 # first characters, their capitals, and the characters whose case folding starts
 # with one of them (ß, İ, ſ, ẗ, ẞ, ﬅ, ﬆ; a test checks every code point).
@@ -53,10 +62,13 @@ _ONLY_NUMBER = re.compile(r"^[\s\d,，.%+\-–—/]*\d[\s\d,，.%+\-–—/]*$")
 # What a stripped text matching either pattern may start with: a mark or a sign (a
 # digit is ``str.isdecimal``, as ``\d`` is).  A name starts with neither, and skips both.
 _MARK_OR_NUMBER = frozenset("-–—―‐‑‒−~～?？.…·•*/,，%+")
+_OPENING = "(（"
+# What a cell's text that may hold no name starts with, unstripped (or a decimal digit):
+# white space, a bracket, a mark or a sign, a placeholder's first character.
+_NOT_NAME_FIRST = _WHITESPACE | frozenset(_OPENING) | _MARK_OR_NUMBER | _PLACEHOLDER_START
 # Empty brackets before a name, one pair or more: what is left of flag templates a conversion
 # dropped (``() 加泰罗尼亚共和左翼``).
 _EMPTIED_FLAG = re.compile(r"^(?:[（(]\s*+[）)]\s*+)++")
-_OPENING = "(（"
 
 
 def without_flag_remnant(text: str) -> str:
@@ -72,9 +84,10 @@ def is_flag_remnant(line: str) -> bool:
 def summary_row(cells: tuple[RawCell, ...]) -> tuple[Rule, str] | None:
     """``(rule, reason)`` when one of the row's cells says it sums up the table."""
     for cell in cells:
-        # an empty text (most rows hold some) is not stripped
+        # an empty text (most rows hold some), or one starting as no summary, is not stripped
         if (
             (text := cell.text)
+            and text[0] in _SUMMARY_FIRST
             and (text := text.strip())
             and text[0] in _SUMMARY_START
             and _SUMMARY.match(text)
@@ -85,7 +98,11 @@ def summary_row(cells: tuple[RawCell, ...]) -> tuple[Rule, str] | None:
 
 def not_an_organization(cell: RawCell) -> tuple[Rule, str] | None:
     """``(rule, reason)`` when the organization cell holds no organization."""
-    text = cell.text.strip()
+    text = cell.text
+    # most names start with a character that starts none of the texts below: not stripped
+    if text and (first := text[0]) not in _NOT_NAME_FIRST and not first.isdecimal():
+        return None
+    text = text.strip()
     if not text:
         if cell.footnotes:
             marks = " ".join(cell.footnotes)

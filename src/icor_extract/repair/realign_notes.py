@@ -88,6 +88,6 @@ def realign_notes(
             notes.append(
                 Note(code=NoteCode.REALIGN_BUDGET, message=_BUDGET_MESSAGE, location=locations[y])
             )
-        if plan.message is not None:
-            notes.append(new_note(code=shift, message=plan.message, location=locations[y]))
+        if (moved := plan.message) is not None:  # by position: no keywords to match
+            notes.append(new_note(shift, moved, locations[y]))
     return notes
