@@ -104,6 +104,22 @@ def test_html_flag_without_a_name_and_sort_keys() -> None:
     assert members["伊朗劳动者党"].footnotes == ("[1]",)
 
 
+def test_a_members_footnotes_are_the_marks_of_the_cells_written_in_its_row() -> None:
+    """Not the marks of a cell spanned into the row from above, and not only the first cell's."""
+    page = (
+        "## 成员\n\n<table>\n<thead><tr><th><p>国家</p></th><th><p>政党</p></th>"
+        "<th><p>加入时间</p></th></tr></thead>\n<tbody>\n"
+        '<tr><td rowspan="2"><p>中国[1]</p></td>'
+        "<td><p>甲党[2]</p></td><td><p>2010年[3]</p></td></tr>\n"
+        "<tr><td><p>乙党</p></td><td><p>2011年</p></td></tr>\n</tbody>\n</table>\n"
+    )
+    members = icor_extract.parse(page, format="markdown").members
+    assert [(m.organization, m.footnotes) for m in members] == [
+        ("甲党", ("[1]", "[2]", "[3]")),
+        ("乙党", ()),
+    ]
+
+
 def _check_golden(extraction: Extraction, golden: dict[str, Any]) -> None:
     """The table members against the golden file (list members: tests/test_lists.py)."""
     keys = [k for k in golden["members"][0] if k != "country_rule"]

@@ -249,6 +249,23 @@ def test_collapsing_keeps_every_line_number() -> None:
     assert [page.line(n) for n in (0, 2, 4, 6, 8)] == [0, 4, 6, 13, 15]
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        f"{TABLE}\r\n\r\na",
+        f"{TABLE}\n\na\x00",
+        f"```\n{TABLE}\n```",
+        f"{TABLE}\n\n```\n{TABLE}",
+        f"{TABLE}\n\n```\ncode",
+    ],
+)
+def test_a_page_markdown_it_reads_otherwise_is_not_collapsed(page: str) -> None:
+    """Carriage returns or NUL (markdown-it's lines are not the page's), or an opener before
+    a block or after the last one (it may hold the block's lines): the page as it is."""
+    assert collapsed_text(page) == page
+    assert collapse_html_blocks(page).text == page
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from([*_PIECES, "a\x00b", "a\rb", "\n"]), max_size=10).map("\n".join))
 def test_the_collapsed_text_alone_is_the_collapsed_pages_text(document: str) -> None:

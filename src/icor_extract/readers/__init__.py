@@ -39,7 +39,12 @@ def _check(format: str) -> None:
 
 
 def read_tables(text: str, format: str, *, variant: Variant = "zh-hans") -> list[RawTable]:
-    """Every table of ``text`` read with the named format's reader."""
+    """Every table of ``text`` read with the named format's reader.
+
+    ``text``'s line breaks are ``\n``, as :func:`icor_extract.parse` hands a page on
+    (:func:`.decode.normalize_document`; ``Path.read_text`` gives them too): markdown-it
+    also breaks lines at a lone ``\r``, so a markdown page's line numbers would differ.
+    """
     _check(format)
     if format == "markdown":
         return read_markdown(text)
