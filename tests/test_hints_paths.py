@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from icor_extract.geo.flags import is_country_template
@@ -66,6 +66,7 @@ _CELLS = st.builds(
 _ROWS = st.builds(RawRow, cells=st.lists(_CELLS, max_size=4).map(tuple))
 
 
+@settings(deadline=None)  # the first bare hint loads the country tables
 @given(st.lists(_ROWS, max_size=6), st.integers(0, 2))
 def test_one_pass_decides_and_notes_as_two_passes(rows: list[RawRow], unread: int) -> None:
     table = RawTable(index=3, rows=tuple(rows), unread_rows=unread)

@@ -82,7 +82,8 @@ def _placeholder_long_way(cell: RawCell) -> bool:
 _PIECES = [
     "总计", "總計", "Total", "TOTALS", "ſum", "SUM", "Grand  total", "sub-Total", "小計",
     "独立人士", "İndependent", "ſource", "Vacant", "N/A", "无", "备注", "甲党", "1990",
-    " ", "\n", ":", "：", "(x)", "（注）", "187", ",", "-", "ß", "ẞ", "ﬆ", "t", "s",
+    " ", "\n", "\u3000", "\xa0", ":", "：", "(x)", "（注）", "()", "（）", ")", "）", "187", ",",
+    "-", "ß", "ẞ", "ﬆ", "t", "s",
 ]  # fmt: skip
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=4).map("".join)
 

@@ -69,7 +69,7 @@ def _has_bare(flags: tuple[FlagHint, ...]) -> bool:
 def _bare_resolved(row: RawRow) -> RawRow:
     """The row with every cell anew when one of its cells holds a bare template, else itself."""
     for cell in row.cells:
-        if _has_bare(cell.flags):
+        if cell.flags and _has_bare(cell.flags):  # most cells hold no flag: no call
             return replace(row, cells=tuple(_resolved(cell) for cell in row.cells))
     return row
 
