@@ -139,7 +139,8 @@ def read_markdown(text: str) -> list[RawTable]:
     """Every table of a pandoc-markdown page, in order, with its headings.
 
     HTML blocks are read by the HTML reader; pipe and grid tables (see
-    :mod:`.mdtables`) become the same raw tables.
+    :mod:`.mdtables`) become the same raw tables.  ``text``'s line breaks are ``\\n``
+    (:func:`icor_extract.readers.read_tables` says why).
     """
     blocks: list[tuple[int, int, PlainTable | None]] = [
         (start, end, None) for start, end in table_spans(text)

@@ -123,8 +123,8 @@ def new_cell(  # noqa: PLR0917 - RawCell's fields, positional for the readers' l
     """The :class:`RawCell` ``RawCell(text=text, ...)`` builds, at a fraction of its cost.
 
     For readers that build a cell per source cell.  It fills a draft
-    (:func:`~icor_extract.model.draft_class`; made by calling the draft class, which
-    is sooner than ``object.__new__``, as every constructor here is): safe while ``RawCell`` has no
+    (:func:`~icor_extract.model.draft_class`, made by calling the draft class: cheaper than
+    ``object.__new__``, as for every builder here): safe while ``RawCell`` has no
     ``__post_init__`` (a test compares the two).
     """
     cell: Any = _CellDraft()
