@@ -11,14 +11,17 @@ the instructions one run executes.  The objects alive after the warm-up
 (pandas and the other imports: hundreds of thousands) are frozen out of the
 garbage collector, so that its full collections, which walk the whole heap
 of the benchmark process, do not make the peers' counts vary from run to
-run.  Instruction counts ignore cache misses and memory stalls, so they are
-a floor on time, not time; they are what lets a ratio be compared between
-runs on a busy shared machine, where the timings of ``benchmarks/run.py``
-wander.
+run.  The child runs with ``PYTHONHASHSEED=0`` and numpy's BLAS on one
+thread (idle BLAS threads spin, and valgrind counts that too), so that two
+counts of one workload agree to a few thousand instructions.  Instruction
+counts ignore cache misses and memory stalls, so they are a floor on time,
+not time; they are what lets a ratio be compared between runs on a busy
+shared machine, where the timings of ``benchmarks/run.py`` wander.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -62,12 +65,24 @@ for _ in range(int(sys.argv[3])):
 _TOTAL = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
+#: the child's environment: string hashes fixed, and numpy's BLAS on one thread (pandas imports
+#: numpy; OpenBLAS's idle threads spin, and valgrind counts their spinning: tens of millions of
+#: instructions a process, up to 2.5% of a parse's count, with one thread 0.001%)
+_ENVIRONMENT = {
+    **os.environ,
+    "PYTHONHASHSEED": "0",
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+}
+
+
 def count(workload: str, repeats: int) -> int:
     """Instructions the child executes, in total, for ``repeats`` runs of ``workload``."""
     result = subprocess.run(
         ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
          sys.executable, "-c", _CHILD, str(ROOT / "tests" / "fixtures"), workload, str(repeats)],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True, check=True, env=_ENVIRONMENT,
     )  # fmt: skip
     match = _TOTAL.search(result.stderr)
     if match is None:
